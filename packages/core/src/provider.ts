@@ -1,0 +1,184 @@
+/**
+ * The provider contract. An adapter never performs I/O or retries itself: each neutral
+ * operation returns an `Operation` that says how to build (and sign) one HTTP request for one
+ * attempt and how to read its response. The core runs it: rate limit, attempt, HTTP, parse,
+ * classify, retry, hooks. So retries, timeouts, redaction and duplicate safety live in one place.
+ */
+import type { Capabilities } from './capabilities.js';
+import type { TransportConfig } from './config.js';
+import type { MailError } from './errors.js';
+import type { Batch, Message, Recipient } from './message.js';
+
+/** A request ready to send: built and signed for one attempt. */
+export interface HttpRequest {
+  readonly method: 'GET' | 'POST';
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** Exact body bytes (what was hashed for the signature is what is sent). */
+  readonly body?: string | Uint8Array;
+  /**
+   * Strings that must never appear in a hook payload, log or error (secrets, signatures,
+   * tokens of this attempt). The core also redacts the well-known header and parameter names.
+   */
+  readonly secrets?: readonly string[];
+}
+
+/** A response as the adapter reads it: status, lower-case headers, text body. */
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/** What the core tells the adapter about the attempt it is building. */
+export interface AttemptContext {
+  /** 1-based attempt number. */
+  readonly attempt: number;
+  /** Aborts when the caller aborts or the request times out. */
+  readonly signal: AbortSignal;
+  /** The current time (ms since epoch), from the mailer's clock. */
+  now(): number;
+}
+
+/**
+ * How an operation may be retried:
+ * - `read`: retried on any retryable error, ambiguous ones included (no side effect);
+ * - `write` / `send`: retried only when `delivery === 'not_sent'` (an ambiguous failure may have
+ *   had its effect), except by identical replay when `replayable` is set.
+ */
+export type OperationKind = 'read' | 'write' | 'send';
+
+/** One provider call, as a recipe the core executes. */
+export interface Operation<T> {
+  /** The provider action (`SingleSendMail`, `SendEmail`), for rate limits and hooks. */
+  readonly action: string;
+  readonly kind: OperationKind;
+  /**
+   * The provider rejects a byte-identical resend when the first one arrived (DirectMail's
+   * `SignatureNonceUsed`), so after an ambiguous failure the core may resend the previous
+   * attempt's exact request instead of giving up. See `isReplayRejection`.
+   */
+  readonly replayable?: boolean;
+  /** Build and sign the request for this attempt (fresh timestamp and nonce each time). */
+  build(ctx: AttemptContext): Promise<HttpRequest> | HttpRequest;
+  /** Read a response: return the result or throw a classified `MailError`. */
+  parse(response: HttpResponse, ctx: AttemptContext): T;
+  /** On a replayed request: does this error mean "the first copy arrived"? */
+  isReplayRejection?(error: MailError): boolean;
+}
+
+/** What an adapter reads from an accepted send; the core adds provider and attempts. */
+export interface SendReceipt {
+  readonly messageId: string;
+  readonly requestId?: string;
+}
+
+/** What an adapter reads from an accepted batch. */
+export interface BatchReceipt {
+  readonly batchId: string;
+  readonly requestId?: string;
+}
+
+/** The outcome of one accepted send. */
+export interface SendResult {
+  readonly provider: string;
+  /** Provider message id (DirectMail EnvId, Tencent MessageId), always a string. */
+  readonly messageId: string;
+  readonly requestId?: string;
+  /** How many attempts the call took. */
+  readonly attempts: number;
+}
+
+/** The outcome of an accepted batch. */
+export interface BatchResult {
+  readonly provider: string;
+  /** Provider task or envelope id, as a string. */
+  readonly batchId: string;
+  readonly requestId?: string;
+  readonly attempts: number;
+  readonly scheduled: boolean;
+}
+
+/** A stored recipient group. */
+export interface Group {
+  /** What `sendBatch` and the group calls take (DirectMail: name; Tencent: numeric id). */
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly count?: number;
+  readonly createdAt?: Date;
+  /** Provider status, kept as the provider states it. */
+  readonly status?: string;
+}
+
+/** One page of a listing; `next` is the cursor of the following page, if any. */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly next?: string;
+}
+
+/** Input to `groups.create`. */
+export interface GroupInput {
+  readonly name: string;
+  readonly description?: string;
+}
+
+/** The group operations an adapter implements (one request each; the core pages and chunks). */
+export interface ProviderGroups {
+  create(input: GroupInput): Operation<Group>;
+  list(cursor: string | undefined, pageSize: number): Operation<Page<Group>>;
+  /** Upload one chunk (at most `capabilities.groups.uploadChunk` recipients). */
+  addRecipients(group: string, chunk: readonly Recipient[]): Operation<{ readonly added: number }>;
+  listRecipients(
+    group: string,
+    cursor: string | undefined,
+    pageSize: number,
+  ): Operation<Page<Recipient>>;
+  /** Remove one recipient (the core loops); absent when the provider has no way to. */
+  removeRecipient?(group: string, address: string): Operation<void>;
+  delete(group: string): Operation<void>;
+}
+
+/** Runs operations for a raw client: the same pipeline as the neutral calls. */
+export type Execute = <T>(
+  operation: Operation<T>,
+  options?: { readonly signal?: AbortSignal },
+) => Promise<T>;
+
+/** What the core needs from an adapter. Build one with `defineProvider`. */
+export interface Provider<Id extends string = string, Raw = unknown> {
+  readonly id: Id;
+  readonly capabilities: Capabilities;
+  /**
+   * Extra checks the core cannot express as capabilities (e.g. Tencent's raw-html permission),
+   * run before any request. Return issues or throw a `MailError`.
+   */
+  validate?(message: Message): void;
+  validateBatch?(batch: Batch, now: number): void;
+  send(message: Message): Operation<SendReceipt>;
+  sendBatch(batch: Batch): Operation<BatchReceipt>;
+  readonly groups: ProviderGroups;
+  /** The adapter's typed client for every provider action, running through `execute`. */
+  raw(execute: Execute): Raw;
+  /** Strings (secrets) configured on this provider, redacted wherever a request is described. */
+  readonly secrets?: () => readonly string[];
+  /** The endpoint origin the adapter talks to (for the https-only rule and the HTTP pool). */
+  readonly origin: string;
+  /** Transport settings from the adapter's config (timeouts, retries, size cap). */
+  readonly transport?: TransportConfig;
+  /**
+   * An in-process stand-in for HTTP (the testing provider). Network adapters leave it out and
+   * the core sends through undici.
+   */
+  readonly dispatch?: (
+    request: HttpRequest,
+    signal: AbortSignal | undefined,
+  ) => Promise<HttpResponse>;
+}
+
+/** Identity helper that types an adapter's provider object. */
+export function defineProvider<Id extends string, Raw>(
+  provider: Provider<Id, Raw>,
+): Provider<Id, Raw> {
+  return provider;
+}

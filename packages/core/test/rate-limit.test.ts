@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { createRateLimiter } from '../src/rate-limit.js';
+
+describe('token bucket per action', () => {
+  it('lets a burst through, then spaces callers by the refill rate', () => {
+    let now = 0;
+    const limiter = createRateLimiter(
+      { Send: { requests: 2, perMs: 1000, source: 'test' } },
+      undefined,
+      () => now,
+    );
+    expect(limiter.take('Send')).toBeUndefined();
+    expect(limiter.take('Send')).toBeUndefined();
+    expect(limiter.take('Send')).toBeInstanceOf(Promise);
+    now = 10_000;
+    expect(limiter.take('Send')).toBeUndefined();
+    expect(limiter.take('Other')).toBeUndefined();
+  });
+
+  it('waits for a token and honours abort while waiting', async () => {
+    const limiter = createRateLimiter(
+      { Send: { requests: 1, perMs: 60_000, source: 'test' } },
+      undefined,
+    );
+    await limiter.take('Send');
+    const controller = new AbortController();
+    const waiting = limiter.take('Send', controller.signal);
+    controller.abort();
+    await expect(waiting).rejects.toMatchObject({ code: 'aborted' });
+  });
+
+  it('overrides per action and can be disabled', () => {
+    const limiter = createRateLimiter(
+      { Send: { requests: 1, perMs: 60_000, source: 'doc' } },
+      { Send: false },
+    );
+    for (let i = 0; i < 5; i++) expect(limiter.take('Send')).toBeUndefined();
+    const off = createRateLimiter({ Send: { requests: 1, perMs: 60_000, source: 'doc' } }, false);
+    for (let i = 0; i < 5; i++) expect(off.take('Send')).toBeUndefined();
+  });
+});

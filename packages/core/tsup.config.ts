@@ -1,0 +1,12 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: ['src/index.ts'],
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: true,
+  sourcemap: true,
+  target: 'node20',
+  // p-retry is ESM-only; bundling it keeps the CJS build loadable on every Node >= 20.18.1.
+  noExternal: ['p-retry', 'is-network-error'],
+});
