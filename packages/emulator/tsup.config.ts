@@ -1,10 +1,22 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'node20',
-});
+export default defineConfig([
+  {
+    entry: ['src/index.ts'],
+    format: ['esm', 'cjs'],
+    dts: { entry: 'src/index.ts' },
+    clean: ['index.*'],
+    sourcemap: true,
+    target: 'node20',
+  },
+  {
+    // The bin runs as a program: it needs the shebang, and no type declarations.
+    entry: ['src/bin.ts'],
+    format: ['esm', 'cjs'],
+    banner: { js: '#!/usr/bin/env node' },
+    // Each config cleans only its own outputs: the two builds run side by side.
+    clean: ['bin.*'],
+    sourcemap: true,
+    target: 'node20',
+  },
+]);

@@ -1,2 +1,27 @@
-/** Under construction: see the README's package table. */
-export const status = 'in-progress' as const;
+/**
+ * `@mailbridge/aliyun-dm`: Alibaba Cloud DirectMail behind the mailbridge neutral API.
+ *
+ * @example
+ * ```ts
+ * import { createMailer } from '@mailbridge/core';
+ * import { aliyunDm } from '@mailbridge/aliyun-dm';
+ *
+ * const mailer = createMailer(aliyunDm({ region: 'cn-hangzhou' }));
+ * await mailer.send({ from: 'noreply@mail.example.com', to: 'a@example.com', subject: 'Hi', text: 'Hello' });
+ * ```
+ */
+export type { AliyunDmAction, AliyunDmRequest, AliyunDmResponse } from './actions.js';
+export { ACTIONS } from './actions.js';
+export { capabilities, RATE_LIMITS, TAG_PATTERN } from './capabilities.js';
+export type { AliyunDmClient, RawCallOptions } from './client.js';
+export type { AliyunDmConfig, AliyunDmRegion } from './config.js';
+export { ALIYUN_ENV, REGION_HOSTS } from './config.js';
+export { percentEncode } from './encode.js';
+export type { ErrorClass } from './errors.js';
+export { classifyCode, ERROR_TABLE } from './errors.js';
+export type { AliyunDmSendOptions } from './options.js';
+export type { AliyunDmProvider } from './provider.js';
+export { aliyunDm } from './provider.js';
+export type { SignatureVersion, SignedRequest, Signer, SignInput } from './signer.js';
+export { rpcSignature, signerV1, signerV3 } from './signer.js';
+export { createAliyunDmClient } from './standalone.js';

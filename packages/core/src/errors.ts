@@ -40,18 +40,18 @@ export interface Issue {
 /** Everything a `MailError` can carry besides its message. */
 export interface MailErrorInit {
   readonly code: MailErrorCode;
-  readonly retryable?: boolean;
-  readonly delivery?: Delivery;
-  readonly provider?: string;
-  readonly action?: string;
-  readonly providerCode?: string;
-  readonly providerMessage?: string;
-  readonly requestId?: string;
-  readonly httpStatus?: number;
-  readonly retryAfterMs?: number;
-  readonly attempts?: number;
-  readonly issues?: readonly Issue[];
-  readonly cause?: unknown;
+  readonly retryable?: boolean | undefined;
+  readonly delivery?: Delivery | undefined;
+  readonly provider?: string | undefined;
+  readonly action?: string | undefined;
+  readonly providerCode?: string | undefined;
+  readonly providerMessage?: string | undefined;
+  readonly requestId?: string | undefined;
+  readonly httpStatus?: number | undefined;
+  readonly retryAfterMs?: number | undefined;
+  readonly attempts?: number | undefined;
+  readonly issues?: readonly Issue[] | undefined;
+  readonly cause?: unknown | undefined;
 }
 
 const BRAND = Symbol.for('mailbridge.MailError');

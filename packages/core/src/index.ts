@@ -1,4 +1,6 @@
+export { formatAddress, parseAddress } from './address.js';
 export type { Capabilities, RateLimit } from './capabilities.js';
+export { checkBatch, checkMessage } from './check.js';
 export type {
   AdapterFactory,
   ConfigValue,
@@ -17,6 +19,8 @@ export {
 } from './config.js';
 export type { Delivery, Issue, MailErrorCode, MailErrorInit } from './errors.js';
 export { invalidInput, isMailError, MAIL_ERROR_CODES, MailError, unsupported } from './errors.js';
+export type { RetryOptions } from './executor.js';
+export type { Groups, UploadOptions, UploadProgress, UploadResult } from './groups.js';
 export type {
   ErrorEvent,
   HookBase,
@@ -26,7 +30,11 @@ export type {
   ResponseEvent,
   RetryEvent,
 } from './hooks.js';
+export type { HttpClient, HttpClientOptions } from './http.js';
+export { assertSecureEndpoint, createHttpClient, isLoopbackHost } from './http.js';
 export { parseJson } from './json.js';
+export type { CallOptions, Mailer, MailerOptions, SendManyOptions } from './mailer.js';
+export { createMailer } from './mailer.js';
 export type {
   Address,
   AddressInput,
@@ -63,5 +71,13 @@ export type {
   SendResult,
 } from './provider.js';
 export { defineProvider } from './provider.js';
-export type { RateLimiter, RateLimitOverrides } from './rate-limit.js';
-export { createRateLimiter } from './rate-limit.js';
+export type { RateLimitOverrides } from './rate-limit.js';
+export { describeRequest, REDACTED, redactSecrets } from './redact.js';
+export type { Settled, Source } from './send-many.js';
+export { collect } from './send-many.js';
+export {
+  normalizeBatch,
+  normalizeGroupInput,
+  normalizeMessage,
+  normalizeRecipient,
+} from './validate.js';

@@ -1,2 +1,21 @@
-/** Under construction: see the README's package table. */
-export const status = 'in-progress' as const;
+/**
+ * `@mailbridge/emulator`: local, wire-compatible emulators of Alibaba Cloud DirectMail and
+ * Tencent Cloud SES on one loopback port, for tests and demos.
+ */
+export type { AliyunSeed } from './aliyun/index.js';
+export { ALIYUN_DEFAULT_SEED } from './aliyun/index.js';
+export type {
+  Emulator,
+  EmulatorOptions,
+  EmulatorSeed,
+  RequestCounts,
+} from './api.js';
+export { startEmulator } from './server.js';
+export type {
+  TencentSeed,
+  TencentSeedGroup,
+  TencentSeedRecipient,
+  TencentSeedTemplate,
+} from './tencent/seed.js';
+export { TENCENT_DEFAULT_SEED } from './tencent/seed.js';
+export type { Credential, Fault, FaultRule, OutboxEntry, ProviderId } from './types.js';

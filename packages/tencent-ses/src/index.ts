@@ -1,2 +1,29 @@
-/** Under construction: see the README's package table. */
-export const status = 'in-progress' as const;
+/**
+ * `@mailbridge/tencent-ses`: the Tencent Cloud SES adapter (API 2020-10-02, TC3-HMAC-SHA256).
+ * `tencentSes(config)` for `createMailer`, `createTencentSesClient` for the typed raw client,
+ * `getDeliveryStatus` for GetSendEmailStatus, and the data behind them (actions, error table,
+ * capabilities) for tooling and docs.
+ */
+export type { ActionInput, ActionOutput, ActionSpec, TencentSesAction } from './actions.js';
+export { TENCENT_SES_ACTION_NAMES, TENCENT_SES_ACTIONS } from './actions.js';
+export { tencentSesCapabilities } from './capabilities.js';
+export type { RawCallOptions, TencentSesClient } from './client.js';
+export type { TencentSesConfig, TencentSesRegion, TencentSesSite } from './config.js';
+export { API_VERSION, TENCENT_SES_REGIONS } from './config.js';
+export type { ErrorClass } from './errors.js';
+export { classifyTencentError, TENCENT_SES_ERRORS } from './errors.js';
+export type { TencentSesSendOptions, UnsubscribeLanguage } from './options.js';
+export { UNSUBSCRIBE_LANGUAGES } from './options.js';
+export type { TencentSesClientOptions, TencentSesProvider } from './provider.js';
+export { createTencentSesClient, tencentSes } from './provider.js';
+export type {
+  Checksum,
+  ChecksumConstructor,
+  Tc3Signature,
+  Tc3Signer,
+  Tc3SignInput,
+} from './signer.js';
+export { createTc3Signer, TC3_SERVICE } from './signer.js';
+export type { DeliveryState, DeliveryStatus, StatusQuery } from './status.js';
+export { deliveryState, getDeliveryStatus } from './status.js';
+export { CHINA_STANDARD_TIME_OFFSET_MS, formatChinaTime } from './time.js';

@@ -1,0 +1,37 @@
+/**
+ * The shape of one entry of the action table: kind (how the core may retry it), HTTP method,
+ * and the zod schemas of its request and its normalised response.
+ */
+import type { OperationKind } from '@mailbridge/core';
+import { z } from 'zod';
+import { base, dmObject } from './schema.js';
+
+type Shape = Record<string, z.ZodType>;
+
+/** One DirectMail action as data. */
+export interface ActionSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
+  readonly kind: OperationKind;
+  /** POST unless stated: every SDK action is POST except GetUser (aliyun-dm.md §1.2). */
+  readonly method: 'GET' | 'POST';
+  readonly request: Req;
+  readonly response: Res;
+}
+
+/** Declare an action: a strict request shape and a drift-tolerant response shape. */
+export function action<Q extends Shape, R extends Shape>(
+  kind: OperationKind,
+  request: Q,
+  response: R,
+) {
+  return {
+    kind,
+    method: 'POST',
+    request: z.object(request).strict(),
+    response: dmObject({ ...base, ...response }),
+  } as const satisfies ActionSpec;
+}
+
+/** A JSON-string parameter that may also be given as a value (serialised here). */
+export const jsonParam = z
+  .union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())])
+  .transform((value) => (typeof value === 'string' ? value : JSON.stringify(value)));

@@ -1,0 +1,164 @@
+/**
+ * Actions for sending, recipient lists, templates, tasks and tags (aliyun-dm.md §3.1–3.2;
+ * seeds S000, S003; SDK names where the seeds disagree, Surprises 8).
+ */
+import { z } from 'zod';
+import { action, jsonParam } from './action.js';
+import { bool, dmObject, num, paging, reqNum, reqStr, str, wrappedList } from './schema.js';
+
+const addressType = z.union([z.literal(0), z.literal(1)]);
+const zeroOne = z.enum(['0', '1']);
+const unsubscribe = {
+  UnSubscribeLinkType: z.enum(['disabled', 'default']).optional(),
+  UnSubscribeFilterLevel: z
+    .enum(['disabled', 'default', 'mailfrom', 'mailfrom_domain', 'edm_id'])
+    .optional(),
+};
+const sendCommon = {
+  AccountName: reqStr,
+  AddressType: addressType,
+  TagName: reqStr.optional(),
+  ClickTrace: zeroOne.optional(),
+  ReplyAddress: reqStr.optional(),
+  ReplyAddressAlias: reqStr.optional(),
+  Headers: jsonParam.optional(),
+  DomainAuth: z.boolean().optional(),
+  IpPoolId: reqStr.optional(),
+  ...unsubscribe,
+};
+const envelope = { EnvId: str };
+
+const receiver = dmObject({
+  ReceiverId: str,
+  ReceiversName: str,
+  ReceiversAlias: str,
+  ReceiversStatus: str,
+  Count: str,
+  Desc: str,
+  CreateTime: str,
+  UtcCreateTime: num,
+});
+const receiverDetail = dmObject({ Email: str, Data: str, CreateTime: str, UtcCreateTime: num });
+const template = dmObject({
+  TemplateId: str,
+  TemplateName: str,
+  TemplateComment: str,
+  TemplateStatus: str,
+  TemplateType: num,
+  CreateTime: str,
+  // The API writes `UtcCreatetime` (lower-case t, §3.2); matched case-insensitively.
+  UtcCreateTime: num,
+  SmsStatus: num,
+  SmsTemplateCode: num,
+  Smsrejectinfo: num,
+});
+const task = dmObject({
+  TaskId: str,
+  TemplateName: str,
+  ReceiversName: str,
+  TagName: str,
+  TaskStatus: str,
+  AddressType: str,
+  RequestCount: str,
+  CreateTime: str,
+  UtcCreateTime: num,
+  IpPoolId: str,
+  IpPoolName: str,
+  ConfigSetId: str,
+  ConfigSetName: str,
+});
+const tag = dmObject({ TagId: str, TagName: str, TagDescription: str });
+const pageQuery = {
+  KeyWord: reqStr.optional(),
+  PageNo: reqNum.optional(),
+  PageSize: reqNum.optional(),
+};
+
+/** Sending, receivers, templates, tasks, tags. */
+export const MAIL_ACTIONS = {
+  /** Send one message to up to 100 addresses; the body goes in the POST form (§1.2). */
+  SingleSendMail: action(
+    'send',
+    {
+      ...sendCommon,
+      ReplyToAddress: z.boolean(),
+      ToAddress: reqStr,
+      Subject: reqStr,
+      HtmlBody: reqStr.optional(),
+      TextBody: reqStr.optional(),
+      FromAlias: reqStr.optional(),
+      BccAddress: reqStr.optional(),
+      Template: jsonParam.optional(),
+    },
+    envelope,
+  ),
+  /** Send an approved template to an uploaded list; no scheduling field exists (S000). */
+  BatchSendMail: action(
+    'send',
+    { ...sendCommon, TemplateName: reqStr, ReceiversName: reqStr },
+    envelope,
+  ),
+  CreateReceiver: action(
+    'write',
+    { ReceiversName: reqStr, ReceiversAlias: reqStr, Desc: reqStr.optional() },
+    { ReceiverId: str },
+  ),
+  DeleteReceiver: action('write', { ReceiverId: reqStr }, {}),
+  DeleteReceiverDetail: action('write', { ReceiverId: reqStr, Email: reqStr.optional() }, {}),
+  /** At most 500 recipients; `Detail` is a JSON array string of `{e,u,n,g,b,m}` (SDK, DOC). */
+  SaveReceiverDetail: action(
+    'write',
+    { ReceiverId: reqStr, Detail: jsonParam.optional(), CustomDetail: jsonParam.optional() },
+    {
+      SuccessCount: num,
+      ErrorCount: num,
+      // `Data.Detail` here, capitalised, unlike every other wrapper (Surprises 9).
+      Data: wrappedList('Detail', dmObject({ Email: str, ErrMessage: str })),
+    },
+  ),
+  QueryReceiverByParam: action(
+    'read',
+    { ...pageQuery, NextStart: reqStr.optional(), Status: reqNum.optional() },
+    { TotalCount: num, PageSize: num, NextStart: str, data: wrappedList('receiver', receiver) },
+  ),
+  QueryReceiverDetail: action(
+    'read',
+    {
+      ReceiverId: reqStr,
+      KeyWord: reqStr.optional(),
+      NextStart: reqStr.optional(),
+      PageSize: reqNum.optional(),
+    },
+    {
+      TotalCount: num,
+      NextStart: str,
+      DataSchema: str,
+      data: wrappedList('detail', receiverDetail),
+    },
+  ),
+  QueryTemplateByParam: action(
+    'read',
+    { ...pageQuery, Status: reqNum.optional(), FromType: reqNum.optional() },
+    { ...paging, data: wrappedList('template', template) },
+  ),
+  QueryTaskByParam: action(
+    'read',
+    { ...pageQuery, Status: reqNum.optional() },
+    { ...paging, data: wrappedList('task', task) },
+  ),
+  CreateTag: action(
+    'write',
+    { TagName: reqStr, TagDescription: reqStr.optional() },
+    { TagId: str },
+  ),
+  ModifyTag: action(
+    'write',
+    { TagId: z.union([reqStr, reqNum]), TagName: reqStr, TagDescription: reqStr.optional() },
+    {},
+  ),
+  DeleteTag: action('write', { TagId: z.union([reqStr, reqNum]) }, {}),
+  QueryTagByParam: action('read', pageQuery, { ...paging, data: wrappedList('tag', tag) }),
+} as const;
+
+/** `Success` as `true` or `"true"` (S003 ModifyPWByDomain); shared with the account table. */
+export const success = { Success: bool, Code: str, Message: str };

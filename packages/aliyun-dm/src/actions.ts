@@ -1,0 +1,23 @@
+/**
+ * THE action table: every DirectMail action the raw client offers, each with its kind, its
+ * request schema and its normalised response schema. Types of the raw client derive from it.
+ */
+import type { z } from 'zod';
+import type { ActionSpec } from './action.js';
+import { ACCOUNT_ACTIONS } from './actions-account.js';
+import { MAIL_ACTIONS } from './actions-mail.js';
+
+/** Every action: the seeds' (S000, S002, S003, S004) plus the receiver, template, task and tag queries. */
+export const ACTIONS = { ...MAIL_ACTIONS, ...ACCOUNT_ACTIONS } as const satisfies Record<
+  string,
+  ActionSpec
+>;
+
+/** A DirectMail action name (the `Action` parameter). */
+export type AliyunDmAction = keyof typeof ACTIONS;
+
+/** The parameters an action takes (as written by callers). */
+export type AliyunDmRequest<A extends AliyunDmAction> = z.input<(typeof ACTIONS)[A]['request']>;
+
+/** An action's response, normalised (canonical key casing, strings vs numbers settled). */
+export type AliyunDmResponse<A extends AliyunDmAction> = z.output<(typeof ACTIONS)[A]['response']>;

@@ -1,0 +1,90 @@
+/**
+ * What DirectMail can do, as data the core checks every message against before any request.
+ * Every number names its source in aliyun-dm.md (§3.2 SingleSendMail, §4 Limits).
+ */
+import type { Capabilities, RateLimit } from '@mailbridge/core';
+import { PROVIDER_ID } from './config.js';
+
+const QUOTA = 'DOC api-dm-2015-11-23-quota (aliyun-dm.md §4)';
+const perSecond = (requests: number, source = QUOTA): RateLimit => ({
+  requests,
+  perMs: 1_000,
+  source,
+});
+const perMinute = (requests: number, source = QUOTA): RateLimit => ({
+  requests,
+  perMs: 60_000,
+  source,
+});
+
+/**
+ * Client-side rate limits per action (aliyun-dm.md §4, "Rate limits"). Actions without a
+ * documented limit are not limited client-side; the server's `Throttling` is retried instead.
+ */
+export const RATE_LIMITS: Readonly<Record<string, RateLimit>> = {
+  SingleSendMail: perSecond(100, 'official answer developer.aliyun.com/ask/478816 (2022): 100 QPS'),
+  // 20/min in China, 10/min overseas (same answer); the quota page says 20/60s. The lower
+  // overseas figure would halve Hangzhou users for no reason, so it is an override, not the default.
+  BatchSendMail: perMinute(20),
+  SenderStatisticsDetailByParam: perMinute(500, 'S004 (500/min) and DOC quota page (500/60s)'),
+  SenderStatisticsByTagNameAndBatchID: perMinute(50, 'S004: 50/min'),
+  QueryTemplateByParam: perSecond(20),
+  DescTemplate: perSecond(20),
+  DeleteReceiverDetail: perSecond(20),
+  QueryMailAddressByParam: perSecond(5),
+  QueryReceiverDetail: perSecond(2),
+  CreateReceiver: perMinute(10),
+  CheckDomain: perMinute(10),
+  DescAccountSummary: perMinute(10),
+  DeleteMailAddress: perSecond(10),
+  ModifyMailAddress: perMinute(300),
+  CreateTag: { requests: 30, perMs: 10_000, source: QUOTA },
+  ValidateEmail: perSecond(50),
+  GetTrackListByMailFromAndTagName: perMinute(60),
+  SendTestByTemplate: perMinute(60),
+  GetIpfilterList: perMinute(60),
+  UpdateIpProtection: perMinute(60),
+};
+
+/** `TagName`: 1–128 characters of `[A-Za-z0-9_-]` (SDK, aliyun-dm.md §4). */
+export const TAG_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+
+/**
+ * DirectMail capabilities.
+ * - `to` 100 comma-separated addresses, each receiving its own copy (not visible to each other);
+ *   `cc` none; `bcc` 2 (`BccAddress`, SDK).
+ * - `from.name` is `FromAlias`, fewer than 15 characters (14 is the safe maximum).
+ * - `replyTo`: one explicit `ReplyAddress` with `ReplyAddressAlias` (≤15).
+ * - Subject 256 characters (SDK and current DOC; S003 said 100). Bodies about 8 MB as a POST
+ *   form parameter (SDK remark), which is how this adapter sends them.
+ * - Single sends have no template parameter in any seed; the SDK's `Template` takes a numeric
+ *   `TemplateId` that the seeds never document, so single-send templates are off. Batches
+ *   reference templates by name.
+ * - Attachments are an SDK-side OSS upload, not a plain API field (Surprises 16): unsupported.
+ * - `Headers`: at most 10 (extras silently dropped by DirectMail, so the core refuses them).
+ * - One `TagName`; `ClickTrace=1` turns on open *and* click tracking together (S000, §3.2), so
+ *   both are reported, and either one requested enables it (with a tag, §6.2).
+ * - No scheduling field on BatchSendMail (§3.2).
+ * - Receiver lists: 500 per SaveReceiverDetail, per-recipient data, single-recipient delete.
+ */
+export const capabilities: Capabilities = {
+  provider: PROVIDER_ID,
+  recipients: { to: 100, cc: 0, bcc: 2, toVisibleToEachOther: false, bccMayOverlapTo: false },
+  from: { name: true, nameMaxLength: 14 },
+  replyTo: { max: 1, name: true },
+  subject: { maxLength: 256 },
+  content: {
+    html: true,
+    text: true,
+    bodyMaxBytes: 8 * 1024 * 1024,
+    template: false,
+    batchTemplate: 'name',
+  },
+  attachments: false,
+  headers: { max: 10 },
+  tags: { max: 1, pattern: TAG_PATTERN, maxLength: 128 },
+  tracking: { opens: true, clicks: true },
+  schedule: { timed: false, recurring: false },
+  groups: { uploadChunk: 500, removeRecipients: true, recipientData: true, pageSize: 50 },
+  rateLimits: RATE_LIMITS,
+};

@@ -1,0 +1,211 @@
+/**
+ * Operations: how one DirectMail call is built (signed afresh per attempt, with a new nonce and
+ * timestamp) and read (JSON envelope -> value or classified `MailError`). Also the typed raw
+ * client over the action table, which runs through the core's `execute`.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  type AttemptContext,
+  type Execute,
+  type HttpRequest,
+  type HttpResponse,
+  invalidInput,
+  type MailError,
+  MailError as MailErrorClass,
+  type Operation,
+  type OperationKind,
+  parseJson,
+} from '@mailbridge/core';
+import type { z } from 'zod';
+import {
+  ACTIONS,
+  type AliyunDmAction,
+  type AliyunDmRequest,
+  type AliyunDmResponse,
+} from './actions.js';
+import { PROVIDER_ID, type ResolvedConfig } from './config.js';
+import { providerError, unreadableResponse } from './errors.js';
+import { toIssues } from './schema.js';
+import { type Signer, signerFor } from './signer.js';
+
+/** What every operation of one provider instance shares. */
+export interface ClientContext {
+  readonly config: ResolvedConfig;
+  readonly signer: Signer;
+  /** Nonce source; a UUID per attempt unless a test pins it. */
+  readonly nonce?: () => string;
+  /** Every secret and token signed with so far, for the core's redaction (`provider.secrets`). */
+  readonly seen: Set<string>;
+}
+
+/** The context for a resolved config. */
+export function clientContext(config: ResolvedConfig): ClientContext {
+  return { config, signer: signerFor(config.signatureVersion), seen: new Set() };
+}
+
+/**
+ * Flatten parameters to wire strings (aliyun-dm.md §2 step 1): booleans `true`/`false`, numbers
+ * in decimal, objects and arrays as JSON (the DirectMail JSON-string fields), undefined dropped.
+ */
+export function flattenParams(params: Readonly<Record<string, unknown>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null) continue;
+    out[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  }
+  return out;
+}
+
+/** Codes that mean success when a 2xx body carries a `Code` (POP's list, §2.1). */
+const SUCCESS_CODES = new Set(['200', 'OK', 'Success', 'success']);
+
+/** One DirectMail call as an `Operation`. `read` turns the parsed JSON body into the result. */
+export function dmOperation<T>(
+  ctx: ClientContext,
+  spec: { readonly action: string; readonly kind: OperationKind; readonly method?: 'GET' | 'POST' },
+  params: Readonly<Record<string, string>>,
+  read: (body: Record<string, unknown>, response: HttpResponse) => T,
+): Operation<T> {
+  const { action, kind } = spec;
+  const method = spec.method ?? 'POST';
+  return {
+    action,
+    kind,
+    // A replayed send with a used nonce is refused before it executes: see isReplayRejection.
+    ...(kind === 'send' ? { replayable: true } : {}),
+    async build(attempt: AttemptContext): Promise<HttpRequest> {
+      const { config, signer } = ctx;
+      const credentials = await config.credentials();
+      const signed = signer.sign({
+        method,
+        host: config.host,
+        action,
+        version: config.version,
+        regionId: config.region,
+        params,
+        credentials,
+        timestamp: attempt.now(),
+        nonce: ctx.nonce?.() ?? randomUUID(),
+      });
+      const secrets = [credentials.secret, signed.signature];
+      if (credentials.token !== undefined) secrets.push(credentials.token);
+      ctx.seen.add(credentials.secret);
+      if (credentials.token !== undefined) ctx.seen.add(credentials.token);
+      return {
+        method: signed.method,
+        url: `${config.origin}/${signed.query === '' ? '' : `?${signed.query}`}`,
+        headers: { accept: 'application/json', ...signed.headers },
+        ...(signed.body === undefined ? {} : { body: signed.body }),
+        secrets,
+      };
+    },
+    parse(response) {
+      return read(readEnvelope(action, response), response);
+    },
+    isReplayRejection: (error: MailError) => error.providerCode === 'SignatureNonceUsed',
+  };
+}
+
+/** The JSON body of a successful answer, or the classified error of any other. */
+function readEnvelope(action: string, response: HttpResponse): Record<string, unknown> {
+  let body: unknown;
+  try {
+    body = parseJson(response.body);
+  } catch {
+    throw unreadableResponse(action, response.status);
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw unreadableResponse(action, response.status);
+  }
+  const record = body as Record<string, unknown>;
+  const code = record['Code'];
+  const ok = response.status >= 200 && response.status < 300;
+  if (ok && (code === undefined || SUCCESS_CODES.has(String(code)))) return record;
+  if (typeof code !== 'string' || code === '') throw unreadableResponse(action, response.status);
+  const message = record['Message'];
+  const requestId = record['RequestId'];
+  throw providerError(
+    action,
+    {
+      code,
+      ...(typeof message === 'string' ? { message } : {}),
+      ...(typeof requestId === 'string' ? { requestId } : {}),
+    },
+    response.status,
+    response.headers['x-acs-retry-after'],
+  );
+}
+
+/** Parse an accepted body with the action's response schema. */
+export function readResponse<S extends z.ZodType>(
+  action: string,
+  kind: OperationKind,
+  schema: S,
+  body: Record<string, unknown>,
+  status: number,
+): z.output<S> {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const requestId = typeof body['RequestId'] === 'string' ? body['RequestId'] : undefined;
+  // The provider accepted the call; only its answer is odd. A send must not be resent.
+  throw new MailErrorClass(`${PROVIDER_ID} answered ${action} with an unexpected response shape`, {
+    code: 'unknown',
+    retryable: false,
+    delivery: kind === 'read' ? 'not_sent' : 'unknown',
+    provider: PROVIDER_ID,
+    action,
+    httpStatus: status,
+    ...(requestId === undefined ? {} : { requestId }),
+    issues: result.error.issues.map((i) => ({
+      path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      message: i.message,
+    })),
+  });
+}
+
+/** The typed operation of any action in the table; parameters are validated before any request. */
+export function actionOperation<A extends AliyunDmAction>(
+  ctx: ClientContext,
+  name: A,
+  params: AliyunDmRequest<A>,
+): Operation<AliyunDmResponse<A>> {
+  const spec = ACTIONS[name];
+  const parsed = spec.request.safeParse(params ?? {});
+  if (!parsed.success) {
+    throw invalidInput(toIssues(parsed.error), PROVIDER_ID);
+  }
+  const wire = flattenParams(parsed.data as Record<string, unknown>);
+  return dmOperation(
+    ctx,
+    { action: name, kind: spec.kind, method: spec.method },
+    wire,
+    (body, response) => readResponse(name, spec.kind, spec.response, body, response.status),
+  ) as Operation<AliyunDmResponse<A>>;
+}
+
+/** Per-call options of the raw client. */
+export interface RawCallOptions {
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * The typed raw client: one method per DirectMail action, named as the action, taking its
+ * parameters and resolving to its normalised response. Calls run through the core pipeline
+ * (rate limits, retries, hooks, redaction).
+ */
+export type AliyunDmClient = {
+  readonly [A in AliyunDmAction]: (
+    params: AliyunDmRequest<A>,
+    options?: RawCallOptions,
+  ) => Promise<AliyunDmResponse<A>>;
+};
+
+/** Build the raw client over an `execute` function. */
+export function createRawClient(ctx: ClientContext, execute: Execute): AliyunDmClient {
+  const client: Record<string, unknown> = {};
+  for (const name of Object.keys(ACTIONS) as AliyunDmAction[]) {
+    client[name] = async (params: AliyunDmRequest<typeof name>, options?: RawCallOptions) =>
+      execute(actionOperation(ctx, name, params), options);
+  }
+  return Object.freeze(client) as AliyunDmClient;
+}

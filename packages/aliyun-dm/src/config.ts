@@ -1,0 +1,173 @@
+/**
+ * The adapter configuration: one strict zod schema (an unknown key fails naming it), resolved
+ * once into what the signer and the operations need. Regions and hosts follow aliyun-dm.md §1.1;
+ * the version defaults to `2015-11-23` (what the SDK sends for every region) and stays
+ * configurable because older docs name `2017-06-22` outside Hangzhou.
+ */
+import {
+  type Credentials,
+  type CredentialsSource,
+  credentialsSchema,
+  MailError,
+  parseConfig,
+  resolveCredentials,
+  type TransportConfig,
+  transportConfigShape,
+  urlQuery,
+} from '@mailbridge/core';
+import { z } from 'zod';
+import type { SignatureVersion } from './signer.js';
+
+/** Provider id, as results, errors and `fromConfig` URLs name it. */
+export const PROVIDER_ID = 'aliyun-dm';
+
+/**
+ * DirectMail regions and their public hosts (aliyun-dm.md §1.1, DOC "API endpoints").
+ * Resources do not cross regions: the sender address must be set up in the region used.
+ */
+export const REGION_HOSTS = {
+  'cn-hangzhou': 'dm.aliyuncs.com',
+  'ap-southeast-1': 'dm.ap-southeast-1.aliyuncs.com',
+  'ap-southeast-2': 'dm.ap-southeast-2.aliyuncs.com',
+  'us-east-1': 'dm.us-east-1.aliyuncs.com',
+  'eu-central-1': 'dm.eu-central-1.aliyuncs.com',
+} as const;
+
+/** A DirectMail region id. */
+export type AliyunDmRegion = keyof typeof REGION_HOSTS;
+
+/** The official environment variables (DESIGN.md "Using it"). */
+export const ALIYUN_ENV = {
+  id: 'ALIBABA_CLOUD_ACCESS_KEY_ID',
+  secret: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+  token: 'ALIBABA_CLOUD_SECURITY_TOKEN',
+} as const;
+
+const regions = Object.keys(REGION_HOSTS) as [AliyunDmRegion, ...AliyunDmRegion[]];
+
+const configSchema = z
+  .object({
+    region: z.enum(regions),
+    version: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an API version such as 2015-11-23')
+      .default('2015-11-23'),
+    endpoint: z.string().optional(),
+    credentials: credentialsSchema.optional(),
+    signatureVersion: z.enum(['v1', 'v3']).default('v1'),
+    ...transportConfigShape,
+  })
+  .strict();
+
+/** The configuration `aliyunDm()` accepts (validated strictly: unknown keys fail). */
+export interface AliyunDmConfig extends TransportConfig {
+  /** The region whose console holds the sender address and domain. */
+  readonly region: AliyunDmRegion;
+  /** API version; default `2015-11-23`. */
+  readonly version?: string;
+  /** Endpoint origin override (https; plain http only on loopback, for the emulator). */
+  readonly endpoint?: string;
+  /** Static keys or an async function; default: the official environment variables. */
+  readonly credentials?: CredentialsSource;
+  /** `v1` RPC HMAC-SHA1 (default, what the DirectMail docs describe) or `v3` ACS3-HMAC-SHA256. */
+  readonly signatureVersion?: SignatureVersion;
+}
+
+/** The configuration after validation and defaults. */
+export interface ResolvedConfig {
+  readonly region: AliyunDmRegion;
+  readonly version: string;
+  /** `https://host` (or `http://127.0.0.1:port` for the emulator). */
+  readonly origin: string;
+  /** `host[:port]`, as V3 signs it. */
+  readonly host: string;
+  readonly signatureVersion: SignatureVersion;
+  /** Called before each attempt, so rotating STS tokens are picked up. */
+  readonly credentials: () => Promise<Credentials>;
+  readonly transport: TransportConfig;
+}
+
+/**
+ * Validate a config and resolve endpoint and credentials. Throws `invalid_input` naming the
+ * key for an unknown key, a bad region, a non-https endpoint off loopback, or no credentials.
+ */
+export function resolveConfig(
+  value: unknown,
+  environment: Readonly<Record<string, string | undefined>> = process.env,
+): ResolvedConfig {
+  const config = parseConfig(PROVIDER_ID, configSchema, value);
+  const origin =
+    config.endpoint === undefined
+      ? `https://${REGION_HOSTS[config.region]}`
+      : parseEndpoint(config.endpoint);
+  const credentials = resolveCredentials(
+    PROVIDER_ID,
+    // zod types `token` as `string | undefined`; the schema never yields an explicit undefined.
+    config.credentials as CredentialsSource | undefined,
+    ALIYUN_ENV,
+    environment,
+  );
+  const transport: TransportConfig = {
+    ...(config.timeoutMs === undefined ? {} : { timeoutMs: config.timeoutMs }),
+    ...(config.retries === undefined ? {} : { retries: config.retries }),
+    ...(config.maxResponseBytes === undefined ? {} : { maxResponseBytes: config.maxResponseBytes }),
+  };
+  return {
+    region: config.region,
+    version: config.version,
+    origin,
+    host: new URL(origin).host,
+    signatureVersion: config.signatureVersion,
+    credentials,
+    transport,
+  };
+}
+
+/** https anywhere; plain http only on loopback (the emulator). Path, query and userinfo refused. */
+function parseEndpoint(endpoint: string): string {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return badEndpoint('not a URL such as https://dm.aliyuncs.com');
+  }
+  if (
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash ||
+    (url.pathname !== '/' && url.pathname !== '')
+  ) {
+    return badEndpoint('expected an origin only (scheme, host, port)');
+  }
+  if (url.protocol === 'https:') return url.origin;
+  if (url.protocol === 'http:' && isLoopback(url.hostname)) return url.origin;
+  return badEndpoint('plain http is allowed only for loopback hosts (the emulator); use https');
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+function badEndpoint(why: string): never {
+  throw new MailError(`${PROVIDER_ID} config: endpoint: ${why}`, {
+    code: 'invalid_input',
+    provider: PROVIDER_ID,
+    issues: [{ path: ['endpoint'], message: why }],
+  });
+}
+
+/**
+ * Map `aliyun-dm://[id:secret@]region?endpoint=…&signatureVersion=v3&timeoutMs=…` to a config
+ * object; the host is the region and query keys are config keys (unknown ones then fail).
+ */
+export function configFromUrl(url: URL): Record<string, unknown> {
+  const config: Record<string, unknown> = { region: url.hostname, ...urlQuery(url) };
+  if (url.username || url.password) {
+    config['credentials'] = {
+      id: decodeURIComponent(url.username),
+      secret: decodeURIComponent(url.password),
+    };
+  }
+  return config;
+}

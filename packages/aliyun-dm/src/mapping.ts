@@ -1,0 +1,164 @@
+/**
+ * Neutral message and batch -> DirectMail parameters (aliyun-dm.md §3.2 SingleSendMail and
+ * BatchSendMail), plus the checks capabilities cannot express. Each field's rule names its
+ * source; nothing is dropped silently: what DirectMail cannot carry is `unsupported`.
+ */
+import {
+  type Batch,
+  invalidInput,
+  type Message,
+  type Tracking,
+  unsupported,
+} from '@mailbridge/core';
+import type { AliyunDmRequest } from './actions.js';
+import { PROVIDER_ID } from './config.js';
+import { optionParams, readOptions } from './options.js';
+
+/** `ReplyAddressAlias`: at most 15 characters (S003 error text, §4). */
+export const REPLY_ALIAS_MAX = 15;
+
+/**
+ * Checks beyond capabilities, before any request:
+ * - `to`/`bcc` display names: `ToAddress`/`BccAddress` take bare addresses;
+ * - `replyTo` and `replyToAddress: true` are two ways to say the same thing: pick one;
+ * - tracking needs a tag (`ClickTrace` requires `TagName`, §3.2, §6.2);
+ * - opens and clicks are one switch (`ClickTrace=1`), so they cannot be set apart.
+ */
+export function validateMessage(message: Message): void {
+  const options = readOptions(message.providerOptions);
+  for (const field of ['to', 'bcc'] as const) {
+    const index = message[field].findIndex((a) => a.name !== undefined && a.name !== '');
+    if (index !== -1) {
+      throw unsupported(
+        PROVIDER_ID,
+        `${field}.name`,
+        `${recipientParam(field)} takes bare addresses, without display names`,
+      );
+    }
+  }
+  if (options.replyToAddress === true && message.replyTo.length > 0) {
+    throw invalidInput(
+      [
+        {
+          path: ['replyTo'],
+          message: "give either replyTo or providerOptions['aliyun-dm'].replyToAddress, not both",
+        },
+      ],
+      PROVIDER_ID,
+    );
+  }
+  checkReplyAlias(message.replyTo[0]?.name);
+  checkTracking(message.tracking, message.tags);
+}
+
+/** The SingleSendMail parameters of a validated message. */
+export function sendParams(message: Message): AliyunDmRequest<'SingleSendMail'> {
+  const options = readOptions(message.providerOptions);
+  const replyTo = message.replyTo[0];
+  const tag = message.tags[0];
+  const headers =
+    Object.keys(message.headers).length > 0 ? JSON.stringify(message.headers) : undefined;
+  return {
+    ...optionParams(options),
+    AccountName: message.from.address,
+    ...(message.from.name ? { FromAlias: message.from.name } : {}),
+    // `ReplyToAddress` is required; `true` means "the console-configured reply-to".
+    ReplyToAddress: options.replyToAddress ?? false,
+    ...(replyTo ? { ReplyAddress: replyTo.address } : {}),
+    ...(replyTo?.name ? { ReplyAddressAlias: replyTo.name } : {}),
+    ToAddress: message.to.map((a) => a.address).join(','),
+    ...(message.bcc.length > 0 ? { BccAddress: message.bcc.map((a) => a.address).join(',') } : {}),
+    Subject: message.subject,
+    ...(message.html === undefined ? {} : { HtmlBody: message.html }),
+    ...(message.text === undefined ? {} : { TextBody: message.text }),
+    ...(tag === undefined ? {} : { TagName: tag }),
+    ...(isTracked(message.tracking) ? { ClickTrace: '1' as const } : {}),
+    ...(headers === undefined ? {} : { Headers: headers }),
+  };
+}
+
+/**
+ * Batch checks: no scheduling (BatchSendMail has no send-time field, §3.2; Surprises 19), no
+ * subject (the template's is used), no sender display name (no `FromAlias` on BatchSendMail),
+ * and no console reply-to flag (no `ReplyToAddress` on BatchSendMail).
+ */
+export function validateBatch(batch: Batch): void {
+  if (batch.schedule !== undefined) {
+    throw unsupported(
+      PROVIDER_ID,
+      'schedule',
+      'DirectMail has no native scheduling: BatchSendMail sends at once and has no send-time field',
+    );
+  }
+  if (batch.subject !== undefined) {
+    throw unsupported(PROVIDER_ID, 'subject', "BatchSendMail uses the template's subject");
+  }
+  if (batch.from.name) {
+    throw unsupported(PROVIDER_ID, 'from.name', 'BatchSendMail has no FromAlias parameter');
+  }
+  const options = readOptions(batch.providerOptions);
+  if (options.replyToAddress !== undefined) {
+    throw unsupported(
+      PROVIDER_ID,
+      `providerOptions.${PROVIDER_ID}.replyToAddress`,
+      'BatchSendMail has no ReplyToAddress flag; use replyTo',
+    );
+  }
+  checkReplyAlias(batch.replyTo?.name);
+  checkTracking(batch.tracking, batch.tags);
+}
+
+/** The BatchSendMail parameters of a validated batch: template and group by name. */
+export function batchParams(batch: Batch): AliyunDmRequest<'BatchSendMail'> {
+  const options = readOptions(batch.providerOptions);
+  const tag = batch.tags[0];
+  return {
+    ...optionParams(options),
+    AccountName: batch.from.address,
+    TemplateName: String(batch.template.id),
+    ReceiversName: batch.group,
+    ...(batch.replyTo ? { ReplyAddress: batch.replyTo.address } : {}),
+    ...(batch.replyTo?.name ? { ReplyAddressAlias: batch.replyTo.name } : {}),
+    ...(tag === undefined ? {} : { TagName: tag }),
+    ...(isTracked(batch.tracking) ? { ClickTrace: '1' as const } : {}),
+  };
+}
+
+function recipientParam(field: 'to' | 'bcc'): string {
+  return field === 'to' ? 'ToAddress' : 'BccAddress';
+}
+
+function isTracked(tracking: Tracking): boolean {
+  return tracking.opens === true || tracking.clicks === true;
+}
+
+function checkReplyAlias(name: string | undefined): void {
+  if (name !== undefined && [...name].length > REPLY_ALIAS_MAX) {
+    throw invalidInput(
+      [
+        {
+          path: ['replyTo', 'name'],
+          message: `ReplyAddressAlias is at most ${REPLY_ALIAS_MAX} characters`,
+        },
+      ],
+      PROVIDER_ID,
+    );
+  }
+}
+
+function checkTracking(tracking: Tracking, tags: readonly string[]): void {
+  if (!isTracked(tracking)) return;
+  if (tracking.opens === false || tracking.clicks === false) {
+    throw unsupported(
+      PROVIDER_ID,
+      'tracking',
+      'ClickTrace turns open and click tracking on together',
+    );
+  }
+  if (tags.length === 0) {
+    throw invalidInput(
+      [{ path: ['tags'], message: 'DirectMail tracking (ClickTrace) needs a tag (TagName)' }],
+      PROVIDER_ID,
+    );
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * `providerOptions['aliyun-dm']`: the DirectMail parameters without a neutral field, typed
+ * through declaration merging and validated strictly (an unknown key fails, naming it).
+ */
+import { invalidInput } from '@mailbridge/core';
+import { z } from 'zod';
+import { PROVIDER_ID } from './config.js';
+import { toIssues } from './schema.js';
+
+/**
+ * DirectMail-only send options (aliyun-dm.md §3.2 SingleSendMail / BatchSendMail).
+ *
+ * @example
+ * ```ts
+ * await mailer.send({ ..., providerOptions: { 'aliyun-dm': { replyToAddress: true } } });
+ * ```
+ */
+export interface AliyunDmSendOptions {
+  /** `AddressType`: `1` sends from the sender address itself (default), `0` from a random one. */
+  readonly addressType?: 0 | 1;
+  /**
+   * `ReplyToAddress=true`: reply to the reply-to address configured (and verified) for the
+   * sender in the console. Single sends only; exclusive with a message `replyTo`, which sends an
+   * explicit `ReplyAddress` instead. Default false.
+   */
+  readonly replyToAddress?: boolean;
+  /** `UnSubscribeLinkType`: `disabled`, or `default` (a link for big mailbox providers). */
+  readonly unsubscribeLinkType?: 'disabled' | 'default';
+  /** `UnSubscribeFilterLevel`: which unsubscribes suppress this send. */
+  readonly unsubscribeFilterLevel?:
+    | 'disabled'
+    | 'default'
+    | 'mailfrom'
+    | 'mailfrom_domain'
+    | 'edm_id';
+  /** `IpPoolId`: the dedicated IP pool to send from. */
+  readonly ipPoolId?: string;
+}
+
+declare module '@mailbridge/core' {
+  interface ProviderOptionsRegistry {
+    'aliyun-dm': AliyunDmSendOptions;
+  }
+}
+
+const optionsSchema = z
+  .object({
+    addressType: z.union([z.literal(0), z.literal(1)]).optional(),
+    replyToAddress: z.boolean().optional(),
+    unsubscribeLinkType: z.enum(['disabled', 'default']).optional(),
+    unsubscribeFilterLevel: z
+      .enum(['disabled', 'default', 'mailfrom', 'mailfrom_domain', 'edm_id'])
+      .optional(),
+    ipPoolId: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** Read and validate this provider's options from a message or batch. */
+export function readOptions(
+  providerOptions: Readonly<Record<string, unknown>>,
+): AliyunDmSendOptions {
+  const result = optionsSchema.safeParse(providerOptions[PROVIDER_ID] ?? {});
+  if (result.success) return result.data as AliyunDmSendOptions;
+  throw invalidInput(toIssues(result.error, ['providerOptions', PROVIDER_ID]), PROVIDER_ID);
+}
+
+/** The shared optional parameters an options object maps to. */
+export function optionParams(options: AliyunDmSendOptions) {
+  return {
+    AddressType: options.addressType ?? 1,
+    ...(options.unsubscribeLinkType === undefined
+      ? {}
+      : { UnSubscribeLinkType: options.unsubscribeLinkType }),
+    ...(options.unsubscribeFilterLevel === undefined
+      ? {}
+      : { UnSubscribeFilterLevel: options.unsubscribeFilterLevel }),
+    ...(options.ipPoolId === undefined ? {} : { IpPoolId: options.ipPoolId }),
+  } as const;
+}

@@ -1,0 +1,77 @@
+/**
+ * DirectMail's list calls take a `ReceiverId`, but BatchSendMail names the list, so a group's
+ * neutral id is its `ReceiversName`. This map turns names into ids: filled by `create` and `list`,
+ * and for a name it has not seen, by QueryReceiverByParam through the core's `execute` (same
+ * retries, limits and hooks as every call).
+ */
+import { type Execute, MailError } from '@mailbridge/core';
+import type { AliyunDmResponse } from './actions.js';
+import { actionOperation, type ClientContext } from './client.js';
+import { PROVIDER_ID } from './config.js';
+
+export type ListsPage = AliyunDmResponse<'QueryReceiverByParam'>;
+
+/** Pages scanned when resolving a name (50 lists each). */
+const MAX_LOOKUP_PAGES = 40;
+
+/** The name -> ReceiverId map and the lookup of unknown names. */
+export class ReceiverIds {
+  private readonly ids = new Map<string, string>();
+  /** Set by `provider.raw(execute)` when a mailer is created. */
+  execute: Execute | undefined;
+
+  constructor(private readonly ctx: ClientContext) {}
+
+  remember(name: string, id: string): void {
+    this.ids.set(name, id);
+  }
+
+  forget(name: string): void {
+    this.ids.delete(name);
+  }
+
+  /** The ReceiverId of a list name; `not_found` when no list has that exact name. */
+  async resolve(name: string, signal: AbortSignal): Promise<string> {
+    const known = this.ids.get(name);
+    if (known !== undefined) return known;
+    if (this.execute) {
+      for (let pageNo = 1; pageNo <= MAX_LOOKUP_PAGES; pageNo++) {
+        const page = await this.execute(
+          actionOperation(this.ctx, 'QueryReceiverByParam', {
+            KeyWord: name,
+            PageNo: pageNo,
+            PageSize: 50,
+          }),
+          { signal },
+        );
+        this.rememberPage(page);
+        const id = this.ids.get(name);
+        if (id !== undefined) return id;
+        if (nextPage(page, pageNo, 50) === undefined) break;
+      }
+    }
+    throw new MailError(`${PROVIDER_ID}: no recipient list named '${name}'`, {
+      code: 'not_found',
+      provider: PROVIDER_ID,
+      action: 'QueryReceiverByParam',
+      issues: [{ path: ['group'], message: `no recipient list named '${name}'` }],
+    });
+  }
+
+  rememberPage(page: ListsPage): void {
+    for (const list of page.data?.receiver ?? []) {
+      if (list.ReceiversName !== undefined && list.ReceiverId !== undefined) {
+        this.remember(list.ReceiversName, list.ReceiverId);
+      }
+    }
+  }
+}
+
+/** The next PageNo, from TotalCount when given, else from a full page. */
+export function nextPage(page: ListsPage, pageNo: number, pageSize: number): number | undefined {
+  const count = page.data?.receiver?.length ?? 0;
+  if (count === 0) return undefined;
+  if (page.TotalCount !== undefined)
+    return pageNo * pageSize < page.TotalCount ? pageNo + 1 : undefined;
+  return count >= pageSize ? pageNo + 1 : undefined;
+}

@@ -1,0 +1,87 @@
+/**
+ * zod building blocks for DirectMail's drifting responses (aliyun-dm.md §1.4, Surprises 9–10):
+ * keys matched case-insensitively onto one canonical spelling, numbers that arrive as strings,
+ * ids that arrive as numbers (or above 2^53, as strings from `parseJson`), booleans as `"true"`,
+ * and `data.<list>` wrappers whose casing changes between actions.
+ */
+import { z } from 'zod';
+
+/** A number sent as a number or a decimal string. */
+export const num = z
+  .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)])
+  .transform((value) => Number(value));
+
+/** An id or counter kept as a string, whatever the JSON type (EnvId exceeds 2^53). */
+export const str = z
+  .union([z.string(), z.number(), z.bigint()])
+  .transform((value) => String(value));
+
+/** `true`, `"true"`, `1`, `"1"` -> true (S003's ModifyPWByDomain returns `"Success":"true"`). */
+export const bool = z
+  .union([z.boolean(), z.string(), z.number()])
+  .transform((value) => value === true || value === 'true' || value === 1 || value === '1');
+
+type Shape = Record<string, z.ZodType>;
+
+/**
+ * An object whose keys are matched case-insensitively onto `shape`'s spelling
+ * (`mailAddressId` -> `MailAddressId`, `faildCount` -> `FaildCount`, `UtcCreatetime` ->
+ * `UtcCreateTime`); fields are optional, since the docs disagree on which are sent. Unknown keys
+ * are kept as they came.
+ */
+export function dmObject<S extends Shape>(shape: S) {
+  const canonical = new Map(Object.keys(shape).map((key) => [key.toLowerCase(), key]));
+  const optional = Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v.optional()])) as {
+    [K in keyof S]: z.ZodOptional<S[K]>;
+  };
+  return z.preprocess((value) => rekey(value, canonical), z.looseObject(optional));
+}
+
+function rekey(value: unknown, canonical: ReadonlyMap<string, string>): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    const target = canonical.get(key.toLowerCase()) ?? key;
+    if (field !== null) out[target] = field;
+  }
+  return out;
+}
+
+/**
+ * A list wrapped as `data: { <key>: [...] }` (any casing of `data` and `<key>`), returned as
+ * `{ data: { [key]: items } }`; a missing wrapper is an empty list, a lone object a list of one.
+ */
+export function wrappedList<K extends string, T extends z.ZodType>(key: K, item: T) {
+  const list = z.preprocess((value) => {
+    if (value === undefined || value === null) return [];
+    return Array.isArray(value) ? value : [value];
+  }, z.array(item));
+  return dmObject({ [key]: list } as { [P in K]: typeof list });
+}
+
+/** Every DirectMail response carries a `RequestId`. */
+export const base = { RequestId: z.string() };
+
+/** Paging fields of the `…ByParam` listings. */
+export const paging = { TotalCount: num, PageNumber: num, PageSize: num };
+
+/** Request value types: the wire carries every value as a string (§3.2 conventions). */
+export const reqStr = z.string();
+export const reqNum = z.number().int().nonnegative();
+export const reqBool = z.boolean();
+
+/** zod issues as mailbridge `Issue`s; unknown keys first, each named in its path and message. */
+export function toIssues(error: z.ZodError, prefix: readonly (string | number)[] = []) {
+  const unknown: { path: (string | number)[]; message: string }[] = [];
+  const rest: { path: (string | number)[]; message: string }[] = [];
+  for (const issue of error.issues) {
+    const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys)
+        unknown.push({ path: [...path, key], message: `unknown key '${key}'` });
+    } else {
+      rest.push({ path, message: issue.message });
+    }
+  }
+  return [...unknown, ...rest];
+}

@@ -1,0 +1,253 @@
+import { type Execute, isMailError, type MailError, type Operation } from '@mailbridge/core';
+import { describe, expect, it } from 'vitest';
+import { ACTIONS } from '../src/actions.js';
+import { actionOperation, clientContext, createRawClient } from '../src/client.js';
+import { resolveConfig } from '../src/config.js';
+import { attempt, businessOf, formOf, message, provider } from './helpers/fixtures.js';
+
+const ctx = clientContext(
+  resolveConfig({ region: 'cn-hangzhou', credentials: { id: 'id', secret: 'secret-value-123' } }),
+);
+const json = (status: number, body: string, headers: Record<string, string> = {}) => ({
+  status,
+  headers,
+  body,
+});
+
+function parseError(op: Operation<unknown>, response: ReturnType<typeof json>): MailError {
+  try {
+    op.parse(response, attempt());
+  } catch (error) {
+    if (isMailError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a MailError');
+}
+
+describe('responses', () => {
+  it('keeps an EnvId above 2^53 exact, as a string', () => {
+    const op = provider().send(message());
+    const receipt = op.parse(
+      json(200, '{"RequestId":"R-1","EnvId":600000007456651235123}'),
+      attempt(),
+    );
+    expect(receipt).toEqual({ messageId: '600000007456651235123', requestId: 'R-1' });
+    expect(
+      op.parse(json(200, '{"RequestId":"R","EnvId":"600000007456651235"}'), attempt()),
+    ).toMatchObject({
+      messageId: '600000007456651235',
+    });
+  });
+
+  it('an error envelope becomes a classified MailError with the request id', () => {
+    const error = parseError(
+      provider().send(message()),
+      json(
+        400,
+        '{"RequestId":"R-2","HostId":"dm.aliyuncs.com","Code":"InvalidSendMail.Spam","Message":"Sendmail rejected by spam filter."}',
+      ),
+    );
+    expect(error).toMatchObject({
+      code: 'rejected',
+      retryable: false,
+      providerCode: 'InvalidSendMail.Spam',
+      requestId: 'R-2',
+      httpStatus: 400,
+    });
+  });
+
+  it('throttling honours x-acs-retry-after', () => {
+    const error = parseError(
+      provider().send(message()),
+      json(400, '{"Code":"Throttling.User","Message":"x"}', { 'x-acs-retry-after': '250' }),
+    );
+    expect(error).toMatchObject({
+      code: 'rate_limited',
+      retryable: true,
+      delivery: 'not_sent',
+      retryAfterMs: 250,
+    });
+  });
+
+  it('an HTML page or a cut body is provider_unavailable, delivery unknown', () => {
+    for (const body of ['<html>502 Bad Gateway</html>', '{"RequestId":', '', '[1]']) {
+      expect(parseError(provider().send(message()), json(502, body))).toMatchObject({
+        code: 'provider_unavailable',
+        delivery: 'unknown',
+      });
+    }
+    expect(parseError(provider().send(message()), json(200, 'not json')).delivery).toBe('unknown');
+  });
+
+  it('a 2xx without EnvId is never reported as not sent', () => {
+    expect(parseError(provider().send(message()), json(200, '{"RequestId":"R"}')).delivery).toBe(
+      'unknown',
+    );
+  });
+
+  it('a 2xx with a failure Code is an error (POP semantics); Code OK is success', () => {
+    const op = actionOperation(ctx, 'ModifyPWByDomain', {
+      DomainName: 'abc.com',
+      Password: 'Abcdefgh123',
+    });
+    expect(
+      op.parse(
+        json(200, '{"RequestId":"R","Code":"OK","Message":"ok","Success":"true"}'),
+        attempt(),
+      ),
+    ).toMatchObject({
+      Success: true,
+      Code: 'OK',
+    });
+    expect(
+      parseError(op, json(200, '{"RequestId":"R","Code":"InvalidDomain.NotFound"}')).code,
+    ).toBe('not_found');
+  });
+});
+
+describe('normalisation of drift', () => {
+  it('SaveReceiverDetail Data.Detail (capitalised) and numbers as strings', () => {
+    const op = actionOperation(ctx, 'SaveReceiverDetail', {
+      ReceiverId: 'r1',
+      Detail: [{ e: 'a@example.com' }],
+    });
+    const res = op.parse(
+      json(
+        200,
+        '{"RequestId":"R","SuccessCount":"499","ErrorCount":1,"Data":{"Detail":[{"Email":"x","ErrMessage":"dup"}]}}',
+      ),
+      attempt(),
+    );
+    expect(res.SuccessCount).toBe(499);
+    expect(res.ErrorCount).toBe(1);
+    expect(res.Data?.Detail).toEqual([{ Email: 'x', ErrMessage: 'dup' }]);
+  });
+
+  it('faildCount / FaildCount and mixed key case in statistics', () => {
+    const op = actionOperation(ctx, 'SenderStatisticsByTagNameAndBatchID', {
+      StartTime: '2024-01-01',
+      EndTime: '2024-01-02',
+    });
+    const lower = op.parse(
+      json(
+        200,
+        '{"RequestId":"R","TotalCount":1,"data":{"stat":[{"CreateTime":"2024-01-01","faildCount":"3","requestCount":"10","successCount":7}]}}',
+      ),
+      attempt(),
+    );
+    expect(lower.data?.stat?.[0]).toMatchObject({
+      FaildCount: '3',
+      RequestCount: '10',
+      SuccessCount: '7',
+    });
+    const upper = op.parse(
+      json(200, '{"RequestId":"R","Data":{"Stat":[{"FaildCount":"4"}]}}'),
+      attempt(),
+    );
+    expect(upper.data?.stat?.[0]?.FaildCount).toBe('4');
+  });
+
+  it('QueryMailAddressByParam in lowerCamel (S002) and PascalCase (SDK) read alike', () => {
+    const op = actionOperation(ctx, 'QueryMailAddressByParam', { KeyWord: 'noreply' });
+    const s002 = op.parse(
+      json(
+        200,
+        '{"RequestId":"R","data":{"mailAddress":[{"mailAddressId":12,"accountName":"a@b.c","dailyCount":200}]}}',
+      ),
+      attempt(),
+    );
+    const sdk = op.parse(
+      json(
+        200,
+        '{"RequestId":"R","data":{"mailAddress":[{"MailAddressId":"12","AccountName":"a@b.c","DailyCount":"200"}]}}',
+      ),
+      attempt(),
+    );
+    expect(s002.data?.mailAddress).toEqual(sdk.data?.mailAddress);
+    expect(sdk.data?.mailAddress?.[0]).toMatchObject({ MailAddressId: '12', DailyCount: '200' });
+  });
+
+  it('UtcCreatetime (lower-case t) and a lone object where a list was expected', () => {
+    const op = actionOperation(ctx, 'QueryTemplateByParam', {});
+    const res = op.parse(
+      json(
+        200,
+        '{"RequestId":"R","TotalCount":"1","data":{"template":{"TemplateName":"welcome","UtcCreatetime":1569734892}}}',
+      ),
+      attempt(),
+    );
+    expect(res.TotalCount).toBe(1);
+    expect(res.data?.template?.[0]).toMatchObject({
+      TemplateName: 'welcome',
+      UtcCreateTime: 1569734892,
+    });
+  });
+
+  it('DomainId as a number (S003 example) or a string (SDK)', () => {
+    const op = actionOperation(ctx, 'CreateDomain', { DomainName: 'abc.com' });
+    expect(op.parse(json(200, '{"RequestId":"R","DomainId":158910}'), attempt()).DomainId).toBe(
+      '158910',
+    );
+  });
+});
+
+describe('raw client', () => {
+  it('has one method per action in the table', () => {
+    const execute: Execute = async () => {
+      throw new Error('not called');
+    };
+    const client = createRawClient(ctx, execute);
+    expect(Object.keys(client).sort()).toEqual(Object.keys(ACTIONS).sort());
+    expect(Object.keys(ACTIONS).length).toBeGreaterThanOrEqual(39);
+  });
+
+  it('validates parameters before any request, naming the key', async () => {
+    let calls = 0;
+    const client = createRawClient(ctx, async () => {
+      calls += 1;
+      return undefined as never;
+    });
+    const error = await client.CreateTag({ TagNam: 'x' } as never).catch((e: unknown) => e);
+    expect(isMailError(error) && error.code).toBe('invalid_input');
+    expect((error as MailError).message).toContain("unknown key 'TagNam'");
+    expect(calls).toBe(0);
+  });
+
+  it('uses the Action the notes give, not the seed typos', async () => {
+    const del = await actionOperation(ctx, 'DeleteMailAddress', { MailAddressId: 12 }).build(
+      attempt(),
+    );
+    expect(formOf(del)['Action']).toBe('DeleteMailAddress');
+    const check = await actionOperation(ctx, 'CheckReplyToMailAddress', {
+      MailAddressId: 12,
+    }).build(attempt());
+    expect(businessOf(check)).toEqual({ MailAddressId: '12' });
+  });
+
+  it('serialises JSON-string parameters and booleans', async () => {
+    const op = actionOperation(ctx, 'SaveReceiverDetail', {
+      ReceiverId: 'r1',
+      Detail: [{ e: 'a@example.com', u: 'Ann' }],
+    });
+    expect(businessOf(await op.build(attempt()))).toEqual({
+      ReceiverId: 'r1',
+      Detail: '[{"e":"a@example.com","u":"Ann"}]',
+    });
+    const domain = actionOperation(ctx, 'DescDomain', {
+      DomainId: 1,
+      RequireRealTimeDnsRecords: true,
+    });
+    expect(businessOf(await domain.build(attempt()))).toEqual({
+      DomainId: '1',
+      RequireRealTimeDnsRecords: 'true',
+    });
+  });
+
+  it('keeps lower-case dkimSelector as given (POP would upper-case it)', async () => {
+    const op = actionOperation(ctx, 'CreateDomain', { DomainName: 'abc.com', dkimSelector: 's1' });
+    expect(businessOf(await op.build(attempt()))).toEqual({
+      DomainName: 'abc.com',
+      dkimSelector: 's1',
+    });
+  });
+});

@@ -1,0 +1,26 @@
+import { expect, it } from 'vitest';
+import * as api from '../src/index.js';
+
+it('the public surface is these names (a change here is a visible diff)', () => {
+  expect(Object.keys(api).sort()).toEqual([
+    'ACTIONS',
+    'ALIYUN_ENV',
+    'ERROR_TABLE',
+    'RATE_LIMITS',
+    'REGION_HOSTS',
+    'TAG_PATTERN',
+    'aliyunDm',
+    'capabilities',
+    'classifyCode',
+    'createAliyunDmClient',
+    'percentEncode',
+    'rpcSignature',
+    'signerV1',
+    'signerV3',
+  ]);
+});
+
+it('aliyunDm is an AdapterFactory', () => {
+  expect(api.aliyunDm.id).toBe('aliyun-dm');
+  expect(typeof api.aliyunDm.fromUrl).toBe('function');
+});

@@ -1,0 +1,80 @@
+/**
+ * Message checks that span fields (a recipient somewhere, a body of some kind, no recipient
+ * twice). They run on the parsed message, and also on the raw input when parsing failed, so
+ * that one error lists every problem.
+ */
+import { addrSpecProblem, parseAddress } from './address.js';
+import type { Issue } from './errors.js';
+
+const RECIPIENT_FIELDS = ['to', 'cc', 'bcc'] as const;
+
+/** How many recipients a (possibly raw) list value holds. */
+function countOf(value: unknown): number {
+  if (value === undefined) return 0;
+  return Array.isArray(value) ? value.length : 1;
+}
+
+/** The case-insensitive identity of a raw recipient, or `undefined` when it is not valid. */
+function rawKeyOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return parseAddress(value)?.address.toLowerCase();
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { address: text } = value as { address?: unknown };
+  if (typeof text !== 'string') return undefined;
+  const trimmed = text.trim();
+  return addrSpecProblem(trimmed) === undefined ? trimmed.toLowerCase() : undefined;
+}
+
+function duplicates(
+  value: Readonly<Record<string, unknown>>,
+  parsed: boolean,
+  issues: Issue[],
+): void {
+  const seen = new Map<string, string>();
+  for (const field of RECIPIENT_FIELDS) {
+    const list = value[field];
+    const many = Array.isArray(list);
+    const items: readonly unknown[] = many ? list : list === undefined ? [] : [list];
+    for (let index = 0; index < items.length; index++) {
+      const item = items[index];
+      // Parsed recipients are valid `Address`es already; raw ones are checked first.
+      const key = parsed ? (item as { address: string }).address.toLowerCase() : rawKeyOf(item);
+      if (key === undefined) continue;
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, many ? `${field}[${index}]` : field);
+      else
+        issues.push({
+          path: many ? [field, index] : [field],
+          message: `duplicate recipient: already in ${first}`,
+        });
+    }
+  }
+}
+
+/**
+ * The cross-field issues of a message: `parsed` for a successfully parsed message (cheap),
+ * otherwise the raw input, read defensively; a raw input that cannot be read adds nothing
+ * (the parse issues already say what is wrong).
+ */
+export function crossCheck(input: unknown, parsed: boolean): Issue[] {
+  const issues: Issue[] = [];
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return issues;
+  try {
+    const value = input as Readonly<Record<string, unknown>>;
+    const recipients = countOf(value.to) + countOf(value.cc) + countOf(value.bcc);
+    if (recipients === 0) {
+      issues.push({ path: ['to'], message: 'at least one recipient is required in to, cc or bcc' });
+    }
+    const hasBody = value.html !== undefined || value.text !== undefined;
+    if (!hasBody && value.template === undefined) {
+      issues.push({ path: [], message: 'a body is required: html, text or template' });
+    }
+    if (hasBody && value.template !== undefined) {
+      issues.push({ path: ['template'], message: 'use either a template or html/text, not both' });
+    }
+    // One recipient cannot repeat itself: skip the map on the most common send.
+    if (recipients > 1) duplicates(value, parsed, issues);
+  } catch {
+    // An unreadable raw input: its parse issues (or the guard) report it.
+  }
+  return issues;
+}

@@ -1,0 +1,136 @@
+/**
+ * Recipient groups: lists as async iterators over pages, and uploads that stream from an
+ * (async) iterable, chunked to the provider's per-call limit, with progress after each call.
+ */
+import { MailError } from './errors.js';
+import type { Outcome } from './executor.js';
+import type { Recipient, RecipientInput } from './message.js';
+import type { Group, GroupInput, Operation, Provider } from './provider.js';
+import type { Source } from './send-many.js';
+import { normalizeGroupInput, normalizeRecipient } from './validate.js';
+
+type Run = <T>(operation: Operation<T>, signal?: AbortSignal) => Promise<Outcome<T>>;
+
+/** Progress of an upload, reported after each provider call. */
+export interface UploadProgress {
+  readonly group: string;
+  /** Recipients accepted so far. */
+  readonly added: number;
+  /** Provider calls made so far. */
+  readonly calls: number;
+}
+
+/** Options of `groups.addRecipients`. */
+export interface UploadOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: UploadProgress) => void;
+}
+
+/** The result of an upload. */
+export interface UploadResult {
+  readonly added: number;
+  readonly calls: number;
+}
+
+/** Group management over the provider's stored recipient lists. */
+export interface Groups {
+  create(input: GroupInput, options?: { readonly signal?: AbortSignal }): Promise<Group>;
+  list(options?: { readonly signal?: AbortSignal }): AsyncIterable<Group>;
+  addRecipients(
+    group: string,
+    recipients: Source<RecipientInput>,
+    options?: UploadOptions,
+  ): Promise<UploadResult>;
+  listRecipients(
+    group: string,
+    options?: { readonly signal?: AbortSignal },
+  ): AsyncIterable<Recipient>;
+  removeRecipients(
+    group: string,
+    addresses: readonly string[],
+    options?: { readonly signal?: AbortSignal },
+  ): Promise<{ readonly removed: number }>;
+  delete(group: string, options?: { readonly signal?: AbortSignal }): Promise<void>;
+}
+
+/** Build the neutral group operations over a provider. */
+export function createGroups(provider: Provider, run: Run): Groups {
+  const { groups: ops, capabilities: caps } = provider;
+  const pageSize = caps.groups.pageSize;
+
+  async function* pages<T>(
+    page: (
+      cursor: string | undefined,
+    ) => Operation<{ readonly items: readonly T[]; readonly next?: string }>,
+    signal?: AbortSignal,
+  ): AsyncGenerator<T, void, undefined> {
+    let cursor: string | undefined;
+    do {
+      const { value } = await run(page(cursor), signal);
+      yield* value.items;
+      cursor = value.next;
+    } while (cursor !== undefined);
+  }
+
+  return {
+    async create(input, options) {
+      return (await run(ops.create(normalizeGroupInput(input)), options?.signal)).value;
+    },
+    list: (options) => pages((cursor) => ops.list(cursor, pageSize), options?.signal),
+    listRecipients: (group, options) =>
+      pages((cursor) => ops.listRecipients(requireGroup(group), cursor, pageSize), options?.signal),
+    async addRecipients(group, recipients, options) {
+      const id = requireGroup(group);
+      let added = 0;
+      let calls = 0;
+      const upload = async (chunk: Recipient[]) => {
+        const { value } = await run(ops.addRecipients(id, chunk), options?.signal).catch(
+          (error: MailError) => {
+            throw error.with({
+              message: `${error.message} (after ${added} recipients in ${calls} calls)`,
+            });
+          },
+        );
+        added += value.added;
+        calls += 1;
+        options?.onProgress?.({ group: id, added, calls });
+      };
+      let chunk: Recipient[] = [];
+      let index = 0;
+      for await (const input of recipients) {
+        chunk.push(normalizeRecipient(input, index++));
+        if (chunk.length === caps.groups.uploadChunk) {
+          await upload(chunk);
+          chunk = [];
+        }
+      }
+      if (chunk.length > 0) await upload(chunk);
+      return { added, calls };
+    },
+    async removeRecipients(group, addresses, options) {
+      const remove = ops.removeRecipient;
+      if (!remove) {
+        throw new MailError(`${provider.id} has no way to remove single recipients from a group`, {
+          code: 'unsupported',
+          provider: provider.id,
+          issues: [{ path: ['removeRecipients'], message: 'not supported by the provider API' }],
+        });
+      }
+      const id = requireGroup(group);
+      const valid = addresses.map((address, i) => normalizeRecipient(address, i).address);
+      for (const address of valid) await run(remove(id, address), options?.signal);
+      return { removed: valid.length };
+    },
+    async delete(group, options) {
+      await run(ops.delete(requireGroup(group)), options?.signal);
+    },
+  };
+}
+
+function requireGroup(group: unknown): string {
+  if (typeof group === 'string' && group.trim() !== '') return group;
+  throw new MailError('Invalid input: group: expected a non-empty group id', {
+    code: 'invalid_input',
+    issues: [{ path: ['group'], message: 'expected a non-empty group id' }],
+  });
+}

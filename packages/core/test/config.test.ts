@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  type AdapterFactory,
+  fromConfig,
+  isMailError,
+  type Provider,
+  parseConfig,
+  resolveCredentials,
+  transportConfigShape,
+  urlQuery,
+} from '../src/index.js';
+import { createTestingProvider } from '../src/testing.js';
+
+const schema = z.object({ region: z.enum(['r1', 'r2']), ...transportConfigShape }).strict();
+const fake = Object.assign(
+  (config?: unknown): Provider => {
+    parseConfig('fake', schema, config);
+    return createTestingProvider({ id: 'fake' });
+  },
+  { id: 'fake', fromUrl: (url: URL) => ({ region: url.hostname, ...urlQuery(url) }) },
+) as unknown as AdapterFactory;
+
+function thrown(fn: () => unknown) {
+  try {
+    fn();
+  } catch (error) {
+    if (isMailError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('configuration', () => {
+  it('resolves a URL or an object against the installed adapters', () => {
+    expect(fromConfig('fake://r1?timeoutMs=5000', [fake]).id).toBe('fake');
+    expect(fromConfig({ provider: 'fake', region: 'r2' }, [fake]).id).toBe('fake');
+  });
+
+  it('names an unknown provider, an unknown key and a bad value', () => {
+    expect(thrown(() => fromConfig('other://x', [fake])).message).toContain(
+      "unknown provider 'other'",
+    );
+    const unknownKey = thrown(() =>
+      fromConfig({ provider: 'fake', region: 'r1', regoin: 'x' }, [fake]),
+    );
+    expect(unknownKey.code).toBe('invalid_input');
+    expect(unknownKey.message).toContain("'regoin'");
+    const badValue = thrown(() => fromConfig('fake://r9', [fake]));
+    expect(badValue.message).toContain('region');
+    expect(thrown(() => fromConfig(undefined, [fake])).message).toContain('no provider');
+  });
+
+  it('takes credentials from config, the official env vars, or an async function', async () => {
+    const env = { id: 'X_ID', secret: 'X_SECRET', token: 'X_TOKEN' };
+    expect(await resolveCredentials('p', { id: 'a', secret: 'b' }, env, {})()).toEqual({
+      id: 'a',
+      secret: 'b',
+    });
+    expect(
+      await resolveCredentials('p', undefined, env, { X_ID: 'i', X_SECRET: 's', X_TOKEN: 't' })(),
+    ).toEqual({
+      id: 'i',
+      secret: 's',
+      token: 't',
+    });
+    let n = 0;
+    const rotating = resolveCredentials('p', async () => ({ id: 'i', secret: `s${++n}` }), env, {});
+    expect((await rotating()).secret).toBe('s1');
+    expect((await rotating()).secret).toBe('s2');
+    const missing = thrown(() => resolveCredentials('p', undefined, env, {}));
+    expect(missing.message).toContain('X_ID');
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { collect, createMailer, type MessageInput } from '../src/index.js';
+import { createTestingProvider } from '../src/testing.js';
+
+function message(i: number): MessageInput {
+  return {
+    from: 'noreply@example.com',
+    to: `user${i}@example.com`,
+    subject: `Hi ${i}`,
+    text: `Hello ${i}`,
+  };
+}
+
+describe('sendMany', () => {
+  it('yields one settled result per message, in input order, failures included', async () => {
+    const testing = createTestingProvider();
+    const mailer = createMailer(testing, { retry: { retries: 0 } });
+    const inputs: unknown[] = [message(0), { ...message(1), to: 'not an address' }, message(2)];
+    testing.inject({ action: 'send', kind: 'delay', ms: 30 });
+    const results = await collect(mailer.sendMany(inputs as MessageInput[], { concurrency: 3 }));
+    expect(results.map((r) => [r.index, r.status])).toEqual([
+      [0, 'fulfilled'],
+      [1, 'rejected'],
+      [2, 'fulfilled'],
+    ]);
+    const rejected = results[1];
+    expect(rejected?.status === 'rejected' && rejected.reason.code).toBe('invalid_input');
+    expect(testing.requests['send']).toBe(2);
+  });
+
+  it('keeps at most `concurrency` sends in flight', async () => {
+    const testing = createTestingProvider();
+    let inFlight = 0;
+    let peak = 0;
+    const mailer = createMailer(testing, {
+      hooks: {
+        onRequest: () => {
+          inFlight += 1;
+          peak = Math.max(peak, inFlight);
+        },
+        onResponse: () => {
+          inFlight -= 1;
+        },
+      },
+    });
+    testing.inject({ action: 'send', count: 100, kind: 'delay', ms: 2 });
+    const results = await collect(
+      mailer.sendMany(
+        Array.from({ length: 100 }, (_, i) => message(i)),
+        { concurrency: 7 },
+      ),
+    );
+    expect(results).toHaveLength(100);
+    expect(peak).toBe(7);
+  });
+
+  it('streams 200,000 messages from an async generator with bounded heap', async () => {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    expect(gc, 'run with --expose-gc (see vitest.config.ts)').toBeTypeOf('function');
+    const testing = createTestingProvider({ keepOutbox: false });
+    const mailer = createMailer(testing, { rateLimits: false });
+    const total = 200_000;
+    async function* source() {
+      for (let i = 0; i < total; i++) yield message(i);
+    }
+    let seen = 0;
+    let ok = 0;
+    let baseline = 0;
+    let peak = 0;
+    for await (const result of mailer.sendMany(source(), { concurrency: 32 })) {
+      expect(result.index).toBe(seen);
+      seen += 1;
+      if (result.status === 'fulfilled') ok += 1;
+      if (seen === 20_000 || seen % 50_000 === 0) {
+        gc?.();
+        const used = process.memoryUsage().heapUsed;
+        if (seen === 20_000) baseline = used;
+        peak = Math.max(peak, used);
+      }
+    }
+    expect(seen).toBe(total);
+    expect(ok).toBe(total);
+    expect(testing.delivered).toBe(total);
+    // Holding 200,000 messages or results would take well over 100 MB; bounded is a few MB.
+    expect(peak - baseline).toBeLessThan(16 * 1024 * 1024);
+  }, 120_000);
+
+  it('yields the results it has, then rethrows when the source fails', async () => {
+    const testing = createTestingProvider();
+    const mailer = createMailer(testing);
+    async function* source() {
+      yield message(0);
+      throw new Error('source broke');
+    }
+    const seen: number[] = [];
+    await expect(async () => {
+      for await (const r of mailer.sendMany(source())) seen.push(r.index);
+    }).rejects.toThrow('source broke');
+    expect(seen).toEqual([0]);
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * The admin JSON API under `/__emulator/`, on the same port as the provider APIs, so tools
+ * that are not JavaScript (and the demo) can read the outbox, seed, inject faults and move the
+ * clock. Every answer is JSON; a bad request is a 400 naming the problem.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Emulator, EmulatorSeed } from './api.js';
+import { emulatorError } from './dispatch.js';
+import { parseFaultRule } from './faults.js';
+import type { EmuResponse } from './types.js';
+
+/** The path prefix of the admin API. */
+export const ADMIN_PREFIX = '/__emulator/';
+
+type AdminEmulator = Pick<
+  Emulator,
+  | 'outbox'
+  | 'clearOutbox'
+  | 'state'
+  | 'seed'
+  | 'inject'
+  | 'clearFaults'
+  | 'now'
+  | 'advance'
+  | 'setTime'
+  | 'reset'
+  | 'requests'
+> & { faults(): unknown };
+
+/** Build the admin handler: answers admin requests, `undefined` for everything else. */
+export function createAdmin(emu: AdminEmulator) {
+  return (req: IncomingMessage, body: Buffer): EmuResponse | undefined => {
+    const path = new URL(req.url ?? '/', 'http://emulator').pathname;
+    if (!path.startsWith(ADMIN_PREFIX)) return undefined;
+    const route = `${req.method ?? 'GET'} ${path.slice(ADMIN_PREFIX.length)}`;
+    try {
+      return json(200, run(emu, route, body));
+    } catch (error) {
+      if (error instanceof NotFound) {
+        return emulatorError(404, 'AdminRouteNotFound', `no admin route ${route}`);
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      return emulatorError(400, 'AdminBadRequest', message);
+    }
+  };
+}
+
+class NotFound extends Error {}
+
+function run(emu: AdminEmulator, route: string, body: Buffer): unknown {
+  switch (route) {
+    case 'GET outbox':
+      return { outbox: emu.outbox };
+    case 'DELETE outbox': {
+      const cleared = emu.outbox.length;
+      emu.clearOutbox();
+      return { cleared };
+    }
+    case 'GET state':
+      return { time: emu.now(), requests: emu.requests, faults: emu.faults(), ...emu.state() };
+    case 'POST seed':
+      emu.seed(parseBody(body) as EmulatorSeed);
+      return { ok: true };
+    case 'POST faults':
+      emu.inject(parseFaultRule(parseBody(body)));
+      return { ok: true, faults: emu.faults() };
+    case 'DELETE faults':
+      emu.clearFaults();
+      return { ok: true };
+    case 'GET clock':
+      return clock(emu);
+    case 'POST clock':
+      moveClock(emu, parseBody(body));
+      return clock(emu);
+    case 'POST reset':
+      emu.reset();
+      return { ok: true };
+    default:
+      throw new NotFound();
+  }
+}
+
+function clock(emu: AdminEmulator): unknown {
+  return { time: emu.now(), iso: new Date(emu.now()).toISOString() };
+}
+
+function moveClock(emu: AdminEmulator, value: unknown): void {
+  const obj = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const { advanceMs, time } = obj;
+  if (typeof advanceMs === 'number' && time === undefined) {
+    emu.advance(advanceMs);
+  } else if (typeof time === 'number' && advanceMs === undefined) {
+    emu.setTime(time);
+  } else {
+    throw new TypeError('POST clock takes {"advanceMs": number} or {"time": ms since epoch}');
+  }
+}
+
+function parseBody(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new TypeError('the request body must be JSON');
+  }
+}
+
+function json(status: number, value: unknown): EmuResponse {
+  return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) };
+}

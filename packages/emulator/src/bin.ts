@@ -1,0 +1,107 @@
+/**
+ * `mailbridge-emulator`: run the emulator from a shell. Prints exactly one JSON line on stdout
+ * (endpoints and accepted keys) once it listens, then serves until SIGINT/SIGTERM.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { EmulatorOptions, EmulatorSeed } from './api.js';
+import { parseKeyFlag } from './credentials.js';
+import { startEmulator } from './server.js';
+
+const USAGE = `Usage: mailbridge-emulator [options]
+  --host HOST                interface to bind (default 127.0.0.1)
+  --port PORT                port to bind (default 0 = any free port)
+  --aliyun-key ID:SECRET     DirectMail AccessKey to accept (repeatable; default: one random)
+  --tencent-key ID:SECRET    Tencent SES SecretId/SecretKey to accept (repeatable; default: one random)
+  --seed FILE                JSON {"aliyun": {...}, "tencent": {...}} added to the default seed
+  --no-default-seed          start without the default senders and templates
+  -h, --help                 show this help`;
+
+function readOptions(argv: readonly string[]): EmulatorOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    options: {
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', default: '0' },
+      'aliyun-key': { type: 'string', multiple: true },
+      'tencent-key': { type: 'string', multiple: true },
+      seed: { type: 'string' },
+      'no-default-seed': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`--port must be 0-65535, got ${values.port}`);
+  }
+  const aliyun = values['aliyun-key']?.map(parseKeyFlag);
+  const tencent = values['tencent-key']?.map(parseKeyFlag);
+  return {
+    host: values.host,
+    port,
+    defaultSeed: !values['no-default-seed'],
+    ...(aliyun === undefined ? {} : { aliyunKeys: aliyun }),
+    ...(tencent === undefined ? {} : { tencentKeys: tencent }),
+    ...(values.seed === undefined ? {} : { seed: readSeed(values.seed) }),
+  };
+}
+
+function readSeed(file: string): EmulatorSeed {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as EmulatorSeed;
+  } catch (error) {
+    throw new Error(`--seed ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function main(): Promise<void> {
+  let options: EmulatorOptions;
+  try {
+    options = readOptions(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(
+      `mailbridge-emulator: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`,
+    );
+    process.exit(2);
+  }
+  const emu = await startEmulator(options);
+  // A person's emulator follows real time, so scheduled batches fire when they are due
+  // (in-process, tests move the clock themselves). POST /__emulator/clock still jumps it.
+  let last = Date.now();
+  const ticker = setInterval(() => {
+    const now = Date.now();
+    emu.advance(Math.max(0, now - last));
+    last = now;
+  }, 1000);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    clearInterval(ticker);
+    emu.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  // Handlers first: whoever reads the start line may signal at once.
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  const line = {
+    aliyunEndpoint: emu.aliyunEndpoint,
+    tencentEndpoint: emu.tencentEndpoint,
+    credentials: emu.credentials,
+  };
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `mailbridge-emulator: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+/** The action table of the Tencent SES module. */
+import type { ActionHandler } from './action.js';
+import { batchSendEmail } from './batch.js';
+import {
+  getSendEmailStatus,
+  getStatisticsReport,
+  listEmailAddress,
+  listEmailIdentities,
+  listSendTasks,
+} from './queries.js';
+import {
+  createReceiver,
+  createReceiverDetail,
+  createReceiverDetailWithData,
+  deleteReceiver,
+  listReceiverDetails,
+  listReceivers,
+} from './receivers.js';
+import { sendEmail } from './send.js';
+import {
+  createEmailTemplate,
+  deleteEmailTemplate,
+  getEmailTemplate,
+  listEmailTemplates,
+  updateEmailTemplate,
+} from './templates.js';
+
+/** The actions the emulator implements. */
+export const HANDLERS: Readonly<Record<string, ActionHandler>> = {
+  SendEmail: sendEmail,
+  BatchSendEmail: batchSendEmail,
+  GetSendEmailStatus: getSendEmailStatus,
+  ListSendTasks: listSendTasks,
+  CreateReceiver: createReceiver,
+  CreateReceiverDetail: createReceiverDetail,
+  CreateReceiverDetailWithData: createReceiverDetailWithData,
+  ListReceivers: listReceivers,
+  ListReceiverDetails: listReceiverDetails,
+  DeleteReceiver: deleteReceiver,
+  CreateEmailTemplate: createEmailTemplate,
+  UpdateEmailTemplate: updateEmailTemplate,
+  GetEmailTemplate: getEmailTemplate,
+  ListEmailTemplates: listEmailTemplates,
+  DeleteEmailTemplate: deleteEmailTemplate,
+  ListEmailIdentities: listEmailIdentities,
+  ListEmailAddress: listEmailAddress,
+  GetStatisticsReport: getStatisticsReport,
+};
+
+/**
+ * Every action of SES 2020-10-02 in Node SDK 4.1.76 (§3.1). A listed action the emulator does
+ * not implement is UnsupportedOperation (never a fake success); anything else is InvalidAction.
+ */
+export const ALL_ACTIONS: readonly string[] = [
+  ...Object.keys(HANDLERS),
+  'CreateEmailIdentity',
+  'GetEmailIdentity',
+  'UpdateEmailIdentity',
+  'DeleteEmailIdentity',
+  'CreateEmailAddress',
+  'DeleteEmailAddress',
+  'UpdateEmailSmtpPassWord',
+  'ListBlackEmailAddress',
+  'DeleteBlackList',
+  'CreateCustomBlacklist',
+  'UpdateCustomBlackList',
+  'DeleteCustomBlackList',
+  'ListCustomBlacklist',
+  'CreateAddressUnsubscribeConfig',
+  'UpdateAddressUnsubscribeConfig',
+  'DeleteAddressUnsubscribeConfig',
+  'ListAddressUnsubscribeConfig',
+];

@@ -1,0 +1,179 @@
+/**
+ * Read-only actions: ListEmailIdentities (§3.16), ListEmailAddress, GetSendEmailStatus (§3.10,
+ * §6, answered from the outbox), ListSendTasks (§3.11) and GetStatisticsReport (§3.17).
+ */
+import type { OutboxEntry } from '../types.js';
+import type { ActionContext, ActionResult } from './action.js';
+import { fail } from './errors.js';
+import { checkKnown, optInt, optString, paging, reqString } from './params.js';
+import type { TcTask } from './state.js';
+import { formatCst, formatCstDate, parseCstDate } from './time.js';
+
+/** The emulated account's quota: a new account's 500 emails a day (§4 Sending quota). */
+const DAILY_QUOTA = 500;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** ListEmailIdentities: every domain, SendingEnabled when verified. */
+export function listEmailIdentities(a: ActionContext): ActionResult {
+  checkKnown(a.params, ['TagList', 'Limit', 'Offset']);
+  const limit = optInt(a.params, 'Limit') ?? 100;
+  const offset = optInt(a.params, 'Offset') ?? 0;
+  if (limit > 100) fail('FailedOperation.InvalidLimit', `Limit must be at most 100, got ${limit}`);
+  const all = [...a.state.domains.values()];
+  return {
+    EmailIdentities: all.slice(offset, offset + limit).map((d) => ({
+      IdentityName: d.name,
+      IdentityType: 'DOMAIN',
+      SendingEnabled: d.verified,
+      CurrentReputationLevel: 1,
+      DailyQuota: DAILY_QUOTA,
+      SendIp: [],
+      TagList: [],
+    })),
+    MaxReputationLevel: 1,
+    MaxDailyQuota: DAILY_QUOTA,
+    Total: all.length,
+  };
+}
+
+/** ListEmailAddress: every sender address with its alias. */
+export function listEmailAddress(a: ActionContext): ActionResult {
+  checkKnown(a.params, []);
+  return {
+    EmailSenders: [...a.state.senders.values()].map((s) => ({
+      EmailAddress: s.address,
+      EmailSenderName: s.alias ?? '',
+      CreatedTimestamp: Math.floor(s.createdAt / 1000),
+      SmtpPwdType: 0,
+    })),
+  };
+}
+
+function tencentCopies(a: ActionContext): readonly OutboxEntry[] {
+  return a.ctx.outbox.filter((e) => e.provider === 'tencent-ses');
+}
+
+/**
+ * GetSendEmailStatus: one UTC+8 date, within 30 days (§3.10). Every outbox copy was accepted
+ * and delivered: SendStatus 0 (processed), DeliverStatus 1 (delivered), §6.
+ */
+export function getSendEmailStatus(a: ActionContext): ActionResult {
+  checkKnown(a.params, ['RequestDate', 'Offset', 'Limit', 'MessageId', 'ToEmailAddress']);
+  const date = reqString(a.params, 'RequestDate');
+  const day = parseCstDate(date);
+  if (day === undefined)
+    fail('InvalidParameterValue.WrongDate', `RequestDate "${date}" is not YYYY-MM-DD`);
+  const { offset, limit } = paging(a.params);
+  if (day < a.ctx.now() - 30 * DAY_MS) {
+    fail('FailedOperation.NotSupportDate', `RequestDate ${date} is more than 30 days ago`);
+  }
+  const id = optString(a.params, 'MessageId');
+  const to = optString(a.params, 'ToEmailAddress');
+  const rows = tencentCopies(a).filter(
+    (e) =>
+      formatCstDate(e.time) === date &&
+      (id === undefined || e.messageId === id) &&
+      (to === undefined || e.to === to),
+  );
+  return {
+    EmailStatusList: rows.slice(offset, offset + limit).map((e) => ({
+      MessageId: e.messageId,
+      ToEmailAddress: e.to,
+      FromEmailAddress: e.from,
+      SendStatus: 0,
+      DeliverStatus: 1,
+      DeliverMessage: '',
+      RequestTime: Math.floor(e.time / 1000),
+      DeliverTime: Math.floor(e.time / 1000),
+      UserOpened: false,
+      UserClicked: false,
+      UserUnsubscribed: false,
+      UserComplainted: false,
+      UserComplained: false,
+    })),
+  };
+}
+
+function taskData(t: TcTask) {
+  return {
+    TaskId: t.id,
+    FromEmailAddress: t.from,
+    ReceiverId: t.receiverId,
+    TaskStatus: t.status,
+    TaskType: t.type,
+    RequestCount: t.requestCount,
+    SendCount: t.sendCount,
+    CacheCount: 0,
+    CreateTime: formatCst(t.createdAt),
+    UpdateTime: formatCst(t.updatedAt),
+    Subject: t.subject,
+    Template:
+      t.template === undefined
+        ? null
+        : { TemplateID: t.template.id, TemplateData: t.template.data },
+    CycleParam: t.cycle ?? null,
+    TimedParam: t.timed ?? null,
+    ErrMsg: t.errMsg,
+    ReceiversName: t.receiversName,
+  };
+}
+
+/** ListSendTasks, newest first. */
+export function listSendTasks(a: ActionContext): ActionResult {
+  checkKnown(a.params, ['Offset', 'Limit', 'Status', 'ReceiverId', 'TaskType']);
+  const { offset, limit } = paging(a.params);
+  const status = optInt(a.params, 'Status');
+  const receiverId = optInt(a.params, 'ReceiverId');
+  const type = optInt(a.params, 'TaskType');
+  const all = [...a.state.tasks.values()]
+    .filter(
+      (t) =>
+        (status === undefined || t.status === status) &&
+        (receiverId === undefined || t.receiverId === receiverId) &&
+        (type === undefined || t.type === type),
+    )
+    .sort((x, y) => y.id - x.id);
+  return { TotalCount: all.length, Data: all.slice(offset, offset + limit).map(taskData) };
+}
+
+/** GetStatisticsReport: daily counts of outbox copies between two UTC+8 dates (≤ 366 days). */
+export function getStatisticsReport(a: ActionContext): ActionResult {
+  checkKnown(a.params, ['StartDate', 'EndDate', 'Domain', 'ReceivingMailboxType']);
+  const startText = reqString(a.params, 'StartDate');
+  const endText = reqString(a.params, 'EndDate');
+  const start = parseCstDate(startText);
+  const end = parseCstDate(endText);
+  if (start === undefined || end === undefined || end < start || end - start > 366 * DAY_MS) {
+    fail(
+      'InvalidParameterValue.WrongDate',
+      'StartDate/EndDate must be YYYY-MM-DD, in order, at most 366 days apart',
+    );
+  }
+  const domain = optString(a.params, 'Domain');
+  const mailbox = optString(a.params, 'ReceivingMailboxType');
+  const copies = tencentCopies(a).filter(
+    (e) =>
+      (domain === undefined || e.from.endsWith(`@${domain}`)) &&
+      (mailbox === undefined || e.to.endsWith(`@${mailbox}`)),
+  );
+  const daily = [];
+  for (let day = start; day <= end; day += DAY_MS) {
+    const date = formatCstDate(day);
+    daily.push(volume(date, copies.filter((e) => formatCstDate(e.time) === date).length));
+  }
+  const total = daily.reduce((sum, v) => sum + v.RequestCount, 0);
+  return { DailyVolumes: daily, OverallVolume: volume('', total) };
+}
+
+function volume(date: string, n: number) {
+  return {
+    SendDate: date,
+    RequestCount: n,
+    AcceptedCount: n,
+    DeliveredCount: n,
+    OpenedCount: 0,
+    ClickedCount: 0,
+    BounceCount: 0,
+    UnsubscribeCount: 0,
+  };
+}

@@ -1,0 +1,195 @@
+/**
+ * Tencent SES seed data: what exists before the first request (verified domains and senders,
+ * approved templates, filled recipient groups) and the account knobs (`allowSimple`, limits).
+ */
+import type { TcRecipient, TemplateStatus, TencentState } from './state.js';
+
+/** A template to create; `html`/`text` are plain (not base64); variables are `{{name}}`. */
+export interface TencentSeedTemplate {
+  readonly id?: number;
+  readonly name: string;
+  readonly html?: string;
+  readonly text?: string;
+  /** Default `approved`. */
+  readonly status?: 'approved' | 'pending' | 'rejected';
+}
+
+/** A group recipient: an address, or an address with its template data (string values). */
+export type TencentSeedRecipient =
+  | string
+  | { readonly email: string; readonly data?: Readonly<Record<string, string>> };
+
+/** A recipient group (ReceiverId), filled and fully uploaded. */
+export interface TencentSeedGroup {
+  readonly id?: number;
+  readonly name: string;
+  readonly desc?: string;
+  readonly recipients?: readonly TencentSeedRecipient[];
+}
+
+/** Resources and settings for the Tencent SES half. Seeding adds; it never removes. */
+export interface TencentSeed {
+  /** Sender domains; a string is a verified domain. */
+  readonly domains?: readonly (string | { readonly name: string; readonly verified?: boolean })[];
+  /** Sender addresses; a string is a verified address. Their domain is added if missing. */
+  readonly senders?: readonly (
+    | string
+    | { readonly address: string; readonly alias?: string; readonly verified?: boolean }
+  )[];
+  readonly templates?: readonly TencentSeedTemplate[];
+  readonly groups?: readonly TencentSeedGroup[];
+  /** Allow `Simple` (raw HTML/text) sends; default false (FailedOperation.WithOutPermission). */
+  readonly allowSimple?: boolean;
+  /** Emulator ms an upload stays in ReceiversStatus 2 (uploading); default 0. */
+  readonly uploadDelayMs?: number;
+  /** Emulator ms before a created template is approved; `null` = never; default 0. */
+  readonly templateReviewMs?: number | null;
+  readonly limits?: { readonly receivers?: number; readonly templates?: number };
+}
+
+/**
+ * The default Tencent seed: verified domain `mail.example.com`, verified sender
+ * `noreply@mail.example.com` (an alias may be used: `Shop <noreply@mail.example.com>`), and two
+ * approved templates: 100001 `welcome` (`<p>Hello {{name}}</p>` / `Hello {{name}}`) and
+ * 100002 `newsletter` (`{{title}}`, `{{body}}`).
+ */
+export const TENCENT_DEFAULT_SEED: TencentSeed = {
+  domains: [{ name: 'mail.example.com', verified: true }],
+  senders: [{ address: 'noreply@mail.example.com', verified: true }],
+  templates: [
+    {
+      id: 100001,
+      name: 'welcome',
+      html: '<p>Hello {{name}}</p>',
+      text: 'Hello {{name}}',
+      status: 'approved',
+    },
+    {
+      id: 100002,
+      name: 'newsletter',
+      html: '<h1>{{title}}</h1><div>{{body}}</div>',
+      text: '{{title}}\n\n{{body}}',
+      status: 'approved',
+    },
+  ],
+};
+
+const STATUS: Readonly<Record<string, TemplateStatus>> = { approved: 0, pending: 1, rejected: 2 };
+
+/** Apply a seed (possibly from JSON) to the state; throws a TypeError naming a bad field. */
+export function applySeed(state: TencentState, data: unknown, now: number): void {
+  const seed = obj(data, 'tencent seed') as TencentSeed;
+  applySettings(state, seed);
+  for (const d of list(seed.domains, 'domains')) {
+    const domain = typeof d === 'string' ? { name: d } : d;
+    const name = str(domain.name, 'domains[].name').toLowerCase();
+    state.domains.set(name, { name, verified: domain.verified ?? true });
+  }
+  for (const s of list(seed.senders, 'senders')) {
+    const sender = typeof s === 'string' ? { address: s } : s;
+    const address = str(sender.address, 'senders[].address');
+    const domain = address.slice(address.indexOf('@') + 1).toLowerCase();
+    const verified = sender.verified ?? true;
+    if (!address.includes('@')) throw new TypeError(`tencent seed: sender ${address} has no @`);
+    if (!state.domains.has(domain)) state.domains.set(domain, { name: domain, verified });
+    state.senders.set(address.toLowerCase(), {
+      address,
+      ...(sender.alias === undefined ? {} : { alias: sender.alias }),
+      verified,
+      createdAt: now,
+    });
+  }
+  for (const t of list(seed.templates, 'templates')) seedTemplate(state, t, now);
+  for (const g of list(seed.groups, 'groups')) seedGroup(state, g, now);
+}
+
+function applySettings(state: TencentState, seed: TencentSeed): void {
+  const s = state.settings;
+  if (seed.allowSimple !== undefined) s.allowSimple = seed.allowSimple === true;
+  if (seed.uploadDelayMs !== undefined) s.uploadDelayMs = num(seed.uploadDelayMs, 'uploadDelayMs');
+  if (seed.templateReviewMs !== undefined) {
+    s.templateReviewMs =
+      seed.templateReviewMs === null ? null : num(seed.templateReviewMs, 'templateReviewMs');
+  }
+  if (seed.limits?.receivers !== undefined) s.maxReceivers = num(seed.limits.receivers, 'limits');
+  if (seed.limits?.templates !== undefined) s.maxTemplates = num(seed.limits.templates, 'limits');
+}
+
+function seedTemplate(state: TencentState, t: TencentSeedTemplate, now: number): void {
+  const id = t.id === undefined ? state.ids.template : num(t.id, 'templates[].id');
+  const status = STATUS[t.status ?? 'approved'];
+  if (status === undefined) throw new TypeError('tencent seed: templates[].status is unknown');
+  if (t.html === undefined && t.text === undefined) {
+    throw new TypeError(`tencent seed: template ${t.name} needs html or text`);
+  }
+  state.templates.set(id, {
+    id,
+    name: str(t.name, 'templates[].name'),
+    ...(t.html === undefined ? {} : { html: str(t.html, 'templates[].html') }),
+    ...(t.text === undefined ? {} : { text: str(t.text, 'templates[].text') }),
+    status,
+    reviewReason: status === 2 ? 'rejected by seed' : '',
+    createdAt: now,
+  });
+  state.ids.template = Math.max(state.ids.template, id + 1);
+}
+
+function seedGroup(state: TencentState, g: TencentSeedGroup, now: number): void {
+  const id = g.id === undefined ? state.ids.receiver : num(g.id, 'groups[].id');
+  const rows: TcRecipient[] = list(g.recipients, 'groups[].recipients').map((r) => {
+    const row = typeof r === 'string' ? { email: r } : r;
+    const email = str(row.email, 'groups[].recipients[].email');
+    const data = row.data === undefined ? undefined : JSON.stringify(row.data);
+    const emailId = state.ids.emailId++;
+    return {
+      emailId,
+      email,
+      ...(data === undefined ? {} : { data }),
+      createdAt: now,
+      valid: true,
+      reason: '',
+    };
+  });
+  const first = list(g.recipients, '').find((r) => typeof r !== 'string' && r.data !== undefined);
+  const dataKeys =
+    first !== undefined && typeof first !== 'string'
+      ? Object.keys(first.data ?? {}).sort()
+      : undefined;
+  state.groups.set(id, {
+    id,
+    name: str(g.name, 'groups[].name'),
+    desc: g.desc ?? '',
+    createdAt: now,
+    rows,
+    ...(dataKeys === undefined ? {} : { dataKeys }),
+    uploadingUntil: now,
+  });
+  state.ids.receiver = Math.max(state.ids.receiver, id + 1);
+}
+
+function obj(value: unknown, name: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new TypeError(`${name} must be an object`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function list<T>(value: readonly T[] | undefined, name: string): readonly T[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new TypeError(`tencent seed: ${name} must be an array`);
+  return value;
+}
+
+function str(value: unknown, name: string): string {
+  if (typeof value !== 'string' || value === '') {
+    throw new TypeError(`tencent seed: ${name} must be a non-empty string`);
+  }
+  return value;
+}
+
+function num(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new TypeError(`tencent seed: ${name} must be an integer >= 0`);
+  }
+  return value;
+}

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Emulator, startEmulator } from '../src/index.js';
+import { rawRequest, sendBody, tc, tcOk } from './helpers/tencent-sign.js';
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await startEmulator({ startTime: Date.UTC(2030, 0, 1) });
+});
+afterAll(() => emu.close());
+beforeEach(() => emu.reset());
+
+async function admin(method: string, path: string, body?: unknown) {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  const res = await rawRequest(
+    emu,
+    method,
+    `/__emulator/${path}`,
+    { 'content-type': 'application/json' },
+    text,
+  );
+  return { status: res.status, body: JSON.parse(res.text) as Record<string, unknown> };
+}
+
+describe('admin API', () => {
+  it('reads and clears the outbox', async () => {
+    await tcOk(emu, 'SendEmail', sendBody());
+    const got = await admin('GET', 'outbox');
+    expect(got.status).toBe(200);
+    expect(got.body.outbox).toEqual([
+      expect.objectContaining({ to: 'ann@example.com', subject: 'Welcome Ann' }),
+    ]);
+    expect((await admin('DELETE', 'outbox')).body).toEqual({ cleared: 1 });
+    expect(emu.outbox).toHaveLength(0);
+  });
+
+  it('shows state, and seeds new resources', async () => {
+    const seeded = await admin('POST', 'seed', {
+      tencent: {
+        groups: [{ id: 7, name: 'vip', recipients: ['v@example.com'] }],
+        templates: [{ id: 555, name: 'x', text: 'X', status: 'pending' }],
+      },
+    });
+    expect(seeded.status).toBe(200);
+    const state = (await admin('GET', 'state')).body as {
+      time: number;
+      'tencent-ses': {
+        groups: { id: number; count: number }[];
+        templates: { id: number; status: number }[];
+      };
+    };
+    expect(state.time).toBe(Date.UTC(2030, 0, 1));
+    expect(state['tencent-ses'].groups).toEqual([
+      expect.objectContaining({ id: 7, count: 1, status: 3 }),
+    ]);
+    expect(state['tencent-ses'].templates.find((t) => t.id === 555)?.status).toBe(1);
+  });
+
+  it('injects and clears faults', async () => {
+    const injected = await admin('POST', 'faults', {
+      provider: 'tencent-ses',
+      action: 'SendEmail',
+      fault: { kind: 'error', code: 'InternalError' },
+    });
+    expect(injected.status).toBe(200);
+    expect((await tc(emu, 'SendEmail', sendBody())).Error?.Code).toBe('InternalError');
+    await admin('POST', 'faults', { fault: { kind: 'error', code: 'InternalError' } });
+    expect((await admin('DELETE', 'faults')).status).toBe(200);
+    await tcOk(emu, 'SendEmail', sendBody());
+  });
+
+  it('reads, advances and sets the clock', async () => {
+    expect((await admin('GET', 'clock')).body).toEqual({
+      time: Date.UTC(2030, 0, 1),
+      iso: '2030-01-01T00:00:00.000Z',
+    });
+    expect((await admin('POST', 'clock', { advanceMs: 60_000 })).body.time).toBe(
+      Date.UTC(2030, 0, 1, 0, 1),
+    );
+    expect((await admin('POST', 'clock', { time: Date.UTC(2031, 0, 1) })).body.time).toBe(
+      Date.UTC(2031, 0, 1),
+    );
+    expect(emu.now()).toBe(Date.UTC(2031, 0, 1));
+    emu.setTime(Date.UTC(2030, 0, 1));
+  });
+
+  it('resets', async () => {
+    await tcOk(emu, 'SendEmail', sendBody());
+    expect((await admin('POST', 'reset')).body).toEqual({ ok: true });
+    expect(emu.outbox).toHaveLength(0);
+    expect(emu.requestCount()).toBe(0);
+  });
+
+  it('answers bad input with 400 and unknown routes with 404, naming the problem', async () => {
+    const badFault = await admin('POST', 'faults', { fault: { kind: 'nope' } });
+    expect(badFault.status).toBe(400);
+    expect(JSON.stringify(badFault.body)).toContain('fault.kind');
+    const badClock = await admin('POST', 'clock', { advance: 5 });
+    expect(badClock.status).toBe(400);
+    const res = await rawRequest(emu, 'POST', '/__emulator/seed', {}, '{not json');
+    expect(res.status).toBe(400);
+    const stray = await admin('POST', 'seed', { senders: ['x@mail.example.com'] });
+    expect(stray.status).toBe(400);
+    expect(JSON.stringify(stray.body)).toContain('unknown key senders');
+    expect((await admin('GET', 'nope')).status).toBe(404);
+  });
+});

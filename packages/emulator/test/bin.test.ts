@@ -1,0 +1,130 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { rawRequest, tcOk } from './helpers/tencent-sign.js';
+
+const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
+});
+
+interface StartLine {
+  aliyunEndpoint: string;
+  tencentEndpoint: string;
+  credentials: {
+    aliyun: { id: string; secret: string }[];
+    tencent: { id: string; secret: string }[];
+  };
+}
+
+/** Spawn the bin and resolve with its first stdout line (10 s at most). */
+function start(
+  args: string[],
+): Promise<{ child: ChildProcess; line: StartLine; stdout: () => string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let out = '';
+  let err = '';
+  child.stderr?.on('data', (c: Buffer) => {
+    err += c.toString();
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no start line within 10 s; stderr: ${err}`)),
+      10_000,
+    );
+    child.on('exit', (code) => reject(new Error(`exited ${code} before its start line: ${err}`)));
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      const nl = out.indexOf('\n');
+      if (nl >= 0) {
+        clearTimeout(timer);
+        resolve({ child, line: JSON.parse(out.slice(0, nl)) as StartLine, stdout: () => out });
+      }
+    });
+  });
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no exit within 5 s')), 5_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
+}
+
+describe('mailbridge-emulator bin', () => {
+  it('starts with the given keys and seed, prints one JSON line, serves, and exits 0 on SIGTERM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mb-emu-'));
+    const seed = join(dir, 'seed.json');
+    writeFileSync(
+      seed,
+      JSON.stringify({
+        tencent: { templates: [{ id: 424242, name: 'from-file', text: 'Hi {{name}}' }] },
+      }),
+    );
+    const key = { id: 'AKIDbinkey', secret: 'binsecret' };
+    const { child, line, stdout } = await start([
+      '--port',
+      '0',
+      '--tencent-key',
+      `${key.id}:${key.secret}`,
+      '--tencent-key',
+      'AKIDsecond:two',
+      '--seed',
+      seed,
+    ]);
+    expect(line.tencentEndpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(line.aliyunEndpoint).toBe(line.tencentEndpoint);
+    expect(line.credentials.tencent).toEqual([key, { id: 'AKIDsecond', secret: 'two' }]);
+    expect(line.credentials.aliyun).toHaveLength(1);
+    const url = new URL(line.tencentEndpoint);
+    const emu = {
+      port: Number(url.port),
+      host: url.host,
+      credentials: { tencent: [key], aliyun: [] },
+    };
+    const list = await tcOk(emu, 'ListEmailTemplates', { Offset: 0, Limit: 10 });
+    expect((list.TemplatesMetadata as { TemplateID: number }[]).map((t) => t.TemplateID)).toContain(
+      424242,
+    );
+    // The bin's emulator clock follows real time (ticked every second).
+    const clockAt = async () => {
+      const res = await rawRequest(emu, 'GET', '/__emulator/clock', {});
+      return (JSON.parse(res.text) as { time: number }).time;
+    };
+    const before = await clockAt();
+    await new Promise((r) => setTimeout(r, 1300));
+    expect(await clockAt()).toBeGreaterThan(before);
+    child.kill('SIGTERM');
+    expect(await exitOf(child)).toBe(0);
+    expect(stdout().trim().split('\n')).toHaveLength(1);
+  });
+
+  it('makes a random key pair per provider without --*-key flags, and stops on SIGINT', async () => {
+    const { child, line } = await start([]);
+    expect(line.credentials.tencent[0]?.id).toMatch(/^AKID/);
+    expect(line.credentials.aliyun[0]?.id).toMatch(/^LTAI/);
+    child.kill('SIGINT');
+    expect(await exitOf(child)).toBe(0);
+  });
+
+  it('refuses a bad flag with exit code 2 and the usage', async () => {
+    const child = spawn(process.execPath, [BIN, '--tencent-key', 'no-colon'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => {
+      err += c.toString();
+    });
+    expect(await exitOf(child)).toBe(2);
+    expect(err).toContain('Usage: mailbridge-emulator');
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * What Tencent SES can do, as data (DESIGN "Capabilities"), built from the config because raw
+ * html/text depends on the account's `Simple` permission. Sources: tencent-ses.md §3.2, §4.
+ */
+import type { Capabilities, RateLimit } from '@mailbridge/core';
+import { TENCENT_SES_ACTION_NAMES, TENCENT_SES_ACTIONS } from './actions.js';
+import { PROVIDER_ID } from './config.js';
+import { RECIPIENT_DATA_MAX_BYTES } from './groups.js';
+
+const MB = 1024 * 1024;
+
+/** The documented default: 20 requests per second per action (§4 "API rate"). */
+export const DEFAULT_REQUESTS_PER_SECOND = 20;
+
+/** Per-action rate limits with where each number was read, then the overrides. */
+export function tencentSesRateLimits(
+  override?: number | Readonly<Record<string, RateLimit>>,
+): Readonly<Record<string, RateLimit>> {
+  const limits: Record<string, RateLimit> = {};
+  for (const action of TENCENT_SES_ACTION_NAMES) {
+    const documented = TENCENT_SES_ACTIONS[action].limitSource === 'doc';
+    limits[action] =
+      typeof override === 'number'
+        ? { requests: override, perMs: 1000, source: 'config rateLimit' }
+        : {
+            requests: DEFAULT_REQUESTS_PER_SECOND,
+            perMs: 1000,
+            source: documented
+              ? `tencent-ses.md §3: the ${action} doc page states 20 req/s`
+              : 'tencent-ses.md §4: assumed from the FAQ default of 20 req/s per account',
+          };
+  }
+  return typeof override === 'object' ? { ...limits, ...override } : limits;
+}
+
+/** The capabilities for a config (`allowRawContent` opens html/text). */
+export function tencentSesCapabilities(options: {
+  readonly allowRawContent?: boolean;
+  readonly rateLimit?: number | Readonly<Record<string, RateLimit>>;
+}): Capabilities {
+  const raw = options.allowRawContent ?? false;
+  return {
+    provider: PROVIDER_ID,
+    // §3.2: one message; every To address appears in it, so they see each other.
+    recipients: { to: 50, cc: 20, bcc: 20, toVisibleToEachOther: true, bccMayOverlapTo: false },
+    // The alias may not contain ':' (checked by validate); no documented length.
+    from: { name: true },
+    // ReplyToAddresses is a single address string.
+    replyTo: { max: 1, name: false },
+    // FAQ: at most 998 characters (BatchSendEmail: 1-100, checked by validateBatch).
+    subject: { maxLength: 998 },
+    content: {
+      html: raw,
+      text: raw,
+      // §4: the whole email at most 4 MB.
+      bodyMaxBytes: 4 * MB,
+      template: 'id',
+      batchTemplate: 'id',
+      // §3.18 ReceiverInputData: 800 bytes, the only documented TemplateData bound.
+      templateDataMaxBytes: RECIPIENT_DATA_MAX_BYTES,
+    },
+    // §4: at most 10, 4 MB raw in total (the request, base64 included, at most 8 MB).
+    attachments: { maxCount: 10, maxTotalBytes: 4 * MB },
+    // SmtpHeaders has no confirmed format: raw via providerOptions['tencent-ses'].smtpHeaders.
+    headers: false,
+    // SendEmail has neither tags nor per-message tracking switches.
+    tags: { max: 0 },
+    tracking: { opens: false, clicks: false },
+    schedule: { timed: true, recurring: true },
+    groups: {
+      uploadChunk: 20_000,
+      maxPerGroup: 50_000,
+      removeRecipients: false,
+      recipientData: true,
+      pageSize: 100,
+    },
+    rateLimits: tencentSesRateLimits(options.rateLimit),
+  };
+}

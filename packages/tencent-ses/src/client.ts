@@ -1,0 +1,223 @@
+/**
+ * The typed raw client: every action of the table in actions.ts as a method, each call an
+ * `Operation` run by the core's executor (rate limit, retry, hooks). Requests are POST `/` with
+ * a JSON body serialised once, signed with TC3 (tencent-ses.md §1 "HTTP", §2); errors are read
+ * from `Response.Error` in a 200 and in a non-200 body alike (§1 "Response envelope").
+ */
+import {
+  type AttemptContext,
+  type Execute,
+  type HttpRequest,
+  type HttpResponse,
+  invalidInput,
+  MailError,
+  type Operation,
+  parseJson,
+} from '@mailbridge/core';
+import {
+  type ActionInput,
+  type ActionOutput,
+  TENCENT_SES_ACTIONS,
+  type TencentSesAction,
+} from './actions.js';
+import { API_VERSION, PROVIDER_ID, type TencentSesSettings } from './config.js';
+import { classifyTencentError, ERROR_HINTS } from './errors.js';
+import { createTc3Signer, type Tc3Signer } from './signer.js';
+
+/** The Content-Type sent and signed, byte for byte (no charset, as the SDK sends it). */
+export const CONTENT_TYPE = 'application/json';
+
+/** What building a request needs: the resolved settings and a signer. */
+export interface RequestContext {
+  readonly settings: TencentSesSettings;
+  readonly signer: Tc3Signer;
+}
+
+/** Options of `createTencentSesClient`. */
+export interface ClientOptions {
+  /** A signer over another SHA-256 implementation (e.g. node:crypto); default sha256-js. */
+  readonly signer?: Tc3Signer;
+}
+
+/** The typed client: one method per action, named as the action. */
+export type TencentSesClient = {
+  readonly [A in TencentSesAction]: (...args: ActionArgs<A>) => Promise<ActionOutput<A>>;
+};
+
+/** Per-call options of a raw action. */
+export interface RawCallOptions {
+  readonly signal?: AbortSignal;
+}
+
+/** Params may be left out when the action has no required field (`ListEmailAddress()`). */
+type ActionArgs<A extends TencentSesAction> =
+  Record<string, never> extends ActionInput<A>
+    ? [params?: ActionInput<A>, options?: RawCallOptions]
+    : [params: ActionInput<A>, options?: RawCallOptions];
+
+const encoder = new TextEncoder();
+
+/**
+ * One SES call as an `Operation`: the params are validated against the action's schema before
+ * any request (`invalid_input`), then `read` turns the parsed output into the caller's value.
+ */
+export function actionOperation<A extends TencentSesAction, T = ActionOutput<A>>(
+  context: RequestContext,
+  action: A,
+  params: ActionInput<A>,
+  read: (output: ActionOutput<A>) => T = (output) => output as unknown as T,
+): Operation<T> {
+  const spec = TENCENT_SES_ACTIONS[action];
+  const checked = spec.request.safeParse(params);
+  if (!checked.success) {
+    throw invalidInput(
+      checked.error.issues.map((issue) => ({
+        path: [action, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+        message: issue.message,
+      })),
+      PROVIDER_ID,
+    );
+  }
+  // Serialised once: these exact bytes are hashed by the signer and sent (§2 step 1).
+  const body = encoder.encode(JSON.stringify(checked.data));
+  return {
+    action,
+    kind: spec.kind,
+    build: (ctx) => buildRequest(context, action, body, ctx),
+    parse: (response) => {
+      const value = readEnvelope(action, response);
+      const parsed = spec.response.safeParse(value);
+      if (!parsed.success)
+        throw malformed(action, response, 'a response that does not match the API model');
+      return read(parsed.data as ActionOutput<A>);
+    },
+  };
+}
+
+/** Sign one attempt: a fresh X-TC-Timestamp from the mailer's clock and fresh credentials. */
+export async function buildRequest(
+  { settings, signer }: RequestContext,
+  action: string,
+  body: Uint8Array,
+  ctx: Pick<AttemptContext, 'now'>,
+): Promise<HttpRequest> {
+  const credentials = await settings.credentials();
+  const timestamp = Math.floor(ctx.now() / 1000);
+  const { authorization, signature } = await signer.sign({
+    body,
+    contentType: CONTENT_TYPE,
+    host: settings.host,
+    secretId: credentials.id,
+    secretKey: credentials.secret,
+    timestamp,
+  });
+  const headers: Record<string, string> = {
+    'content-type': CONTENT_TYPE,
+    'x-tc-action': action,
+    'x-tc-version': API_VERSION,
+    'x-tc-timestamp': String(timestamp),
+    'x-tc-region': settings.region,
+    authorization,
+  };
+  // Temporary credentials: the token travels only in X-TC-Token, outside the signature (§2).
+  if (credentials.token !== undefined) headers['x-tc-token'] = credentials.token;
+  if (settings.language !== undefined) headers['x-tc-language'] = settings.language;
+  const secrets = [
+    credentials.secret,
+    signature,
+    ...(credentials.token ? [credentials.token] : []),
+  ];
+  return { method: 'POST', url: `${settings.origin}/`, headers, body, secrets };
+}
+
+interface TencentErrorBody {
+  readonly Code?: unknown;
+  readonly Message?: unknown;
+}
+
+/**
+ * The inner `Response` object of a success, or a classified MailError. A body that is not
+ * JSON makes `parseJson` throw a SyntaxError, which the core reports as `provider_unavailable`.
+ */
+export function readEnvelope(action: string, response: HttpResponse): Record<string, unknown> {
+  const json = parseJson(response.body);
+  const inner = isRecord(json) ? json.Response : undefined;
+  if (!isRecord(inner)) throw malformed(action, response, 'a JSON body without a Response object');
+  const requestId = typeof inner.RequestId === 'string' ? inner.RequestId : undefined;
+  const error = inner.Error as TencentErrorBody | undefined;
+  if (isRecord(error) && typeof error.Code === 'string') {
+    throw tencentError(action, error.Code, asText(error.Message), requestId, response.status);
+  }
+  if (response.status !== 200)
+    throw malformed(action, response, `HTTP ${response.status} without an error code`);
+  return inner;
+}
+
+/**
+ * The MailError for a provider error code. Delivery comes from the table, except that a
+ * non-200 answer is `unknown` whatever its code (tencent-ses.md §5.3: the outcome of a non-200
+ * response is not guaranteed).
+ */
+export function tencentError(
+  action: string,
+  code: string,
+  providerMessage: string | undefined,
+  requestId: string | undefined,
+  httpStatus: number,
+): MailError {
+  const kind = classifyTencentError(code);
+  const detail = providerMessage ? `: ${providerMessage}` : '';
+  const hint = ERROR_HINTS[code] ? ` (${ERROR_HINTS[code]})` : '';
+  return new MailError(`${PROVIDER_ID} ${action} failed with ${code}${hint}${detail}`, {
+    code: kind.code,
+    retryable: kind.retryable,
+    delivery: httpStatus === 200 ? kind.delivery : 'unknown',
+    provider: PROVIDER_ID,
+    action,
+    providerCode: code,
+    ...(providerMessage === undefined ? {} : { providerMessage }),
+    ...(requestId === undefined ? {} : { requestId }),
+    httpStatus,
+  });
+}
+
+function malformed(action: string, response: HttpResponse, what: string): MailError {
+  const status = response.status;
+  return new MailError(`${PROVIDER_ID} answered ${action} with ${what} (HTTP ${status})`, {
+    code: 'provider_unavailable',
+    // A gateway error or a garbled answer: worth retrying for reads; a send stays `unknown`.
+    retryable: status >= 500 || status === 429 || status === 200,
+    delivery: 'unknown',
+    provider: PROVIDER_ID,
+    action,
+    httpStatus: status,
+  });
+}
+
+/** Build the typed client over an executor (`mailer.raw`, or standalone). */
+export function createRawClient(context: RequestContext, execute: Execute): TencentSesClient {
+  const client: Record<string, unknown> = {};
+  for (const action of Object.keys(TENCENT_SES_ACTIONS) as TencentSesAction[]) {
+    // async: a params error rejects the call's promise instead of throwing synchronously.
+    client[action] = async (
+      params: ActionInput<typeof action> | undefined,
+      options?: RawCallOptions,
+    ) =>
+      execute(
+        actionOperation(context, action, params ?? ({} as ActionInput<typeof action>)),
+        options,
+      );
+  }
+  return client as TencentSesClient;
+}
+
+/** The default signer (`@aws-crypto/sha256-js`). */
+export const defaultSigner: Tc3Signer = createTc3Signer();
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function asText(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}

@@ -1,0 +1,200 @@
+/**
+ * Configuration of the Tencent Cloud SES adapter: one strict zod schema (an unknown or bad key
+ * fails naming the key), resolved once into the settings every operation reads.
+ * Endpoints and sites: shared/providers/tencent-ses.md §1 "Endpoints and regions".
+ */
+import {
+  type Credentials,
+  credentialsSchema,
+  MailError,
+  parseConfig,
+  type RateLimit,
+  resolveCredentials,
+  type TransportConfig,
+  transportConfigShape,
+  urlQuery,
+} from '@mailbridge/core';
+import { z } from 'zod';
+
+/** The provider id, as results, errors and `fromConfig` URLs carry it. */
+export const PROVIDER_ID = 'tencent-ses';
+
+/** The API version every request names (`X-TC-Version`). */
+export const API_VERSION = '2020-10-02';
+
+/** Regions SES actions accept: China site ap-guangzhou / ap-hongkong, international ap-singapore. */
+export const TENCENT_SES_REGIONS = ['ap-guangzhou', 'ap-hongkong', 'ap-singapore'] as const;
+
+/** A region SES serves. */
+export type TencentSesRegion = (typeof TENCENT_SES_REGIONS)[number];
+
+/** `china` (cloud.tencent.com accounts) or `intl` (tencentcloud.com accounts). */
+export type TencentSesSite = 'china' | 'intl';
+
+/** The default host of each site (the "nearest region" hosts the official SDKs use). */
+export const SITE_HOSTS: Readonly<Record<TencentSesSite, string>> = {
+  china: 'ses.tencentcloudapi.com',
+  intl: 'ses.intl.tencentcloudapi.com',
+};
+
+/** Official environment variables for credentials. */
+export const CREDENTIAL_ENV = {
+  id: 'TENCENTCLOUD_SECRET_ID',
+  secret: 'TENCENTCLOUD_SECRET_KEY',
+  token: 'TENCENTCLOUD_SESSION_TOKEN',
+} as const;
+
+const rateLimitSchema = z
+  .object({
+    requests: z.number().int().positive(),
+    perMs: z.number().int().positive(),
+    source: z.string().default('config'),
+  })
+  .strict();
+
+const booleanish = z.preprocess(
+  (v) => (v === 'true' ? true : v === 'false' ? false : v),
+  z.boolean(),
+);
+
+/** The config schema; `tencentSes(config)` parses its argument with it. */
+export const tencentSesConfigSchema = z
+  .object({
+    region: z.enum(TENCENT_SES_REGIONS),
+    site: z.enum(['china', 'intl']).optional(),
+    endpoint: z
+      .string()
+      .refine(
+        isAllowedEndpoint,
+        'expected an https:// URL (http:// only for a loopback host), no path',
+      )
+      .optional(),
+    credentials: credentialsSchema.optional(),
+    language: z.enum(['zh-CN', 'en-US']).optional(),
+    allowRawContent: booleanish.optional(),
+    rateLimit: z
+      .union([z.coerce.number().positive(), z.record(z.string(), rateLimitSchema)])
+      .optional(),
+    ...transportConfigShape,
+  })
+  .strict();
+
+/** Config of `tencentSes()`, as users write it. */
+export interface TencentSesConfig {
+  /** `ap-guangzhou`, `ap-hongkong` (China site) or `ap-singapore` (international site). */
+  readonly region: TencentSesRegion;
+  /** Which site's host to use; by default it follows the region (ap-singapore: `intl`). */
+  readonly site?: TencentSesSite;
+  /**
+   * Override the endpoint, e.g. a regional host `https://ses.ap-hongkong.tencentcloudapi.com`
+   * or the emulator `http://127.0.0.1:PORT` (plain http only on loopback). Requests are still
+   * signed for service `ses` whatever the host.
+   */
+  readonly endpoint?: string;
+  /** Static, or an async function (rotating STS tokens); default: `TENCENTCLOUD_*` env vars. */
+  readonly credentials?: Credentials | (() => Credentials | Promise<Credentials>);
+  /** Language of provider error messages (`X-TC-Language`). */
+  readonly language?: 'zh-CN' | 'en-US';
+  /**
+   * The account was granted raw-content sending (`Simple`). Template-only is the provider
+   * default (tencent-ses.md Surprises 2), so raw html/text is `unsupported` unless this is true.
+   */
+  readonly allowRawContent?: boolean;
+  /** Requests per second for every action, or per-action limits; default 20/s per action. */
+  readonly rateLimit?:
+    | number
+    | Readonly<Record<string, { requests: number; perMs: number; source?: string }>>;
+  readonly timeoutMs?: number;
+  readonly retries?: number;
+  readonly maxResponseBytes?: number;
+}
+
+/** The resolved settings every operation reads. */
+export interface TencentSesSettings {
+  readonly region: TencentSesRegion;
+  readonly site: TencentSesSite;
+  /** `https://host[:port]`, no trailing slash. */
+  readonly origin: string;
+  /** `host[:port]` as the Host header carries it. */
+  readonly host: string;
+  readonly credentials: () => Promise<Credentials>;
+  readonly language?: 'zh-CN' | 'en-US';
+  readonly allowRawContent: boolean;
+  readonly rateLimit?: number | Readonly<Record<string, RateLimit>>;
+  readonly transport: TransportConfig;
+  /** Static secrets to redact (the function form is redacted per attempt by the request). */
+  readonly secrets: readonly string[];
+}
+
+/** Parse and resolve a config; throws `invalid_input` naming the key. */
+export function resolveTencentSesConfig(
+  config: unknown,
+  environment: Readonly<Record<string, string | undefined>> = process.env,
+): TencentSesSettings {
+  const parsed = parseConfig(PROVIDER_ID, tencentSesConfigSchema, config);
+  const site = parsed.site ?? (parsed.region === 'ap-singapore' ? 'intl' : 'china');
+  const url = new URL(parsed.endpoint ?? `https://${SITE_HOSTS[site]}`);
+  const source = parsed.credentials as TencentSesConfig['credentials'];
+  const credentials = resolveCredentials(PROVIDER_ID, source, CREDENTIAL_ENV, environment);
+  const staticSecrets = staticSecretsOf(source, environment);
+  const transport: TransportConfig = {
+    ...(parsed.timeoutMs === undefined ? {} : { timeoutMs: parsed.timeoutMs }),
+    ...(parsed.retries === undefined ? {} : { retries: parsed.retries }),
+    ...(parsed.maxResponseBytes === undefined ? {} : { maxResponseBytes: parsed.maxResponseBytes }),
+  };
+  return {
+    region: parsed.region,
+    site,
+    origin: url.origin,
+    host: url.host,
+    credentials,
+    ...(parsed.language === undefined ? {} : { language: parsed.language }),
+    allowRawContent: parsed.allowRawContent ?? false,
+    ...(parsed.rateLimit === undefined ? {} : { rateLimit: parsed.rateLimit }),
+    transport,
+    secrets: staticSecrets,
+  };
+}
+
+/** `tencent-ses://ap-guangzhou?endpoint=http://127.0.0.1:1234&timeoutMs=5000` -> config object. */
+export function tencentSesConfigFromUrl(url: URL): Record<string, unknown> {
+  if (url.username !== '' || url.password !== '') {
+    throw new MailError(
+      'tencent-ses config: credentials do not belong in the URL (use the env vars)',
+      {
+        code: 'invalid_input',
+        provider: PROVIDER_ID,
+        issues: [{ path: ['url'], message: 'credentials in URL' }],
+      },
+    );
+  }
+  return { region: url.hostname, ...urlQuery(url) };
+}
+
+function staticSecretsOf(
+  source: TencentSesConfig['credentials'],
+  environment: Readonly<Record<string, string | undefined>>,
+): readonly string[] {
+  if (typeof source === 'function') return [];
+  const fixed = source ?? {
+    secret: environment[CREDENTIAL_ENV.secret] ?? '',
+    token: environment[CREDENTIAL_ENV.token],
+  };
+  return [fixed.secret, fixed.token].filter((s): s is string => typeof s === 'string' && s !== '');
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/** https anywhere; http only on loopback (the emulator); origin only, no path or query. */
+export function isAllowedEndpoint(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '')
+    return false;
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && LOOPBACK.test(url.hostname);
+}

@@ -1,0 +1,240 @@
+/**
+ * Tencent SES error codes -> neutral `{code, retryable, delivery}`: one table with every code
+ * of shared/providers/tencent-ses.md §5 (common API 3.0 codes and SES codes), classified as
+ * §5.3 says, plus prefix rules for codes the table does not know. Never reads message text.
+ */
+import type { Delivery, MailErrorCode } from '@mailbridge/core';
+
+/** How one provider error code is reported. */
+export interface ErrorClass {
+  readonly code: MailErrorCode;
+  readonly retryable: boolean;
+  readonly delivery: Delivery;
+}
+
+const c = (
+  code: MailErrorCode,
+  retryable = false,
+  delivery: Delivery = 'not_sent',
+): ErrorClass => ({
+  code,
+  retryable,
+  delivery,
+});
+
+const INPUT = c('invalid_input');
+const AUTH = c('auth');
+const PERMISSION = c('permission');
+const QUOTA = c('quota_exceeded');
+const REJECTED = c('rejected');
+const RECIPIENT = c('invalid_recipient');
+const CONFLICT = c('conflict');
+const NOT_FOUND = c('not_found');
+/** Throttling: rejected before execution (the Go SDK retries only these), §5.3. */
+const THROTTLED = c('rate_limited', true);
+/** The server failed while handling it: it may have acted (§5.3 "Outcome unknown"). */
+const SERVER = c('provider_unavailable', true, 'unknown');
+/** Temporary, but an immediate retry does not clear it (minutes to an hour), §5.3. */
+const BLOCKED = c('rate_limited');
+
+/** §5.1: codes every Tencent Cloud API 3.0 service returns. */
+const COMMON: Readonly<Record<string, ErrorClass>> = {
+  'AuthFailure.InvalidAuthorization': AUTH,
+  'AuthFailure.InvalidSecretId': AUTH,
+  'AuthFailure.SecretIdNotFound': AUTH,
+  'AuthFailure.SignatureFailure': AUTH,
+  // Clock skew: not executed; the next attempt is signed with a fresh timestamp.
+  'AuthFailure.SignatureExpire': c('auth', true),
+  'AuthFailure.TokenFailure': AUTH,
+  'AuthFailure.MFAFailure': AUTH,
+  'AuthFailure.UnauthorizedOperation': PERMISSION,
+  UnauthorizedOperation: PERMISSION,
+  ActionOffline: c('unsupported'),
+  InvalidAction: c('unsupported'),
+  NoSuchProduct: c('unsupported'),
+  NoSuchVersion: c('unsupported'),
+  InvalidParameter: INPUT,
+  InvalidParameterValue: INPUT,
+  MissingParameter: INPUT,
+  UnknownParameter: INPUT,
+  InvalidRequest: INPUT,
+  RequestSizeLimitExceeded: INPUT,
+  UnsupportedProtocol: INPUT,
+  UnsupportedRegion: INPUT,
+  RequestLimitExceeded: THROTTLED,
+  'RequestLimitExceeded.IPLimitExceeded': THROTTLED,
+  'RequestLimitExceeded.UinLimitExceeded': THROTTLED,
+  'RequestLimitExceeded.GlobalRegionUinLimitExceeded': THROTTLED,
+  LimitExceeded: QUOTA,
+  IpInBlacklist: PERMISSION,
+  IpNotInWhitelist: PERMISSION,
+  InternalError: SERVER,
+  ServiceUnavailable: SERVER,
+  FailedOperation: c('unknown'),
+  ResourceInUse: CONFLICT,
+  ResourceInsufficient: QUOTA,
+  ResourceNotFound: NOT_FOUND,
+  ResourceUnavailable: PERMISSION,
+  ResponseSizeLimitExceeded: INPUT,
+  DryRunOperation: c('unknown'),
+  UnsupportedOperation: c('unsupported'),
+};
+
+/** §5.2 FailedOperation.*. */
+const FAILED_OPERATION: Readonly<Record<string, ErrorClass>> = {
+  'FailedOperation.AttachContentToolarge': INPUT,
+  'FailedOperation.DKIMNotApplied': CONFLICT,
+  'FailedOperation.EmailAddrInBlacklist': RECIPIENT,
+  'FailedOperation.EmailContentToolarge': INPUT,
+  'FailedOperation.ExceedSendLimit': QUOTA,
+  'FailedOperation.ExceedTemplateLimit': QUOTA,
+  'FailedOperation.FileURLNotExist': INPUT,
+  'FailedOperation.FrequencyLimit': BLOCKED,
+  'FailedOperation.HighRejectionRate': REJECTED,
+  'FailedOperation.IllegalURL': REJECTED,
+  'FailedOperation.IncorrectEmail': INPUT,
+  'FailedOperation.IncorrectSender': INPUT,
+  'FailedOperation.InsufficientBalance': QUOTA,
+  'FailedOperation.InsufficientQuota': QUOTA,
+  'FailedOperation.InvalidAttachName': INPUT,
+  'FailedOperation.InvalidLimit': INPUT,
+  'FailedOperation.InvalidTemplateID': INPUT,
+  'FailedOperation.MissingEmailContent': INPUT,
+  'FailedOperation.NoAttachPermission': PERMISSION,
+  'FailedOperation.NotAuthenticatedSender': PERMISSION,
+  'FailedOperation.NotSupportDate': INPUT,
+  'FailedOperation.ProtocolCheckErr': REJECTED,
+  'FailedOperation.ReceiverHasUnsubscribed': RECIPIENT,
+  'FailedOperation.RejectedByRecipients': RECIPIENT,
+  'FailedOperation.SendEmailErr': REJECTED,
+  // "The request did not take effect; retry" (doc): certainly not executed.
+  'FailedOperation.ServiceNotAvailable': c('provider_unavailable', true),
+  'FailedOperation.TemplateContentToolarge': INPUT,
+  'FailedOperation.TemporaryBlocked': BLOCKED,
+  'FailedOperation.TooManyAttachments': INPUT,
+  'FailedOperation.TooManyRecipients': INPUT,
+  'FailedOperation.URLForbidden': REJECTED,
+  'FailedOperation.UnsupportMailType': RECIPIENT,
+  'FailedOperation.WithOutPermission': PERMISSION,
+  'FailedOperation.WrongContentJson': INPUT,
+};
+
+/** §5.2 InvalidParameter*, InvalidParameterValue.*, InternalError.*. */
+const PARAMETERS: Readonly<Record<string, ErrorClass>> = {
+  'InternalError.QueryDataBaseFailed': SERVER,
+  'InvalidParameter.AppIdIsRequired': INPUT,
+  'InvalidParameter.InvalidEndTimeFormat': INPUT,
+  'InvalidParameter.InvalidStartTimeFormat': INPUT,
+  'InvalidParameterValue.AttachContentIsWrong': INPUT,
+  'InvalidParameterValue.BeginTimeBeforeNow': INPUT,
+  'InvalidParameterValue.CreatedByOther': CONFLICT,
+  'InvalidParameterValue.EmailAddressIsNULL': INPUT,
+  'InvalidParameterValue.EmailContentIsWrong': INPUT,
+  'InvalidParameterValue.IllegalEmailAddress': INPUT,
+  'InvalidParameterValue.IllegalSenderName': INPUT,
+  'InvalidParameterValue.InValidTemplateData': INPUT,
+  'InvalidParameterValue.InvalidEmailIdentity': INPUT,
+  'InvalidParameterValue.InvalidSmtpPassWord': INPUT,
+  'InvalidParameterValue.NoSuchSender': NOT_FOUND,
+  'InvalidParameterValue.NotExistDomain': NOT_FOUND,
+  'InvalidParameterValue.ReceiverDescIllegal': INPUT,
+  'InvalidParameterValue.ReceiverEmailInvalid': RECIPIENT,
+  'InvalidParameterValue.ReceiverNameIllegal': INPUT,
+  'InvalidParameterValue.RepeatCreation': CONFLICT,
+  'InvalidParameterValue.RepeatEmailAddress': CONFLICT,
+  'InvalidParameterValue.RepeatReceiverName': CONFLICT,
+  'InvalidParameterValue.SubjectLengthError': INPUT,
+  'InvalidParameterValue.TemplateContentIsNULL': INPUT,
+  'InvalidParameterValue.TemplateContentIsWrong': INPUT,
+  'InvalidParameterValue.TemplateDataError': INPUT,
+  'InvalidParameterValue.TemplateDataInconsistent': INPUT,
+  'InvalidParameterValue.TemplateDataLenLimit': INPUT,
+  'InvalidParameterValue.TemplateNameIllegal': INPUT,
+  'InvalidParameterValue.TemplateNameIsNULL': INPUT,
+  'InvalidParameterValue.TemplateNotExist': NOT_FOUND,
+  'InvalidParameterValue.TemplateNotMatchData': INPUT,
+  'InvalidParameterValue.WrongDate': INPUT,
+};
+
+/** §5.2 LimitExceeded.*, MissingParameter.*, OperationDenied.*. */
+const STATE: Readonly<Record<string, ErrorClass>> = {
+  'LimitExceeded.ExceedReceiverLimit': QUOTA,
+  // The group would exceed 50,000 addresses (§4 Receivers).
+  'LimitExceeded.ReceiverDetailCountLimit': QUOTA,
+  'LimitExceeded.ReceiverDetailRequestLimit': INPUT,
+  'MissingParameter.CycleParamNecessary': INPUT,
+  'MissingParameter.EmailsNecessary': INPUT,
+  'MissingParameter.ReceiverIdNecessary': INPUT,
+  'MissingParameter.SendParamNecessary': INPUT,
+  'MissingParameter.TimedParamNecessary': INPUT,
+  'OperationDenied.DomainNotVerified': PERMISSION,
+  'OperationDenied.ExceedDomainLimit': QUOTA,
+  'OperationDenied.ExceedSenderLimit': QUOTA,
+  'OperationDenied.NotAllowDelete': PERMISSION,
+  'OperationDenied.ReceiverIsOperating': CONFLICT,
+  'OperationDenied.ReceiverNotExist': NOT_FOUND,
+  'OperationDenied.ReceiverStatusError': CONFLICT,
+  'OperationDenied.RepeatPassWord': INPUT,
+  'OperationDenied.SendAddressStatusError': PERMISSION,
+  'OperationDenied.SenderWithDomainIsNotEmpty': CONFLICT,
+  'OperationDenied.TemplateStatusError': PERMISSION,
+};
+
+/** Every documented code and its classification. */
+export const TENCENT_SES_ERRORS: Readonly<Record<string, ErrorClass>> = {
+  ...COMMON,
+  ...FAILED_OPERATION,
+  ...PARAMETERS,
+  ...STATE,
+};
+
+/**
+ * Codes the table does not know, by prefix, most specific first. A sub-code inherits what its
+ * family means (`RequestLimitExceeded.X` is throttling, `AuthFailure.X` bad credentials).
+ */
+export const PREFIX_RULES: readonly (readonly [prefix: string, ErrorClass])[] = [
+  ['RequestLimitExceeded', THROTTLED],
+  ['AuthFailure.', AUTH],
+  ['UnauthorizedOperation', PERMISSION],
+  ['InvalidParameter', INPUT],
+  ['MissingParameter', INPUT],
+  ['UnknownParameter', INPUT],
+  ['LimitExceeded', QUOTA],
+  ['OperationDenied.', PERMISSION],
+  ['ResourceNotFound', NOT_FOUND],
+  ['ResourceInUse', CONFLICT],
+  ['ResourceInsufficient', QUOTA],
+  ['ResourceUnavailable', PERMISSION],
+  ['UnsupportedOperation', c('unsupported')],
+  ['InternalError', SERVER],
+  ['ServiceUnavailable', SERVER],
+  ['FailedOperation.', c('unknown')],
+];
+
+/**
+ * A code nobody documented: we cannot tell whether the request acted, so it is `unknown` and
+ * not retried (a send must not be duplicated).
+ */
+export const UNKNOWN_CODE: ErrorClass = c('unknown', false, 'unknown');
+
+/** Classify a Tencent error code: the table, else the first matching prefix, else unknown. */
+export function classifyTencentError(code: string): ErrorClass {
+  const known = TENCENT_SES_ERRORS[code];
+  if (known) return known;
+  for (const [prefix, value] of PREFIX_RULES) if (code.startsWith(prefix)) return value;
+  return UNKNOWN_CODE;
+}
+
+/** Plain-language explanations added to the error message of codes that need one. */
+export const ERROR_HINTS: Readonly<Record<string, string>> = {
+  'AuthFailure.SignatureExpire':
+    "clock skew: the request timestamp is more than 5 minutes from the server clock; check this machine's clock",
+  'LimitExceeded.ReceiverDetailCountLimit': 'a recipient group holds at most 50,000 addresses',
+  'LimitExceeded.ReceiverDetailRequestLimit': 'at most 20,000 addresses per upload call',
+  'FailedOperation.WithOutPermission':
+    'this account may only send templates; raw html/text needs the Simple permission (allowRawContent)',
+  'FailedOperation.ServiceNotAvailable': 'the request did not take effect; it is safe to retry',
+  'OperationDenied.ReceiverIsOperating':
+    'the group is still uploading; try again when the upload finished',
+  'OperationDenied.ReceiverStatusError': 'the group is empty or its upload has not finished',
+};

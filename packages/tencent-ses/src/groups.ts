@@ -1,0 +1,192 @@
+/**
+ * Recipient groups on SES "receivers" (tencent-ses.md §3.4-§3.9): CreateReceiver,
+ * CreateReceiverDetail / CreateReceiverDetailWithData (20,000 per call, 50,000 per group,
+ * asynchronous, no de-duplication), ListReceivers and ListReceiverDetails (Offset/Limit pages of
+ * at most 100), DeleteReceiver. The API has no way to remove one address, so `removeRecipient`
+ * is absent and the core reports `unsupported`.
+ */
+import {
+  type Group,
+  type Issue,
+  invalidInput,
+  type Page,
+  type ProviderGroups,
+  type Recipient,
+} from '@mailbridge/core';
+import type { ActionOutput } from './actions.js';
+import { actionOperation, type RequestContext } from './client.js';
+import { PROVIDER_ID } from './config.js';
+import { receiverId } from './mapping.js';
+import { parseChinaTime } from './time.js';
+
+/** ReceiverInputData.TemplateData: at most 800 bytes per row (§3.18). */
+export const RECIPIENT_DATA_MAX_BYTES = 800;
+
+/** ReceiversStatus names (§3.18 ReceiverData). */
+const RECEIVER_STATUS: Readonly<Record<number, string>> = {
+  1: 'pending',
+  2: 'uploading',
+  3: 'ready',
+};
+
+/** The group operations over SES receivers. */
+export function receiverGroups(context: RequestContext): ProviderGroups {
+  return {
+    create: (input) =>
+      actionOperation(
+        context,
+        'CreateReceiver',
+        {
+          ReceiversName: input.name,
+          ...(input.description === undefined ? {} : { Desc: input.description }),
+        },
+        (out): Group => ({
+          id: String(out.ReceiverId),
+          name: input.name,
+          ...(input.description === undefined ? {} : { description: input.description }),
+          count: 0,
+        }),
+      ),
+    list: (cursor, pageSize) => {
+      const offset = offsetOf(cursor);
+      return actionOperation(context, 'ListReceivers', { Offset: offset, Limit: pageSize }, (out) =>
+        page(offset, out.Data ?? [], out.TotalCount, toGroup),
+      );
+    },
+    addRecipients: (group, chunk) => {
+      const id = requireReceiverId(group);
+      const counted = (out: { readonly ValidCount?: number | undefined }) => ({
+        added: out.ValidCount ?? chunk.length,
+      });
+      if (!chunk.some((r) => r.data !== undefined)) {
+        return actionOperation(
+          context,
+          'CreateReceiverDetail',
+          { ReceiverId: id, Emails: addressesOf(chunk) },
+          counted,
+        );
+      }
+      return actionOperation(
+        context,
+        'CreateReceiverDetailWithData',
+        { ReceiverId: id, Datas: rowsOf(chunk) },
+        counted,
+      );
+    },
+    listRecipients: (group, cursor, pageSize) => {
+      const offset = offsetOf(cursor);
+      const params = { ReceiverId: requireReceiverId(group), Offset: offset, Limit: pageSize };
+      return actionOperation(context, 'ListReceiverDetails', params, (out) =>
+        page(offset, out.Data ?? [], out.TotalCount, toRecipient),
+      );
+    },
+    delete: (group) =>
+      actionOperation(
+        context,
+        'DeleteReceiver',
+        { ReceiverId: requireReceiverId(group) },
+        () => undefined,
+      ),
+  };
+}
+
+function offsetOf(cursor: string | undefined): number {
+  return cursor === undefined ? 0 : Number(cursor);
+}
+
+/** One page; the next cursor is the next Offset while TotalCount says more remain. */
+function page<In, Out>(
+  offset: number,
+  items: readonly In[],
+  total: number | undefined,
+  map: (item: In) => Out,
+): Page<Out> {
+  const nextOffset = offset + items.length;
+  const more = items.length > 0 && (total === undefined || nextOffset < total);
+  return { items: items.map(map), ...(more ? { next: String(nextOffset) } : {}) };
+}
+
+function toGroup(
+  data: ActionOutput<'ListReceivers'>['Data'] extends (infer D)[] | undefined ? D : never,
+): Group {
+  const created = data.CreateTime ? parseChinaTime(data.CreateTime) : undefined;
+  const status =
+    data.ReceiversStatus === undefined ? undefined : RECEIVER_STATUS[data.ReceiversStatus];
+  return {
+    id: String(data.ReceiverId ?? ''),
+    name: data.ReceiversName ?? '',
+    ...(data.Desc ? { description: data.Desc } : {}),
+    ...(data.Count === undefined ? {} : { count: data.Count }),
+    ...(created ? { createdAt: created } : {}),
+    ...(status ? { status } : {}),
+  };
+}
+
+function toRecipient(
+  detail: ActionOutput<'ListReceiverDetails'>['Data'] extends (infer D)[] | undefined ? D : never,
+): Recipient {
+  const data = parseRowData(detail.TemplateData);
+  return { address: detail.Email ?? '', ...(data ? { data } : {}) };
+}
+
+function parseRowData(text: string | undefined): Record<string, string> | undefined {
+  if (!text) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)]));
+  } catch {
+    return undefined;
+  }
+}
+
+function requireReceiverId(group: string): number {
+  const id = receiverId(group);
+  if (id !== undefined) return id;
+  throw invalidInput(
+    [{ path: ['group'], message: 'SES groups are numeric ReceiverIds' }],
+    PROVIDER_ID,
+  );
+}
+
+function addressesOf(chunk: readonly Recipient[]): string[] {
+  const issues: Issue[] = [];
+  chunk.forEach((r, i) => {
+    if (r.name)
+      issues.push({
+        path: ['recipients', i, 'name'],
+        message: 'SES groups store addresses without names',
+      });
+  });
+  if (issues.length > 0) throw invalidInput(issues, PROVIDER_ID);
+  return chunk.map((r) => r.address);
+}
+
+/**
+ * Rows of CreateReceiverDetailWithData: every row carries data with the same keys (otherwise
+ * InvalidParameterValue.TemplateDataInconsistent), each at most 800 bytes serialised.
+ */
+function rowsOf(chunk: readonly Recipient[]): { Email: string; TemplateData: string }[] {
+  addressesOf(chunk);
+  const issues: Issue[] = [];
+  const keys = Object.keys(chunk.find((r) => r.data)?.data ?? {})
+    .sort()
+    .join('\n');
+  const rows = chunk.map((r, i) => {
+    const TemplateData = JSON.stringify(r.data ?? {});
+    if (r.data === undefined || Object.keys(r.data).sort().join('\n') !== keys) {
+      issues.push({
+        path: ['recipients', i, 'data'],
+        message: 'every recipient needs data with the same keys',
+      });
+    } else if (Buffer.byteLength(TemplateData) > RECIPIENT_DATA_MAX_BYTES) {
+      issues.push({
+        path: ['recipients', i, 'data'],
+        message: `at most ${RECIPIENT_DATA_MAX_BYTES} bytes as JSON`,
+      });
+    }
+    return { Email: r.address, TemplateData };
+  });
+  if (issues.length > 0) throw invalidInput(issues.slice(0, 20), PROVIDER_ID);
+  return rows;
+}

@@ -1,0 +1,92 @@
+/**
+ * `providerOptions['tencent-ses']`: the SendEmail and BatchSendEmail fields with no neutral
+ * equivalent (tencent-ses.md §3.2, §3.3), typed through core's `ProviderOptionsRegistry`.
+ */
+import { invalidInput } from '@mailbridge/core';
+import { z } from 'zod';
+import { PROVIDER_ID } from './config.js';
+
+/**
+ * Unsubscribe-link languages and their `Unsubscribe` digits, in the Chinese/SDK order (the intl
+ * BatchSendEmail page swaps 1 and 2; tencent-ses.md Surprises 9 says to trust this order).
+ */
+export const UNSUBSCRIBE_LANGUAGES = {
+  none: 0,
+  'zh-CN': 1,
+  en: 2,
+  'zh-TW': 3,
+  es: 4,
+  fr: 5,
+  de: 6,
+  ja: 7,
+  ko: 8,
+  ar: 9,
+  th: 10,
+  id: 11,
+  vi: 12,
+} as const;
+
+/** An unsubscribe-link language. */
+export type UnsubscribeLanguage = keyof typeof UNSUBSCRIBE_LANGUAGES;
+
+/** Options for SendEmail and BatchSendEmail. */
+export interface TencentSesSendOptions {
+  /** Add an unsubscribe link in this language (`Unsubscribe`). */
+  readonly unsubscribe?: UnsubscribeLanguage;
+  /**
+   * `transactional` (TriggerType 1: codes, receipts; the fast channel) or `bulk` (0, the
+   * provider default). SendEmail only.
+   */
+  readonly triggerType?: 'transactional' | 'bulk';
+  /** `SmtpMessageId`: the Message-Id header (unique, RFC 5322). SendEmail only. */
+  readonly smtpMessageId?: string;
+  /** `SmtpHeaders`: provider-formatted extra headers, passed as given (format unconfirmed). */
+  readonly smtpHeaders?: string;
+  /** `HeaderFrom`: the From header; its domain should match the sender's. SendEmail only. */
+  readonly headerFrom?: string;
+  /** `TemplateData` for a batch, merged with per-recipient data (BatchSendEmail only). */
+  readonly templateData?: Readonly<Record<string, string>>;
+  /** `ADLocation`: advertising mark before (`before`) or after (`after`) the subject. Batch only. */
+  readonly adLocation?: 'before' | 'after';
+}
+
+declare module '@mailbridge/core' {
+  interface ProviderOptionsRegistry {
+    'tencent-ses': TencentSesSendOptions;
+  }
+}
+
+const schema = z.strictObject({
+  unsubscribe: z
+    .enum(Object.keys(UNSUBSCRIBE_LANGUAGES) as [UnsubscribeLanguage, ...UnsubscribeLanguage[]])
+    .optional(),
+  triggerType: z.enum(['transactional', 'bulk']).optional(),
+  smtpMessageId: z.string().min(1).optional(),
+  smtpHeaders: z.string().min(1).optional(),
+  headerFrom: z.string().min(1).optional(),
+  templateData: z.record(z.string(), z.string()).optional(),
+  adLocation: z.enum(['before', 'after']).optional(),
+});
+
+/** Read and check this provider's options from a message or batch (`invalid_input` naming the key). */
+export function readSendOptions(
+  providerOptions: Readonly<Record<string, unknown>>,
+): TencentSesSendOptions {
+  const parsed = schema.safeParse(providerOptions[PROVIDER_ID] ?? {});
+  if (parsed.success) return parsed.data as TencentSesSendOptions;
+  throw invalidInput(
+    parsed.error.issues.map((issue) => {
+      const keys = 'keys' in issue && Array.isArray(issue.keys) ? (issue.keys as string[]) : [];
+      return {
+        path: ['providerOptions', PROVIDER_ID, ...issue.path.map(String), ...keys],
+        message: issue.message,
+      };
+    }),
+    PROVIDER_ID,
+  );
+}
+
+/** The `Unsubscribe` digit string of a language. */
+export function unsubscribeDigit(language: UnsubscribeLanguage): string {
+  return String(UNSUBSCRIBE_LANGUAGES[language]);
+}

@@ -1,0 +1,134 @@
+/**
+ * The adapter: `tencentSes(config)` builds the core `Provider` (neutral operations as
+ * Operations, the typed raw client, capabilities from the config), and is an `AdapterFactory`
+ * (`.id`, `.fromUrl`) so `fromConfig('tencent-ses://ap-guangzhou', [tencentSes])` works.
+ */
+import {
+  type AdapterFactory,
+  createMailer,
+  defineProvider,
+  type Execute,
+  type MailerOptions,
+  type Provider,
+} from '@mailbridge/core';
+import { tencentSesCapabilities } from './capabilities.js';
+import {
+  actionOperation,
+  createRawClient,
+  defaultSigner,
+  type RequestContext,
+  type TencentSesClient,
+} from './client.js';
+import {
+  PROVIDER_ID,
+  resolveTencentSesConfig,
+  type TencentSesConfig,
+  type TencentSesSettings,
+  tencentSesConfigFromUrl,
+} from './config.js';
+import { receiverGroups } from './groups.js';
+import {
+  batchSendEmailParams,
+  sendEmailParams,
+  validateBatch,
+  validateMessage,
+} from './mapping.js';
+import type { Tc3Signer } from './signer.js';
+
+/** The Tencent SES provider as the core sees it; `raw` is the typed client. */
+export type TencentSesProvider = Provider<'tencent-ses', TencentSesClient> & {
+  /** The resolved settings (region, site, origin), for diagnostics. */
+  readonly settings: Omit<TencentSesSettings, 'credentials' | 'secrets'>;
+};
+
+function createProvider(
+  config: TencentSesConfig | undefined,
+  signer: Tc3Signer = defaultSigner,
+): TencentSesProvider {
+  const settings = resolveTencentSesConfig(config);
+  const context: RequestContext = { settings, signer };
+  const { credentials: _credentials, secrets, ...visible } = settings;
+  const provider = defineProvider({
+    id: PROVIDER_ID,
+    capabilities: tencentSesCapabilities(settings),
+    validate: (message) => validateMessage(message, settings.allowRawContent),
+    validateBatch,
+    send: (message) =>
+      actionOperation(context, 'SendEmail', sendEmailParams(message), (out) => ({
+        messageId: out.MessageId,
+        ...(out.RequestId ? { requestId: out.RequestId } : {}),
+      })),
+    sendBatch: (batch) =>
+      actionOperation(context, 'BatchSendEmail', batchSendEmailParams(batch), (out) => ({
+        batchId: String(out.TaskId),
+        ...(out.RequestId ? { requestId: out.RequestId } : {}),
+      })),
+    groups: receiverGroups(context),
+    raw: (execute: Execute) => createRawClient(context, execute),
+    secrets: () => secrets,
+    origin: settings.origin,
+    transport: settings.transport,
+  });
+  return { ...provider, settings: visible };
+}
+
+/**
+ * Create the Tencent Cloud SES provider. Credentials come from `config.credentials` or the
+ * official `TENCENTCLOUD_SECRET_ID` / `TENCENTCLOUD_SECRET_KEY` / `TENCENTCLOUD_SESSION_TOKEN`.
+ *
+ * @example
+ * ```ts
+ * import { createMailer } from '@mailbridge/core';
+ * import { tencentSes } from '@mailbridge/tencent-ses';
+ *
+ * const mailer = createMailer(tencentSes({ region: 'ap-guangzhou' }));
+ * await mailer.send({
+ *   from: 'Shop <noreply@mail.example.com>',
+ *   to: 'a@example.com',
+ *   subject: 'Welcome',
+ *   template: { id: 12345, data: { name: 'Ann' } },
+ * });
+ * ```
+ */
+export const tencentSes: AdapterFactory<'tencent-ses'> &
+  ((config?: TencentSesConfig) => TencentSesProvider) = Object.assign(
+  (config?: TencentSesConfig) => createProvider(config),
+  {
+    id: PROVIDER_ID,
+    fromUrl: tencentSesConfigFromUrl,
+  } as const,
+);
+
+/** Options of `createTencentSesClient`. */
+export interface TencentSesClientOptions {
+  /**
+   * Runs each operation; default: a mailer's pipeline (`createMailer(provider, mailer).raw`:
+   * rate limits, retries, hooks, the undici pool).
+   */
+  readonly execute?: Execute;
+  /** Options of that default mailer. */
+  readonly mailer?: MailerOptions;
+  /** A signer over another SHA-256 implementation (e.g. node:crypto). */
+  readonly signer?: Tc3Signer;
+}
+
+/**
+ * A standalone typed client for every SES action, without the neutral API. `close()` releases
+ * the sockets of the default pipeline (a no-op with your own `execute`).
+ *
+ * @example
+ * ```ts
+ * const ses = createTencentSesClient({ region: 'ap-guangzhou' });
+ * const { TemplatesMetadata } = await ses.ListEmailTemplates({ Offset: 0, Limit: 100 });
+ * await ses.close();
+ * ```
+ */
+export function createTencentSesClient(
+  config: TencentSesConfig,
+  options: TencentSesClientOptions = {},
+): TencentSesClient & { close(): Promise<void> } {
+  const provider = createProvider(config, options.signer);
+  if (options.execute) return { ...provider.raw(options.execute), close: async () => {} };
+  const mailer = createMailer(provider, options.mailer);
+  return { ...mailer.raw, close: () => mailer.close() };
+}

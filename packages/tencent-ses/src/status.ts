@@ -1,0 +1,136 @@
+/**
+ * Delivery status through GetSendEmailStatus (tencent-ses.md §3.10, §6): one calendar day per
+ * query, by message id or recipient, statuses mapped to neutral values with the provider codes
+ * kept. `RequestDate` is taken as a UTC+8 day (see time.ts: an assumption).
+ */
+import { invalidInput } from '@mailbridge/core';
+import type { ActionOutput } from './actions.js';
+import type { TencentSesClient } from './client.js';
+import { PROVIDER_ID } from './config.js';
+import { formatChinaDate } from './time.js';
+
+/** Neutral delivery states. */
+export type DeliveryState =
+  | 'queued'
+  | 'delivered'
+  | 'dropped'
+  | 'bounced'
+  | 'deferred'
+  | 'rejected'
+  | 'unknown';
+
+/** A status query: one message (its date derived from the MessageId unless given), or one recipient on a day. */
+export type StatusQuery =
+  | { readonly messageId: string; readonly date?: Date | string }
+  | { readonly recipient: string; readonly date: Date | string };
+
+/** The status of one recipient of one message. */
+export interface DeliveryStatus {
+  readonly messageId: string;
+  readonly recipient: string;
+  readonly from?: string;
+  readonly state: DeliveryState;
+  /** Tencent's processing result (§6 SendStatus; 0 = processed). */
+  readonly sendStatus?: number;
+  /** The receiving side's status (§6 DeliverStatus). */
+  readonly deliverStatus?: number;
+  /** The reason text for a drop, bounce or deferral. */
+  readonly reason?: string;
+  readonly requestedAt?: Date;
+  readonly deliveredAt?: Date;
+  readonly opened: boolean;
+  readonly clicked: boolean;
+  readonly unsubscribed: boolean;
+  readonly complained: boolean;
+}
+
+const DELIVER_STATES: Readonly<Record<number, DeliveryState>> = {
+  0: 'queued',
+  1: 'delivered',
+  2: 'dropped',
+  3: 'bounced',
+  8: 'deferred',
+};
+
+/** §6 "Suggested neutral mapping": SendStatus != 0 is a refusal; otherwise DeliverStatus decides. */
+export function deliveryState(
+  sendStatus: number | undefined,
+  deliverStatus: number | undefined,
+): DeliveryState {
+  if (sendStatus !== undefined && sendStatus !== 0) return 'rejected';
+  return deliverStatus === undefined ? 'unknown' : (DELIVER_STATES[deliverStatus] ?? 'unknown');
+}
+
+const PAGE = 100;
+/** GetSendEmailStatus keeps 30 days; a day at 100 per page never needs more than this many pages. */
+const MAX_PAGES = 10_000;
+
+/**
+ * Every status row matching the query, paging 100 at a time.
+ *
+ * @example
+ * ```ts
+ * const [row] = await getDeliveryStatus(mailer.raw, { messageId: result.messageId });
+ * row?.state; // 'delivered'
+ * ```
+ */
+export async function getDeliveryStatus(
+  client: Pick<TencentSesClient, 'GetSendEmailStatus'>,
+  query: StatusQuery,
+  options: { readonly signal?: AbortSignal } = {},
+): Promise<DeliveryStatus[]> {
+  const RequestDate = requestDate(query);
+  const filter =
+    'messageId' in query ? { MessageId: query.messageId } : { ToEmailAddress: query.recipient };
+  const rows: DeliveryStatus[] = [];
+  for (let pageNo = 0; pageNo < MAX_PAGES; pageNo++) {
+    const out = await client.GetSendEmailStatus(
+      { RequestDate, Offset: pageNo * PAGE, Limit: PAGE, ...filter },
+      options,
+    );
+    const list = out.EmailStatusList ?? [];
+    rows.push(...list.map(toStatus));
+    if (list.length < PAGE) break;
+  }
+  return rows;
+}
+
+function requestDate(query: StatusQuery): string {
+  const date = query.date ?? dateOfMessageId('messageId' in query ? query.messageId : '');
+  if (date instanceof Date) return formatChinaDate(date);
+  if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
+  throw invalidInput(
+    [{ path: ['date'], message: 'a Date or YYYY-MM-DD (needed unless the MessageId embeds it)' }],
+    PROVIDER_ID,
+  );
+}
+
+/** The `date-YYYYMMDDhhmmss` segment SES MessageIds embed (§Surprises 13), as `YYYY-MM-DD`. */
+export function dateOfMessageId(messageId: string): string | undefined {
+  const m = /-date-(\d{4})(\d{2})(\d{2})\d{6}-/.exec(messageId);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+}
+
+type Row = NonNullable<ActionOutput<'GetSendEmailStatus'>['EmailStatusList']>[number];
+
+function toStatus(row: Row): DeliveryStatus {
+  const seconds = (s: number | undefined) => (s ? new Date(s * 1000) : undefined);
+  const requestedAt = seconds(row.RequestTime);
+  const deliveredAt = seconds(row.DeliverTime);
+  return {
+    messageId: row.MessageId ?? '',
+    recipient: row.ToEmailAddress ?? '',
+    ...(row.FromEmailAddress ? { from: row.FromEmailAddress } : {}),
+    state: deliveryState(row.SendStatus, row.DeliverStatus),
+    ...(row.SendStatus === undefined ? {} : { sendStatus: row.SendStatus }),
+    ...(row.DeliverStatus === undefined ? {} : { deliverStatus: row.DeliverStatus }),
+    ...(row.DeliverMessage ? { reason: row.DeliverMessage } : {}),
+    ...(requestedAt ? { requestedAt } : {}),
+    ...(deliveredAt ? { deliveredAt } : {}),
+    opened: row.UserOpened ?? false,
+    clicked: row.UserClicked ?? false,
+    unsubscribed: row.UserUnsubscribed ?? false,
+    // Prefer the new field; the misspelt one is deprecated (§6).
+    complained: row.UserComplained ?? row.UserComplainted ?? false,
+  };
+}

@@ -1,0 +1,224 @@
+import { createHash } from 'node:crypto';
+import { isMailError, type MailError } from '@mailbridge/core';
+import { describe, expect, it } from 'vitest';
+import { TENCENT_SES_ACTION_NAMES, TENCENT_SES_ACTIONS } from '../src/actions.js';
+import { actionOperation, defaultSigner, type RequestContext } from '../src/client.js';
+import { resolveTencentSesConfig } from '../src/config.js';
+import { createTc3Signer } from '../src/signer.js';
+
+const context = (config: Record<string, unknown> = {}): RequestContext => ({
+  settings: resolveTencentSesConfig({
+    region: 'ap-guangzhou',
+    credentials: { id: 'AKIDtest', secret: 'the-secret' },
+    ...config,
+  }),
+  signer: defaultSigner,
+});
+const ctx = { attempt: 1, signal: new AbortController().signal, now: () => 1_700_000_000_500 };
+const response = (body: string, status = 200) => ({ status, headers: {}, body });
+
+function parseFails(fn: () => unknown): MailError {
+  try {
+    fn();
+  } catch (error) {
+    if (isMailError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a MailError');
+}
+
+describe('request building', () => {
+  it('serialises once, signs those bytes, and sends the documented headers', async () => {
+    const op = actionOperation(context({ language: 'en-US' }), 'ListEmailTemplates', {
+      Offset: 0,
+      Limit: 10,
+    });
+    const request = await op.build(ctx);
+    expect(request.method).toBe('POST');
+    expect(request.url).toBe('https://ses.tencentcloudapi.com/');
+    expect(new TextDecoder().decode(request.body as Uint8Array)).toBe('{"Offset":0,"Limit":10}');
+    expect(request.headers).toMatchObject({
+      'content-type': 'application/json',
+      'x-tc-action': 'ListEmailTemplates',
+      'x-tc-version': '2020-10-02',
+      'x-tc-timestamp': '1700000000',
+      'x-tc-region': 'ap-guangzhou',
+      'x-tc-language': 'en-US',
+    });
+    expect(request.headers['x-tc-token']).toBeUndefined();
+    const expected = await createTc3Signer().sign({
+      body: '{"Offset":0,"Limit":10}',
+      contentType: 'application/json',
+      host: 'ses.tencentcloudapi.com',
+      secretId: 'AKIDtest',
+      secretKey: 'the-secret',
+      timestamp: 1_700_000_000,
+    });
+    expect(request.headers.authorization).toBe(expected.authorization);
+    expect(request.secrets).toEqual(expect.arrayContaining(['the-secret', expected.signature]));
+  });
+
+  it('sends X-TC-Token with temporary credentials, outside the signature', async () => {
+    const op = actionOperation(
+      context({ credentials: { id: 'AKIDtmp', secret: 's', token: 'sts-token' } }),
+      'ListEmailAddress',
+      {},
+    );
+    const request = await op.build(ctx);
+    expect(request.headers['x-tc-token']).toBe('sts-token');
+    expect(request.secrets).toContain('sts-token');
+    expect(new TextDecoder().decode(request.body as Uint8Array)).toBe('{}');
+  });
+
+  it('signs each attempt with a fresh timestamp', async () => {
+    const op = actionOperation(context(), 'ListEmailAddress', {});
+    const a = await op.build(ctx);
+    const b = await op.build({ ...ctx, now: () => 1_700_000_060_000 });
+    expect(a.headers['x-tc-timestamp']).not.toBe(b.headers['x-tc-timestamp']);
+    expect(a.headers.authorization).not.toBe(b.headers.authorization);
+  });
+
+  it('checks params against the action schema before any request', () => {
+    const error = parseFails(() =>
+      actionOperation(context(), 'ListReceivers', { Offset: 0, Limit: 500 } as never),
+    );
+    expect(error.code).toBe('invalid_input');
+    expect(error.issues[0]?.path).toEqual(['ListReceivers', 'Limit']);
+    expect(
+      parseFails(() =>
+        actionOperation(context(), 'DeleteReceiver', { ReceiverId: 1, Extra: 1 } as never),
+      ).code,
+    ).toBe('invalid_input');
+  });
+
+  it('body hash in the signature is the hash of the exact bytes sent', async () => {
+    const op = actionOperation(context(), 'CreateReceiver', { ReceiversName: '名单 😀 "q"' });
+    const request = await op.build(ctx);
+    const hash = createHash('sha256')
+      .update(request.body as Uint8Array)
+      .digest('hex');
+    const signed = await defaultSigner.sign({
+      body: request.body as Uint8Array,
+      contentType: 'application/json',
+      host: 'ses.tencentcloudapi.com',
+      secretId: 'AKIDtest',
+      secretKey: 'the-secret',
+      timestamp: 1_700_000_000,
+    });
+    expect(signed.payloadHash).toBe(hash);
+    expect(request.headers.authorization).toBe(signed.authorization);
+  });
+});
+
+describe('response envelope', () => {
+  const op = actionOperation(context(), 'SendEmail', {
+    FromEmailAddress: 'noreply@mail.example.com',
+    Destination: ['a@example.com'],
+    Subject: 'x',
+    Template: { TemplateID: 1, TemplateData: '{}' },
+  });
+
+  it('returns the inner Response on success', () => {
+    const out = op.parse(
+      response('{"Response":{"MessageId":"qcloudses-1","RequestId":"r-1"}}'),
+      ctx,
+    );
+    expect(out).toMatchObject({ MessageId: 'qcloudses-1', RequestId: 'r-1' });
+  });
+
+  it('reads Response.Error in a 200', () => {
+    const error = parseFails(() =>
+      op.parse(
+        response(
+          '{"Response":{"Error":{"Code":"RequestLimitExceeded","Message":"slow down"},"RequestId":"r-2"}}',
+        ),
+        ctx,
+      ),
+    );
+    expect(error).toMatchObject({
+      code: 'rate_limited',
+      retryable: true,
+      delivery: 'not_sent',
+      providerCode: 'RequestLimitExceeded',
+      providerMessage: 'slow down',
+      requestId: 'r-2',
+      httpStatus: 200,
+      action: 'SendEmail',
+      provider: 'tencent-ses',
+    });
+  });
+
+  it('reads Response.Error in a non-200 body too, with delivery unknown', () => {
+    const error = parseFails(() =>
+      op.parse(
+        response(
+          '{"Response":{"Error":{"Code":"InternalError","Message":"boom"},"RequestId":"r-3"}}',
+          500,
+        ),
+        ctx,
+      ),
+    );
+    expect(error).toMatchObject({
+      code: 'provider_unavailable',
+      delivery: 'unknown',
+      providerCode: 'InternalError',
+      httpStatus: 500,
+    });
+  });
+
+  it('says clock skew for SignatureExpire', () => {
+    const error = parseFails(() =>
+      op.parse(
+        response(
+          '{"Response":{"Error":{"Code":"AuthFailure.SignatureExpire","Message":"expired"},"RequestId":"r"}}',
+        ),
+        ctx,
+      ),
+    );
+    expect(error.message).toMatch(/clock skew/);
+    expect(error).toMatchObject({ code: 'auth', retryable: true, delivery: 'not_sent' });
+  });
+
+  it('lets a non-JSON body throw SyntaxError for the core to classify', () => {
+    expect(() => op.parse(response('<html>502 Bad Gateway</html>', 502), ctx)).toThrow(SyntaxError);
+  });
+
+  it.each([
+    ['JSON without Response', '{"ok":true}', 200],
+    ['a 503 without an error code', '{"Response":{"RequestId":"r"}}', 503],
+    ['a success missing MessageId', '{"Response":{"RequestId":"r"}}', 200],
+  ])('%s is provider_unavailable, delivery unknown', (_what, body, status) => {
+    const error = parseFails(() => op.parse(response(body, status), ctx));
+    expect(error).toMatchObject({
+      code: 'provider_unavailable',
+      delivery: 'unknown',
+      httpStatus: status,
+    });
+  });
+
+  it('treats null response fields as absent', () => {
+    const list = actionOperation(context(), 'ListSendTasks', { Offset: 0, Limit: 10 });
+    const out = list.parse(
+      response(
+        '{"Response":{"TotalCount":1,"Data":[{"TaskId":7,"CycleParam":null,"TimedParam":null}],"RequestId":"r"}}',
+      ),
+      ctx,
+    );
+    expect(out.Data?.[0]).toEqual({ TaskId: 7 });
+  });
+});
+
+describe('action table', () => {
+  it('has the 35 actions of API 2020-10-02 with a retry kind each', () => {
+    expect(TENCENT_SES_ACTION_NAMES).toHaveLength(35);
+    const kinds = Object.fromEntries(
+      TENCENT_SES_ACTION_NAMES.map((a) => [a, TENCENT_SES_ACTIONS[a].kind]),
+    );
+    expect(kinds.SendEmail).toBe('send');
+    expect(kinds.BatchSendEmail).toBe('send');
+    for (const [action, kind] of Object.entries(kinds)) {
+      if (/^(List|Get)/.test(action)) expect(kind, action).toBe('read');
+      else if (!/Send/.test(action)) expect(kind, action).toBe('write');
+    }
+  });
+});

@@ -1,0 +1,257 @@
+import { type Batch, isMailError, type MailError, type Message } from '@mailbridge/core';
+import { describe, expect, it } from 'vitest';
+import {
+  batchSendEmailParams,
+  sendEmailParams,
+  validateBatch,
+  validateMessage,
+} from '../src/mapping.js';
+import { formatChinaTime, parseChinaTime } from '../src/time.js';
+
+type Over = { readonly [K in keyof Message]?: Message[K] | undefined };
+
+const message = (over: Over = {}): Message => {
+  const merged: Record<string, unknown> = { ...base, ...over };
+  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+  return merged as unknown as Message;
+};
+
+const base: Message = {
+  from: { address: 'noreply@mail.example.com' },
+  to: [{ address: 'a@example.com' }],
+  cc: [],
+  bcc: [],
+  replyTo: [],
+  subject: 'Hello',
+  template: { id: 100001, data: { name: 'Ann' } },
+  attachments: [],
+  headers: {},
+  tags: [],
+  tracking: {},
+  providerOptions: {},
+};
+
+const batch = (over: Partial<Batch> = {}): Batch => ({
+  from: { address: 'noreply@mail.example.com', name: 'Shop' },
+  group: '42',
+  template: { id: 100002 },
+  subject: 'News',
+  tags: [],
+  tracking: {},
+  providerOptions: {},
+  ...over,
+});
+
+function fails(fn: () => unknown): MailError {
+  try {
+    fn();
+  } catch (error) {
+    if (isMailError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a MailError');
+}
+
+describe('send -> SendEmail', () => {
+  it('maps every field to the exact JSON body', () => {
+    const params = sendEmailParams(
+      message({
+        from: { address: 'noreply@mail.example.com', name: '商店 Shop 😀' },
+        to: [{ address: 'a@example.com' }, { address: 'b@example.com' }],
+        cc: [{ address: 'c@example.com' }],
+        bcc: [{ address: 'd@example.com' }],
+        replyTo: [{ address: 'help@example.com' }],
+        subject: '欢迎 😀',
+        template: { id: '100001', data: { name: '安', n: 3, ok: true } },
+        attachments: [{ filename: 'a.txt', content: new TextEncoder().encode('hi 你好') }],
+        providerOptions: {
+          'tencent-ses': {
+            unsubscribe: 'en',
+            triggerType: 'transactional',
+            smtpMessageId: '<x@y>',
+          },
+        },
+      }),
+    );
+    expect(JSON.stringify(params)).toBe(
+      JSON.stringify({
+        FromEmailAddress: '商店 Shop 😀 <noreply@mail.example.com>',
+        Destination: ['a@example.com', 'b@example.com'],
+        Subject: '欢迎 😀',
+        ReplyToAddresses: 'help@example.com',
+        Cc: ['c@example.com'],
+        Bcc: ['d@example.com'],
+        Template: { TemplateID: 100001, TemplateData: '{"name":"安","n":"3","ok":"true"}' },
+        Attachments: [{ FileName: 'a.txt', Content: Buffer.from('hi 你好').toString('base64') }],
+        Unsubscribe: '2',
+        TriggerType: 1,
+        SmtpMessageId: '<x@y>',
+      }),
+    );
+    expect(typeof params.Template?.TemplateData).toBe('string');
+  });
+
+  it('sends raw html and text as base64 Simple', () => {
+    const params = sendEmailParams(
+      message({ template: undefined, html: '<p>你好</p>', text: '你好' }),
+    );
+    expect(params.Simple).toEqual({
+      Html: Buffer.from('<p>你好</p>').toString('base64'),
+      Text: Buffer.from('你好').toString('base64'),
+    });
+    expect(params.Template).toBeUndefined();
+  });
+
+  it.each([
+    ['zh-CN', '1'],
+    ['en', '2'],
+    ['none', '0'],
+  ] as const)('unsubscribe %s is the string digit %s', (unsubscribe, digit) => {
+    expect(
+      sendEmailParams(message({ providerOptions: { 'tencent-ses': { unsubscribe } } })).Unsubscribe,
+    ).toBe(digit);
+  });
+
+  it('bulk trigger type is 0', () => {
+    expect(
+      sendEmailParams(message({ providerOptions: { 'tencent-ses': { triggerType: 'bulk' } } }))
+        .TriggerType,
+    ).toBe(0);
+  });
+
+  it('refuses raw content unless the account is allowed it, naming field and provider', () => {
+    const raw = message({ template: undefined, html: '<p>x</p>' });
+    const error = fails(() => validateMessage(raw, false));
+    expect(error.code).toBe('unsupported');
+    expect(error.message).toContain('html');
+    expect(error.message).toContain('tencent-ses');
+    expect(() => validateMessage(raw, true)).not.toThrow();
+  });
+
+  it.each([
+    [
+      'an alias with a colon',
+      { from: { address: 'n@mail.example.com', name: 'a:b' } },
+      'from.name',
+    ],
+    ['bcc repeating to', { bcc: [{ address: 'A@example.com' }] }, 'bcc.0'],
+    ['a template name', { template: { id: 'welcome' } }, 'template.id'],
+    ['no content', { template: undefined }, 'template'],
+    [
+      'an unknown provider option',
+      { providerOptions: { 'tencent-ses': { unsubscribe: 'xx' } } },
+      'providerOptions',
+    ],
+  ] as const)('rejects %s as invalid_input', (_what, over, path) => {
+    const error = fails(() => validateMessage(message(over), false));
+    expect(error.code).toBe('invalid_input');
+    expect(error.issues.map((i) => i.path.join('.')).join(' ')).toContain(path);
+  });
+
+  it('cannot carry display names of recipients', () => {
+    const error = fails(() =>
+      validateMessage(message({ cc: [{ address: 'c@example.com', name: 'Cy' }] }), false),
+    );
+    expect(error.code).toBe('unsupported');
+    expect(error.message).toContain('cc.name');
+  });
+
+  it('rejects batch-only options on a message', () => {
+    const error = fails(() =>
+      validateMessage(
+        message({ providerOptions: { 'tencent-ses': { adLocation: 'after' } } }),
+        false,
+      ),
+    );
+    expect(error.code).toBe('unsupported');
+  });
+});
+
+describe('sendBatch -> BatchSendEmail', () => {
+  it('sends now as TaskType 1', () => {
+    expect(batchSendEmailParams(batch({ replyTo: { address: 'r@example.com' } }))).toEqual({
+      FromEmailAddress: 'Shop <noreply@mail.example.com>',
+      ReceiverId: 42,
+      Subject: 'News',
+      TaskType: 1,
+      ReplyToAddresses: 'r@example.com',
+      Template: { TemplateID: 100002, TemplateData: '{}' },
+    });
+  });
+
+  it('schedules {at} as TaskType 2 in UTC+8, across midnight UTC', () => {
+    const params = batchSendEmailParams(
+      batch({ schedule: { at: new Date('2024-03-01T17:30:05.900Z') } }),
+    );
+    expect(params).toMatchObject({ TaskType: 2, TimedParam: { BeginTime: '2024-03-02 01:30:05' } });
+    expect(params.CycleParam).toBeUndefined();
+  });
+
+  it('repeats {at, every} as TaskType 3 with IntervalTime in hours', () => {
+    const params = batchSendEmailParams(
+      batch({
+        schedule: { at: new Date('2024-12-31T16:00:00Z'), every: { days: 2 } },
+        providerOptions: {
+          'tencent-ses': {
+            unsubscribe: 'zh-CN',
+            adLocation: 'before',
+            templateData: { title: 'T' },
+          },
+        },
+      }),
+    );
+    expect(params).toMatchObject({
+      TaskType: 3,
+      CycleParam: { BeginTime: '2025-01-01 00:00:00', IntervalTime: 48, TermCycle: 0 },
+      Template: { TemplateID: 100002, TemplateData: '{"title":"T"}' },
+      Unsubscribe: '1',
+      ADLocation: 1,
+    });
+  });
+
+  it('rejects an `at` in the past before any request', () => {
+    const now = Date.parse('2024-05-01T00:00:00Z');
+    const error = fails(() =>
+      validateBatch(batch({ schedule: { at: new Date(now - 1000) } }), now),
+    );
+    expect(error.code).toBe('invalid_input');
+    expect(error.issues[0]?.path).toEqual(['schedule', 'at']);
+    expect(() =>
+      validateBatch(batch({ schedule: { at: new Date(now + 1000) } }), now),
+    ).not.toThrow();
+  });
+
+  it.each([
+    ['a non-numeric group', { group: 'news' }, 'group'],
+    ['a missing subject', { subject: undefined }, 'subject'],
+    ['a subject over 100 characters', { subject: 'x'.repeat(101) }, 'subject'],
+    [
+      'a fractional day interval',
+      { schedule: { at: new Date(Date.now() + 1e6), every: { days: 0.5 } } },
+      'schedule.every.days',
+    ],
+  ] as const)('rejects %s', (_what, over, path) => {
+    const error = fails(() => validateBatch(batch(over as Partial<Batch>), Date.now()));
+    expect(error.code).toBe('invalid_input');
+    expect(error.issues[0]?.path.join('.')).toBe(path);
+  });
+
+  it('has no run count: `times` is unsupported', () => {
+    const at = new Date(Date.now() + 1e6);
+    const error = fails(() =>
+      validateBatch(batch({ schedule: { at, every: { days: 1 }, times: 3 } }), Date.now()),
+    );
+    expect(error.code).toBe('unsupported');
+    expect(error.message).toContain('schedule.times');
+  });
+});
+
+describe('China Standard Time', () => {
+  it('formats and parses UTC+8 wall time', () => {
+    expect(formatChinaTime(new Date('2024-01-01T00:00:00Z'))).toBe('2024-01-01 08:00:00');
+    expect(formatChinaTime(new Date('2023-12-31T16:00:00Z'))).toBe('2024-01-01 00:00:00');
+    expect(formatChinaTime(new Date('2023-12-31T15:59:59Z'))).toBe('2023-12-31 23:59:59');
+    expect(parseChinaTime('2024-01-01 00:00:00')?.toISOString()).toBe('2023-12-31T16:00:00.000Z');
+    expect(parseChinaTime('2024-01-01T00:00:00')).toBeUndefined();
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { dateOfMessageId, deliveryState, getDeliveryStatus } from '../src/status.js';
+
+describe('delivery status', () => {
+  it.each([
+    [0, 0, 'queued'],
+    [0, 1, 'delivered'],
+    [0, 2, 'dropped'],
+    [0, 3, 'bounced'],
+    [0, 8, 'deferred'],
+    [1007, 0, 'rejected'],
+    [3024, undefined, 'rejected'],
+    [0, 99, 'unknown'],
+  ] as const)('SendStatus %s, DeliverStatus %s -> %s', (send, deliver, state) => {
+    expect(deliveryState(send, deliver)).toBe(state);
+  });
+
+  it('derives the day from the MessageId', () => {
+    expect(dateOfMessageId('qcloudses-30-4123414323-date-20210101094334-syNARhMTbKI1')).toBe(
+      '2021-01-01',
+    );
+    expect(dateOfMessageId('other')).toBeUndefined();
+  });
+
+  it('queries one day, pages by 100, and keeps the provider codes', async () => {
+    const calls: unknown[] = [];
+    const row = (i: number) => ({
+      MessageId: 'm',
+      ToEmailAddress: `r${i}@example.com`,
+      SendStatus: 0,
+      DeliverStatus: 3,
+      DeliverMessage: '550 no such user',
+      RequestTime: 1_700_000_000,
+      UserComplainted: true,
+    });
+    const client = {
+      async GetSendEmailStatus(params: { Offset: number }) {
+        calls.push(params);
+        const size = params.Offset === 0 ? 100 : 1;
+        return { EmailStatusList: Array.from({ length: size }, (_, i) => row(params.Offset + i)) };
+      },
+    };
+    const rows = await getDeliveryStatus(client as never, {
+      recipient: 'r@example.com',
+      date: new Date('2024-03-01T17:00:00Z'),
+    });
+    expect(calls).toEqual([
+      { RequestDate: '2024-03-02', Offset: 0, Limit: 100, ToEmailAddress: 'r@example.com' },
+      { RequestDate: '2024-03-02', Offset: 100, Limit: 100, ToEmailAddress: 'r@example.com' },
+    ]);
+    expect(rows).toHaveLength(101);
+    expect(rows[0]).toEqual({
+      messageId: 'm',
+      recipient: 'r0@example.com',
+      state: 'bounced',
+      sendStatus: 0,
+      deliverStatus: 3,
+      reason: '550 no such user',
+      requestedAt: new Date(1_700_000_000_000),
+      opened: false,
+      clicked: false,
+      unsubscribed: false,
+      complained: true,
+    });
+  });
+});

@@ -1,0 +1,44 @@
+import { createMailer } from '@mailbridge/core';
+import { createTestingProvider } from '@mailbridge/core/testing';
+import { runConformance } from './suite.js';
+
+// A provider without cc, so the suite can check that an unsupported field fails before a request.
+const testing = createTestingProvider({
+  capabilities: {
+    recipients: { to: 50, cc: 0, bcc: 50, toVisibleToEachOther: true, bccMayOverlapTo: false },
+  },
+});
+
+runConformance({
+  name: 'testing',
+  createMailer: (options) => createMailer(testing, options),
+  message: (to) => ({
+    from: 'Shop <noreply@example.com>',
+    to,
+    subject: 'Conformance 测试',
+    text: 'Hello',
+  }),
+  batch: (group) => ({ from: 'noreply@example.com', group, template: { id: 1 }, subject: 'Batch' }),
+  unsupported: {
+    field: 'cc',
+    message: {
+      from: 'noreply@example.com',
+      to: 'a@example.com',
+      cc: 'b@example.com',
+      subject: 'x',
+      text: 'y',
+    },
+  },
+  actions: { send: 'send', batch: 'sendBatch', upload: 'addRecipients' },
+  delivered: (to) => testing.outbox.filter((m) => to === undefined || m.to.includes(to)).length,
+  requests: (action) => testing.requests[action] ?? 0,
+  inject: (action, fault) => {
+    if (fault.kind === 'throttle')
+      testing.inject({ action, count: fault.count, kind: 'error', code: 'rate_limited' });
+    else testing.inject({ action, ...fault });
+  },
+  secrets: () => [testing.secret],
+  schedule: 'native',
+  replaysAmbiguousSends: false,
+  timeouts: true,
+});

@@ -1,0 +1,365 @@
+/**
+ * @mailbridge/tencent-ses against the emulator: the wire format (CJK and emoji, template data,
+ * attachments, raw content), scheduling that fires on the emulator clock, ambiguous and
+ * throttled sends, group uploads at the provider's limits, delivery status, and signing for
+ * service `ses` behind a custom host.
+ */
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type Server,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  collect,
+  createMailer,
+  isMailError,
+  type MailError,
+  type MailerOptions,
+} from '@mailbridge/core';
+import { type Emulator, startEmulator } from '@mailbridge/emulator';
+import { getDeliveryStatus, type TencentSesConfig, tencentSes } from '@mailbridge/tencent-ses';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await startEmulator({ seed: { tencent: { allowSimple: true } } });
+});
+afterAll(() => emu.close());
+beforeEach(() => emu.reset());
+
+const FAST = { minDelayMs: 1, maxDelayMs: 5 };
+const key = () => emu.credentials.tencent[0] as { id: string; secret: string };
+const mailer = (config: Partial<TencentSesConfig> = {}, options: MailerOptions = {}) =>
+  createMailer(
+    tencentSes({
+      region: 'ap-guangzhou',
+      endpoint: emu.tencentEndpoint,
+      credentials: { ...key() },
+      ...config,
+    }),
+    { retry: FAST, ...options },
+  );
+const copies = () => emu.outbox.filter((m) => m.provider === 'tencent-ses');
+const sends = () => emu.requests['tencent-ses'].SendEmail ?? 0;
+
+async function failure(promise: Promise<unknown>): Promise<MailError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isMailError(error)) throw new Error(`expected a MailError, got ${String(error)}`);
+  return error;
+}
+
+describe('wire format', () => {
+  it('sends CJK and emoji subjects, template data and attachments', async () => {
+    const m = mailer();
+    const result = await m.send({
+      from: '商店 Shop 😀 <noreply@mail.example.com>',
+      to: ['ann@example.com', 'bo@example.com'],
+      cc: 'cc@example.com',
+      replyTo: 'help@example.com',
+      subject: '欢迎 Welcome 😀 — 验证码',
+      template: { id: 100001, data: { name: '安 Ann 😀' } },
+      attachments: [
+        { filename: '发票.txt', content: '发票 😀 invoice' },
+        { filename: 'data.bin', content: new Uint8Array([0, 1, 2, 255]) },
+      ],
+      providerOptions: { 'tencent-ses': { unsubscribe: 'zh-CN', triggerType: 'transactional' } },
+    });
+    expect(result).toMatchObject({ provider: 'tencent-ses', attempts: 1 });
+    expect(result.messageId).toMatch(/^qcloudses-/);
+    const [first] = copies();
+    // One copy per recipient: both `to` addresses and the `cc`.
+    expect(
+      copies()
+        .map((c) => c.to)
+        .sort(),
+    ).toEqual(['ann@example.com', 'bo@example.com', 'cc@example.com']);
+    expect(first).toMatchObject({
+      from: 'noreply@mail.example.com',
+      fromName: '商店 Shop 😀',
+      subject: '欢迎 Welcome 😀 — 验证码',
+      replyTo: 'help@example.com',
+      attachments: [
+        { name: '发票.txt', size: Buffer.byteLength('发票 😀 invoice') },
+        { name: 'data.bin', size: 4 },
+      ],
+    });
+    expect(first?.html).toContain('安 Ann 😀');
+    await m.close();
+  });
+
+  it('sends raw html and text when the account is allowed Simple', async () => {
+    const m = mailer({ allowRawContent: true });
+    await m.send({
+      from: 'noreply@mail.example.com',
+      to: 'a@example.com',
+      subject: '原始',
+      html: '<p>你好 😀</p>',
+      text: '你好 😀',
+    });
+    expect(copies()[0]).toMatchObject({ html: '<p>你好 😀</p>', text: '你好 😀' });
+    await m.close();
+  });
+
+  it('refuses raw content before any request when the account is template-only', async () => {
+    const m = mailer();
+    const error = await failure(
+      m.send({
+        from: 'noreply@mail.example.com',
+        to: 'a@example.com',
+        subject: 'x',
+        html: '<p>x</p>',
+      }),
+    );
+    expect(error.code).toBe('unsupported');
+    expect(sends()).toBe(0);
+    await m.close();
+  });
+
+  it('signs for service ses behind a custom endpoint host', async () => {
+    const seen: IncomingHttpHeaders[] = [];
+    const proxy = await forwardTo(emu.port, seen);
+    const port = (proxy.address() as AddressInfo).port;
+    const m = mailer({ endpoint: `http://localhost:${port}` });
+    await m.send({
+      from: 'noreply@mail.example.com',
+      to: 'a@example.com',
+      subject: 'via proxy',
+      template: { id: 100001, data: { name: 'A' } },
+    });
+    expect(seen[0]?.host).toBe(`localhost:${port}`);
+    // The official SDK would sign for "localhost" (the host's first label).
+    expect(seen[0]?.authorization).toMatch(
+      /^TC3-HMAC-SHA256 Credential=[^/]+\/\d{4}-\d{2}-\d{2}\/ses\/tc3_request, /,
+    );
+    expect(copies()).toHaveLength(1);
+    await m.close();
+    await new Promise((resolve) => proxy.close(resolve));
+  });
+
+  it('reports clock skew as such', async () => {
+    emu.setAuthSkew(10 * 60 * 1000);
+    try {
+      const error = await failure(mailer({ retries: 0 }).send(welcome('a@example.com')));
+      expect(error).toMatchObject({
+        code: 'auth',
+        providerCode: 'AuthFailure.SignatureExpire',
+        delivery: 'not_sent',
+      });
+      expect(error.message).toMatch(/clock skew/);
+    } finally {
+      emu.setAuthSkew(0);
+    }
+  });
+});
+
+const welcome = (to: string) => ({
+  from: 'noreply@mail.example.com',
+  to,
+  subject: 'Welcome',
+  template: { id: 100001, data: { name: 'Ann' } },
+});
+
+describe('ambiguous and throttled sends', () => {
+  it('a connection dropped after SendEmail was processed: one copy, delivery unknown, no retry', async () => {
+    emu.inject({ provider: 'tencent-ses', action: 'SendEmail', fault: { kind: 'drop' } });
+    const error = await failure(mailer().send(welcome('drop@example.com')));
+    expect(error.delivery).toBe('unknown');
+    expect(error.attempts).toBe(1);
+    expect(copies()).toHaveLength(1);
+    expect(sends()).toBe(1);
+  });
+
+  it('throttling injected twice is retried and delivered once', async () => {
+    emu.inject({
+      provider: 'tencent-ses',
+      action: 'SendEmail',
+      count: 2,
+      fault: { kind: 'error', code: 'RequestLimitExceeded' },
+    });
+    const result = await mailer().send(welcome('throttled@example.com'));
+    expect(result.attempts).toBe(3);
+    expect(copies()).toHaveLength(1);
+    expect(sends()).toBe(3);
+  });
+
+  it('an InternalError in a non-200 body is read, delivery unknown, and the send is not retried', async () => {
+    emu.inject({
+      provider: 'tencent-ses',
+      action: 'SendEmail',
+      fault: { kind: 'error', code: 'InternalError', status: 500 },
+    });
+    const error = await failure(mailer().send(welcome('ise@example.com')));
+    expect(error).toMatchObject({
+      providerCode: 'InternalError',
+      httpStatus: 500,
+      delivery: 'unknown',
+      attempts: 1,
+    });
+    expect(sends()).toBe(1);
+  });
+
+  it('an HTML error page is provider_unavailable, never a SyntaxError', async () => {
+    emu.inject({
+      provider: 'tencent-ses',
+      action: 'ListEmailAddress',
+      count: 5,
+      fault: { kind: 'html', status: 502 },
+    });
+    const error = await failure(mailer({ retries: 1 }).raw.ListEmailAddress());
+    expect(error).toMatchObject({ code: 'provider_unavailable', delivery: 'unknown' });
+  });
+});
+
+describe('batches on the emulator clock', () => {
+  it('timed and recurring batches fire when the clock advances, and ListSendTasks shows them', async () => {
+    const m = mailer({}, { now: () => emu.now() });
+    const group = await m.groups.create({ name: '定时 group' });
+    await m.groups.addRecipients(group.id, ['t1@example.com', 't2@example.com']);
+    const hour = 3_600_000;
+    const timed = await m.sendBatch({
+      from: 'Shop <noreply@mail.example.com>',
+      group: group.id,
+      template: { id: 100001 },
+      subject: '定时 😀',
+      schedule: { at: new Date(emu.now() + hour) },
+      providerOptions: { 'tencent-ses': { templateData: { name: 'T' } } },
+    });
+    const recurring = await m.sendBatch({
+      from: 'noreply@mail.example.com',
+      group: group.id,
+      template: { id: 100001 },
+      subject: '循环',
+      schedule: { at: new Date(emu.now() + 2 * hour), every: { days: 1 } },
+      providerOptions: { 'tencent-ses': { templateData: { name: 'R' } } },
+    });
+    expect(timed.scheduled).toBe(true);
+    expect(copies()).toHaveLength(0);
+    emu.advance(hour + 1000);
+    expect(copies().map((c) => c.subject)).toEqual(['定时 😀', '定时 😀']);
+    emu.advance(hour);
+    expect(copies().filter((c) => c.subject === '循环')).toHaveLength(2);
+    emu.advance(24 * hour);
+    expect(copies().filter((c) => c.subject === '循环')).toHaveLength(4);
+    // The emulator checks signatures against the real clock (as Tencent does), so read with a
+    // mailer on the default clock.
+    const reader = mailer();
+    const tasks = await reader.raw.ListSendTasks({ Offset: 0, Limit: 100 });
+    await reader.close();
+    const byId = new Map((tasks.Data ?? []).map((t) => [String(t.TaskId), t]));
+    expect(byId.get(timed.batchId)).toMatchObject({ TaskType: 2, ReceiverId: Number(group.id) });
+    expect(byId.get(recurring.batchId)).toMatchObject({
+      TaskType: 3,
+      CycleParam: { IntervalTime: 24 },
+    });
+    await m.close();
+  });
+
+  it('refuses an `at` in the past before any request', async () => {
+    const m = mailer();
+    const error = await failure(
+      m.sendBatch({
+        from: 'noreply@mail.example.com',
+        group: '1',
+        template: { id: 100001 },
+        subject: 's',
+        schedule: { at: new Date(Date.now() - 60_000) },
+      }),
+    );
+    expect(error.code).toBe('invalid_input');
+    expect(emu.requests['tencent-ses'].BatchSendEmail ?? 0).toBe(0);
+    await m.close();
+  });
+});
+
+describe('groups at the provider limits', () => {
+  const rows = function* (count: number, prefix: string) {
+    for (let i = 0; i < count; i++)
+      yield { address: `${prefix}${i}@example.com`, data: { name: `n${i}` } };
+  };
+
+  it('uploads 45,000 recipients with data in 3 calls, with progress', async () => {
+    const m = mailer();
+    const group = await m.groups.create({ name: 'big' });
+    const progress: number[] = [];
+    const result = await m.groups.addRecipients(group.id, rows(45_000, 'u'), {
+      onProgress: (p) => progress.push(p.added),
+    });
+    expect(result).toEqual({ added: 45_000, calls: 3 });
+    expect(progress).toEqual([20_000, 40_000, 45_000]);
+    expect(emu.requests['tencent-ses'].CreateReceiverDetailWithData).toBe(3);
+    await m.close();
+  }, 60_000);
+
+  it('fails 50,001 into one group with a clear quota error', async () => {
+    const m = mailer();
+    const group = await m.groups.create({ name: 'too-big' });
+    const error = await failure(m.groups.addRecipients(group.id, rows(50_001, 'v')));
+    expect(error).toMatchObject({
+      code: 'quota_exceeded',
+      providerCode: 'LimitExceeded.ReceiverDetailCountLimit',
+    });
+    expect(error.message).toContain('at most 50,000');
+    await m.close();
+  }, 60_000);
+
+  it('lists groups and recipients, and refuses to remove single recipients', async () => {
+    const m = mailer();
+    const group = await m.groups.create({ name: 'list-me', description: 'd' });
+    await m.groups.addRecipients(group.id, rows(150, 'l'));
+    expect((await collect(m.groups.list())).map((g) => g.id)).toContain(group.id);
+    const members = await collect(m.groups.listRecipients(group.id));
+    expect(members).toHaveLength(150);
+    expect(members[0]).toMatchObject({ address: 'l0@example.com', data: { name: 'n0' } });
+    expect((await failure(m.groups.removeRecipients(group.id, ['l0@example.com']))).code).toBe(
+      'unsupported',
+    );
+    await m.groups.delete(group.id);
+    expect((await collect(m.groups.list())).map((g) => g.id)).not.toContain(group.id);
+    await m.close();
+  });
+});
+
+describe('delivery status', () => {
+  it('reads GetSendEmailStatus by message id and by recipient', async () => {
+    const m = mailer();
+    const { messageId } = await m.send(welcome('status@example.com'));
+    const byMessage = await getDeliveryStatus(m.raw, { messageId, date: new Date(emu.now()) });
+    expect(byMessage).toEqual([
+      expect.objectContaining({
+        messageId,
+        recipient: 'status@example.com',
+        state: 'delivered',
+        sendStatus: 0,
+        deliverStatus: 1,
+      }),
+    ]);
+    const byRecipient = await getDeliveryStatus(m.raw, {
+      recipient: 'status@example.com',
+      date: new Date(emu.now()),
+    });
+    expect(byRecipient.map((r) => r.messageId)).toEqual([messageId]);
+    await m.close();
+  });
+});
+
+/** A loopback forwarder that records request headers: a "custom endpoint host". */
+async function forwardTo(port: number, seen: IncomingHttpHeaders[]): Promise<Server> {
+  const server = createServer((req, res) => {
+    seen.push(req.headers);
+    const upstream = httpRequest(
+      { host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
