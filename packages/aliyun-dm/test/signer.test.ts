@@ -12,7 +12,7 @@ interface DmVector {
 
 const vectors = (
   JSON.parse(
-    readFileSync(new URL('../../../../shared/vectors/signing.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../../../test/vectors/signing.json', import.meta.url), 'utf8'),
   ) as DmVector[]
 ).filter((v) => v.provider === 'aliyun-dm');
 

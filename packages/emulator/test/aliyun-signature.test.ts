@@ -18,7 +18,7 @@ interface AliyunVector {
 
 const vectors = (
   JSON.parse(
-    readFileSync(new URL('../../../../shared/vectors/signing.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../../../test/vectors/signing.json', import.meta.url), 'utf8'),
   ) as { provider: string }[]
 ).filter((v): v is AliyunVector => v.provider === 'aliyun-dm');
 

@@ -19,7 +19,7 @@ interface TencentVector {
 
 const vectors = (
   JSON.parse(
-    readFileSync(new URL('../../../../shared/vectors/signing.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../../../test/vectors/signing.json', import.meta.url), 'utf8'),
   ) as { provider: string }[]
 ).filter((v): v is TencentVector => v.provider === 'tencent-ses');
 
