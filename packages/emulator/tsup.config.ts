@@ -10,9 +10,10 @@ export default defineConfig([
     target: 'node20',
   },
   {
-    // The bin runs as a program: it needs the shebang, and no type declarations.
+    // The bin runs as a program: it needs the shebang, and neither type declarations nor a
+    // CommonJS twin (`bin` points at dist/bin.js; a second copy would only double the tarball).
     entry: ['src/bin.ts'],
-    format: ['esm', 'cjs'],
+    format: ['esm'],
     banner: { js: '#!/usr/bin/env node' },
     // Each config cleans only its own outputs: the two builds run side by side.
     clean: ['bin.*'],

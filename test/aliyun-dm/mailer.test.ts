@@ -106,6 +106,25 @@ describe('sends through the mailer', () => {
     expect(replay).toBe(first);
   });
 
+  it('a replay refused for its age (InvalidTimeStamp.Expired) still reports delivery unknown', async () => {
+    const address = to();
+    // Signed 2.5 s inside the 15-minute window: the first copy is accepted (and its answer
+    // dropped); the replay, 5 s later, is past the window and refused before its nonce is read.
+    const m = mailer({
+      now: () => Date.now() - 15 * 60_000 + 2_500,
+      retry: { minDelayMs: 5_000, maxDelayMs: 5_000 },
+    });
+    emu.inject({ provider: 'aliyun-dm', action: 'SingleSendMail', fault: { kind: 'drop' } });
+    const error = await failure(m.send(message(address)));
+    expect(error).toMatchObject({
+      delivery: 'unknown',
+      retryable: false,
+      providerCode: 'InvalidTimeStamp.Expired',
+      attempts: 2,
+    });
+    expect(copies(address)).toBe(1);
+  });
+
   it('a reset before processing: retried, delivered once', async () => {
     const address = to();
     emu.inject({ provider: 'aliyun-dm', action: 'SingleSendMail', fault: { kind: 'reset' } });
@@ -197,6 +216,34 @@ describe('batches and groups', () => {
     expect(progress.at(-1)).toBe(10_001);
     const state = emu.state()['aliyun-dm'] as { receivers: { name: string; members: unknown[] }[] };
     expect(state.receivers.find((r) => r.name === name)?.members).toHaveLength(10_001);
+  });
+
+  it('an upload chunk cut by a reset is replayed identically and the upload completes', async () => {
+    const m = mailer({ rateLimits: false });
+    const name = `rst${Date.now() % 1_000_000}`;
+    await m.groups.create({ name });
+    const before = agent.sent.length;
+    emu.inject({ provider: 'aliyun-dm', action: 'SaveReceiverDetail', fault: { kind: 'reset' } });
+    const result = await m.groups.addRecipients(
+      name,
+      Array.from({ length: 3 }, (_, i) => `reset${i}@example.com`),
+    );
+    expect(result).toEqual({ added: 3, calls: 1 });
+    const [first, replay] = agent.sent.slice(before);
+    expect(replay).toBe(first);
+    const state = emu.state()['aliyun-dm'] as { receivers: { name: string; members: unknown[] }[] };
+    expect(state.receivers.find((r) => r.name === name)?.members).toHaveLength(3);
+  });
+
+  it('an upload chunk whose answer was lost: the replay is refused, reported as unknown', async () => {
+    const m = mailer({ rateLimits: false });
+    const name = `drp${Date.now() % 1_000_000}`;
+    await m.groups.create({ name });
+    emu.inject({ provider: 'aliyun-dm', action: 'SaveReceiverDetail', fault: { kind: 'drop' } });
+    const error = await failure(m.groups.addRecipients(name, ['drop@example.com']));
+    expect(error).toMatchObject({ delivery: 'unknown', providerCode: 'SignatureNonceUsed' });
+    const state = emu.state()['aliyun-dm'] as { receivers: { name: string; members: unknown[] }[] };
+    expect(state.receivers.find((r) => r.name === name)?.members).toHaveLength(1);
   });
 
   it('create, upload, list, batch send, remove, delete', async () => {

@@ -5,92 +5,18 @@
  * Tampering and byte-identical replays go through a small loopback proxy that records and can
  * rewrite the raw request.
  */
-import {
-  createServer,
-  request as httpRequest,
-  type IncomingHttpHeaders,
-  type Server,
-} from 'node:http';
 import DmModule, * as dm from '@alicloud/dm20151123';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
 import PopCore from '@alicloud/pop-core';
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { RecordingProxy, send } from './proxy.js';
 
 // The SDK is CommonJS with `exports.default`; depending on interop the class is one level down.
 type DmClientClass = typeof DmModule.default;
 const DmClient: DmClientClass =
   (DmModule as unknown as { default?: DmClientClass }).default ??
   (DmModule as unknown as DmClientClass);
-
-interface RawRequest {
-  readonly method: string;
-  readonly path: string;
-  readonly headers: IncomingHttpHeaders;
-  readonly body: Buffer;
-}
-
-interface RawAnswer {
-  readonly status: number;
-  readonly body: string;
-}
-
-/** Send raw bytes to the emulator (used to forward and to replay). */
-function send(port: number, raw: RawRequest): Promise<RawAnswer> {
-  const { 'transfer-encoding': _chunked, ...rest } = raw.headers;
-  const headers = { ...rest, 'content-length': String(raw.body.length) };
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      { host: '127.0.0.1', port, method: raw.method, path: raw.path, headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(raw.body);
-  });
-}
-
-/** A loopback proxy to the emulator: records every raw request; `rewrite` may alter the body. */
-class RecordingProxy {
-  readonly seen: RawRequest[] = [];
-  rewrite: ((body: string) => string) | undefined;
-  private server: Server | undefined;
-  port = 0;
-
-  async start(target: number): Promise<void> {
-    this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const raw = {
-          method: req.method ?? 'GET',
-          path: req.url ?? '/',
-          headers: req.headers,
-          body: Buffer.concat(chunks),
-        };
-        this.seen.push(raw);
-        const body = this.rewrite ? Buffer.from(this.rewrite(raw.body.toString('utf8'))) : raw.body;
-        void send(target, { ...raw, body }).then((answer) => {
-          res.writeHead(answer.status, { 'content-type': 'application/json;charset=utf-8' });
-          res.end(answer.body);
-        });
-      });
-    });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    const address = this.server.address();
-    this.port = typeof address === 'object' && address ? address.port : 0;
-  }
-
-  async close(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
-  }
-}
 
 let emu: Emulator;
 const proxy = new RecordingProxy();
@@ -296,6 +222,21 @@ describe('pop-core (RPC HMAC-SHA1, every parameter in the POST body)', () => {
         .filter((e) => e.to === 'carl.pop@example.com')
         .map((e) => e.subject),
     ).toEqual(['Welcome Carl']);
+  });
+
+  it('signs and sends GET (its default: every parameter in the query) as well', async () => {
+    await client().request('SingleSendMail', mail('pop get'));
+    expect(emu.outbox.filter((e) => e.subject === 'pop get').map((e) => e.to)).toEqual([
+      'pop@example.com',
+    ]);
+    const viaProxy = await client({ viaProxy: true }).request<{
+      data: { template: { TemplateName: string }[] };
+    }>('QueryTemplateByParam', { KeyWord: 'welcome' });
+    expect(viaProxy.data.template.map((t) => t.TemplateName)).toEqual(['welcome']);
+    const seen = proxy.seen.at(-1);
+    expect(seen?.method).toBe('GET');
+    expect(seen?.path).toContain('Signature=');
+    expect(seen?.body.length).toBe(0);
   });
 
   it('refuses a wrong secret and a tampered parameter with SignatureDoesNotMatch', async () => {

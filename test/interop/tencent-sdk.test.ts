@@ -157,6 +157,47 @@ describe('official Tencent SES SDK against the emulator', () => {
     await client().SendEmail(welcome);
     expect(emu.outbox).toHaveLength(1);
   });
+
+  it('a timed and a recurring batch fire on the emulator clock and show in ListSendTasks', async () => {
+    const sdk = client();
+    const { ReceiverId } = await sdk.CreateReceiver({ ReceiversName: 'scheduled' });
+    await sdk.CreateReceiverDetail({ ReceiverId: ReceiverId!, Emails: ['s@example.com'] });
+    const hour = 3_600_000;
+    // BeginTime is written in UTC+8 (China Standard Time), `YYYY-MM-DD HH:mm:ss`.
+    const cst = (ms: number) =>
+      new Date(ms + 8 * hour).toISOString().slice(0, 19).replace('T', ' ');
+    const start = emu.now() + hour;
+    const common = {
+      FromEmailAddress: 'noreply@mail.example.com',
+      ReceiverId: ReceiverId!,
+      Template: { TemplateID: 100001, TemplateData: JSON.stringify({ name: 'S' }) },
+    };
+    const timed = await sdk.BatchSendEmail({
+      ...common,
+      Subject: 'timed',
+      TaskType: 2,
+      TimedParam: { BeginTime: cst(start) },
+    });
+    const cycle = await sdk.BatchSendEmail({
+      ...common,
+      Subject: 'cycle',
+      TaskType: 3,
+      CycleParam: { BeginTime: cst(start), IntervalTime: 2 },
+    });
+    const status = async () => {
+      const { Data } = await sdk.ListSendTasks({ Offset: 0, Limit: 10 });
+      const of = (id?: number) => Data?.find((t) => t.TaskId === id);
+      return [of(timed.TaskId)?.TaskStatus, of(cycle.TaskId)?.TaskStatus];
+    };
+    expect(await status()).toEqual([1, 1]);
+    expect(emu.outbox).toHaveLength(0);
+    emu.advance(hour);
+    expect(emu.outbox.map((e) => e.subject)).toEqual(['timed', 'cycle']);
+    expect(await status()).toEqual([10, 5]);
+    emu.advance(4 * hour);
+    expect(emu.outbox.map((e) => e.subject)).toEqual(['timed', 'cycle', 'cycle', 'cycle']);
+    expect(await status()).toEqual([10, 5]);
+  });
 });
 
 /** A one-shot forwarding proxy that rewrites the request body (same length) before the emulator. */

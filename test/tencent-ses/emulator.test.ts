@@ -1,8 +1,8 @@
 /**
  * @mailbridge/tencent-ses against the emulator: the wire format (CJK and emoji, template data,
  * attachments, raw content), scheduling that fires on the emulator clock, ambiguous and
- * throttled sends, group uploads at the provider's limits, delivery status, and signing for
- * service `ses` behind a custom host.
+ * throttled sends, and signing for service `ses` behind a custom host. Groups at the provider's
+ * limits: groups.test.ts; the raw client and delivery status: raw-client.test.ts.
  */
 import {
   createServer,
@@ -11,15 +11,9 @@ import {
   type Server,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  collect,
-  createMailer,
-  isMailError,
-  type MailError,
-  type MailerOptions,
-} from '@mailbridge/core';
+import { createMailer, isMailError, type MailError, type MailerOptions } from '@mailbridge/core';
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
-import { getDeliveryStatus, type TencentSesConfig, tencentSes } from '@mailbridge/tencent-ses';
+import { type TencentSesConfig, tencentSes } from '@mailbridge/tencent-ses';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 let emu: Emulator;
@@ -89,6 +83,14 @@ describe('wire format', () => {
       ],
     });
     expect(first?.html).toContain('安 Ann 😀');
+    await m.close();
+  });
+
+  it('sends template data over 800 bytes (that bound is for group rows only)', async () => {
+    const m = mailer();
+    const name = '名'.repeat(400); // 1,200 bytes of UTF-8
+    await m.send({ ...welcome('long@example.com'), template: { id: 100001, data: { name } } });
+    expect(copies()[0]?.html).toContain(name);
     await m.close();
   });
 
@@ -187,6 +189,18 @@ describe('ambiguous and throttled sends', () => {
     expect(sends()).toBe(3);
   });
 
+  it('throttling in a non-200 body is read by its code: retried and delivered once', async () => {
+    emu.inject({
+      provider: 'tencent-ses',
+      action: 'SendEmail',
+      count: 2,
+      fault: { kind: 'error', code: 'RequestLimitExceeded.UinLimitExceeded', status: 503 },
+    });
+    const result = await mailer().send(welcome('throttled503@example.com'));
+    expect(result.attempts).toBe(3);
+    expect(copies()).toHaveLength(1);
+  });
+
   it('an InternalError in a non-200 body is read, delivery unknown, and the send is not retried', async () => {
     emu.inject({
       provider: 'tencent-ses',
@@ -272,77 +286,6 @@ describe('batches on the emulator clock', () => {
     );
     expect(error.code).toBe('invalid_input');
     expect(emu.requests['tencent-ses'].BatchSendEmail ?? 0).toBe(0);
-    await m.close();
-  });
-});
-
-describe('groups at the provider limits', () => {
-  const rows = function* (count: number, prefix: string) {
-    for (let i = 0; i < count; i++)
-      yield { address: `${prefix}${i}@example.com`, data: { name: `n${i}` } };
-  };
-
-  it('uploads 45,000 recipients with data in 3 calls, with progress', async () => {
-    const m = mailer();
-    const group = await m.groups.create({ name: 'big' });
-    const progress: number[] = [];
-    const result = await m.groups.addRecipients(group.id, rows(45_000, 'u'), {
-      onProgress: (p) => progress.push(p.added),
-    });
-    expect(result).toEqual({ added: 45_000, calls: 3 });
-    expect(progress).toEqual([20_000, 40_000, 45_000]);
-    expect(emu.requests['tencent-ses'].CreateReceiverDetailWithData).toBe(3);
-    await m.close();
-  }, 60_000);
-
-  it('fails 50,001 into one group with a clear quota error', async () => {
-    const m = mailer();
-    const group = await m.groups.create({ name: 'too-big' });
-    const error = await failure(m.groups.addRecipients(group.id, rows(50_001, 'v')));
-    expect(error).toMatchObject({
-      code: 'quota_exceeded',
-      providerCode: 'LimitExceeded.ReceiverDetailCountLimit',
-    });
-    expect(error.message).toContain('at most 50,000');
-    await m.close();
-  }, 60_000);
-
-  it('lists groups and recipients, and refuses to remove single recipients', async () => {
-    const m = mailer();
-    const group = await m.groups.create({ name: 'list-me', description: 'd' });
-    await m.groups.addRecipients(group.id, rows(150, 'l'));
-    expect((await collect(m.groups.list())).map((g) => g.id)).toContain(group.id);
-    const members = await collect(m.groups.listRecipients(group.id));
-    expect(members).toHaveLength(150);
-    expect(members[0]).toMatchObject({ address: 'l0@example.com', data: { name: 'n0' } });
-    expect((await failure(m.groups.removeRecipients(group.id, ['l0@example.com']))).code).toBe(
-      'unsupported',
-    );
-    await m.groups.delete(group.id);
-    expect((await collect(m.groups.list())).map((g) => g.id)).not.toContain(group.id);
-    await m.close();
-  });
-});
-
-describe('delivery status', () => {
-  it('reads GetSendEmailStatus by message id and by recipient', async () => {
-    const m = mailer();
-    const { messageId } = await m.send(welcome('status@example.com'));
-    const byMessage = await getDeliveryStatus(m.raw, { messageId, date: new Date(emu.now()) });
-    expect(byMessage).toEqual([
-      expect.objectContaining({
-        messageId,
-        recipient: 'status@example.com',
-        state: 'delivered',
-        sendStatus: 0,
-        deliverStatus: 1,
-      }),
-    ]);
-    const byRecipient = await getDeliveryStatus(m.raw, {
-      recipient: 'status@example.com',
-      date: new Date(emu.now()),
-    });
-    expect(byRecipient.map((r) => r.messageId)).toEqual([messageId]);
     await m.close();
   });
 });

@@ -17,17 +17,21 @@ export interface ActionSpec<Req extends z.ZodType = z.ZodType, Res extends z.Zod
   readonly response: Res;
 }
 
-/** Declare an action: a strict request shape and a drift-tolerant response shape. */
+/**
+ * Declare an action: a strict request shape and a drift-tolerant response shape (`aliases`:
+ * other top-level names the documents give a response field, see `dmObject`).
+ */
 export function action<Q extends Shape, R extends Shape>(
   kind: OperationKind,
   request: Q,
   response: R,
+  aliases: Readonly<Record<string, keyof R & string>> = {},
 ) {
   return {
     kind,
     method: 'POST',
     request: z.object(request).strict(),
-    response: dmObject({ ...base, ...response }),
+    response: dmObject({ ...base, ...response }, aliases),
   } as const satisfies ActionSpec;
 }
 

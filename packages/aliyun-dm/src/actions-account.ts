@@ -1,7 +1,7 @@
 /**
- * Account, domain, sender-address, statistics and IP-protection actions (seeds S002, S003,
- * S004; aliyun-dm.md §3). Parameter names follow the SDK where the seeds misspell them
- * (Surprises 8): `KeyWord`, `MailAddressId`, `TlDomainName`.
+ * Account, domain and sender-address actions (seeds S002, S003; aliyun-dm.md §3). Parameter
+ * names follow the SDK where the seeds misspell them (Surprises 8): `KeyWord`, `MailAddressId`,
+ * `TlDomainName`.
  */
 import { z } from 'zod';
 import { action } from './action.js';
@@ -38,68 +38,8 @@ const mailAddress = dmObject({
   ConfigSetId: str,
   ConfigSetName: str,
 });
-const stat = dmObject({
-  CreateTime: str,
-  RequestCount: str,
-  SuccessCount: str,
-  // `faildCount` (sic) in S003/SDK, `FaildCount` in S004: one key either way.
-  FaildCount: str,
-  UnavailableCount: str,
-  SucceededPercent: str,
-  UnavailablePercent: str,
-});
-const track = dmObject({
-  CreateTime: str,
-  RcptClickCount: str,
-  RcptClickRate: str,
-  RcptOpenCount: str,
-  RcptOpenRate: str,
-  RcptUniqueClickCount: str,
-  RcptUniqueClickRate: str,
-  RcptUniqueOpenCount: str,
-  RcptUniqueOpenRate: str,
-  TotalNumber: str,
-});
-const trackQuery = {
-  StartTime: reqStr,
-  EndTime: reqStr,
-  AccountName: reqStr.optional(),
-  TagName: reqStr.optional(),
-  ConfigSetId: reqStr.optional(),
-  DedicatedIp: reqStr.optional(),
-  DedicatedIpPoolId: reqStr.optional(),
-  Esp: reqStr.optional(),
-  Offset: reqStr.optional(),
-  OffsetCreateTime: reqStr.optional(),
-  OffsetCreateTimeDesc: reqStr.optional(),
-  PageNumber: reqNum.optional(),
-  PageSize: reqNum.optional(),
-  Total: reqStr.optional(),
-};
-const trackPaging = {
-  OffsetCreateTime: str,
-  OffsetCreateTimeDesc: str,
-  PageNo: num,
-  PageSize: num,
-  Total: num,
-  TotalPages: num,
-};
-const mailDetail = dmObject({
-  ToAddress: str,
-  AccountName: str,
-  Subject: str,
-  Status: num,
-  Message: str,
-  ErrorClassification: str,
-  LastUpdateTime: str,
-  UtcLastUpdateTime: str,
-  IpPoolId: str,
-  IpPoolName: str,
-  ConfigSetId: str,
-  ConfigSetName: str,
-});
 
-/** Account, domains, sender addresses, statistics, IP protection. */
+/** Account, domains, sender addresses (with the callback URL). */
 export const ACCOUNT_ACTIONS = {
   DescAccountSummary: action(
     'read',
@@ -193,81 +133,14 @@ export const ACCOUNT_ACTIONS = {
   ),
   ApproveReplyMailAddress: action('write', { Ticket: reqStr }, {}),
   // S002 marks both callback actions "Not available now"; kept because the seeds document them.
+  // S003's heading and table spell the Action `UpdateMailAddressMsgCallbackUrl` (lower-case b);
+  // S002 writes `…CallBackUrl` for both actions, and Action names are case-sensitive. Neither is
+  // in the SDK, so S002's spelling (the newer source, and the Get action's pair) is what is sent
+  // (aliyun-dm.md Surprises 8).
   UpdateMailAddressMsgCallBackUrl: action('write', { MailFrom: reqStr, NotifyUrl: reqStr }, {}),
   GetMailAddressMsgCallBackUrl: action(
     'read',
     { MailFrom: reqStr },
     { NotifyUrl: str, NotifyUrlStatus: str },
   ),
-  GetSendEmailCountByMailFrom: action('read', { AccountName: reqStr }, {}),
-  SenderStatisticsByTagNameAndBatchID: action(
-    'read',
-    {
-      StartTime: reqStr,
-      EndTime: reqStr,
-      AccountName: reqStr.optional(),
-      TagName: reqStr.optional(),
-      DedicatedIp: reqStr.optional(),
-      DedicatedIpPoolId: reqStr.optional(),
-      Domain: reqStr.optional(),
-      Esp: reqStr.optional(),
-    },
-    { TotalCount: num, data: wrappedList('stat', stat) },
-  ),
-  SenderStatisticsDetailByParam: action(
-    'read',
-    {
-      StartTime: reqStr,
-      EndTime: reqStr,
-      AccountName: reqStr.optional(),
-      TagName: reqStr.optional(),
-      ToAddress: reqStr.optional(),
-      Status: reqNum.optional(),
-      Length: z.number().int().min(1).max(100).optional(),
-      NextStart: reqStr.optional(),
-      IpPoolId: reqStr.optional(),
-      ConfigSetId: reqStr.optional(),
-    },
-    { NextStart: str, data: wrappedList('mailDetail', mailDetail) },
-  ),
-  GetTrackList: action(
-    'read',
-    { ...trackQuery, Domain: reqStr.optional() },
-    { ...trackPaging, data: wrappedList('stat', track) },
-  ),
-  // S004 writes the list as `TrackList` (and once `PrackList`, sic); the SDK reads `TrackList.Stat`.
-  GetTrackListByMailFromAndTagName: action('read', trackQuery, {
-    ...trackPaging,
-    TrackList: wrappedList('Stat', track),
-  }),
-  QueryInvalidAddress: action(
-    'read',
-    {
-      StartTime: reqStr.optional(),
-      EndTime: reqStr.optional(),
-      KeyWord: reqStr.optional(),
-      Length: reqNum.optional(),
-      NextStart: reqStr.optional(),
-    },
-    {
-      NextStart: str,
-      TotalCount: num,
-      data: wrappedList(
-        'mailDetail',
-        dmObject({ ToAddress: str, LastUpdateTime: str, UtcLastUpdateTime: str }),
-      ),
-    },
-  ),
-  UpdateIpProtection: action('write', { IpProtection: z.enum(['0', '1']) }, {}),
-  GetIpProtection: action('read', {}, { IpProtection: str }),
-  GetIpfilterList: action(
-    'read',
-    {},
-    {
-      ...paging,
-      data: wrappedList('ipfilters', dmObject({ Id: str, IpAddress: str, CreateTime: str })),
-    },
-  ),
-  AddIpfilter: action('write', { IpAddress: reqStr }, {}),
-  DeleteIpfilterByEdmId: action('write', { Id: reqStr, FromType: reqNum.optional() }, {}),
 } as const;

@@ -4,7 +4,17 @@
  */
 import { z } from 'zod';
 import { action, jsonParam } from './action.js';
-import { bool, dmObject, num, paging, reqNum, reqStr, str, wrappedList } from './schema.js';
+import {
+  bool,
+  dmObject,
+  num,
+  paging,
+  reqChars,
+  reqNum,
+  reqStr,
+  str,
+  wrappedList,
+} from './schema.js';
 
 const addressType = z.union([z.literal(0), z.literal(1)]);
 const zeroOne = z.enum(['0', '1']);
@@ -92,15 +102,19 @@ export const MAIL_ACTIONS = {
     },
     envelope,
   ),
-  /** Send an approved template to an uploaded list; no scheduling field exists (S000). */
+  /**
+   * Send an approved template to an uploaded list; no scheduling field exists (S000). Template
+   * names are at most 30 characters (S003 `InvalidTemplateName.Malformed`), list names 1–30.
+   */
   BatchSendMail: action(
     'send',
-    { ...sendCommon, TemplateName: reqStr, ReceiversName: reqStr },
+    { ...sendCommon, TemplateName: reqChars(30), ReceiversName: reqChars(30) },
     envelope,
   ),
+  // ReceiversName 1–30 characters, ReceiversAlias under 30 (SDK; aliyun-dm.md §4).
   CreateReceiver: action(
     'write',
-    { ReceiversName: reqStr, ReceiversAlias: reqStr, Desc: reqStr.optional() },
+    { ReceiversName: reqChars(30), ReceiversAlias: reqChars(29), Desc: reqStr.optional() },
     { ReceiverId: str },
   ),
   DeleteReceiver: action('write', { ReceiverId: reqStr }, {}),

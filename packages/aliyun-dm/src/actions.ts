@@ -6,12 +6,14 @@ import type { z } from 'zod';
 import type { ActionSpec } from './action.js';
 import { ACCOUNT_ACTIONS } from './actions-account.js';
 import { MAIL_ACTIONS } from './actions-mail.js';
+import { STATS_ACTIONS } from './actions-stats.js';
 
 /** Every action: the seeds' (S000, S002, S003, S004) plus the receiver, template, task and tag queries. */
-export const ACTIONS = { ...MAIL_ACTIONS, ...ACCOUNT_ACTIONS } as const satisfies Record<
-  string,
-  ActionSpec
->;
+export const ACTIONS = {
+  ...MAIL_ACTIONS,
+  ...ACCOUNT_ACTIONS,
+  ...STATS_ACTIONS,
+} as const satisfies Record<string, ActionSpec>;
 
 /** A DirectMail action name (the `Action` parameter). */
 export type AliyunDmAction = keyof typeof ACTIONS;

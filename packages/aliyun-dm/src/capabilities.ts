@@ -57,9 +57,9 @@ export const TAG_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
  * - `replyTo`: one explicit `ReplyAddress` with `ReplyAddressAlias` (≤15).
  * - Subject 256 characters (SDK and current DOC; S003 said 100). Bodies about 8 MB as a POST
  *   form parameter (SDK remark), which is how this adapter sends them.
- * - Single sends have no template parameter in any seed; the SDK's `Template` takes a numeric
- *   `TemplateId` that the seeds never document, so single-send templates are off. Batches
- *   reference templates by name.
+ * - Single sends take a stored template through the SDK's `Template` parameter
+ *   (`{TemplateId, TemplateData}` as JSON, §3.2; not in the seeds, which predate it), by the
+ *   numeric `TemplateId` QueryTemplateByParam returns. Batches reference templates by name.
  * - Attachments are an SDK-side OSS upload, not a plain API field (Surprises 16): unsupported.
  * - `Headers`: at most 10 (extras silently dropped by DirectMail, so the core refuses them).
  * - One `TagName`; `ClickTrace=1` turns on open *and* click tracking together (S000, §3.2), so
@@ -77,7 +77,7 @@ export const capabilities: Capabilities = {
     html: true,
     text: true,
     bodyMaxBytes: 8 * 1024 * 1024,
-    template: false,
+    template: 'id',
     batchTemplate: 'name',
   },
   attachments: false,

@@ -34,7 +34,7 @@ export interface ClientContext {
   readonly signer: Signer;
   /** Nonce source; a UUID per attempt unless a test pins it. */
   readonly nonce?: () => string;
-  /** Every secret and token signed with so far, for the core's redaction (`provider.secrets`). */
+  /** The secrets and tokens signed with lately, for the core's redaction (`provider.secrets`). */
   readonly seen: Set<string>;
 }
 
@@ -56,6 +56,29 @@ export function flattenParams(params: Readonly<Record<string, unknown>>): Record
   return out;
 }
 
+/**
+ * Secrets kept for redaction. Rotating STS credentials bring a new token every hour or so, so
+ * the set keeps the most recent ones only: an error is redacted soon after its request.
+ */
+const MAX_REMEMBERED_SECRETS = 16;
+
+function remember(seen: Set<string>, secret: string): void {
+  seen.delete(secret); // re-insert: a Set iterates in insertion order, oldest first
+  seen.add(secret);
+  for (const old of seen) {
+    if (seen.size <= MAX_REMEMBERED_SECRETS) break;
+    seen.delete(old);
+  }
+}
+
+/**
+ * Answers to an identical replay that leave the first copy's fate open, so the core reports
+ * `delivery: 'unknown'` rather than the replay's own error. `SignatureNonceUsed`: the first copy
+ * arrived. `InvalidTimeStamp.Expired`: the replay came more than 15 minutes after signing and
+ * was refused for its age before the nonce was looked at, which proves nothing either way.
+ */
+const REPLAY_REJECTIONS = new Set(['SignatureNonceUsed', 'InvalidTimeStamp.Expired']);
+
 /** Codes that mean success when a 2xx body carries a `Code` (POP's list, §2.1). */
 const SUCCESS_CODES = new Set(['200', 'OK', 'Success', 'success']);
 
@@ -71,8 +94,11 @@ export function dmOperation<T>(
   return {
     action,
     kind,
-    // A replayed send with a used nonce is refused before it executes: see isReplayRejection.
-    ...(kind === 'send' ? { replayable: true } : {}),
+    // DirectMail refuses a reused SignatureNonce before executing anything, so an identical
+    // replay is safe for every call with an effect: a send, and also a write such as one
+    // SaveReceiverDetail chunk of a long upload, which would otherwise fail the whole upload
+    // on one reset connection. See isReplayRejection.
+    ...(kind === 'read' ? {} : { replayable: true }),
     async build(attempt: AttemptContext): Promise<HttpRequest> {
       const { config, signer } = ctx;
       const credentials = await config.credentials();
@@ -89,8 +115,8 @@ export function dmOperation<T>(
       });
       const secrets = [credentials.secret, signed.signature];
       if (credentials.token !== undefined) secrets.push(credentials.token);
-      ctx.seen.add(credentials.secret);
-      if (credentials.token !== undefined) ctx.seen.add(credentials.token);
+      remember(ctx.seen, credentials.secret);
+      if (credentials.token !== undefined) remember(ctx.seen, credentials.token);
       return {
         method: signed.method,
         url: `${config.origin}/${signed.query === '' ? '' : `?${signed.query}`}`,
@@ -102,7 +128,7 @@ export function dmOperation<T>(
     parse(response) {
       return read(readEnvelope(action, response), response);
     },
-    isReplayRejection: (error: MailError) => error.providerCode === 'SignatureNonceUsed',
+    isReplayRejection: (error: MailError) => REPLAY_REJECTIONS.has(error.providerCode ?? ''),
   };
 }
 

@@ -6,12 +6,15 @@
  */
 
 const UNRESERVED = /^[A-Za-z0-9\-_.~]*$/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const HEX = '0123456789ABCDEF';
-const encoder = new TextEncoder();
+/** The five characters `encodeURIComponent` leaves alone that RFC 3986 reserves. */
+const SUB_DELIMS = /[!'()*]/g;
 
 /**
  * Percent-encode a string for the DirectMail signature and the form body.
+ *
+ * Built on the engine's `encodeURIComponent` (UTF-8, upper-case hex) plus the `!'()*` fix-up,
+ * as POP and openapi-util do: a byte-by-byte loop in JavaScript took about 12 s for an 8 MB
+ * body, and a send encodes its body three times (canonical query, string-to-sign, form body).
  *
  * Throws `URIError` for a lone UTF-16 surrogate, which has no UTF-8 form: signing bytes other
  * than the ones sent would fail as `SignatureDoesNotMatch` at the provider instead.
@@ -20,23 +23,11 @@ const encoder = new TextEncoder();
  */
 export function percentEncode(value: string): string {
   if (UNRESERVED.test(value)) return value;
-  if (LONE_SURROGATE.test(value)) throw new URIError('percentEncode: lone UTF-16 surrogate');
-  let out = '';
-  for (const byte of encoder.encode(value)) {
-    if (isUnreserved(byte)) out += String.fromCharCode(byte);
-    else out += `%${HEX[byte >> 4]}${HEX[byte & 15]}`;
+  let encoded: string;
+  try {
+    encoded = encodeURIComponent(value);
+  } catch {
+    throw new URIError('percentEncode: lone UTF-16 surrogate');
   }
-  return out;
-}
-
-function isUnreserved(byte: number): boolean {
-  return (
-    (byte >= 0x41 && byte <= 0x5a) || // A-Z
-    (byte >= 0x61 && byte <= 0x7a) || // a-z
-    (byte >= 0x30 && byte <= 0x39) || // 0-9
-    byte === 0x2d || // -
-    byte === 0x5f || // _
-    byte === 0x2e || // .
-    byte === 0x7e // ~
-  );
+  return encoded.replace(SUB_DELIMS, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

@@ -91,7 +91,8 @@ function createGroup(ctx: ClientContext, ids: ReceiverIds, input: GroupInput): O
   // ReceiversAlias is required and "under 30 characters" (SDK); the name is 1–30.
   const params = {
     ReceiversName: input.name,
-    ReceiversAlias: input.name.slice(0, 29),
+    // By code points: slicing UTF-16 units could split an emoji into a lone surrogate.
+    ReceiversAlias: [...input.name].slice(0, 29).join(''),
     Desc: input.description,
   };
   return map(actionOperation(ctx, 'CreateReceiver', params), (res): Group => {

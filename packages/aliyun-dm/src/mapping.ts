@@ -7,6 +7,7 @@ import {
   type Batch,
   invalidInput,
   type Message,
+  type TemplateRef,
   type Tracking,
   unsupported,
 } from '@mailbridge/core';
@@ -22,10 +23,13 @@ export const REPLY_ALIAS_MAX = 15;
  * - `to`/`bcc` display names: `ToAddress`/`BccAddress` take bare addresses;
  * - `replyTo` and `replyToAddress: true` are two ways to say the same thing: pick one;
  * - tracking needs a tag (`ClickTrace` requires `TagName`, §3.2, §6.2);
- * - opens and clicks are one switch (`ClickTrace=1`), so they cannot be set apart.
+ * - opens and clicks are one switch (`ClickTrace=1`), so they cannot be set apart;
+ * - a body or a template, not both: `Template` replaces `HtmlBody`/`TextBody` (SDK), so a body
+ *   sent beside it would be dropped silently; with neither, DirectMail answers `InvalidBody`.
  */
 export function validateMessage(message: Message): void {
   const options = readOptions(message.providerOptions);
+  checkBody(message);
   for (const field of ['to', 'bcc'] as const) {
     const index = message[field].findIndex((a) => a.name !== undefined && a.name !== '');
     if (index !== -1) {
@@ -71,6 +75,7 @@ export function sendParams(message: Message): AliyunDmRequest<'SingleSendMail'> 
     Subject: message.subject,
     ...(message.html === undefined ? {} : { HtmlBody: message.html }),
     ...(message.text === undefined ? {} : { TextBody: message.text }),
+    ...(message.template === undefined ? {} : { Template: templateParam(message.template) }),
     ...(tag === undefined ? {} : { TagName: tag }),
     ...(isTracked(message.tracking) ? { ClickTrace: '1' as const } : {}),
     ...(headers === undefined ? {} : { Headers: headers }),
@@ -122,6 +127,35 @@ export function batchParams(batch: Batch): AliyunDmRequest<'BatchSendMail'> {
     ...(tag === undefined ? {} : { TagName: tag }),
     ...(isTracked(batch.tracking) ? { ClickTrace: '1' as const } : {}),
   };
+}
+
+/**
+ * `Template` = `{"TemplateId":"…","TemplateData":{"var":"value"}}`, sent as one JSON-string
+ * parameter (SDK 1.9.0 SingleSendMailRequest; aliyun-dm.md §3.2). Values go as strings.
+ *
+ * @see https://www.alibabacloud.com/help/en/direct-mail/api-dm-2015-11-23-singlesendmail
+ */
+function templateParam(template: TemplateRef): Record<string, unknown> {
+  const data = Object.fromEntries(
+    Object.entries(template.data ?? {}).map(([key, value]) => [key, String(value)]),
+  );
+  return { TemplateId: String(template.id), TemplateData: data };
+}
+
+function checkBody(message: Message): void {
+  const hasBody = message.html !== undefined || message.text !== undefined;
+  if (hasBody && message.template !== undefined) {
+    throw invalidInput(
+      [{ path: ['template'], message: 'send a template or an html/text body, not both' }],
+      PROVIDER_ID,
+    );
+  }
+  if (!hasBody && message.template === undefined) {
+    throw invalidInput(
+      [{ path: ['html'], message: 'DirectMail needs an html or text body, or a template' }],
+      PROVIDER_ID,
+    );
+  }
 }
 
 function recipientParam(field: 'to' | 'bcc'): string {

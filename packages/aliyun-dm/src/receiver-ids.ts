@@ -9,6 +9,7 @@ import type { AliyunDmResponse } from './actions.js';
 import { actionOperation, type ClientContext } from './client.js';
 import { PROVIDER_ID } from './config.js';
 
+/** One page of QueryReceiverByParam, as the table normalises it. */
 export type ListsPage = AliyunDmResponse<'QueryReceiverByParam'>;
 
 /** Pages scanned when resolving a name (50 lists each). */
@@ -20,12 +21,15 @@ export class ReceiverIds {
   /** Set by `provider.raw(execute)` when a mailer is created. */
   execute: Execute | undefined;
 
+  /** The context the lookups are signed with. */
   constructor(private readonly ctx: ClientContext) {}
 
+  /** Record a list's id (from CreateReceiver or a listing). */
   remember(name: string, id: string): void {
     this.ids.set(name, id);
   }
 
+  /** Drop a deleted list, so a list later created under the same name is looked up afresh. */
   forget(name: string): void {
     this.ids.delete(name);
   }
@@ -58,6 +62,7 @@ export class ReceiverIds {
     });
   }
 
+  /** Record every name -> id pair of a QueryReceiverByParam page. */
   rememberPage(page: ListsPage): void {
     for (const list of page.data?.receiver ?? []) {
       if (list.ReceiversName !== undefined && list.ReceiverId !== undefined) {

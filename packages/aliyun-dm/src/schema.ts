@@ -27,10 +27,17 @@ type Shape = Record<string, z.ZodType>;
  * An object whose keys are matched case-insensitively onto `shape`'s spelling
  * (`mailAddressId` -> `MailAddressId`, `faildCount` -> `FaildCount`, `UtcCreatetime` ->
  * `UtcCreateTime`); fields are optional, since the docs disagree on which are sent. Unknown keys
- * are kept as they came.
+ * are kept as they came. `aliases` maps other names a source uses for a field onto it (S004's
+ * `TrackList` for the SDK's `data`).
  */
-export function dmObject<S extends Shape>(shape: S) {
-  const canonical = new Map(Object.keys(shape).map((key) => [key.toLowerCase(), key]));
+export function dmObject<S extends Shape>(
+  shape: S,
+  aliases: Readonly<Record<string, keyof S & string>> = {},
+) {
+  const canonical = new Map<string, string>([
+    ...Object.entries(aliases).map(([alias, key]): [string, string] => [alias.toLowerCase(), key]),
+    ...Object.keys(shape).map((key): [string, string] => [key.toLowerCase(), key]),
+  ]);
   const optional = Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v.optional()])) as {
     [K in keyof S]: z.ZodOptional<S[K]>;
   };
@@ -50,13 +57,20 @@ function rekey(value: unknown, canonical: ReadonlyMap<string, string>): unknown 
 /**
  * A list wrapped as `data: { <key>: [...] }` (any casing of `data` and `<key>`), returned as
  * `{ data: { [key]: items } }`; a missing wrapper is an empty list, a lone object a list of one.
+ * With `bare`, a wrapper that is itself the array (S004's GetIpfilterList) is read as the list.
  */
-export function wrappedList<K extends string, T extends z.ZodType>(key: K, item: T) {
+export function wrappedList<K extends string, T extends z.ZodType>(
+  key: K,
+  item: T,
+  options: { readonly bare?: boolean } = {},
+) {
   const list = z.preprocess((value) => {
     if (value === undefined || value === null) return [];
     return Array.isArray(value) ? value : [value];
   }, z.array(item));
-  return dmObject({ [key]: list } as { [P in K]: typeof list });
+  const wrapper = dmObject({ [key]: list } as { [P in K]: typeof list });
+  if (!options.bare) return wrapper;
+  return z.preprocess((value) => (Array.isArray(value) ? { [key]: value } : value), wrapper);
 }
 
 /** Every DirectMail response carries a `RequestId`. */
@@ -65,10 +79,16 @@ export const base = { RequestId: z.string() };
 /** Paging fields of the `…ByParam` listings. */
 export const paging = { TotalCount: num, PageNumber: num, PageSize: num };
 
-/** Request value types: the wire carries every value as a string (§3.2 conventions). */
+/** A string request parameter (the wire carries every value as a string, §3.2 conventions). */
 export const reqStr = z.string();
+/** A string of 1 to `max` characters, counted in code points as DirectMail counts them. */
+export const reqChars = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .refine((value) => [...value].length <= max, `at most ${max} characters`);
+/** A counter or page request parameter: a non-negative integer, sent in decimal. */
 export const reqNum = z.number().int().nonnegative();
-export const reqBool = z.boolean();
 
 /** zod issues as mailbridge `Issue`s; unknown keys first, each named in its path and message. */
 export function toIssues(error: z.ZodError, prefix: readonly (string | number)[] = []) {

@@ -15,7 +15,7 @@ it('content, templates, attachments, headers, tags, tracking, schedule, groups',
   expect(capabilities.content).toMatchObject({
     html: true,
     text: true,
-    template: false,
+    template: 'id',
     batchTemplate: 'name',
   });
   expect(capabilities.subject.maxLength).toBe(256);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../src/actions.js';
 import { actionOperation, clientContext, createRawClient } from '../src/client.js';
 import { resolveConfig } from '../src/config.js';
+import { buildProvider } from '../src/provider.js';
 import { attempt, businessOf, formOf, message, provider } from './helpers/fixtures.js';
 
 const ctx = clientContext(
@@ -105,89 +106,22 @@ describe('responses', () => {
   });
 });
 
-describe('normalisation of drift', () => {
-  it('SaveReceiverDetail Data.Detail (capitalised) and numbers as strings', () => {
-    const op = actionOperation(ctx, 'SaveReceiverDetail', {
-      ReceiverId: 'r1',
-      Detail: [{ e: 'a@example.com' }],
-    });
-    const res = op.parse(
-      json(
-        200,
-        '{"RequestId":"R","SuccessCount":"499","ErrorCount":1,"Data":{"Detail":[{"Email":"x","ErrMessage":"dup"}]}}',
-      ),
-      attempt(),
+describe('secrets for redaction', () => {
+  it('keeps the current secret and token, and only the latest of rotating STS tokens', async () => {
+    let n = 0;
+    const rotating = clientContext(
+      resolveConfig({
+        region: 'cn-hangzhou',
+        credentials: async () => ({ id: 'sts', secret: 'sts-secret', token: `token-${++n}` }),
+      }),
     );
-    expect(res.SuccessCount).toBe(499);
-    expect(res.ErrorCount).toBe(1);
-    expect(res.Data?.Detail).toEqual([{ Email: 'x', ErrMessage: 'dup' }]);
-  });
-
-  it('faildCount / FaildCount and mixed key case in statistics', () => {
-    const op = actionOperation(ctx, 'SenderStatisticsByTagNameAndBatchID', {
-      StartTime: '2024-01-01',
-      EndTime: '2024-01-02',
-    });
-    const lower = op.parse(
-      json(
-        200,
-        '{"RequestId":"R","TotalCount":1,"data":{"stat":[{"CreateTime":"2024-01-01","faildCount":"3","requestCount":"10","successCount":7}]}}',
-      ),
-      attempt(),
-    );
-    expect(lower.data?.stat?.[0]).toMatchObject({
-      FaildCount: '3',
-      RequestCount: '10',
-      SuccessCount: '7',
-    });
-    const upper = op.parse(
-      json(200, '{"RequestId":"R","Data":{"Stat":[{"FaildCount":"4"}]}}'),
-      attempt(),
-    );
-    expect(upper.data?.stat?.[0]?.FaildCount).toBe('4');
-  });
-
-  it('QueryMailAddressByParam in lowerCamel (S002) and PascalCase (SDK) read alike', () => {
-    const op = actionOperation(ctx, 'QueryMailAddressByParam', { KeyWord: 'noreply' });
-    const s002 = op.parse(
-      json(
-        200,
-        '{"RequestId":"R","data":{"mailAddress":[{"mailAddressId":12,"accountName":"a@b.c","dailyCount":200}]}}',
-      ),
-      attempt(),
-    );
-    const sdk = op.parse(
-      json(
-        200,
-        '{"RequestId":"R","data":{"mailAddress":[{"MailAddressId":"12","AccountName":"a@b.c","DailyCount":"200"}]}}',
-      ),
-      attempt(),
-    );
-    expect(s002.data?.mailAddress).toEqual(sdk.data?.mailAddress);
-    expect(sdk.data?.mailAddress?.[0]).toMatchObject({ MailAddressId: '12', DailyCount: '200' });
-  });
-
-  it('UtcCreatetime (lower-case t) and a lone object where a list was expected', () => {
-    const op = actionOperation(ctx, 'QueryTemplateByParam', {});
-    const res = op.parse(
-      json(
-        200,
-        '{"RequestId":"R","TotalCount":"1","data":{"template":{"TemplateName":"welcome","UtcCreatetime":1569734892}}}',
-      ),
-      attempt(),
-    );
-    expect(res.TotalCount).toBe(1);
-    expect(res.data?.template?.[0]).toMatchObject({
-      TemplateName: 'welcome',
-      UtcCreateTime: 1569734892,
-    });
-  });
-
-  it('DomainId as a number (S003 example) or a string (SDK)', () => {
-    const op = actionOperation(ctx, 'CreateDomain', { DomainName: 'abc.com' });
-    expect(op.parse(json(200, '{"RequestId":"R","DomainId":158910}'), attempt()).DomainId).toBe(
-      '158910',
-    );
+    const p = buildProvider(rotating);
+    for (let i = 0; i < 40; i++) await p.send(message()).build(attempt());
+    const secrets = p.secrets?.() ?? [];
+    expect(secrets).toContain('sts-secret');
+    expect(secrets).toContain('token-40');
+    expect(secrets).not.toContain('token-1');
+    expect(secrets.length).toBeLessThanOrEqual(16);
   });
 });
 
@@ -199,6 +133,13 @@ describe('raw client', () => {
     const client = createRawClient(ctx, execute);
     expect(Object.keys(client).sort()).toEqual(Object.keys(ACTIONS).sort());
     expect(Object.keys(ACTIONS).length).toBeGreaterThanOrEqual(39);
+  });
+
+  it('sends and writes are replayable (DirectMail refuses a reused nonce); reads are not', () => {
+    expect(actionOperation(ctx, 'CreateTag', { TagName: 't' }).replayable).toBe(true);
+    expect(actionOperation(ctx, 'SaveReceiverDetail', { ReceiverId: 'r' }).replayable).toBe(true);
+    expect(actionOperation(ctx, 'QueryTagByParam', {}).replayable).toBeUndefined();
+    expect(actionOperation(ctx, 'QueryTagByParam', {}).kind).toBe('read');
   });
 
   it('validates parameters before any request, naming the key', async () => {
@@ -222,6 +163,11 @@ describe('raw client', () => {
       MailAddressId: 12,
     }).build(attempt());
     expect(businessOf(check)).toEqual({ MailAddressId: '12' });
+    const callback = await actionOperation(ctx, 'UpdateMailAddressMsgCallBackUrl', {
+      MailFrom: 'noreply@mail.example.com',
+      NotifyUrl: 'https://hooks.example.com/dm',
+    }).build(attempt());
+    expect(formOf(callback)['Action']).toBe('UpdateMailAddressMsgCallBackUrl');
   });
 
   it('serialises JSON-string parameters and booleans', async () => {

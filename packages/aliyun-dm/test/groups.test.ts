@@ -36,6 +36,18 @@ describe('groups', () => {
     ).toEqual({ added: 1 });
   });
 
+  it('create: a list name over 30 characters is invalid_input before any request', async () => {
+    const p = provider();
+    expect(() => p.groups.create({ name: 'x'.repeat(31) })).toThrow(
+      expect.objectContaining({ code: 'invalid_input' }),
+    );
+    // 30 characters with emoji: the alias keeps 29 whole characters, never half an emoji.
+    const name = `${'a'.repeat(28)}😀😀`;
+    const params = businessOf(await p.groups.create({ name }).build(attempt()));
+    expect(params['ReceiversName']).toBe(name);
+    expect(params['ReceiversAlias']).toBe(`${'a'.repeat(28)}😀`);
+  });
+
   it('list -> QueryReceiverByParam paged by PageNo, remembering ids', async () => {
     const p = provider();
     const page1 = p.groups.list(undefined, 2);

@@ -110,6 +110,24 @@ describe('send -> SingleSendMail form parameters', () => {
     expect(businessOf(request)['ReplyAddress']).toBeUndefined();
   });
 
+  it('a template send -> Template {TemplateId, TemplateData} as one JSON string, no body', async () => {
+    const request = await provider()
+      .send(
+        message({
+          text: undefined,
+          template: { id: 100012, data: { UserName: '小明', count: 3, vip: true } },
+        } as never),
+      )
+      .build(attempt());
+    const params = businessOf(request);
+    expect(params['TextBody']).toBeUndefined();
+    expect(params['HtmlBody']).toBeUndefined();
+    expect(JSON.parse(params['Template'] as string)).toEqual({
+      TemplateId: '100012',
+      TemplateData: { UserName: '小明', count: '3', vip: 'true' },
+    });
+  });
+
   it('each build signs afresh: new nonce and timestamp', async () => {
     const op = provider().send(message());
     const a = formOf(await op.build(attempt(Date.UTC(2024, 0, 1), 1)));
@@ -123,7 +141,13 @@ describe('send -> SingleSendMail form parameters', () => {
     const op = provider().send(message());
     expect(op).toMatchObject({ action: 'SingleSendMail', kind: 'send', replayable: true });
     expect(op.isReplayRejection?.({ providerCode: 'SignatureNonceUsed' } as MailError)).toBe(true);
+    expect(op.isReplayRejection?.({ providerCode: 'InvalidTimeStamp.Expired' } as MailError)).toBe(
+      true,
+    );
     expect(op.isReplayRejection?.({ providerCode: 'Throttling.User' } as MailError)).toBe(false);
+    expect(op.isReplayRejection?.({ providerCode: 'InvalidSendMail.Spam' } as MailError)).toBe(
+      false,
+    );
   });
 
   it('V3 signs with headers and keeps the form body', async () => {
@@ -179,6 +203,17 @@ describe('validate (before any request)', () => {
       p.validate?.(message({ tags: ['demo'], tracking: { clicks: true } })),
     ).not.toThrow();
   });
+  it('needs a body or a template, and refuses both together', () => {
+    const none = failure(() => p.validate?.(message({ text: undefined } as never)));
+    expect(none).toMatchObject({ code: 'invalid_input' });
+    expect(none.issues[0]?.path).toEqual(['html']);
+    const both = failure(() => p.validate?.(message({ template: { id: 1 } })));
+    expect(both).toMatchObject({ code: 'invalid_input' });
+    expect(both.issues[0]?.path).toEqual(['template']);
+    expect(() =>
+      p.validate?.(message({ text: undefined, template: { id: 1 } } as never)),
+    ).not.toThrow();
+  });
   it('refuses unknown provider options, naming the key', () => {
     const error = failure(() =>
       p.validate?.(message({ providerOptions: { 'aliyun-dm': { adressType: 1 } } })),
@@ -214,6 +249,15 @@ describe('sendBatch -> BatchSendMail', () => {
       TagName: 'demo',
       ClickTrace: '1',
     });
+  });
+
+  it('a template name over 30 characters is invalid_input before any request', () => {
+    expect(() => provider().sendBatch(batch({ template: { id: 't'.repeat(31) } }))).toThrow(
+      expect.objectContaining({ code: 'invalid_input' }),
+    );
+    expect(() =>
+      provider().sendBatch(batch({ template: { id: '欢迎'.repeat(15) } })),
+    ).not.toThrow();
   });
 
   it('schedule is unsupported: DirectMail has no native scheduling', () => {

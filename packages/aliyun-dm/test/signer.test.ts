@@ -39,6 +39,32 @@ describe('RPC v1 signature', () => {
     expect(rpcSignature('GET', params, 'testsecret')).toBe('OLeaidS1JvxuMvnyHOwuJ+uX5qY=');
   });
 
+  it.each(vectors.map((v, i) => [i, v] as const))(
+    'vector %i through the whole v1 signer (common parameters added by signerV1)',
+    (_i, v) => {
+      const { AccessKeyId, Action, Version, RegionId, SignatureNonce, Timestamp, ...rest } =
+        v.params;
+      const business = Object.fromEntries(
+        Object.entries(rest).filter(([k]) => !k.startsWith('Signature') && k !== 'Format'),
+      );
+      const signed = signerV1.sign({
+        method: v.method as 'GET' | 'POST',
+        host: 'dm.aliyuncs.com',
+        action: Action as string,
+        version: Version as string,
+        regionId: RegionId as string,
+        params: business,
+        credentials: { id: AccessKeyId as string, secret: v.accessKeySecret },
+        timestamp: Date.parse(Timestamp as string),
+        nonce: SignatureNonce as string,
+      });
+      expect(signed.signature).toBe(v.signature);
+      const wire = new URLSearchParams(signed.body ?? signed.query);
+      expect(wire.get('Signature')).toBe(v.signature);
+      expect(Object.fromEntries([...wire].filter(([k]) => k !== 'Signature'))).toEqual(v.params);
+    },
+  );
+
   it('signs the method actually sent', () => {
     const v = vectors[0] as DmVector;
     const other = v.method === 'GET' ? 'POST' : 'GET';

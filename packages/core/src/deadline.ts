@@ -12,6 +12,7 @@ export interface Deadline {
   release(): void;
 }
 
+/** Start a deadline of `timeoutMs` that also follows the caller's signal; always `release()` it. */
 export function startDeadline(timeoutMs: number, caller: AbortSignal | undefined): Deadline {
   const controller = new AbortController();
   let expired = false;

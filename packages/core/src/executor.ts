@@ -33,6 +33,7 @@ export interface RetryOptions {
   readonly maxRetryAfterMs?: number;
 }
 
+/** What the executor needs from the mailer: transport, limiter, hooks, backoff, redaction. */
 export interface ExecutorOptions {
   readonly provider: string;
   readonly transport: Transport;
@@ -40,6 +41,11 @@ export interface ExecutorOptions {
   readonly hooks: Hooks;
   readonly retry: RetryOptions;
   readonly describe: (request: HttpRequest) => RedactedRequest;
+  /**
+   * Remove secrets from an error's text before anyone sees it: an adapter may quote a provider
+   * message that echoes a signature or key (DirectMail quotes its string-to-sign).
+   */
+  readonly redactError?: (error: MailError, request: HttpRequest | undefined) => MailError;
   readonly now: () => number;
 }
 
@@ -62,6 +68,11 @@ interface RunState {
 export function createExecutor(options: ExecutorOptions) {
   const { provider, hooks } = options;
   const retries = options.retry.retries ?? 3;
+  const redact = (error: MailError, state: RunState): MailError =>
+    options.redactError ? options.redactError(error, state.last) : error;
+  /** The failed attempt's request, redacted, for hook payloads (none if it was never built). */
+  const lastRequest = (state: RunState): { request?: RedactedRequest } =>
+    state.last ? { request: options.describe(state.last) } : {};
 
   async function attempt<T>(
     op: Operation<T>,
@@ -149,7 +160,7 @@ export function createExecutor(options: ExecutorOptions) {
         maxTimeout: 0,
         randomize: false,
         shouldRetry: async ({ error, retriesLeft }) => {
-          const mailError = asMailError(error, provider, op, 'unknown');
+          const mailError = redact(asMailError(error, provider, op, 'unknown'), state);
           state.lastError = mailError;
           if (retriesLeft <= 0) return false;
           const decision = decide(op, state, mailError);
@@ -160,7 +171,10 @@ export function createExecutor(options: ExecutorOptions) {
             state.replayNext = true;
           }
           const event = { provider, action: op.action, attempt: state.attempts, error: mailError };
-          emit(hooks.onRetry, { ...event, delayMs, replay: decision === 'replay' });
+          if (hooks.onRetry) {
+            const request = lastRequest(state);
+            emit(hooks.onRetry, { ...event, ...request, delayMs, replay: decision === 'replay' });
+          }
           await sleep(delayMs, signal);
           return true;
         },
@@ -176,14 +190,17 @@ export function createExecutor(options: ExecutorOptions) {
         // The replays never got a definite answer, so the first copy may still have arrived.
         final = state.ambiguous.with({ retryable: false });
       }
-      final = final.with({ attempts: state.attempts });
-      emit(hooks.onError, {
-        provider,
-        action: op.action,
-        attempt: state.attempts,
-        error: final,
-        durationMs: performance.now() - started,
-      });
+      final = redact(final, state).with({ attempts: state.attempts });
+      if (hooks.onError) {
+        emit(hooks.onError, {
+          provider,
+          action: op.action,
+          attempt: state.attempts,
+          error: final,
+          durationMs: performance.now() - started,
+          ...lastRequest(state),
+        });
+      }
       throw final;
     }
   }

@@ -2,7 +2,7 @@
  * Recipient groups: lists as async iterators over pages, and uploads that stream from an
  * (async) iterable, chunked to the provider's per-call limit, with progress after each call.
  */
-import { MailError } from './errors.js';
+import { isMailError, MailError } from './errors.js';
 import type { Outcome } from './executor.js';
 import type { Recipient, RecipientInput } from './message.js';
 import type { Group, GroupInput, Operation, Provider } from './provider.js';
@@ -66,8 +66,18 @@ export function createGroups(provider: Provider, run: Run): Groups {
   ): AsyncGenerator<T, void, undefined> {
     let cursor: string | undefined;
     do {
-      const { value } = await run(page(cursor), signal);
+      const operation = page(cursor);
+      const { value } = await run(operation, signal);
       yield* value.items;
+      // A cursor that does not move would page forever; say so instead of looping.
+      if (value.next !== undefined && value.next === cursor) {
+        throw new MailError(`${provider.id} returned the same page cursor twice`, {
+          code: 'provider_unavailable',
+          provider: provider.id,
+          action: operation.action,
+          delivery: 'unknown',
+        });
+      }
       cursor = value.next;
     } while (cursor !== undefined);
   }
@@ -81,35 +91,11 @@ export function createGroups(provider: Provider, run: Run): Groups {
       pages((cursor) => ops.listRecipients(requireGroup(group), cursor, pageSize), options?.signal),
     async addRecipients(group, recipients, options) {
       const id = requireGroup(group);
-      let added = 0;
-      let calls = 0;
-      const upload = async (chunk: Recipient[]) => {
-        const { value } = await run(ops.addRecipients(id, chunk), options?.signal).catch(
-          (error: MailError) => {
-            throw error.with({
-              message: `${error.message} (after ${added} recipients in ${calls} calls)`,
-            });
-          },
-        );
-        added += value.added;
-        calls += 1;
-        options?.onProgress?.({ group: id, added, calls });
-      };
-      let chunk: Recipient[] = [];
-      let index = 0;
-      for await (const input of recipients) {
-        chunk.push(normalizeRecipient(input, index++));
-        if (chunk.length === caps.groups.uploadChunk) {
-          await upload(chunk);
-          chunk = [];
-        }
-      }
-      if (chunk.length > 0) await upload(chunk);
-      return { added, calls };
+      return uploadAll(ops, caps.groups.uploadChunk, run, id, recipients, options);
     },
     async removeRecipients(group, addresses, options) {
       const remove = ops.removeRecipient;
-      if (!remove) {
+      if (!remove || !caps.groups.removeRecipients) {
         throw new MailError(`${provider.id} has no way to remove single recipients from a group`, {
           code: 'unsupported',
           provider: provider.id,
@@ -125,6 +111,45 @@ export function createGroups(provider: Provider, run: Run): Groups {
       await run(ops.delete(requireGroup(group)), options?.signal);
     },
   };
+}
+
+/**
+ * Stream recipients into a group: validate each as it is pulled, send a call per full chunk, and
+ * report progress after each call. Any failure says how far the upload got, because the chunks
+ * before it are stored and a retry of the whole upload would add them again.
+ */
+async function uploadAll(
+  ops: Provider['groups'],
+  chunkSize: number,
+  run: Run,
+  id: string,
+  recipients: Source<RecipientInput>,
+  options: UploadOptions | undefined,
+): Promise<UploadResult> {
+  let added = 0;
+  let calls = 0;
+  const upload = async (chunk: Recipient[]) => {
+    const { value } = await run(ops.addRecipients(id, chunk), options?.signal);
+    added += value.added;
+    calls += 1;
+    options?.onProgress?.({ group: id, added, calls });
+  };
+  try {
+    let chunk: Recipient[] = [];
+    let index = 0;
+    for await (const input of recipients) {
+      chunk.push(normalizeRecipient(input, index++));
+      if (chunk.length === chunkSize) {
+        await upload(chunk);
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) await upload(chunk);
+  } catch (error) {
+    if (!isMailError(error) || calls === 0) throw error;
+    throw error.with({ message: `${error.message} (after ${added} recipients in ${calls} calls)` });
+  }
+  return { added, calls };
 }
 
 function requireGroup(group: unknown): string {

@@ -20,27 +20,35 @@ export interface HookBase {
   readonly attempt: number;
 }
 
+/** Before each attempt goes out: the request as signed, redacted. */
 export interface RequestEvent extends HookBase {
   readonly request: RedactedRequest;
   /** True when this attempt resends the previous attempt's exact request (DirectMail replay). */
   readonly replay: boolean;
 }
 
+/** An attempt got an HTTP answer (any status), before the adapter reads it. */
 export interface ResponseEvent extends HookBase {
   readonly request: RedactedRequest;
   readonly status: number;
   readonly durationMs: number;
 }
 
+/** An attempt failed and another follows after `delayMs`. */
 export interface RetryEvent extends HookBase {
   readonly error: MailError;
+  /** The failed attempt's request, redacted. */
+  readonly request?: RedactedRequest;
   /** How long the core waits before the next attempt. */
   readonly delayMs: number;
   readonly replay: boolean;
 }
 
+/** The call failed for good: the error the caller receives, with the whole call's duration. */
 export interface ErrorEvent extends HookBase {
   readonly error: MailError;
+  /** The last attempt's request, redacted; absent when the call failed before building one. */
+  readonly request?: RedactedRequest;
   readonly durationMs: number;
 }
 

@@ -9,10 +9,11 @@ import { MailError } from './errors.js';
 import type { HttpRequest, HttpResponse } from './provider.js';
 import { abortedError } from './sleep.js';
 
+/** Settings of `createHttpClient`; `createMailer` fills them from its options and the config. */
 export interface HttpClientOptions {
   /** The provider origin; used for error messages and the default pool. */
   readonly origin: string;
-  /** Per-request timeout in ms, from the first byte written to the last byte read. */
+  /** Per-request timeout in ms, from the connection attempt to the last byte read. */
   readonly timeoutMs: number;
   /** Largest response body accepted, in bytes. */
   readonly maxResponseBytes: number;
@@ -20,10 +21,12 @@ export interface HttpClientOptions {
   readonly dispatcher?: Dispatcher;
 }
 
+/** Per-request options: the caller's signal (the timeout is the client's). */
 export interface SendOptions {
   readonly signal?: AbortSignal;
 }
 
+/** Sends one signed request and reads the whole answer; failures are classified `MailError`s. */
 export interface HttpClient {
   send(request: HttpRequest, options?: SendOptions): Promise<HttpResponse>;
   close(): Promise<void>;
@@ -50,6 +53,17 @@ const NOT_CONNECTED = new Set([
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
+/**
+ * undici refused the request before opening or writing anything: a header it will not send, or
+ * a client already closed. Retrying cannot help and nothing reached the provider.
+ */
+const REFUSED_LOCALLY = new Set([
+  'UND_ERR_INVALID_ARG',
+  'UND_ERR_NOT_SUPPORTED',
+  'UND_ERR_CLOSED',
+  'UND_ERR_DESTROYED',
+]);
+
 /** Hosts where plain http is allowed (the emulator, local proxies). */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
@@ -58,29 +72,49 @@ export function isLoopbackHost(hostname: string): boolean {
 
 /**
  * Refuse an endpoint that would send credentials in clear text: `https:` everywhere, `http:`
- * only on loopback.
+ * only on loopback. The message names scheme and host only, never userinfo, path or query.
  */
 export function assertSecureEndpoint(origin: string, provider: string): void {
+  const problem = endpointProblem(origin);
+  if (problem === undefined) return;
+  throw new MailError(`${provider}: ${problem.message}`, {
+    code: 'invalid_input',
+    provider,
+    issues: [{ path: ['endpoint'], message: problem.issue }],
+  });
+}
+
+/** Why a URL may not carry a request, or undefined when it may. */
+function endpointProblem(value: string): { message: string; issue: string } | undefined {
   let url: URL;
   try {
-    url = new URL(origin);
+    url = new URL(value);
   } catch {
-    throw new MailError(`${provider}: endpoint is not a valid URL`, {
+    return { message: 'endpoint is not a valid URL', issue: 'not a valid URL' };
+  }
+  if (url.protocol === 'https:') return undefined;
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return undefined;
+  return {
+    message: `endpoint ${url.protocol}//${url.host} is not allowed; use https (plain http only on loopback)`,
+    issue: 'https required off loopback',
+  };
+}
+
+/**
+ * The request's URL, checked like the endpoint: an adapter builds URLs per attempt, and one that
+ * drifted to plain http off loopback must not leave the process with its signature.
+ */
+function requestUrl(value: string): URL {
+  const problem = endpointProblem(value);
+  if (problem !== undefined) {
+    throw new MailError(`Request refused before sending: ${problem.message}`, {
       code: 'invalid_input',
-      provider,
-      issues: [{ path: ['endpoint'], message: 'not a valid URL' }],
+      retryable: false,
+      delivery: 'not_sent',
+      issues: [{ path: ['endpoint'], message: problem.issue }],
     });
   }
-  if (url.protocol === 'https:') return;
-  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return;
-  throw new MailError(
-    `${provider}: endpoint ${url.protocol}//${url.host} is not allowed; use https (plain http only on loopback)`,
-    {
-      code: 'invalid_input',
-      provider,
-      issues: [{ path: ['endpoint'], message: 'https required off loopback' }],
-    },
-  );
+  return new URL(value);
 }
 
 /** Create the client; it owns a keep-alive agent unless a dispatcher is given. */
@@ -100,9 +134,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   async function send(request: HttpRequest, sendOptions: SendOptions = {}): Promise<HttpResponse> {
     const caller = sendOptions.signal;
     if (caller?.aborted) throw abortedError(caller);
+    const url = requestUrl(request.url);
     const deadline = startDeadline(timeoutMs, caller);
     const { signal } = deadline;
-    const url = new URL(request.url);
     try {
       const response = await dispatcher.request({
         origin: url.origin,
@@ -131,10 +165,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
+  // Idempotent: undici rejects a second close, and `mailer.close()` may well be called twice.
+  let closing: Promise<void> | undefined;
   return {
     send,
-    async close() {
-      await owned?.close();
+    close() {
+      closing ??= owned ? owned.close().then(() => undefined) : Promise.resolve();
+      return closing;
     },
   };
 }
@@ -199,6 +236,14 @@ function classify(error: unknown, ctx: ClassifyContext): MailError {
       code: 'timeout',
       retryable: true,
       delivery: 'unknown',
+      cause: error,
+    });
+  }
+  if (code !== undefined && REFUSED_LOCALLY.has(code)) {
+    return new MailError(`Request to ${ctx.host} refused before sending (${code})`, {
+      code: 'unknown',
+      retryable: false,
+      delivery: 'not_sent',
       cause: error,
     });
   }

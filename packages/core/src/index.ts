@@ -72,7 +72,7 @@ export type {
 } from './provider.js';
 export { defineProvider } from './provider.js';
 export type { RateLimitOverrides } from './rate-limit.js';
-export { describeRequest, REDACTED, redactSecrets } from './redact.js';
+export { describeRequest, REDACTED, redactError, redactSecrets } from './redact.js';
 export type { Settled, Source } from './send-many.js';
 export { collect } from './send-many.js';
 export {

@@ -15,7 +15,7 @@ import { assertSecureEndpoint, createHttpClient } from './http.js';
 import type { BatchInput, MessageInput } from './message.js';
 import type { BatchResult, HttpRequest, Provider, SendResult } from './provider.js';
 import { createRateLimiter, type RateLimitOverrides } from './rate-limit.js';
-import { describeRequest } from './redact.js';
+import { describeRequest, redactError } from './redact.js';
 import { type Settled, type Source, settleInOrder } from './send-many.js';
 import { abortedError } from './sleep.js';
 import { normalizeBatch, normalizeMessage } from './validate.js';
@@ -57,7 +57,18 @@ export interface Mailer<Id extends string = string, Raw = unknown> {
   readonly raw: Raw;
   /** Send one message with one provider request. */
   send(message: MessageInput, options?: CallOptions): Promise<SendResult>;
-  /** Fan out over an (async) iterable; one settled result per message, in input order. */
+  /**
+   * Fan out over an (async) iterable; one settled result per message, in input order, never
+   * rejecting for one failure. On abort it stops pulling input, yields the results of sends
+   * already started, then rejects with `aborted`: inputs without a result were not attempted.
+   *
+   * @example
+   * ```ts
+   * for await (const r of mailer.sendMany(readCustomers(), { concurrency: 8 })) {
+   *   if (r.status === 'rejected') log(r.index, r.reason.code, r.reason.delivery);
+   * }
+   * ```
+   */
   sendMany(
     messages: Source<MessageInput>,
     options?: SendManyOptions,
@@ -104,6 +115,8 @@ export function createMailer<Id extends string, Raw>(
     hooks: options.hooks ?? {},
     retry: { retries: provider.transport?.retries ?? 3, ...options.retry },
     describe: (request: HttpRequest) => describeRequest(request, secrets()),
+    redactError: (error, request) =>
+      redactError(error, [...(request?.secrets ?? []), ...secrets()]),
     now,
   });
   const concurrency = options.concurrency ?? 16;
@@ -130,6 +143,7 @@ export function createMailer<Id extends string, Raw>(
         messages,
         (message) => send(message, signal ? { signal } : undefined),
         limit,
+        signal,
       );
     },
     async sendBatch(input, call) {

@@ -176,7 +176,26 @@ export interface Provider<Id extends string = string, Raw = unknown> {
   ) => Promise<HttpResponse>;
 }
 
-/** Identity helper that types an adapter's provider object. */
+/**
+ * Identity helper that types an adapter's provider object: operations are recipes (build a
+ * signed request, parse a response); the core runs them with retries, limits and hooks.
+ *
+ * @example
+ * ```ts
+ * export const provider = defineProvider({
+ *   id: 'acme',
+ *   origin: 'https://api.acme.example',
+ *   capabilities,
+ *   send: (message) => ({
+ *     action: 'Send',
+ *     kind: 'send',
+ *     build: async (ctx) => sign({ method: 'POST', url: `${origin}/send`, body: toJson(message) }, ctx.now()),
+ *     parse: (response) => readReceipt(response),
+ *   }),
+ *   sendBatch, groups, raw: (execute) => createRawClient(execute),
+ * });
+ * ```
+ */
 export function defineProvider<Id extends string, Raw>(
   provider: Provider<Id, Raw>,
 ): Provider<Id, Raw> {

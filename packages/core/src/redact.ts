@@ -1,11 +1,14 @@
 /**
  * Redaction: the only view of a request that hooks, logs and errors ever get. Credentials,
  * signatures and tokens are replaced by name (headers and query/form parameters every provider
- * uses) and by value (each secret the provider reports, in its raw and percent-encoded forms).
+ * uses) and by value (each secret the provider reports, raw, percent-encoded or JSON-escaped).
+ * `redactError` applies the same to an error's text, since some gateways quote requests back.
  */
+import type { MailError } from './errors.js';
 import type { RedactedRequest } from './hooks.js';
 import type { HttpRequest } from './provider.js';
 
+/** What a redacted value is replaced with. */
 export const REDACTED = '[redacted]';
 
 /** Header names whose value is a credential (compared lower-case). */
@@ -19,13 +22,16 @@ const SECRET_HEADERS = new Set([
   'x-acs-signature',
 ]);
 
-/** Query and form parameters whose value is a credential (DirectMail RPC style). */
+/**
+ * Query and form parameters whose value is a credential (DirectMail RPC style), compared
+ * lower-case: a proxy or an SDK may spell them differently.
+ */
 const SECRET_PARAMS = new Set([
-  'Signature',
-  'AccessKeyId',
-  'SecurityToken',
-  'AccessKeySecret',
-  'Token',
+  'signature',
+  'accesskeyid',
+  'securitytoken',
+  'accesskeysecret',
+  'token',
 ]);
 
 /** Longest body kept in a description; the rest is summarised by its length. */
@@ -36,14 +42,12 @@ export function describeRequest(
   request: HttpRequest,
   extraSecrets: readonly string[] = [],
 ): RedactedRequest {
-  const secrets = [...(request.secrets ?? []), ...extraSecrets];
+  const forms = secretForms([...(request.secrets ?? []), ...extraSecrets]);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
-    headers[name] = SECRET_HEADERS.has(name.toLowerCase())
-      ? REDACTED
-      : redactSecrets(value, secrets);
+    headers[name] = SECRET_HEADERS.has(name.toLowerCase()) ? REDACTED : replaceForms(value, forms);
   }
-  const url = redactSecrets(redactParams(request.url, true), secrets);
+  const url = replaceForms(redactParams(request.url, true), forms);
   const described: RedactedRequest = { method: request.method, url, headers };
   if (request.body === undefined) return described;
   const text =
@@ -51,10 +55,12 @@ export function describeRequest(
   const contentType = Object.entries(request.headers).find(
     ([name]) => name.toLowerCase() === 'content-type',
   )?.[1];
-  const form = contentType?.includes('application/x-www-form-urlencoded')
-    ? redactParams(text, false)
-    : text;
-  const body = redactSecrets(form, secrets);
+  // A body without a declared type may still be a form: redact its parameters too.
+  const form =
+    contentType === undefined || contentType.includes('application/x-www-form-urlencoded')
+      ? redactParams(text, false)
+      : text;
+  const body = replaceForms(form, forms);
   return {
     ...described,
     body:
@@ -74,29 +80,57 @@ function redactParams(text: string, isUrl: boolean): string {
     const eq = pair.indexOf('=');
     if (eq === -1) return pair;
     const name = safeDecode(pair.slice(0, eq));
-    return SECRET_PARAMS.has(name) ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
+    return SECRET_PARAMS.has(name.toLowerCase()) ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
   });
   return head + parts.join('&');
 }
 
-/** Replace every occurrence of each secret, raw and in the encodings a request may carry. */
+/**
+ * Replace every occurrence of each secret, raw and in the encodings a request may carry.
+ * Longest forms go first, so a secret that contains another is never left half redacted.
+ */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
+  return replaceForms(text, secretForms(secrets));
+}
+
+/** Every form of every secret, longest first. */
+function secretForms(secrets: readonly string[]): string[] {
+  const forms = new Set<string>();
   for (const secret of secrets) {
     // Very short strings would redact ordinary text; no real credential is this short.
     if (secret.length < 6) continue;
-    for (const form of encodings(secret)) {
-      if (out.includes(form)) out = out.split(form).join(REDACTED);
-    }
+    for (const form of encodings(secret)) forms.add(form);
   }
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
+function replaceForms(text: string, forms: readonly string[]): string {
+  let out = text;
+  for (const form of forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
   return out;
 }
 
-function encodings(secret: string): Set<string> {
+/**
+ * The error with every secret removed from its message and provider message (the stack follows
+ * the message). Returns the same error when there was nothing to remove.
+ */
+export function redactError(error: MailError, secrets: readonly string[]): MailError {
+  const forms = secretForms(secrets);
+  const message = replaceForms(error.message, forms);
+  const providerMessage =
+    error.providerMessage === undefined ? undefined : replaceForms(error.providerMessage, forms);
+  if (message === error.message && providerMessage === error.providerMessage) return error;
+  return error.with({ message, providerMessage });
+}
+
+/** The raw secret, percent-encoded (upper and lower hex, `+` for space, twice), JSON-escaped. */
+function encodings(secret: string): string[] {
   const uri = encodeURIComponent(secret);
   const rfc3986 = uri.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const lower = rfc3986.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase());
   const form = uri.replace(/%20/g, '+');
-  return new Set([secret, uri, rfc3986, form, rfc3986.replace(/%/g, '%25')]);
+  const json = JSON.stringify(secret).slice(1, -1);
+  return [secret, uri, rfc3986, lower, form, rfc3986.replace(/%/g, '%25'), json];
 }
 
 function safeDecode(value: string): string {

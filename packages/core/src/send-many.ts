@@ -4,6 +4,7 @@
  * messages nor all results are ever held: memory is bounded by the window, not the input.
  */
 import { isMailError, MailError } from './errors.js';
+import { abortedError } from './sleep.js';
 
 /** One message's outcome, shaped like `Promise.allSettled` entries, with its input index. */
 export type Settled<T> =
@@ -19,12 +20,15 @@ interface Slot<T> {
 
 /**
  * Run `task` over `source` with at most `concurrency` tasks in flight and at most
- * `window` results waiting to be consumed, yielding results in input order.
+ * `window` results waiting to be consumed, yielding results in input order. Once `signal`
+ * aborts, no further input is pulled: the results of tasks already started are yielded, then
+ * the iteration rejects with `aborted` (inputs without a result were never attempted).
  */
 export async function* settleInOrder<I, T>(
   source: Source<I>,
   task: (input: I, index: number) => Promise<T>,
   concurrency: number,
+  signal?: AbortSignal,
   window: number = concurrency * 4,
 ): AsyncGenerator<Settled<T>, void, undefined> {
   const iterator = toAsyncIterator(source);
@@ -52,7 +56,7 @@ export async function* settleInOrder<I, T>(
 
   try {
     while (true) {
-      while (!exhausted && inFlight < concurrency && queue.length < window) {
+      while (!exhausted && !signal?.aborted && inFlight < concurrency && queue.length < window) {
         let step: IteratorResult<I>;
         try {
           step = await iterator.next();
@@ -80,9 +84,18 @@ export async function* settleInOrder<I, T>(
     if (!exhausted) await iterator.return?.();
   }
   if (sourceError !== undefined) throw sourceError;
+  if (!exhausted && signal?.aborted) throw abortedError(signal);
 }
 
-/** Collect every settled result into an array (for small inputs; large ones should stream). */
+/**
+ * Collect every settled result into an array (for small inputs; large ones should stream).
+ *
+ * @example
+ * ```ts
+ * const results = await collect(mailer.sendMany(messages));
+ * const failed = results.filter((r) => r.status === 'rejected');
+ * ```
+ */
 export async function collect<T>(results: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const result of results) out.push(result);

@@ -39,8 +39,10 @@ export interface TestingProvider extends Provider<string, TestingRaw> {
   readonly delivered: number;
   /** Requests received per action (attempts included). */
   readonly requests: Readonly<Record<string, number>>;
-  /** Signature of every request received, in order: each attempt is signed afresh. */
-  /** Signatures verified so far (recorded only when `keepOutbox` is on). */
+  /**
+   * Signature of every request received, in order: each attempt is signed afresh. Recorded
+   * only when `keepOutbox` is on.
+   */
   readonly signatures: readonly string[];
   /** The secret this provider signs with; it must never appear in errors or hooks. */
   readonly secret: string;

@@ -71,4 +71,29 @@ describe('configuration', () => {
     const missing = thrown(() => resolveCredentials('p', undefined, env, {}));
     expect(missing.message).toContain('X_ID');
   });
+
+  it('names a missing required key, and swaps provider from an env var without code changes', () => {
+    const missing = thrown(() => fromConfig({ provider: 'fake' }, [fake]));
+    expect(missing.code).toBe('invalid_input');
+    expect(missing.message).toContain('region');
+    expect(missing.issues[0]?.path).toEqual(['region']);
+    const env: Record<string, string | undefined> = { MAIL_URL: 'fake://r2?retries=1' };
+    expect(fromConfig(env['MAIL_URL'], [fake]).id).toBe('fake');
+    const notUrl = thrown(() => fromConfig('just words', [fake]));
+    expect(notUrl.message).toContain('not a URL');
+  });
+
+  it('a credentials function returning garbage fails as auth, without echoing it', async () => {
+    const env = { id: 'X_ID', secret: 'X_SECRET', token: 'X_TOKEN' };
+    const broken = resolveCredentials(
+      'p',
+      async () => ({ id: 'i', secret: '', leaked: 'hunter2-secret' }) as never,
+      env,
+      {},
+    );
+    const error = await broken().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'auth', provider: 'p' });
+    expect(JSON.stringify(error)).not.toContain('hunter2');
+    expect(String((error as Error).message)).not.toContain('hunter2');
+  });
 });

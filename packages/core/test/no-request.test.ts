@@ -4,7 +4,7 @@
  */
 import { Agent, type Dispatcher } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMailer, isMailError, type MessageInput } from '../src/index.js';
+import { createMailer, isMailError, type Mailer, type MessageInput } from '../src/index.js';
 import { TESTING_CAPABILITIES } from '../src/testing.js';
 import { type EchoServer, echoProvider, startEchoServer } from './helpers/http-provider.js';
 
@@ -98,6 +98,60 @@ describe('bad input never reaches the network', () => {
     expect(error.code).toBe(code);
     expect(error.message.length).toBeGreaterThan(10);
     if (path) expect(error.issues.map((i) => i.path.join('.')).join(' ')).toContain(path);
+    expect(agent.count).toBe(0);
+    expect(server.received).toHaveLength(0);
+  });
+
+  const batch = { from: 'noreply@example.com', group: 'g1', template: { id: 7 } };
+  const noScheduleCaps = { ...noCcCaps, schedule: { timed: false, recurring: false } };
+  const later = new Date(Date.now() + 3_600_000);
+  const calls: [string, (mailer: Mailer) => Promise<unknown>, string, string][] = [
+    [
+      'batch without template',
+      (m) => m.sendBatch({ ...batch, template: undefined } as never),
+      'invalid_input',
+      'template',
+    ],
+    [
+      'batch unknown field',
+      (m) => m.sendBatch({ ...batch, priority: 1 } as never),
+      'invalid_input',
+      'priority',
+    ],
+    [
+      'batch non-numeric template id',
+      (m) => m.sendBatch({ ...batch, template: { id: 'welcome' } }),
+      'invalid_input',
+      'template.id',
+    ],
+    [
+      'batch schedule unsupported',
+      (m) => m.sendBatch({ ...batch, schedule: { at: later } }),
+      'unsupported',
+      'schedule',
+    ],
+    ['group without name', (m) => m.groups.create({ name: '' }), 'invalid_input', 'name'],
+    [
+      'upload with a bad address',
+      (m) => m.groups.addRecipients('g1', ['a@example.com', 'b@@x']),
+      'invalid_input',
+      '1',
+    ],
+    [
+      'upload to no group',
+      (m) => m.groups.addRecipients('', ['a@example.com']),
+      'invalid_input',
+      'group',
+    ],
+  ];
+
+  it.each(calls)('%s', async (_name, call, code, path) => {
+    const mailer = createMailer(echoProvider(server.origin, noScheduleCaps), { dispatcher: agent });
+    const error = await call(mailer).catch((e: unknown) => e);
+    expect(isMailError(error)).toBe(true);
+    if (!isMailError(error)) return;
+    expect(error.code).toBe(code);
+    expect(error.issues.map((i) => i.path.join('.')).join(' ')).toContain(path);
     expect(agent.count).toBe(0);
     expect(server.received).toHaveLength(0);
   });

@@ -1,13 +1,14 @@
 /**
  * The admin JSON API under `/__emulator/`, on the same port as the provider APIs, so tools
- * that are not JavaScript (and the demo) can read the outbox, seed, inject faults and move the
- * clock. Every answer is JSON; a bad request is a 400 naming the problem.
+ * that are not JavaScript (and the demo) can read the outbox, groups, templates and tasks, seed
+ * resources, inject faults and move the clock. Every answer is JSON; a bad request is a 400
+ * naming the problem.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Emulator, EmulatorSeed } from './api.js';
 import { emulatorError } from './dispatch.js';
 import { parseFaultRule } from './faults.js';
-import type { EmuResponse } from './types.js';
+import type { EmuResponse, ProviderId } from './types.js';
 
 /** The path prefix of the admin API. */
 export const ADMIN_PREFIX = '/__emulator/';
@@ -67,6 +68,16 @@ function run(emu: AdminEmulator, route: string, body: Buffer): unknown {
     case 'DELETE faults':
       emu.clearFaults();
       return { ok: true };
+    case 'GET groups':
+    case 'GET templates':
+    case 'GET tasks':
+      return pick(emu, RESOURCES[route.slice(4) as Resource]);
+    case 'POST groups':
+    case 'POST templates': {
+      const keys = RESOURCES[route.slice(5) as Resource];
+      emu.seed(seedOf(parseBody(body), keys));
+      return pick(emu, keys);
+    }
     case 'GET clock':
       return clock(emu);
     case 'POST clock':
@@ -78,6 +89,48 @@ function run(emu: AdminEmulator, route: string, body: Buffer): unknown {
     default:
       throw new NotFound();
   }
+}
+
+/**
+ * Where each listed resource lives in a provider's state snapshot; the same key names it in
+ * that provider's seed (`receivers`/`groups`, `templates`), so `POST` can seed it.
+ */
+const RESOURCES = {
+  groups: { 'aliyun-dm': 'receivers', 'tencent-ses': 'groups' },
+  templates: { 'aliyun-dm': 'templates', 'tencent-ses': 'templates' },
+  tasks: { 'aliyun-dm': 'tasks', 'tencent-ses': 'tasks' },
+} as const satisfies Record<string, Readonly<Record<ProviderId, string>>>;
+type Resource = keyof typeof RESOURCES;
+type ResourceKeys = Readonly<Record<ProviderId, string>>;
+
+/** One kind of resource from each provider's state snapshot, keyed by provider id. */
+function pick(emu: AdminEmulator, keys: ResourceKeys): unknown {
+  const state = emu.state();
+  const out: Record<string, unknown> = {};
+  for (const [provider, key] of Object.entries(keys) as [ProviderId, string][]) {
+    const snapshot = state[provider] as Readonly<Record<string, unknown>> | undefined;
+    out[provider] = snapshot?.[key] ?? [];
+  }
+  return out;
+}
+
+/**
+ * `POST groups` / `POST templates` take `{"aliyun": [...], "tencent": [...]}`: entries of the
+ * seed's `receivers`/`groups` or `templates`, so they are checked exactly as a seed is.
+ */
+function seedOf(value: unknown, keys: ResourceKeys): EmulatorSeed {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new TypeError('the body must be {"aliyun"?: [...], "tencent"?: [...]}');
+  }
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [provider, list] of Object.entries(value)) {
+    if (provider !== 'aliyun' && provider !== 'tencent') {
+      throw new TypeError(`unknown key ${provider}: use "aliyun" or "tencent"`);
+    }
+    if (!Array.isArray(list)) throw new TypeError(`${provider} must be an array`);
+    out[provider] = { [keys[provider === 'aliyun' ? 'aliyun-dm' : 'tencent-ses']]: list };
+  }
+  return out as EmulatorSeed;
 }
 
 function clock(emu: AdminEmulator): unknown {

@@ -55,6 +55,38 @@ describe('admin API', () => {
     expect(state['tencent-ses'].templates.find((t) => t.id === 555)?.status).toBe(1);
   });
 
+  it('lists groups, templates and tasks per provider, and adds groups and templates', async () => {
+    const added = await admin('POST', 'groups', {
+      aliyun: [{ name: 'vip', alias: 'vip@example.com', members: [{ email: 'v@example.com' }] }],
+      tencent: [{ id: 8, name: 'news', recipients: ['n@example.com'] }],
+    });
+    expect(added.status).toBe(200);
+    await admin('POST', 'templates', {
+      tencent: [{ id: 556, name: 'otp', text: 'Code {{code}}' }],
+      aliyun: [{ name: 'promo', subject: 'Hi', html: '<p>Hi</p>' }],
+    });
+    const groups = (await admin('GET', 'groups')).body as Record<string, { name: string }[]>;
+    expect(groups['aliyun-dm']?.map((g) => g.name)).toEqual(['vip']);
+    expect(groups['tencent-ses']?.map((g) => g.name)).toEqual(['news']);
+    const templates = (await admin('GET', 'templates')).body as Record<string, { name: string }[]>;
+    expect(templates['aliyun-dm']?.map((t) => t.name)).toContain('promo');
+    expect(templates['tencent-ses']?.map((t) => t.name)).toContain('otp');
+    await tcOk(emu, 'BatchSendEmail', {
+      FromEmailAddress: 'noreply@mail.example.com',
+      ReceiverId: 8,
+      Subject: 'News',
+      TaskType: 1,
+      Template: { TemplateID: 100001, TemplateData: JSON.stringify({ name: 'N' }) },
+    });
+    const tasks = (await admin('GET', 'tasks')).body as Record<string, unknown[]>;
+    expect(tasks['tencent-ses']).toEqual([expect.objectContaining({ receiverId: 8 })]);
+    expect(tasks['aliyun-dm']).toEqual([]);
+    const bad = await admin('POST', 'groups', { tencent: [{ id: 9 }] });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('groups[].name');
+    expect((await admin('POST', 'templates', { other: [] })).status).toBe(400);
+  });
+
   it('injects and clears faults', async () => {
     const injected = await admin('POST', 'faults', {
       provider: 'tencent-ses',

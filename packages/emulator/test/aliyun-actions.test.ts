@@ -382,6 +382,9 @@ describe('unimplemented and unknown actions', () => {
     const res = await harness().call('SendSms');
     expect(res.status).toBe(404);
     expect(codeOf(res)).toBe('InvalidApi.NotFound');
+    expect(json(res)['Message']).toContain(
+      'DirectMail has no action SendSms (@mailbridge/emulator',
+    );
   });
 });
 

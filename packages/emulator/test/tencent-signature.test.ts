@@ -179,7 +179,9 @@ describe('TC3 verification over HTTP', () => {
     expect(await code({ version: '2019-01-01' })).toBe('NoSuchVersion');
     expect(await code({ region: null })).toBe('MissingParameter');
     expect(await code({ region: 'ap-beijing' })).toBe('UnsupportedRegion');
-    expect((await tc(emu, 'NoSuchThing', {})).Error?.Code).toBe('InvalidAction');
+    const unknown = (await tc(emu, 'NoSuchThing', {})).Error;
+    expect(unknown?.Code).toBe('InvalidAction');
+    expect(unknown?.Message).toContain('SES has no action NoSuchThing (@mailbridge/emulator');
     const unimplemented = await tc(emu, 'CreateCustomBlacklist', {});
     expect(unimplemented.Error).toEqual({
       Code: 'UnsupportedOperation',

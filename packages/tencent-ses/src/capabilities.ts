@@ -5,7 +5,6 @@
 import type { Capabilities, RateLimit } from '@mailbridge/core';
 import { TENCENT_SES_ACTION_NAMES, TENCENT_SES_ACTIONS } from './actions.js';
 import { PROVIDER_ID } from './config.js';
-import { RECIPIENT_DATA_MAX_BYTES } from './groups.js';
 
 const MB = 1024 * 1024;
 
@@ -56,8 +55,9 @@ export function tencentSesCapabilities(options: {
       bodyMaxBytes: 4 * MB,
       template: 'id',
       batchTemplate: 'id',
-      // §3.18 ReceiverInputData: 800 bytes, the only documented TemplateData bound.
-      templateDataMaxBytes: RECIPIENT_DATA_MAX_BYTES,
+      // No templateDataMaxBytes: the SDK models put the 800-byte TemplateData bound on
+      // ReceiverInputData (group rows, checked on upload: RECIPIENT_DATA_MAX_BYTES), not on
+      // SendEmail's Template; a send's data is bounded by the 8 MB request (REQUEST_MAX_BYTES).
     },
     // §4: at most 10, 4 MB raw in total (the request, base64 included, at most 8 MB).
     attachments: { maxCount: 10, maxTotalBytes: 4 * MB },

@@ -27,6 +27,12 @@ import { createTc3Signer, type Tc3Signer } from './signer.js';
 /** The Content-Type sent and signed, byte for byte (no charset, as the SDK sends it). */
 export const CONTENT_TYPE = 'application/json';
 
+/**
+ * §4: a Tencent Cloud API request is at most 8 MB (RequestSizeLimitExceeded). Checked on the
+ * serialised body before any request, so an oversized call fails fast with the action named.
+ */
+export const REQUEST_MAX_BYTES = 8 * 1024 * 1024;
+
 /** What building a request needs: the resolved settings and a signer. */
 export interface RequestContext {
   readonly settings: TencentSesSettings;
@@ -78,8 +84,7 @@ export function actionOperation<A extends TencentSesAction, T = ActionOutput<A>>
       PROVIDER_ID,
     );
   }
-  // Serialised once: these exact bytes are hashed by the signer and sent (§2 step 1).
-  const body = encoder.encode(JSON.stringify(checked.data));
+  const body = serialise(action, checked.data);
   return {
     action,
     kind: spec.kind,
@@ -92,6 +97,14 @@ export function actionOperation<A extends TencentSesAction, T = ActionOutput<A>>
       return read(parsed.data as ActionOutput<A>);
     },
   };
+}
+
+/** Serialised once: these exact bytes are hashed by the signer and sent (§2 step 1). */
+function serialise(action: string, params: unknown): Uint8Array {
+  const body = encoder.encode(JSON.stringify(params));
+  if (body.byteLength <= REQUEST_MAX_BYTES) return body;
+  const message = `the request is ${body.byteLength} bytes; Tencent Cloud takes at most 8 MB`;
+  throw invalidInput([{ path: [action], message }], PROVIDER_ID);
 }
 
 /** Sign one attempt: a fresh X-TC-Timestamp from the mailer's clock and fresh credentials. */
@@ -154,9 +167,10 @@ export function readEnvelope(action: string, response: HttpResponse): Record<str
 }
 
 /**
- * The MailError for a provider error code. Delivery comes from the table, except that a
- * non-200 answer is `unknown` whatever its code (tencent-ses.md §5.3: the outcome of a non-200
- * response is not guaranteed).
+ * The MailError for a provider error code, classified by the code alone whatever the HTTP
+ * status: the code says what happened (`RequestLimitExceeded` was not executed in a 503 body as
+ * much as in a 200). §5.3 calls non-200 answers "outcome unknown" because the official SDK never
+ * reads their body; a non-200 answer without a code stays `unknown` (see `readEnvelope`).
  */
 export function tencentError(
   action: string,
@@ -171,7 +185,7 @@ export function tencentError(
   return new MailError(`${PROVIDER_ID} ${action} failed with ${code}${hint}${detail}`, {
     code: kind.code,
     retryable: kind.retryable,
-    delivery: httpStatus === 200 ? kind.delivery : 'unknown',
+    delivery: kind.delivery,
     provider: PROVIDER_ID,
     action,
     providerCode: code,

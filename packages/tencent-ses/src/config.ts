@@ -104,8 +104,11 @@ export interface TencentSesConfig {
   readonly rateLimit?:
     | number
     | Readonly<Record<string, { requests: number; perMs: number; source?: string }>>;
+  /** Per-request timeout in ms (default 30,000; the mailer's `timeoutMs` wins). */
   readonly timeoutMs?: number;
+  /** Retries after the first attempt, for errors that allow one (default 3). */
   readonly retries?: number;
+  /** Largest response body accepted, in bytes (default 10 MiB). */
   readonly maxResponseBytes?: number;
 }
 

@@ -171,7 +171,9 @@ const STATE: Readonly<Record<string, ErrorClass>> = {
   'OperationDenied.ExceedDomainLimit': QUOTA,
   'OperationDenied.ExceedSenderLimit': QUOTA,
   'OperationDenied.NotAllowDelete': PERMISSION,
-  'OperationDenied.ReceiverIsOperating': CONFLICT,
+  // Refused, not executed, while the group's previous upload is processed ("try again later"):
+  // the core backs off and tries again, so a chunked upload survives SES's asynchronous ingest.
+  'OperationDenied.ReceiverIsOperating': c('conflict', true),
   'OperationDenied.ReceiverNotExist': NOT_FOUND,
   'OperationDenied.ReceiverStatusError': CONFLICT,
   'OperationDenied.RepeatPassWord': INPUT,
@@ -235,6 +237,6 @@ export const ERROR_HINTS: Readonly<Record<string, string>> = {
     'this account may only send templates; raw html/text needs the Simple permission (allowRawContent)',
   'FailedOperation.ServiceNotAvailable': 'the request did not take effect; it is safe to retry',
   'OperationDenied.ReceiverIsOperating':
-    'the group is still uploading; try again when the upload finished',
+    'the group is still processing an earlier upload; allow more retries or wait for ReceiversStatus 3',
   'OperationDenied.ReceiverStatusError': 'the group is empty or its upload has not finished',
 };

@@ -9,6 +9,7 @@ import {
   type Group,
   type Issue,
   invalidInput,
+  type Operation,
   type Page,
   type ProviderGroups,
   type Recipient,
@@ -21,6 +22,9 @@ import { parseChinaTime } from './time.js';
 
 /** ReceiverInputData.TemplateData: at most 800 bytes per row (§3.18). */
 export const RECIPIENT_DATA_MAX_BYTES = 800;
+
+/** Row data may not hold HTML markup (InvalidParameterValue.InValidTemplateData, §3.6). */
+const HTML_TAG = /<\/?[A-Za-z][^>]*>/;
 
 /** ReceiversStatus names (§3.18 ReceiverData). */
 const RECEIVER_STATUS: Readonly<Record<number, string>> = {
@@ -53,26 +57,7 @@ export function receiverGroups(context: RequestContext): ProviderGroups {
         page(offset, out.Data ?? [], out.TotalCount, toGroup),
       );
     },
-    addRecipients: (group, chunk) => {
-      const id = requireReceiverId(group);
-      const counted = (out: { readonly ValidCount?: number | undefined }) => ({
-        added: out.ValidCount ?? chunk.length,
-      });
-      if (!chunk.some((r) => r.data !== undefined)) {
-        return actionOperation(
-          context,
-          'CreateReceiverDetail',
-          { ReceiverId: id, Emails: addressesOf(chunk) },
-          counted,
-        );
-      }
-      return actionOperation(
-        context,
-        'CreateReceiverDetailWithData',
-        { ReceiverId: id, Datas: rowsOf(chunk) },
-        counted,
-      );
-    },
+    addRecipients: (group, chunk) => uploadChunk(context, group, chunk),
     listRecipients: (group, cursor, pageSize) => {
       const offset = offsetOf(cursor);
       const params = { ReceiverId: requireReceiverId(group), Offset: offset, Limit: pageSize };
@@ -88,6 +73,29 @@ export function receiverGroups(context: RequestContext): ProviderGroups {
         () => undefined,
       ),
   };
+}
+
+/**
+ * One upload call: CreateReceiverDetail for bare addresses, CreateReceiverDetailWithData when
+ * recipients carry data (§3.5, §3.6). `added` is what SES counted as valid.
+ *
+ * @see https://cloud.tencent.com/document/api/1288/70776 (CreateReceiverDetailWithData)
+ */
+function uploadChunk(
+  context: RequestContext,
+  group: string,
+  chunk: readonly Recipient[],
+): Operation<{ readonly added: number }> {
+  const id = requireReceiverId(group);
+  const counted = (out: { readonly ValidCount?: number | undefined }) => ({
+    added: out.ValidCount ?? chunk.length,
+  });
+  if (!chunk.some((r) => r.data !== undefined)) {
+    const params = { ReceiverId: id, Emails: addressesOf(chunk) };
+    return actionOperation(context, 'CreateReceiverDetail', params, counted);
+  }
+  const params = { ReceiverId: id, Datas: rowsOf(chunk) };
+  return actionOperation(context, 'CreateReceiverDetailWithData', params, counted);
 }
 
 function offsetOf(cursor: string | undefined): number {
@@ -164,7 +172,8 @@ function addressesOf(chunk: readonly Recipient[]): string[] {
 
 /**
  * Rows of CreateReceiverDetailWithData: every row carries data with the same keys (otherwise
- * InvalidParameterValue.TemplateDataInconsistent), each at most 800 bytes serialised.
+ * InvalidParameterValue.TemplateDataInconsistent), each at most 800 bytes serialised, with
+ * plain-text values.
  */
 function rowsOf(chunk: readonly Recipient[]): { Email: string; TemplateData: string }[] {
   addressesOf(chunk);
@@ -184,6 +193,8 @@ function rowsOf(chunk: readonly Recipient[]): { Email: string; TemplateData: str
         path: ['recipients', i, 'data'],
         message: `at most ${RECIPIENT_DATA_MAX_BYTES} bytes as JSON`,
       });
+    } else if (Object.values(r.data).some((v) => HTML_TAG.test(v))) {
+      issues.push({ path: ['recipients', i, 'data'], message: 'plain text values, no HTML tags' });
     }
     return { Email: r.address, TemplateData };
   });

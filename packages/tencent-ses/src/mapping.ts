@@ -1,25 +1,29 @@
 /**
- * Neutral message and batch -> SendEmail and BatchSendEmail parameters, and the checks the
- * capabilities cannot express. Field rules: shared/providers/tencent-ses.md §3.2 (SendEmail),
- * §3.3 (BatchSendEmail), §3.18 (Template, Simple, Attachment, TimedParam, CycleParam).
+ * Neutral message -> SendEmail parameters, and the checks the capabilities cannot express.
+ * Field rules: shared/providers/tencent-ses.md §3.2 (SendEmail), §3.18 (Template, Simple,
+ * Attachment), §4 (limits). Batches: batch.ts.
  */
 import {
   type Address,
-  type Batch,
   type Issue,
   invalidInput,
-  MailError,
   type Message,
-  type Schedule,
   unsupported,
 } from '@mailbridge/core';
 import type { ActionInput } from './actions.js';
 import { PROVIDER_ID } from './config.js';
-import { readSendOptions, type TencentSesSendOptions, unsubscribeDigit } from './options.js';
-import { formatChinaTime } from './time.js';
+import {
+  misplacedOptions,
+  readSendOptions,
+  type TencentSesSendOptions,
+  unsubscribeDigit,
+} from './options.js';
 
-/** BatchSendEmail subjects must be 1-100 characters (InvalidParameterValue.SubjectLengthError). */
-export const BATCH_SUBJECT_MAX = 100;
+/** §4 / FAQ: the whole email, html, text and attachments together, at most 4 MB. */
+export const EMAIL_MAX_BYTES = 4 * 1024 * 1024;
+
+/** §3.18 Attachment.FileName: at most 255 characters. */
+export const ATTACHMENT_NAME_MAX = 255;
 
 /** Characters a sender alias may not hold: `:` (§3.2) and what would break `Alias <addr>`. */
 const ALIAS_FORBIDDEN = /[:<>"\r\n]/;
@@ -55,6 +59,25 @@ const base64 = (value: string | Uint8Array): string =>
  * a numeric template id, template-or-raw content, and the provider options.
  */
 export function validateMessage(message: Message, allowRawContent: boolean): void {
+  refuseUnsupported(message, allowRawContent);
+  const issues: Issue[] = [
+    ...senderIssues(message.from, ['from']),
+    ...bccIssues(message),
+    ...contentIssues(message),
+    ...sizeIssues(message),
+  ];
+  if (issues.length > 0) throw invalidInput(issues, PROVIDER_ID);
+  const options = readSendOptions(message.providerOptions);
+  if (options.templateData !== undefined || options.adLocation !== undefined) {
+    throw misplacedOptions(
+      'templateData and adLocation apply to batches; use template.data',
+      'BatchSendEmail-only option on a message',
+    );
+  }
+}
+
+/** What SendEmail cannot carry at all: raw content without the permission, recipient names. */
+function refuseUnsupported(message: Message, allowRawContent: boolean): void {
   if ((message.html !== undefined || message.text !== undefined) && !allowRawContent) {
     const field = message.html !== undefined ? 'html' : 'text';
     throw unsupported(
@@ -72,55 +95,76 @@ export function validateMessage(message: Message, allowRawContent: boolean): voi
       );
     }
   }
-  const issues: Issue[] = [...senderIssues(message.from, ['from'])];
+}
+
+/** §3.2: Bcc must not repeat a Destination address. */
+function bccIssues(message: Message): Issue[] {
   const to = new Set(message.to.map((a) => a.address.toLowerCase()));
+  const issues: Issue[] = [];
   message.bcc.forEach((a, i) => {
     if (to.has(a.address.toLowerCase()))
       issues.push({ path: ['bcc', i], message: 'bcc must not repeat a to address' });
   });
-  if (message.template) {
-    if (templateId(message.template.id) === undefined) {
-      issues.push({
-        path: ['template', 'id'],
-        message: 'SES templates are referenced by numeric id',
-      });
-    }
-    if (message.html !== undefined || message.text !== undefined) {
-      issues.push({ path: ['template'], message: 'send a template or raw html/text, not both' });
-    }
-  } else if (message.html === undefined && message.text === undefined) {
-    issues.push({
-      path: ['template'],
-      message: 'SES needs a template (or raw content when allowed)',
-    });
-  }
-  if (issues.length > 0) throw invalidInput(issues, PROVIDER_ID);
-  const options = readSendOptions(message.providerOptions);
-  if (options.templateData !== undefined || options.adLocation !== undefined) {
-    throw new MailError(
-      'tencent-ses: templateData and adLocation apply to batches; use template.data',
-      {
-        code: 'unsupported',
-        provider: PROVIDER_ID,
-        issues: [
-          {
-            path: ['providerOptions', PROVIDER_ID],
-            message: 'BatchSendEmail-only option on a message',
-          },
-        ],
-      },
-    );
-  }
+  return issues;
 }
 
-function senderIssues(from: Address, path: (string | number)[]): Issue[] {
+/** A numeric template id, or raw content (when allowed), never both and never neither. */
+function contentIssues(message: Message): Issue[] {
+  const raw = message.html !== undefined || message.text !== undefined;
+  if (!message.template) {
+    return raw
+      ? []
+      : [{ path: ['template'], message: 'SES needs a template (or raw content when allowed)' }];
+  }
+  const issues: Issue[] = [];
+  if (templateId(message.template.id) === undefined)
+    issues.push({
+      path: ['template', 'id'],
+      message: 'SES templates are referenced by numeric id',
+    });
+  if (raw)
+    issues.push({ path: ['template'], message: 'send a template or raw html/text, not both' });
+  return issues;
+}
+
+/** The alias rule of `FromEmailAddress` (§3.2), as issues under `path`. */
+export function senderIssues(from: Address, path: (string | number)[]): Issue[] {
   if (from.name === undefined || !ALIAS_FORBIDDEN.test(from.name)) return [];
   return [
     { path: [...path, 'name'], message: 'the sender alias may not contain : < > " or line breaks' },
   ];
 }
 
-/** SendEmail parameters for a validated message. */
+/**
+ * Attachment names (255 characters) and the whole-email size: the capabilities bound html,
+ * text and attachments one by one, Tencent bounds their sum (FailedOperation.EmailContentToolarge).
+ */
+function sizeIssues(message: Message): Issue[] {
+  const issues: Issue[] = [];
+  let bytes = Buffer.byteLength(message.html ?? '') + Buffer.byteLength(message.text ?? '');
+  message.attachments.forEach((a, i) => {
+    if ([...a.filename].length > ATTACHMENT_NAME_MAX) {
+      issues.push({
+        path: ['attachments', i, 'filename'],
+        message: `at most ${ATTACHMENT_NAME_MAX} characters`,
+      });
+    }
+    bytes += a.content.byteLength;
+  });
+  if (bytes > EMAIL_MAX_BYTES) {
+    issues.push({
+      path: ['attachments'],
+      message: `the email is ${bytes} bytes with its attachments; Tencent SES takes at most 4 MB`,
+    });
+  }
+  return issues;
+}
+
+/**
+ * SendEmail parameters for a validated message.
+ *
+ * @see https://cloud.tencent.com/document/api/1288/51034 (SendEmail)
+ */
 export function sendEmailParams(message: Message): ActionInput<'SendEmail'> {
   const options = readSendOptions(message.providerOptions);
   const addresses = (list: readonly Address[]) => list.map((a) => a.address);
@@ -178,109 +222,4 @@ function sendOptions(options: TencentSesSendOptions): Partial<ActionInput<'SendE
 /** The numeric ReceiverId of a group id string. */
 export function receiverId(group: string): number | undefined {
   return /^\d{1,15}$/.test(group) ? Number(group) : undefined;
-}
-
-/**
- * Checks a batch needs before BatchSendEmail: numeric group and template ids, a 1-100
- * character subject, a schedule in the future, and a whole number of days between runs.
- */
-export function validateBatch(batch: Batch, now: number): void {
-  const issues: Issue[] = [...senderIssues(batch.from, ['from'])];
-  if (receiverId(batch.group) === undefined)
-    issues.push({ path: ['group'], message: 'SES groups are numeric ReceiverIds' });
-  if (templateId(batch.template.id) === undefined) {
-    issues.push({
-      path: ['template', 'id'],
-      message: 'SES templates are referenced by numeric id',
-    });
-  }
-  const subject = batch.subject ?? '';
-  if (subject.length < 1 || subject.length > BATCH_SUBJECT_MAX) {
-    issues.push({
-      path: ['subject'],
-      message: `BatchSendEmail needs a subject of 1-${BATCH_SUBJECT_MAX} characters`,
-    });
-  }
-  if (batch.replyTo?.name)
-    issues.push({ path: ['replyTo', 'name'], message: 'SES takes a bare reply-to address' });
-  const schedule = batch.schedule;
-  if (schedule && schedule.at.getTime() < now) {
-    issues.push({
-      path: ['schedule', 'at'],
-      message: `${schedule.at.toISOString()} is in the past`,
-    });
-  }
-  if (schedule && isRecurring(schedule)) {
-    if (!Number.isInteger(schedule.every.days) || schedule.every.days < 1) {
-      issues.push({
-        path: ['schedule', 'every', 'days'],
-        message: 'a whole number of days, at least 1',
-      });
-    }
-  }
-  if (issues.length > 0) throw invalidInput(issues, PROVIDER_ID);
-  if (schedule && isRecurring(schedule) && schedule.times !== undefined) {
-    throw unsupported(
-      PROVIDER_ID,
-      'schedule.times',
-      'CycleParam repeats until stopped; SES has no run count (TermCycle only stops a cycle)',
-    );
-  }
-  const options = readSendOptions(batch.providerOptions);
-  if (options.triggerType || options.smtpHeaders || options.smtpMessageId || options.headerFrom) {
-    throw new MailError(
-      'tencent-ses: triggerType, smtp* and headerFrom apply to SendEmail, not batches',
-      {
-        code: 'unsupported',
-        provider: PROVIDER_ID,
-        issues: [
-          { path: ['providerOptions', PROVIDER_ID], message: 'SendEmail-only option on a batch' },
-        ],
-      },
-    );
-  }
-}
-
-/** BatchSendEmail parameters for a validated batch (§3.3, TaskType 1 / 2 / 3). */
-export function batchSendEmailParams(batch: Batch): ActionInput<'BatchSendEmail'> {
-  const options = readSendOptions(batch.providerOptions);
-  return {
-    FromEmailAddress: formatFrom(batch.from),
-    ReceiverId: receiverId(batch.group) as number,
-    Subject: batch.subject ?? '',
-    ...schedule(batch),
-    ...(batch.replyTo ? { ReplyToAddresses: batch.replyTo.address } : {}),
-    Template: {
-      TemplateID: templateId(batch.template.id) as number,
-      TemplateData: templateData(options.templateData),
-    },
-    ...(options.unsubscribe === undefined
-      ? {}
-      : { Unsubscribe: unsubscribeDigit(options.unsubscribe) }),
-    ...(options.adLocation === undefined
-      ? {}
-      : { ADLocation: options.adLocation === 'before' ? 1 : 2 }),
-  };
-}
-
-const HOURS_PER_DAY = 24;
-
-type Recurring = Extract<Schedule, { readonly every: unknown }>;
-
-function isRecurring(schedule: Schedule): schedule is Recurring {
-  return 'every' in schedule;
-}
-
-function schedule(
-  batch: Batch,
-): Pick<ActionInput<'BatchSendEmail'>, 'TaskType' | 'TimedParam' | 'CycleParam'> {
-  const s = batch.schedule;
-  if (!s) return { TaskType: 1 };
-  const BeginTime = formatChinaTime(s.at);
-  if (!isRecurring(s)) return { TaskType: 2, TimedParam: { BeginTime } };
-  // IntervalTime is in hours (§3.18 CycleEmailParam); TermCycle 0 keeps the cycle running.
-  return {
-    TaskType: 3,
-    CycleParam: { BeginTime, IntervalTime: s.every.days * HOURS_PER_DAY, TermCycle: 0 },
-  };
 }

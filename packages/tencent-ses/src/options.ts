@@ -2,7 +2,7 @@
  * `providerOptions['tencent-ses']`: the SendEmail and BatchSendEmail fields with no neutral
  * equivalent (tencent-ses.md §3.2, §3.3), typed through core's `ProviderOptionsRegistry`.
  */
-import { invalidInput } from '@mailbridge/core';
+import { invalidInput, MailError } from '@mailbridge/core';
 import { z } from 'zod';
 import { PROVIDER_ID } from './config.js';
 
@@ -89,4 +89,16 @@ export function readSendOptions(
 /** The `Unsubscribe` digit string of a language. */
 export function unsubscribeDigit(language: UnsubscribeLanguage): string {
   return String(UNSUBSCRIBE_LANGUAGES[language]);
+}
+
+/**
+ * `unsupported` for options of the other operation (a BatchSendEmail field on a message, or a
+ * SendEmail field on a batch): they have no place in that request.
+ */
+export function misplacedOptions(message: string, issue: string): MailError {
+  return new MailError(`${PROVIDER_ID}: ${message}`, {
+    code: 'unsupported',
+    provider: PROVIDER_ID,
+    issues: [{ path: ['providerOptions', PROVIDER_ID], message: issue }],
+  });
 }

@@ -11,6 +11,7 @@ import {
   type MailerOptions,
   type Provider,
 } from '@mailbridge/core';
+import { batchSendEmailParams, validateBatch } from './batch.js';
 import { tencentSesCapabilities } from './capabilities.js';
 import {
   actionOperation,
@@ -27,12 +28,7 @@ import {
   tencentSesConfigFromUrl,
 } from './config.js';
 import { receiverGroups } from './groups.js';
-import {
-  batchSendEmailParams,
-  sendEmailParams,
-  validateBatch,
-  validateMessage,
-} from './mapping.js';
+import { sendEmailParams, validateMessage } from './mapping.js';
 import type { Tc3Signer } from './signer.js';
 
 /** The Tencent SES provider as the core sees it; `raw` is the typed client. */

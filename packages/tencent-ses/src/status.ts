@@ -68,6 +68,8 @@ const MAX_PAGES = 10_000;
 /**
  * Every status row matching the query, paging 100 at a time.
  *
+ * @see https://cloud.tencent.com/document/api/1288/51832 (GetSendEmailStatus)
+ *
  * @example
  * ```ts
  * const [row] = await getDeliveryStatus(mailer.raw, { messageId: result.messageId });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { TENCENT_SES_ACTION_NAMES, TENCENT_SES_ACTIONS } from '../src/actions.js';
 import { actionOperation, defaultSigner, type RequestContext } from '../src/client.js';
 import { resolveTencentSesConfig } from '../src/config.js';
+import { tencentSes } from '../src/provider.js';
 import { createTc3Signer } from '../src/signer.js';
 
 const context = (config: Record<string, unknown> = {}): RequestContext => ({
@@ -78,6 +79,18 @@ describe('request building', () => {
     expect(a.headers.authorization).not.toBe(b.headers.authorization);
   });
 
+  it('refuses a request over 8 MB before sending it, naming the action', () => {
+    const error = parseFails(() =>
+      actionOperation(context(), 'CreateEmailTemplate', {
+        TemplateName: 'big',
+        TemplateContent: { Html: 'A'.repeat(8 * 1024 * 1024) },
+      }),
+    );
+    expect(error.code).toBe('invalid_input');
+    expect(error.issues[0]?.path).toEqual(['CreateEmailTemplate']);
+    expect(error.message).toContain('8 MB');
+  });
+
   it('checks params against the action schema before any request', () => {
     const error = parseFails(() =>
       actionOperation(context(), 'ListReceivers', { Offset: 0, Limit: 500 } as never),
@@ -148,6 +161,26 @@ describe('response envelope', () => {
     });
   });
 
+  it('classifies a code in a non-200 body by the code, as in a 200', () => {
+    const error = parseFails(() =>
+      op.parse(
+        response(
+          '{"Response":{"Error":{"Code":"RequestLimitExceeded","Message":"slow"},"RequestId":"r-4"}}',
+          503,
+        ),
+        ctx,
+      ),
+    );
+    expect(error).toMatchObject({
+      code: 'rate_limited',
+      retryable: true,
+      delivery: 'not_sent',
+      providerCode: 'RequestLimitExceeded',
+      requestId: 'r-4',
+      httpStatus: 503,
+    });
+  });
+
   it('reads Response.Error in a non-200 body too, with delivery unknown', () => {
     const error = parseFails(() =>
       op.parse(
@@ -194,6 +227,27 @@ describe('response envelope', () => {
       delivery: 'unknown',
       httpStatus: status,
     });
+  });
+
+  it('keeps a TaskId beyond 2^53 exact: sendBatch reports it as the same digits', () => {
+    const provider = tencentSes({
+      region: 'ap-guangzhou',
+      credentials: { id: 'AKIDtest', secret: 'the-secret' },
+    });
+    const operation = provider.sendBatch({
+      from: { address: 'noreply@mail.example.com' },
+      group: '42',
+      template: { id: 100002 },
+      subject: 'News',
+      tags: [],
+      tracking: {},
+      providerOptions: {},
+    });
+    const receipt = operation.parse(
+      response('{"Response":{"TaskId":9007199254740993,"RequestId":"r-5"}}'),
+      ctx,
+    );
+    expect(receipt).toEqual({ batchId: '9007199254740993', requestId: 'r-5' });
   });
 
   it('treats null response fields as absent', () => {

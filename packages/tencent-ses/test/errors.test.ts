@@ -158,9 +158,11 @@ const ROWS: readonly Row[] = [
   ...['ExceedDomainLimit', 'ExceedSenderLimit']
     .map((s) => `OperationDenied.${s}`)
     .map(as('quota_exceeded')),
-  ...['ReceiverIsOperating', 'ReceiverStatusError', 'SenderWithDomainIsNotEmpty']
+  ...['ReceiverStatusError', 'SenderWithDomainIsNotEmpty']
     .map((s) => `OperationDenied.${s}`)
     .map(as('conflict')),
+  // Refused while the group is still uploading: not executed, so a later attempt may pass.
+  ['OperationDenied.ReceiverIsOperating', 'conflict', true, 'not_sent'],
   ['OperationDenied.ReceiverNotExist', 'not_found', false, 'not_sent'],
   input('OperationDenied.RepeatPassWord'),
 ];

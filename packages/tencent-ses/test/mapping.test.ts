@@ -1,11 +1,7 @@
 import { type Batch, isMailError, type MailError, type Message } from '@mailbridge/core';
 import { describe, expect, it } from 'vitest';
-import {
-  batchSendEmailParams,
-  sendEmailParams,
-  validateBatch,
-  validateMessage,
-} from '../src/mapping.js';
+import { batchSendEmailParams, validateBatch } from '../src/batch.js';
+import { sendEmailParams, validateMessage } from '../src/mapping.js';
 import { formatChinaTime, parseChinaTime } from '../src/time.js';
 
 type Over = { readonly [K in keyof Message]?: Message[K] | undefined };
@@ -148,6 +144,31 @@ describe('send -> SendEmail', () => {
     expect(error.issues.map((i) => i.path.join('.')).join(' ')).toContain(path);
   });
 
+  it('bounds attachment names and the whole email, attachments included, to 4 MB', () => {
+    const mb = (n: number) => new Uint8Array(n * 1024 * 1024);
+    const long = fails(() =>
+      validateMessage(
+        message({ attachments: [{ filename: `${'名'.repeat(252)}.txt`, content: mb(0) }] }),
+        false,
+      ),
+    );
+    expect(long.issues[0]?.path).toEqual(['attachments', 0, 'filename']);
+    const raw = {
+      template: undefined,
+      html: `<p>${'x'.repeat(3 * 1024 * 1024)}</p>`,
+      attachments: [{ filename: 'a.bin', content: mb(1) }],
+    };
+    const big = fails(() => validateMessage(message(raw), true));
+    expect(big.code).toBe('invalid_input');
+    expect(big.issues[0]?.path).toEqual(['attachments']);
+    expect(() =>
+      validateMessage(
+        message({ ...raw, attachments: [{ filename: 'a.bin', content: mb(0) }] }),
+        true,
+      ),
+    ).not.toThrow();
+  });
+
   it('cannot carry display names of recipients', () => {
     const error = fails(() =>
       validateMessage(message({ cc: [{ address: 'c@example.com', name: 'Cy' }] }), false),
@@ -181,9 +202,25 @@ describe('sendBatch -> BatchSendEmail', () => {
 
   it('schedules {at} as TaskType 2 in UTC+8, across midnight UTC', () => {
     const params = batchSendEmailParams(
-      batch({ schedule: { at: new Date('2024-03-01T17:30:05.900Z') } }),
+      batch({ schedule: { at: new Date('2024-03-01T17:30:05Z') } }),
     );
     expect(params).toMatchObject({ TaskType: 2, TimedParam: { BeginTime: '2024-03-02 01:30:05' } });
+    expect(params.CycleParam).toBeUndefined();
+  });
+
+  it('rounds a fractional second up, so `at` never lands before itself', () => {
+    const params = batchSendEmailParams(
+      batch({ schedule: { at: new Date('2024-03-01T17:30:05.100Z') } }),
+    );
+    expect(params.TimedParam).toEqual({ BeginTime: '2024-03-02 01:30:06' });
+  });
+
+  it('sends a recurring schedule of one run (`times: 1`) as a timed task', () => {
+    const at = new Date('2024-03-01T00:00:00Z');
+    const schedule = { at, every: { days: 7 }, times: 1 };
+    expect(() => validateBatch(batch({ schedule }), at.getTime() - 1000)).not.toThrow();
+    const params = batchSendEmailParams(batch({ schedule }));
+    expect(params).toMatchObject({ TaskType: 2, TimedParam: { BeginTime: '2024-03-01 08:00:00' } });
     expect(params.CycleParam).toBeUndefined();
   });
 

@@ -38,7 +38,13 @@ function preflight(
   const method = req.method.toUpperCase();
   if (method !== 'GET' && method !== 'POST') fail('UnsupportedHTTPMethod', `Got ${method}.`);
   if (action === undefined || action === '') missing('Action');
-  if (!isKnownAction(action)) fail('InvalidApi.NotFound', `No DirectMail action ${action}.`);
+  if (!isKnownAction(action)) {
+    // Realistic code, but the message says who answered: a typo must not look like a gap.
+    fail(
+      'InvalidApi.NotFound',
+      `DirectMail has no action ${action} (@mailbridge/emulator knows every action of @alicloud/dm20151123 1.9.0).`,
+    );
+  }
   if (!(action in HANDLERS)) {
     throw new DmFailure(
       'UnsupportedOperation',

@@ -93,7 +93,12 @@ function checkCommon(req: EmuRequest, options: TencentModuleOptions): ActionHand
   const action = header(req, 'x-tc-action') ?? '';
   const handler = HANDLERS[action];
   if (handler === undefined) {
-    if (!ALL_ACTIONS.includes(action)) fail('InvalidAction', `SES has no action ${action}`);
+    if (!ALL_ACTIONS.includes(action)) {
+      fail(
+        'InvalidAction',
+        `SES has no action ${action} (@mailbridge/emulator knows every action of tencentcloud-sdk-nodejs-ses 4.1.76)`,
+      );
+    }
     fail('UnsupportedOperation', `action ${action} is not implemented by @mailbridge/emulator`);
   }
   const region = header(req, 'x-tc-region');

@@ -1,0 +1,37 @@
+/**
+ * The DirectMail counterpart of "raw undici + signing": SingleSendMail as an RPC v1 signed form
+ * POST over a bare undici Agent (the core's pool settings), `JSON.parse` of the answer.
+ */
+import { Agent } from 'undici';
+import { rpcFormBody } from '../rpc.js';
+import { expectId, FROM, HTML, KEY, type SendDriver, SUBJECT, to } from './driver.js';
+
+export function createRawRpcDriver(origin: string): SendDriver {
+  const agent = new Agent({
+    keepAliveTimeout: 4_000,
+    keepAliveMaxTimeout: 60_000,
+    connections: 128,
+  });
+  const headers = { 'content-type': 'application/x-www-form-urlencoded' };
+  return {
+    async send(index) {
+      const body = rpcFormBody(
+        'SingleSendMail',
+        {
+          AccountName: FROM,
+          AddressType: '1',
+          ReplyToAddress: 'false',
+          ToAddress: to(index),
+          Subject: SUBJECT,
+          HtmlBody: HTML,
+          FromAlias: 'Shop',
+        },
+        KEY,
+      );
+      const res = await agent.request({ origin, path: '/', method: 'POST', headers, body });
+      const json = JSON.parse(await res.body.text()) as { EnvId?: unknown };
+      expectId(json.EnvId, 'EnvId');
+    },
+    close: () => agent.close(),
+  };
+}

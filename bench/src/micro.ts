@@ -1,0 +1,87 @@
+/**
+ * Per-operation CPU costs of the pieces the profiles point at, in one fresh process:
+ * `node dist/micro.js`. Each operation runs a warm-up, then a timed loop; prints
+ * `{"rows":[{"name","usPerOp"}]}`. Sizes the proposed fixes (signer, encoder, validation).
+ */
+import { signerV1 } from '@mailbridge/aliyun-dm';
+import { normalizeMessage } from '@mailbridge/core';
+import { createTc3Signer } from '@mailbridge/tencent-ses';
+import { FROM, HTML, KEY, SUBJECT, TEMPLATE_ID } from './drivers/driver.js';
+import { NodeSha256 } from './node-sha256.js';
+import { rpcFormBody } from './rpc.js';
+import { tc3Authorization } from './tc3.js';
+
+const ITERATIONS = 20_000;
+
+async function time(
+  name: string,
+  op: (i: number) => unknown,
+): Promise<{ name: string; usPerOp: number }> {
+  for (let i = 0; i < 2_000; i++) await op(i);
+  // CPU time, not wall time: on a shared machine the process may wait for a core.
+  const start = process.cpuUsage();
+  for (let i = 0; i < ITERATIONS; i++) await op(i);
+  const used = process.cpuUsage(start);
+  return { name, usPerOp: (used.user + used.system) / ITERATIONS };
+}
+
+const body = JSON.stringify({
+  FromEmailAddress: FROM,
+  Destination: ['user1@example.com'],
+  Subject: SUBJECT,
+  Template: { TemplateID: TEMPLATE_ID, TemplateData: '{"name":"Ann"}' },
+});
+const tc3Input = {
+  body,
+  contentType: 'application/json; charset=utf-8',
+  host: '127.0.0.1:8080',
+  secretId: KEY.id,
+  secretKey: KEY.secret,
+  timestamp: 1_700_000_000,
+};
+const dmParams = {
+  AccountName: FROM,
+  AddressType: '1',
+  ReplyToAddress: 'false',
+  ToAddress: 'user1@example.com',
+  Subject: SUBJECT,
+  HtmlBody: HTML,
+  FromAlias: 'Shop',
+};
+const message = {
+  from: `Shop <${FROM}>`,
+  to: 'user1@example.com',
+  subject: SUBJECT,
+  template: { id: TEMPLATE_ID, data: { name: 'Ann' } },
+};
+
+const sha256js = createTc3Signer();
+const nodeSigner = createTc3Signer(NodeSha256);
+const rows = [
+  await time('TC3 sign: adapter default (@aws-crypto/sha256-js)', () => sha256js.sign(tc3Input)),
+  await time('TC3 sign: adapter signer + node:crypto Checksum', () => nodeSigner.sign(tc3Input)),
+  await time('TC3 sign: bench minimal node:crypto (src/tc3.ts)', () =>
+    tc3Authorization({ ...tc3Input, hostname: '127.0.0.1' }),
+  ),
+  await time('RPC v1 sign: adapter signerV1 (sorted, percent-encoded form)', (i) =>
+    signerV1.sign({
+      method: 'POST',
+      host: '127.0.0.1:8080',
+      action: 'SingleSendMail',
+      version: '2015-11-23',
+      regionId: 'cn-hangzhou',
+      params: dmParams,
+      credentials: KEY,
+      timestamp: 1_700_000_000_000,
+      nonce: `nonce-${i}`,
+    }),
+  ),
+  await time('RPC v1 sign: bench encodeURIComponent-based (src/rpc.ts)', () =>
+    rpcFormBody('SingleSendMail', dmParams, KEY),
+  ),
+  await time('core normalizeMessage (zod), templated message', () => normalizeMessage(message)),
+  await time('JSON.stringify of the SendEmail body (reference)', () =>
+    JSON.stringify(JSON.parse(body)),
+  ),
+];
+process.stdout.write(`${JSON.stringify({ rows })}\n`);

@@ -1,0 +1,165 @@
+/**
+ * Statistics, tracking, invalid-address and IP-protection actions (seeds S003 §12.1, S004;
+ * aliyun-dm.md §3). Parameter names follow the SDK where the seeds misspell them (`KeyWord`).
+ */
+import { z } from 'zod';
+import { action } from './action.js';
+import { dmObject, num, paging, reqNum, reqStr, str, wrappedList } from './schema.js';
+
+const stat = dmObject({
+  CreateTime: str,
+  RequestCount: str,
+  SuccessCount: str,
+  // `faildCount` (sic) in S003/SDK, `FaildCount` in S004: one key either way.
+  FaildCount: str,
+  UnavailableCount: str,
+  SucceededPercent: str,
+  UnavailablePercent: str,
+});
+const track = dmObject({
+  CreateTime: str,
+  RcptClickCount: str,
+  RcptClickRate: str,
+  RcptOpenCount: str,
+  RcptOpenRate: str,
+  RcptUniqueClickCount: str,
+  RcptUniqueClickRate: str,
+  RcptUniqueOpenCount: str,
+  RcptUniqueOpenRate: str,
+  TotalNumber: str,
+});
+const trackQuery = {
+  StartTime: reqStr,
+  EndTime: reqStr,
+  AccountName: reqStr.optional(),
+  TagName: reqStr.optional(),
+  ConfigSetId: reqStr.optional(),
+  DedicatedIp: reqStr.optional(),
+  DedicatedIpPoolId: reqStr.optional(),
+  Esp: reqStr.optional(),
+  Offset: reqStr.optional(),
+  OffsetCreateTime: reqStr.optional(),
+  OffsetCreateTimeDesc: reqStr.optional(),
+  PageNumber: reqNum.optional(),
+  PageSize: reqNum.optional(),
+  Total: reqStr.optional(),
+};
+const trackPaging = {
+  OffsetCreateTime: str,
+  OffsetCreateTimeDesc: str,
+  PageNo: num,
+  PageSize: num,
+  Total: num,
+  TotalPages: num,
+};
+const mailFromCounts = dmObject({
+  Mailfrom: str,
+  MailfromStatus: str,
+  ReplyTo: str,
+  ReplyToStatus: str,
+  SendType: str,
+  Mailpriority: num,
+  DailyCount: num,
+  DailyReqCount: num,
+  MonthCount: num,
+  MonthReqCount: num,
+  QuotaLevel: num,
+  CreateTime: num,
+  UpdateTime: num,
+});
+const ipfilter = dmObject({ Id: str, IpAddress: str, CreateTime: str });
+const mailDetail = dmObject({
+  ToAddress: str,
+  AccountName: str,
+  Subject: str,
+  Status: num,
+  Message: str,
+  ErrorClassification: str,
+  LastUpdateTime: str,
+  UtcLastUpdateTime: str,
+  IpPoolId: str,
+  IpPoolName: str,
+  ConfigSetId: str,
+  ConfigSetName: str,
+});
+
+/** Statistics, tracking, invalid addresses, IP protection. */
+export const STATS_ACTIONS = {
+  // Seed-only (S003 §12.1), which writes every field of `data` in lowerCamel.
+  GetSendEmailCountByMailFrom: action('read', { AccountName: reqStr }, { data: mailFromCounts }),
+  SenderStatisticsByTagNameAndBatchID: action(
+    'read',
+    {
+      StartTime: reqStr,
+      EndTime: reqStr,
+      AccountName: reqStr.optional(),
+      TagName: reqStr.optional(),
+      DedicatedIp: reqStr.optional(),
+      DedicatedIpPoolId: reqStr.optional(),
+      Domain: reqStr.optional(),
+      Esp: reqStr.optional(),
+    },
+    { TotalCount: num, data: wrappedList('stat', stat) },
+  ),
+  SenderStatisticsDetailByParam: action(
+    'read',
+    {
+      StartTime: reqStr,
+      EndTime: reqStr,
+      AccountName: reqStr.optional(),
+      TagName: reqStr.optional(),
+      ToAddress: reqStr.optional(),
+      Status: reqNum.optional(),
+      Length: z.number().int().min(1).max(100).optional(),
+      NextStart: reqStr.optional(),
+      IpPoolId: reqStr.optional(),
+      ConfigSetId: reqStr.optional(),
+    },
+    { NextStart: str, data: wrappedList('mailDetail', mailDetail) },
+  ),
+  // The SDK reads `data.stat`; S004 shows a bare `TrackList` array (once `PrackList`, sic): all
+  // three come out as `data.stat`.
+  GetTrackList: action(
+    'read',
+    { ...trackQuery, Domain: reqStr.optional() },
+    { ...trackPaging, data: wrappedList('stat', track, { bare: true }) },
+    { TrackList: 'data', PrackList: 'data' },
+  ),
+  // The SDK reads `TrackList.Stat`; S004 shows `TrackList` as the array itself: both read alike.
+  GetTrackListByMailFromAndTagName: action('read', trackQuery, {
+    ...trackPaging,
+    TrackList: wrappedList('Stat', track, { bare: true }),
+  }),
+  // The SDK reads `TotalCount` and `data.mailDetail`; S003 §12.1 writes `total` and a bare
+  // `detailList` array: both come out as the SDK's.
+  QueryInvalidAddress: action(
+    'read',
+    {
+      StartTime: reqStr.optional(),
+      EndTime: reqStr.optional(),
+      KeyWord: reqStr.optional(),
+      Length: reqNum.optional(),
+      NextStart: reqStr.optional(),
+    },
+    {
+      NextStart: str,
+      TotalCount: num,
+      data: wrappedList(
+        'mailDetail',
+        dmObject({ ToAddress: str, LastUpdateTime: str, UtcLastUpdateTime: str }),
+        { bare: true },
+      ),
+    },
+    { total: 'TotalCount', detailList: 'data' },
+  ),
+  UpdateIpProtection: action('write', { IpProtection: z.enum(['0', '1']) }, {}),
+  GetIpProtection: action('read', {}, { IpProtection: str }),
+  // S004 shows `data` as the list itself; the SDK reads `data.ipfilters`: both come out as the latter.
+  GetIpfilterList: action(
+    'read',
+    {},
+    { ...paging, data: wrappedList('ipfilters', ipfilter, { bare: true }) },
+  ),
+  AddIpfilter: action('write', { IpAddress: reqStr }, {}),
+  DeleteIpfilterByEdmId: action('write', { Id: reqStr, FromType: reqNum.optional() }, {}),
+} as const;

@@ -1,0 +1,134 @@
+/**
+ * Neutral batch -> BatchSendEmail (shared/providers/tencent-ses.md §3.3, seed 001): TaskType 1
+ * (now), 2 (`TimedParam`, a `{at}` schedule) or 3 (`CycleParam`, `{at, every: {days}}`), and
+ * the checks the capabilities cannot express. Times are China Standard Time (see time.ts).
+ */
+import { type Batch, type Issue, invalidInput, unsupported } from '@mailbridge/core';
+import type { ActionInput } from './actions.js';
+import { PROVIDER_ID } from './config.js';
+import { formatFrom, receiverId, senderIssues, templateData, templateId } from './mapping.js';
+import { misplacedOptions, readSendOptions, unsubscribeDigit } from './options.js';
+import { formatChinaTime } from './time.js';
+
+/** BatchSendEmail subjects must be 1-100 characters (InvalidParameterValue.SubjectLengthError). */
+export const BATCH_SUBJECT_MAX = 100;
+
+/**
+ * `CycleEmailParam.IntervalTime` is in HOURS (the SDK models: "Task recurrence in hours",
+ * "任务周期 小时维度"), so `every.days` is sent as days × 24.
+ */
+export const HOURS_PER_DAY = 24;
+
+type Schedule = NonNullable<Batch['schedule']>;
+type Recurring = Extract<Schedule, { readonly every: unknown }>;
+
+function isRecurring(schedule: Schedule): schedule is Recurring {
+  return 'every' in schedule;
+}
+
+/**
+ * Checks a batch needs before BatchSendEmail: numeric group and template ids, a 1-100
+ * character subject, a schedule in the future, and a whole number of days between runs.
+ * `times` other than 1 is `unsupported`: a CycleParam task repeats until it is stopped, and
+ * the API has no run count (TermCycle 1 only stops a cycle when a task is updated, and no
+ * public action updates a task). `times: 1` is one run, sent as a timed task (TaskType 2).
+ */
+export function validateBatch(batch: Batch, now: number): void {
+  const issues: Issue[] = [...senderIssues(batch.from, ['from'])];
+  if (receiverId(batch.group) === undefined)
+    issues.push({ path: ['group'], message: 'SES groups are numeric ReceiverIds' });
+  if (templateId(batch.template.id) === undefined) {
+    issues.push({
+      path: ['template', 'id'],
+      message: 'SES templates are referenced by numeric id',
+    });
+  }
+  const subject = batch.subject ?? '';
+  if (subject.length < 1 || subject.length > BATCH_SUBJECT_MAX) {
+    issues.push({
+      path: ['subject'],
+      message: `BatchSendEmail needs a subject of 1-${BATCH_SUBJECT_MAX} characters`,
+    });
+  }
+  if (batch.replyTo?.name)
+    issues.push({ path: ['replyTo', 'name'], message: 'SES takes a bare reply-to address' });
+  const schedule = batch.schedule;
+  if (schedule && schedule.at.getTime() < now) {
+    // Tencent would answer InvalidParameterValue.BeginTimeBeforeNow; we say it first.
+    issues.push({
+      path: ['schedule', 'at'],
+      message: `${schedule.at.toISOString()} is in the past`,
+    });
+  }
+  if (schedule && isRecurring(schedule)) {
+    if (!Number.isInteger(schedule.every.days) || schedule.every.days < 1) {
+      issues.push({
+        path: ['schedule', 'every', 'days'],
+        message: 'a whole number of days, at least 1',
+      });
+    }
+  }
+  if (issues.length > 0) throw invalidInput(issues, PROVIDER_ID);
+  if (schedule && isRecurring(schedule) && schedule.times !== undefined && schedule.times !== 1) {
+    throw unsupported(
+      PROVIDER_ID,
+      'schedule.times',
+      'CycleParam repeats until stopped; SES has no run count (TermCycle only stops a cycle)',
+    );
+  }
+  const options = readSendOptions(batch.providerOptions);
+  if (options.triggerType || options.smtpHeaders || options.smtpMessageId || options.headerFrom) {
+    throw misplacedOptions(
+      'triggerType, smtp* and headerFrom apply to SendEmail, not batches',
+      'SendEmail-only option on a batch',
+    );
+  }
+}
+
+/**
+ * BatchSendEmail parameters for a validated batch (§3.3, TaskType 1 / 2 / 3).
+ *
+ * @see https://cloud.tencent.com/document/api/1288/63481 (BatchSendEmail)
+ */
+export function batchSendEmailParams(batch: Batch): ActionInput<'BatchSendEmail'> {
+  const options = readSendOptions(batch.providerOptions);
+  return {
+    FromEmailAddress: formatFrom(batch.from),
+    ReceiverId: receiverId(batch.group) as number,
+    Subject: batch.subject ?? '',
+    ...taskType(batch.schedule),
+    ...(batch.replyTo ? { ReplyToAddresses: batch.replyTo.address } : {}),
+    Template: {
+      TemplateID: templateId(batch.template.id) as number,
+      TemplateData: templateData(options.templateData),
+    },
+    ...(options.unsubscribe === undefined
+      ? {}
+      : { Unsubscribe: unsubscribeDigit(options.unsubscribe) }),
+    ...(options.adLocation === undefined
+      ? {}
+      : { ADLocation: options.adLocation === 'before' ? 1 : 2 }),
+  };
+}
+
+/**
+ * `BeginTime` of a schedule: UTC+8 wall time, rounded UP to the whole second. The format has no
+ * fraction, and rounding down could put an `at` a moment from now before the server's clock
+ * (InvalidParameterValue.BeginTimeBeforeNow).
+ */
+export function beginTime(at: Date): string {
+  return formatChinaTime(new Date(Math.ceil(at.getTime() / 1000) * 1000));
+}
+
+function taskType(
+  s: Schedule | undefined,
+): Pick<ActionInput<'BatchSendEmail'>, 'TaskType' | 'TimedParam' | 'CycleParam'> {
+  if (!s) return { TaskType: 1 };
+  const BeginTime = beginTime(s.at);
+  if (!isRecurring(s) || s.times === 1) return { TaskType: 2, TimedParam: { BeginTime } };
+  // TermCycle 0 keeps the cycle running (1 would stop it, §3.18 CycleEmailParam).
+  return {
+    TaskType: 3,
+    CycleParam: { BeginTime, IntervalTime: s.every.days * HOURS_PER_DAY, TermCycle: 0 },
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * @mailbridge/tencent-ses groups against the emulator at the provider's limits: uploads streamed
+ * in calls of 20,000 with progress, the 50,000-per-group limit, a chunk refused while SES still
+ * processes the previous one, paged listings, and the recipient removal SES cannot do.
+ */
+import {
+  collect,
+  createMailer,
+  isMailError,
+  type MailError,
+  type MailerOptions,
+} from '@mailbridge/core';
+import { type Emulator, startEmulator } from '@mailbridge/emulator';
+import { type TencentSesConfig, tencentSes } from '@mailbridge/tencent-ses';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await startEmulator();
+});
+afterAll(() => emu.close());
+beforeEach(() => emu.reset());
+
+const key = () => emu.credentials.tencent[0] as { id: string; secret: string };
+const mailer = (config: Partial<TencentSesConfig> = {}, options: MailerOptions = {}) =>
+  createMailer(
+    tencentSes({
+      region: 'ap-guangzhou',
+      endpoint: emu.tencentEndpoint,
+      credentials: { ...key() },
+      ...config,
+    }),
+    { retry: { minDelayMs: 1, maxDelayMs: 5 }, ...options },
+  );
+
+async function failure(promise: Promise<unknown>): Promise<MailError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isMailError(error)) throw new Error(`expected a MailError, got ${String(error)}`);
+  return error;
+}
+
+describe('groups at the provider limits', () => {
+  const rows = function* (count: number, prefix: string) {
+    for (let i = 0; i < count; i++)
+      yield { address: `${prefix}${i}@example.com`, data: { name: `n${i}` } };
+  };
+
+  it('uploads 45,000 recipients with data in 3 calls, with progress', async () => {
+    const m = mailer();
+    const group = await m.groups.create({ name: 'big' });
+    const progress: number[] = [];
+    const result = await m.groups.addRecipients(group.id, rows(45_000, 'u'), {
+      onProgress: (p) => progress.push(p.added),
+    });
+    expect(result).toEqual({ added: 45_000, calls: 3 });
+    expect(progress).toEqual([20_000, 40_000, 45_000]);
+    expect(emu.requests['tencent-ses'].CreateReceiverDetailWithData).toBe(3);
+    await m.close();
+  }, 60_000);
+
+  it('retries a chunk refused while the previous one is processed (ReceiverIsOperating)', async () => {
+    emu.seed({ tencent: { uploadDelayMs: 60_000 } });
+    const m = mailer({ retries: 20 }, { retry: { minDelayMs: 50, maxDelayMs: 50 } });
+    const group = await m.groups.create({ name: 'slow-ingest' });
+    const uploads = () => emu.requests['tencent-ses'].CreateReceiverDetailWithData ?? 0;
+    const upload = m.groups.addRecipients(group.id, rows(25_000, 's'));
+    // The first chunk is accepted and "processing"; the second is refused until it is done.
+    const deadline = Date.now() + 10_000;
+    while (uploads() < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    expect(uploads()).toBeGreaterThanOrEqual(3);
+    emu.advance(60_000);
+    expect(await upload).toEqual({ added: 25_000, calls: 2 });
+    const find = async () => (await collect(m.groups.list())).find((g) => g.id === group.id);
+    expect(await find()).toMatchObject({ count: 25_000, status: 'uploading' });
+    emu.advance(60_000);
+    expect(await find()).toMatchObject({ status: 'ready' });
+    await m.close();
+  }, 60_000);
+
+  it('fails 50,001 into one group with a clear quota error', async () => {
+    const m = mailer();
+    const group = await m.groups.create({ name: 'too-big' });
+    const error = await failure(m.groups.addRecipients(group.id, rows(50_001, 'v')));
+    expect(error).toMatchObject({
+      code: 'quota_exceeded',
+      providerCode: 'LimitExceeded.ReceiverDetailCountLimit',
+    });
+    expect(error.message).toContain('at most 50,000');
+    await m.close();
+  }, 60_000);
+
+  it('lists groups and recipients, and refuses to remove single recipients', async () => {
+    const m = mailer();
+    const group = await m.groups.create({ name: 'list-me', description: 'd' });
+    await m.groups.addRecipients(group.id, rows(150, 'l'));
+    expect((await collect(m.groups.list())).map((g) => g.id)).toContain(group.id);
+    const members = await collect(m.groups.listRecipients(group.id));
+    expect(members).toHaveLength(150);
+    expect(members[0]).toMatchObject({ address: 'l0@example.com', data: { name: 'n0' } });
+    expect((await failure(m.groups.removeRecipients(group.id, ['l0@example.com']))).code).toBe(
+      'unsupported',
+    );
+    await m.groups.delete(group.id);
+    expect((await collect(m.groups.list())).map((g) => g.id)).not.toContain(group.id);
+    await m.close();
+  });
+});
