@@ -133,11 +133,13 @@ const installedDir = (name: string) => join(consumer, 'node_modules', name);
 const installedManifest = (name: string) => readManifest(join(installedDir(name), 'package.json'));
 
 describe.each(NAMES)('%s as published', (name) => {
-  it('ships only dist/, README.md and package.json, and every file its manifest names', async () => {
+  it('ships only dist/, its bin launcher, README.md, LICENSE and package.json, and every file its manifest names', async () => {
     const files = await shippedFiles(installedDir(name));
     const stray = files.filter(
       (file) =>
-        !/^(package\.json|README\.md|LICENSE(\.md)?|dist\/.+\.(c?js|d\.c?ts|map))$/.test(file),
+        !/^(package\.json|README\.md|LICENSE(\.md)?|bin\/[a-z-]+\.js|dist\/.+\.(c?js|d\.c?ts|map))$/.test(
+          file,
+        ),
     );
     expect(stray).toEqual([]);
     expect(files).toContain('README.md');

@@ -1,8 +1,6 @@
 /**
- * What the reliability suite found, pinned as tests. Each is `it.fails` while the bug is in
- * the package it names: the test states the correct behaviour, so it passes (and this file
- * fails) the moment the fix lands; then drop the `.fails`. Diagnosis and fix are in each title's
- * comment and in test/reliability/RESULTS.md.
+ * What the reliability suite found, kept as regression tests: each was first pinned failing,
+ * then fixed in the package it names (diagnosis in each comment and in RESULTS.md).
  */
 import { isMailError, type MessageInput } from '@mailbridge/core';
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
@@ -50,7 +48,7 @@ describe('findings', () => {
   // refuse UTF-8 and quoted local parts before any request, as `unsupported` naming the field,
   // through a capability (e.g. `recipients.utf8LocalPart: false`, checked in core check.ts).
   for (const target of TARGETS) {
-    it.fails(`${target.id}: internationalised addresses are converted or refused before any request`, async () => {
+    it(`${target.id}: internationalised addresses are converted or refused before any request`, async () => {
       await fc.assert(
         fc.asyncProperty(intlMessage(target.id), async (input) => {
           const { result, sent } = await outcome(target, input);
@@ -68,7 +66,7 @@ describe('findings', () => {
   // MissingToAddress after a request. Fix: in validateMessage, `if (message.to.length === 0)
   // throw invalidInput([{ path: ['to'], message: 'DirectMail needs at least one to recipient
   // (ToAddress is required; bcc alone is not sent)' }], PROVIDER_ID)`.
-  it.fails('aliyun-dm: bcc without to is refused before any request', async () => {
+  it('aliyun-dm: bcc without to is refused before any request', async () => {
     const input = { ...aliyun.message('x@example.com'), to: [], bcc: 'hidden@example.com' };
     expect(await outcome(aliyun, input)).toEqual({ result: 'invalid_input', sent: 0 });
   });
@@ -86,7 +84,7 @@ describe('findings', () => {
   // a MailError with no `code`, `delivery: 'not_sent'` for a code nobody knows, and the member's
   // source text in the message. Fix: `Object.hasOwn(TENCENT_SES_ERRORS, code) ? … : undefined`
   // and the same for ERROR_HINTS (DirectMail's classifyCode already does this).
-  it.fails('tencent-ses: an error code named like an Object.prototype member is "unknown"', async () => {
+  it('tencent-ses: an error code named like an Object.prototype member is "unknown"', async () => {
     const { server, url, next } = await scriptedServer();
     const m = mailerFor(tencent, {
       endpoint: url,

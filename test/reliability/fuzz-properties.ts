@@ -54,10 +54,6 @@ export async function fuzzMessages(target: Target, emu: Emulator, runs: number):
           return;
         }
         if (!isMailError(outcome)) throw outcome;
-        if (isKnownBccOnlyBug(target, input, outcome, sent)) {
-          bump(counts, 'known bug: bcc without to reaches DirectMail');
-          return;
-        }
         if (outcome.code !== 'invalid_input' && outcome.code !== 'unsupported')
           throw new Error(`${outcome.code} after ${sent} requests: ${outcome.message}`);
         if (sent !== 0) throw new Error(`${outcome.code} after ${sent} requests`);
@@ -69,28 +65,6 @@ export async function fuzzMessages(target: Target, emu: Emulator, runs: number):
     await mailer.close();
   }
   return counts;
-}
-
-/**
- * Finding 2 (findings.test.ts): DirectMail requires ToAddress, but a message with only `bcc`
- * passes the adapter's checks and is refused by the provider (MissingToAddress) after one
- * request. Counted apart, and only in exactly that shape, until the adapter refuses it first.
- */
-function isKnownBccOnlyBug(
-  target: Target,
-  input: Record<string, unknown>,
-  error: { readonly providerCode?: string | undefined },
-  sent: number,
-): boolean {
-  const noTo =
-    input['to'] === undefined || (Array.isArray(input['to']) && input['to'].length === 0);
-  return (
-    target.id === 'aliyun-dm' &&
-    noTo &&
-    input['bcc'] !== undefined &&
-    sent === 1 &&
-    error.providerCode === 'MissingToAddress'
-  );
 }
 
 /**
@@ -215,15 +189,6 @@ export async function scriptedServer(): Promise<{
 }
 
 /**
- * Finding 3 (findings.test.ts): Tencent looks codes up in plain objects without `hasOwn`, so a
- * code such as `constructor` or `__proto__` finds an Object.prototype member. Counted apart,
- * and only for such codes, until the lookup is fixed.
- */
-function isKnownPrototypeCodeBug(target: Target, code: string | undefined): boolean {
-  return target.id === 'tencent-ses' && code !== undefined && code in Object.prototype;
-}
-
-/**
  * (d) Random provider error bodies: every failure is a well-formed MailError (a known code,
  * boolean retryable, a delivery, attempts >= 1, provider and action set, a message, JSON-able).
  */
@@ -259,10 +224,6 @@ export async function fuzzErrorBodies(target: Target, runs: number): Promise<Cou
           (e.retryAfterMs === undefined || Number.isSafeInteger(e.retryAfterMs)) &&
           typeof JSON.stringify(e) === 'string' &&
           !JSON.stringify(e).includes('fuzz-secret-never-shown');
-        if (!wellFormed && isKnownPrototypeCodeBug(target, e.providerCode)) {
-          bump(counts, 'known bug: code named like an Object.prototype member');
-          return;
-        }
         if (!wellFormed) throw new Error(`ill-formed MailError: ${JSON.stringify(e)}`);
         // A 200 with an error code, or any non-2xx, is never a success and never silent.
         bump(counts, e.code);

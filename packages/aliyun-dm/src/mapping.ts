@@ -30,6 +30,13 @@ export const REPLY_ALIAS_MAX = 15;
 export function validateMessage(message: Message): void {
   const options = readOptions(message.providerOptions);
   checkBody(message);
+  if (message.to.length === 0) {
+    // SingleSendMail has no send without ToAddress (bcc alone would be `MissingToAddress`).
+    throw invalidInput(
+      [{ path: ['to'], message: 'DirectMail needs at least one `to` address' }],
+      PROVIDER_ID,
+    );
+  }
   for (const field of ['to', 'bcc'] as const) {
     const index = message[field].findIndex((a) => a.name !== undefined && a.name !== '');
     if (index !== -1) {

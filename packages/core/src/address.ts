@@ -4,6 +4,7 @@
  * the user can act on. Internationalised addresses (RFC 6531/6532: UTF-8 local parts, IDN
  * domains, any script in display names) are valid.
  */
+import { domainToASCII } from 'node:url';
 import type { Address } from './message.js';
 
 /** RFC 5321 §4.5.3.1: path 256 octets including `<>`, so 254 for the address itself. */
@@ -222,13 +223,17 @@ export function parseAddressResult(text: string): Address | string {
   if (!trimmed.endsWith('>')) {
     if (trimmed.includes('<')) return 'invalid email address: "<" without a closing ">"';
     const problem = addrSpecProblem(trimmed);
-    return problem ? `invalid email address: ${problem}` : { address: trimmed };
+    if (problem) return `invalid email address: ${problem}`;
+    const address = asciiDomain(trimmed);
+    return address === undefined ? IDN_PROBLEM : { address };
   }
   const open = trimmed.lastIndexOf('<');
   if (open === -1) return 'invalid email address: ">" without an opening "<"';
-  const address = trimmed.slice(open + 1, -1).trim();
-  const problem = addrSpecProblem(address);
+  const spec = trimmed.slice(open + 1, -1).trim();
+  const problem = addrSpecProblem(spec);
   if (problem) return `invalid email address: ${problem}`;
+  const address = asciiDomain(spec);
+  if (address === undefined) return IDN_PROBLEM;
   const display = trimmed.slice(0, open).trim();
   if (display === '') return { address };
   const parsed = parseDisplayName(display);
@@ -237,6 +242,29 @@ export function parseAddressResult(text: string): Address | string {
   if (bad) return `invalid email address: ${bad}`;
   const name = parsed.name.trim();
   return name === '' ? { address } : { address, name };
+}
+
+const IDN_PROBLEM = 'invalid email address: the domain is not a valid internationalised name';
+
+/**
+ * The address with an IDN domain in its ASCII (`xn--`) form, which is what providers and SMTP
+ * accept; `undefined` when IDNA rejects the domain. ASCII domains are returned as they are.
+ */
+export function asciiDomain(spec: string): string | undefined {
+  const at = spec.lastIndexOf('@');
+  const domain = spec.slice(at + 1);
+  if (/^[\x00-\x7f]*$/.test(domain)) return spec;
+  const ascii = domainToASCII(domain);
+  return ascii === '' ? undefined : `${spec.slice(0, at)}@${ascii}`;
+}
+
+/**
+ * True when the local part (before the `@`) is outside ASCII or quoted: deliverable only
+ * through SMTPUTF8-capable paths, which neither DirectMail nor Tencent SES documents.
+ */
+export function needsSmtpUtf8(address: string): boolean {
+  const local = address.slice(0, address.lastIndexOf('@'));
+  return local.startsWith('"') || !/^[\x00-\x7f]*$/.test(local);
 }
 
 /**

@@ -24,6 +24,11 @@ export interface Capabilities {
     readonly toVisibleToEachOther: boolean;
     /** A recipient may not appear in both `to` and `bcc`. */
     readonly bccMayOverlapTo: boolean;
+    /**
+     * Local parts outside ASCII or in quotes (`用户@example.com`, `"a b"@example.com`) are
+     * accepted (SMTPUTF8). Default `false`: such addresses are `unsupported` before any request.
+     */
+    readonly unicodeLocalPart?: boolean;
   };
   readonly from: {
     /** Display name allowed, and its maximum length in characters. */

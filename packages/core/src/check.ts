@@ -4,7 +4,7 @@
  * beyond a documented limit is `invalid_input` naming the field, the limit and the provider.
  * Nothing is silently dropped or truncated.
  */
-import { utf8Length } from './address.js';
+import { needsSmtpUtf8, utf8Length } from './address.js';
 import type { Capabilities } from './capabilities.js';
 import { type Issue, invalidInput, type MailError, unsupported } from './errors.js';
 import type { Address, Batch, Message, Tracking } from './message.js';
@@ -253,6 +253,7 @@ function checkSubject(f: Findings, subject: string | undefined, caps: Capabiliti
  */
 export function checkMessage(message: Message, caps: Capabilities): void {
   const f = new Findings(caps.provider);
+  checkLocalParts(f, message, caps);
   checkRecipients(f, message, caps);
   checkName(f, 'from', message.from, caps.from.name, caps.from.nameMaxLength);
   checkReplyTo(f, message.replyTo, caps);
@@ -263,6 +264,23 @@ export function checkMessage(message: Message, caps: Capabilities): void {
   checkTags(f, message.tags, caps);
   checkTracking(f, message.tracking, caps);
   f.throwIfAny();
+}
+
+/** Addresses whose local part needs SMTPUTF8, refused unless the provider takes them. */
+function checkLocalParts(f: Findings, message: Message, caps: Capabilities): void {
+  if (caps.recipients.unicodeLocalPart === true) return;
+  const fields = [
+    ['from', [message.from]],
+    ['to', message.to],
+    ['cc', message.cc],
+    ['bcc', message.bcc],
+    ['replyTo', message.replyTo],
+  ] as const;
+  for (const [field, list] of fields) {
+    if (list.some((a) => needsSmtpUtf8(a.address))) {
+      f.cannot(field, 'it accepts only ASCII, unquoted local parts (before the "@")');
+    }
+  }
 }
 
 function checkSchedule(f: Findings, batch: Batch, caps: Capabilities): void {
@@ -288,6 +306,9 @@ function checkSchedule(f: Findings, batch: Batch, caps: Capabilities): void {
  */
 export function checkBatch(batch: Batch, caps: Capabilities): void {
   const f = new Findings(caps.provider);
+  if (caps.recipients.unicodeLocalPart !== true && needsSmtpUtf8(batch.from.address)) {
+    f.cannot('from', 'it accepts only ASCII, unquoted local parts (before the "@")');
+  }
   checkName(f, 'from', batch.from, caps.from.name, caps.from.nameMaxLength);
   if (batch.replyTo !== undefined) {
     if (caps.replyTo.max === 0) f.cannot('replyTo', 'it has no reply-to address');

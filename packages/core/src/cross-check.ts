@@ -3,7 +3,7 @@
  * twice). They run on the parsed message, and also on the raw input when parsing failed, so
  * that one error lists every problem.
  */
-import { addrSpecProblem, parseAddress } from './address.js';
+import { addrSpecProblem, asciiDomain, parseAddress } from './address.js';
 import type { Issue } from './errors.js';
 
 const RECIPIENT_FIELDS = ['to', 'cc', 'bcc'] as const;
@@ -21,7 +21,7 @@ function rawKeyOf(value: unknown): string | undefined {
   const { address: text } = value as { address?: unknown };
   if (typeof text !== 'string') return undefined;
   const trimmed = text.trim();
-  return addrSpecProblem(trimmed) === undefined ? trimmed.toLowerCase() : undefined;
+  return addrSpecProblem(trimmed) === undefined ? asciiDomain(trimmed)?.toLowerCase() : undefined;
 }
 
 function duplicates(

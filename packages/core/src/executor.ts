@@ -153,32 +153,43 @@ export function createExecutor(options: ExecutorOptions) {
   async function run<T>(op: Operation<T>, signal?: AbortSignal): Promise<Outcome<T>> {
     const state: RunState = { attempts: 0, replayNext: false };
     const started = performance.now();
+    /** p-retry's `shouldRetry`: classify, decide, tell the hooks, wait. */
+    const consider = async (error: unknown, retriesLeft: number): Promise<boolean> => {
+      const mailError = redact(asMailError(error, provider, op, 'unknown'), state);
+      state.lastError = mailError;
+      if (retriesLeft <= 0) return false;
+      const decision = decide(op, state, mailError);
+      const delayMs = decision === 'stop' ? undefined : delayFor(mailError, state.attempts);
+      if (delayMs === undefined) return false;
+      if (decision === 'replay') {
+        state.ambiguous ??= mailError;
+        state.replayNext = true;
+      }
+      const event = { provider, action: op.action, attempt: state.attempts, error: mailError };
+      if (hooks.onRetry) {
+        const request = lastRequest(state);
+        emit(hooks.onRetry, { ...event, ...request, delayMs, replay: decision === 'replay' });
+      }
+      await sleep(delayMs, signal);
+      return true;
+    };
     try {
-      const value = await pRetry(() => attempt(op, state, signal), {
-        retries,
-        minTimeout: 0,
-        maxTimeout: 0,
-        randomize: false,
-        shouldRetry: async ({ error, retriesLeft }) => {
-          const mailError = redact(asMailError(error, provider, op, 'unknown'), state);
-          state.lastError = mailError;
-          if (retriesLeft <= 0) return false;
-          const decision = decide(op, state, mailError);
-          const delayMs = decision === 'stop' ? undefined : delayFor(mailError, state.attempts);
-          if (delayMs === undefined) return false;
-          if (decision === 'replay') {
-            state.ambiguous ??= mailError;
-            state.replayNext = true;
-          }
-          const event = { provider, action: op.action, attempt: state.attempts, error: mailError };
-          if (hooks.onRetry) {
-            const request = lastRequest(state);
-            emit(hooks.onRetry, { ...event, ...request, delayMs, replay: decision === 'replay' });
-          }
-          await sleep(delayMs, signal);
-          return true;
-        },
-      });
+      let value: T;
+      try {
+        // Most sends succeed first time: run the first attempt outside p-retry, which then
+        // only handles the retries (same decisions, one fewer in its budget).
+        value = await attempt(op, state, signal);
+      } catch (error) {
+        if (error instanceof AbortError) throw error.originalError;
+        if (!(await consider(error, retries))) throw error;
+        value = await pRetry(() => attempt(op, state, signal), {
+          retries: retries - 1,
+          minTimeout: 0,
+          maxTimeout: 0,
+          randomize: false,
+          shouldRetry: ({ error: next, retriesLeft }) => consider(next, retriesLeft),
+        });
+      }
       return { value, attempts: state.attempts };
     } catch (error) {
       let final = unwrap(error, provider, op, state, signal);

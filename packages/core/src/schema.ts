@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import {
   addrSpecProblem,
+  asciiDomain,
   lineProblem,
   nameProblem,
   parseAddressResult,
@@ -69,8 +70,12 @@ export const addressString = z.string().transform((value, ctx): Address => {
 const addressObject = z
   .strictObject({ address: z.string(), name: z.string().optional() })
   .transform((value, ctx): Address => {
-    const address = value.address.trim();
-    const problem = addrSpecProblem(address);
+    const spec = value.address.trim();
+    const invalid = addrSpecProblem(spec);
+    const address = invalid === undefined ? asciiDomain(spec) : undefined;
+    const problem =
+      invalid ??
+      (address === undefined ? 'the domain is not a valid internationalised name' : undefined);
     if (problem)
       ctx.addIssue({
         code: 'custom',
@@ -82,7 +87,7 @@ const addressObject = z
     const badName = value.name === undefined ? undefined : nameProblem(value.name);
     if (badName)
       ctx.addIssue({ code: 'custom', path: ['name'], message: badName, input: value.name });
-    if (problem || badName) return z.NEVER;
+    if (problem || badName || address === undefined) return z.NEVER;
     return Object.freeze(name ? { address, name } : { address });
   });
 

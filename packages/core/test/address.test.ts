@@ -14,8 +14,9 @@ describe('parseAddress: valid mailboxes', () => {
     ['张三 <zhang@example.cn>', { address: 'zhang@example.cn', name: '张三' }],
     ['山田 太郎 <taro@example.jp>', { address: 'taro@example.jp', name: '山田 太郎' }],
     ['Ünïcødé Nâme <u@example.de>', { address: 'u@example.de', name: 'Ünïcødé Nâme' }],
-    ['用户@例子.中国', { address: '用户@例子.中国' }],
-    ['a@bücher.de', { address: 'a@bücher.de' }],
+    // IDN domains come back in their ASCII (xn--) form, which providers accept.
+    ['用户@例子.中国', { address: '用户@xn--fsqu00a.xn--fiqs8s' }],
+    ['a@bücher.de', { address: 'a@xn--bcher-kva.de' }],
     ['"john doe"@example.com', { address: '"john doe"@example.com' }],
     ['"a@b"@example.com', { address: '"a@b"@example.com' }],
     ["o'brien+tag@sub.example.co.uk", { address: "o'brien+tag@sub.example.co.uk" }],

@@ -368,3 +368,25 @@ describe('checkBatch', () => {
     ).not.toThrow();
   });
 });
+
+describe('local parts that need SMTPUTF8', () => {
+  const message = (to: string) =>
+    normalizeMessage({ from: 'a@example.com', to, subject: 'hi', text: 'x' });
+
+  it.each(['用户@example.com', '"a b"@example.com'])('%s is unsupported by default', (to) => {
+    const error = mailErrorOf(() => checkMessage(message(to), open));
+    expect(error).toMatchObject({ code: 'unsupported', provider: 'open' });
+    expect(error.message).toContain('to');
+  });
+
+  it('passes when the provider accepts them', () => {
+    const caps = { ...open, recipients: { ...open.recipients, unicodeLocalPart: true } };
+    expect(() => checkMessage(message('用户@example.com'), caps)).not.toThrow();
+  });
+
+  it('an IDN domain alone is fine: it is sent in its ASCII form', () => {
+    const normalised = message('a@bücher.de');
+    expect(normalised.to[0]?.address).toBe('a@xn--bcher-kva.de');
+    expect(() => checkMessage(normalised, open)).not.toThrow();
+  });
+});

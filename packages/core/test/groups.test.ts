@@ -58,7 +58,7 @@ describe('groups', () => {
     expect(recipients.map((r) => r.address)).toEqual([
       'a@example.com',
       'b@example.com',
-      'user@例子.中国',
+      'user@xn--fsqu00a.xn--fiqs8s',
     ]);
     expect(recipients[1]).toMatchObject({ name: 'B', data: { plan: 'pro' } });
 
@@ -67,7 +67,7 @@ describe('groups', () => {
     });
     expect((await all(mailer.groups.listRecipients(group.id))).map((r) => r.address)).toEqual([
       'b@example.com',
-      'user@例子.中国',
+      'user@xn--fsqu00a.xn--fiqs8s',
     ]);
 
     await mailer.groups.delete(group.id);

@@ -133,7 +133,7 @@ describe('normalizeRecipient', () => {
     ['Ann <a@example.com>', { address: 'a@example.com', name: 'Ann' }],
     [
       { address: '用户@例子.中国', name: '用户', data: { plan: 'pro' } },
-      { address: '用户@例子.中国', name: '用户', data: { plan: 'pro' } },
+      { address: '用户@xn--fsqu00a.xn--fiqs8s', name: '用户', data: { plan: 'pro' } },
     ],
     [{ address: ' a@example.com ' }, { address: 'a@example.com' }],
   ])('accepts %j', (input, expected) => {

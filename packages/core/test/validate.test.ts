@@ -336,11 +336,11 @@ describe('normalizeMessage accepts and normalises', () => {
       subject: '欢迎',
       html: '<p>你好</p>',
     });
-    expect(message.from).toEqual({ address: 'shop@例子.中国', name: '商店' });
+    expect(message.from).toEqual({ address: 'shop@xn--fsqu00a.xn--fiqs8s', name: '商店' });
     expect(message.to).toEqual([
       { address: 'john@example.com', name: 'Doe, John' },
-      { address: '用户@例子.中国', name: '用户' },
-      { address: 'a@bücher.de' },
+      { address: '用户@xn--fsqu00a.xn--fiqs8s', name: '用户' },
+      { address: 'a@xn--bcher-kva.de' },
     ]);
     expect(message.cc).toEqual([{ address: 'c@example.com' }]);
     expect(message.bcc).toEqual([{ address: 'b@example.com' }]);

@@ -181,7 +181,7 @@ export function tencentError(
 ): MailError {
   const kind = classifyTencentError(code);
   const detail = providerMessage ? `: ${providerMessage}` : '';
-  const hint = ERROR_HINTS[code] ? ` (${ERROR_HINTS[code]})` : '';
+  const hint = Object.hasOwn(ERROR_HINTS, code) ? ` (${ERROR_HINTS[code]})` : '';
   return new MailError(`${PROVIDER_ID} ${action} failed with ${code}${hint}${detail}`, {
     code: kind.code,
     retryable: kind.retryable,
@@ -225,7 +225,7 @@ export function createRawClient(context: RequestContext, execute: Execute): Tenc
   return client as TencentSesClient;
 }
 
-/** The default signer (`@aws-crypto/sha256-js`). */
+/** The default signer (`node:crypto`). */
 export const defaultSigner: Tc3Signer = createTc3Signer();
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -43,7 +43,8 @@ const COMMON: Readonly<Record<string, ErrorClass>> = {
   'AuthFailure.InvalidSecretId': AUTH,
   'AuthFailure.SecretIdNotFound': AUTH,
   'AuthFailure.SignatureFailure': AUTH,
-  // Clock skew: not executed; the next attempt is signed with a fresh timestamp.
+  // Clock skew: not executed; the notes (tencent-ses.md §5.3) say re-sign and retry, and a clock
+  // corrected meanwhile (NTP step, an injected `now`) makes the next attempt pass.
   'AuthFailure.SignatureExpire': c('auth', true),
   'AuthFailure.TokenFailure': AUTH,
   'AuthFailure.MFAFailure': AUTH,
@@ -221,7 +222,8 @@ export const UNKNOWN_CODE: ErrorClass = c('unknown', false, 'unknown');
 
 /** Classify a Tencent error code: the table, else the first matching prefix, else unknown. */
 export function classifyTencentError(code: string): ErrorClass {
-  const known = TENCENT_SES_ERRORS[code];
+  // Own keys only: a code such as `constructor` or `__proto__` must not match Object.prototype.
+  const known = Object.hasOwn(TENCENT_SES_ERRORS, code) ? TENCENT_SES_ERRORS[code] : undefined;
   if (known) return known;
   for (const [prefix, value] of PREFIX_RULES) if (code.startsWith(prefix)) return value;
   return UNKNOWN_CODE;

@@ -6,6 +6,8 @@ it('exports exactly this public surface (a change here is a visible API change)'
     [
       "API_VERSION",
       "CHINA_STANDARD_TIME_OFFSET_MS",
+      "NodeSha256",
+      "Sha256Js",
       "TC3_SERVICE",
       "TENCENT_SES_ACTIONS",
       "TENCENT_SES_ACTION_NAMES",

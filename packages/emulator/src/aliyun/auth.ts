@@ -34,7 +34,12 @@ export class NonceStore {
       nonces = new Map();
       this.seen.set(keyId, nonces);
     }
-    for (const [old, expiry] of nonces) if (expiry < now) nonces.delete(old);
+    // Entries are kept in insertion order, which is expiry order: drop the expired head and stop
+    // at the first live one, so a long run does not rescan every nonce on every request.
+    for (const [old, expiry] of nonces) {
+      if (expiry >= now) break;
+      nonces.delete(old);
+    }
     nonces.set(nonce, until);
   }
 
