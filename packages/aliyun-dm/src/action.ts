@@ -19,7 +19,9 @@ export interface ActionSpec<Req extends z.ZodType = z.ZodType, Res extends z.Zod
 
 /**
  * Declare an action: a strict request shape and a drift-tolerant response shape (`aliases`:
- * other top-level names the documents give a response field, see `dmObject`).
+ * other top-level names the documents give a response field, see `dmObject`). Both schemas are
+ * built on first use and then kept: the table has about 40 actions, building them all cost most
+ * of this package's import time, and a process uses a few.
  */
 export function action<Q extends Shape, R extends Shape>(
   kind: OperationKind,
@@ -27,12 +29,27 @@ export function action<Q extends Shape, R extends Shape>(
   response: R,
   aliases: Readonly<Record<string, keyof R & string>> = {},
 ) {
+  const requestSchema = once(() => z.object(request).strict());
+  const responseSchema = once(() => dmObject({ ...base, ...response }, aliases));
   return {
     kind,
     method: 'POST',
-    request: z.object(request).strict(),
-    response: dmObject({ ...base, ...response }, aliases),
+    get request() {
+      return requestSchema();
+    },
+    get response() {
+      return responseSchema();
+    },
   } as const satisfies ActionSpec;
+}
+
+/** `build()` on the first call, the same value on every later one. */
+function once<T>(build: () => T): () => T {
+  let value: { readonly built: T } | undefined;
+  return () => {
+    value ??= { built: build() };
+    return value.built;
+  };
 }
 
 /** A JSON-string parameter that may also be given as a value (serialised here). */

@@ -189,6 +189,13 @@ export function readResponse<S extends z.ZodType>(
   });
 }
 
+/** An action's parameters checked against its request schema and flattened for the wire. */
+export function checkedParams(name: AliyunDmAction, params: unknown): Record<string, string> {
+  const parsed = ACTIONS[name].request.safeParse(params ?? {});
+  if (!parsed.success) throw invalidInput(toIssues(parsed.error), PROVIDER_ID);
+  return flattenParams(parsed.data as Record<string, unknown>);
+}
+
 /** The typed operation of any action in the table; parameters are validated before any request. */
 export function actionOperation<A extends AliyunDmAction>(
   ctx: ClientContext,
@@ -196,11 +203,7 @@ export function actionOperation<A extends AliyunDmAction>(
   params: AliyunDmRequest<A>,
 ): Operation<AliyunDmResponse<A>> {
   const spec = ACTIONS[name];
-  const parsed = spec.request.safeParse(params ?? {});
-  if (!parsed.success) {
-    throw invalidInput(toIssues(parsed.error), PROVIDER_ID);
-  }
-  const wire = flattenParams(parsed.data as Record<string, unknown>);
+  const wire = checkedParams(name, params);
   return dmOperation(
     ctx,
     { action: name, kind: spec.kind, method: spec.method },

@@ -13,7 +13,7 @@ import type {
 } from '@mailbridge/core';
 import { ACTIONS, type AliyunDmResponse } from './actions.js';
 import type { ClientContext } from './client.js';
-import { actionOperation, dmOperation, flattenParams, readResponse } from './client.js';
+import { actionOperation, checkedParams, dmOperation, readResponse } from './client.js';
 import { type ListsPage, nextPage, type ReceiverIds } from './receiver-ids.js';
 
 /** `Detail` short keys (SDK, §3.2 SaveReceiverDetail) by the template variable they fill. */
@@ -36,11 +36,8 @@ function onList<T>(
   const spec = ACTIONS[action];
   let receiverId: string | undefined;
   const op = (id: string) =>
-    dmOperation(
-      ctx,
-      { action, kind: spec.kind },
-      flattenParams(spec.request.parse(params(id))),
-      (body, r) => read(body, r.status),
+    dmOperation(ctx, { action, kind: spec.kind }, checkedParams(action, params(id)), (body, r) =>
+      read(body, r.status),
     );
   return {
     ...op(''),

@@ -64,16 +64,23 @@ export function readOptions(
   throw invalidInput(toIssues(result.error, ['providerOptions', PROVIDER_ID]), PROVIDER_ID);
 }
 
-/** The shared optional parameters an options object maps to. */
-export function optionParams(options: AliyunDmSendOptions) {
-  return {
-    AddressType: options.addressType ?? 1,
-    ...(options.unsubscribeLinkType === undefined
-      ? {}
-      : { UnSubscribeLinkType: options.unsubscribeLinkType }),
-    ...(options.unsubscribeFilterLevel === undefined
-      ? {}
-      : { UnSubscribeFilterLevel: options.unsubscribeFilterLevel }),
-    ...(options.ipPoolId === undefined ? {} : { IpPoolId: options.ipPoolId }),
-  } as const;
+/** The parameters an options object maps to, shared by SingleSendMail and BatchSendMail. */
+export interface OptionParams {
+  AddressType: 0 | 1;
+  UnSubscribeLinkType?: AliyunDmSendOptions['unsubscribeLinkType'];
+  UnSubscribeFilterLevel?: AliyunDmSendOptions['unsubscribeFilterLevel'];
+  IpPoolId?: string;
+}
+
+/** The shared parameters an options object maps to (assigned, not spread: see `sendParams`). */
+export function optionParams(options: AliyunDmSendOptions): OptionParams {
+  const params: OptionParams = { AddressType: options.addressType ?? 1 };
+  if (options.unsubscribeLinkType !== undefined) {
+    params.UnSubscribeLinkType = options.unsubscribeLinkType;
+  }
+  if (options.unsubscribeFilterLevel !== undefined) {
+    params.UnSubscribeFilterLevel = options.unsubscribeFilterLevel;
+  }
+  if (options.ipPoolId !== undefined) params.IpPoolId = options.ipPoolId;
+  return params;
 }

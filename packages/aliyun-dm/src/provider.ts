@@ -7,14 +7,13 @@ import {
   type Batch,
   type BatchReceipt,
   defineProvider,
-  invalidInput,
   MailError,
   type Message,
   type Operation,
   type Provider,
   type SendReceipt,
 } from '@mailbridge/core';
-import { ACTIONS } from './actions.js';
+import { ACTIONS, type AliyunDmRequest } from './actions.js';
 import { capabilities } from './capabilities.js';
 import {
   type AliyunDmClient,
@@ -29,7 +28,6 @@ import { type AliyunDmConfig, configFromUrl, PROVIDER_ID, resolveConfig } from '
 import { createGroupOperations } from './groups.js';
 import { batchParams, sendParams, validateBatch, validateMessage } from './mapping.js';
 import { ReceiverIds } from './receiver-ids.js';
-import { toIssues } from './schema.js';
 
 /** The DirectMail provider type. */
 export type AliyunDmProvider = Provider<typeof PROVIDER_ID, AliyunDmClient>;
@@ -92,21 +90,26 @@ export function buildProvider(ctx: ClientContext): AliyunDmProvider {
   });
 }
 
-/** A send whose answer is `{EnvId, RequestId}`; the EnvId (above 2^53) stays a string. */
+/**
+ * A send whose answer is `{EnvId, RequestId}`; the EnvId (above 2^53) stays a string.
+ *
+ * `params` come from `sendParams`/`batchParams` over a message or batch the core validated, so
+ * they are not parsed again with the action's request schema (a zod parse per send, for types
+ * the mapping guarantees). What that schema checks beyond types (the 30-character batch names)
+ * the mapping checks itself, and request-schema.test.ts holds the mapping's output to the
+ * schema. The raw client, where callers write the parameters, still validates them
+ * (`actionOperation`).
+ */
 function envelopeOperation<T>(
   ctx: ClientContext,
   action: 'SingleSendMail' | 'BatchSendMail',
-  params: unknown,
+  params: AliyunDmRequest<'SingleSendMail'> | AliyunDmRequest<'BatchSendMail'>,
   receipt: (res: { messageId: string; requestId: string | undefined }) => T,
 ): Operation<T> {
   const spec = ACTIONS[action];
-  const parsed = spec.request.safeParse(params);
-  if (!parsed.success) {
-    throw invalidInput(toIssues(parsed.error), PROVIDER_ID);
-  }
-  const wire = flattenParams(parsed.data as Record<string, unknown>);
-  return dmOperation(ctx, { action, kind: 'send' }, wire, (body, response) => {
-    const res = readResponse(action, 'send', spec.response, body, response.status);
+  return dmOperation(ctx, { action, kind: 'send' }, flattenParams(params), (body, response) => {
+    const res =
+      plainEnvelope(body) ?? readResponse(action, 'send', spec.response, body, response.status);
     if (!res.EnvId) {
       // Accepted (2xx) without an id: it went out, so never report it as not sent.
       throw new MailError(`${PROVIDER_ID} accepted ${action} but returned no EnvId`, {
@@ -119,4 +122,17 @@ function envelopeOperation<T>(
     }
     return receipt({ messageId: res.EnvId, requestId: res.RequestId });
   });
+}
+
+/**
+ * The usual answer, exactly `{"RequestId": "…", "EnvId": "…"}` with string values (`parseJson`
+ * turns the unquoted EnvId above 2^53 into a string), read without the zod schema, to the same
+ * result. Anything else (another key or casing, a number, a null) goes through the schema.
+ */
+function plainEnvelope(
+  body: Record<string, unknown>,
+): { EnvId: string; RequestId: string } | undefined {
+  const { EnvId, RequestId } = body;
+  if (typeof EnvId !== 'string' || typeof RequestId !== 'string') return undefined;
+  return Object.keys(body).length === 2 ? { EnvId, RequestId } : undefined;
 }

@@ -85,8 +85,9 @@ function signCanonical(method: string, canonical: string, secret: string): strin
 export const signerV1: Signer = {
   version: 'v1',
   sign(input) {
-    const all: Record<string, string> = {
-      ...input.params,
+    // Assigned, not spread: V8 defines each property written after a spread on a slow path,
+    // which for this object cost more than the HMAC. The common parameters still win.
+    const all: Record<string, string> = Object.assign({}, input.params, {
       AccessKeyId: input.credentials.id,
       Action: input.action,
       Format: 'JSON',
@@ -96,7 +97,7 @@ export const signerV1: Signer = {
       SignatureVersion: '1.0',
       Timestamp: formatTimestamp(input.timestamp),
       Version: input.version,
-    };
+    });
     if (input.credentials.token !== undefined) all['SecurityToken'] = input.credentials.token;
     const canonical = canonicalQuery(all);
     const signature = signCanonical(input.method, canonical, input.credentials.secret);

@@ -40,6 +40,19 @@ describe('responses', () => {
     });
   });
 
+  it.each([
+    ['{"RequestId":"R","EnvId":"6"}', { messageId: '6', requestId: 'R' }],
+    ['{"EnvId":"6","RequestId":"R"}', { messageId: '6', requestId: 'R' }],
+    ['{"RequestId":"R","EnvId":6}', { messageId: '6', requestId: 'R' }],
+    ['{"requestId":"R","envId":"6"}', { messageId: '6', requestId: 'R' }],
+    ['{"RequestId":"R","EnvId":"6","Extra":1}', { messageId: '6', requestId: 'R' }],
+    ['{"RequestId":null,"EnvId":"6"}', { messageId: '6' }],
+  ])('reads %s as the response schema does, with or without it', (body, receipt) => {
+    const schema = ACTIONS.SingleSendMail.response.parse(JSON.parse(body));
+    expect({ messageId: schema.EnvId, requestId: schema.RequestId }).toEqual(receipt);
+    expect(provider().send(message()).parse(json(200, body), attempt())).toEqual(receipt);
+  });
+
   it('an error envelope becomes a classified MailError with the request id', () => {
     const error = parseError(
       provider().send(message()),

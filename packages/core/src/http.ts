@@ -100,31 +100,38 @@ function endpointProblem(value: string): { message: string; issue: string } | un
   };
 }
 
+/** Where a request goes, in the two parts undici takes. */
+interface Target {
+  readonly origin: string;
+  readonly host: string;
+  readonly path: string;
+}
+
+/** Approved targets kept by URL, at most this many (an adapter uses one or a few). */
+const TARGETS_KEPT = 64;
+
 /**
  * The request's URL, checked like the endpoint: an adapter builds URLs per attempt, and one that
- * drifted to plain http off loopback must not leave the process with its signature.
+ * drifted to plain http off loopback must not leave the process with its signature. Parsed and
+ * checked once per URL, not per request: the send path is measured (bench/). URLs with a query
+ * are not kept: a GET's query changes with every request and may carry its signature.
  */
-function requestUrl(value: string, approved: Set<string>): URL {
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  // One check per origin, not per request: the send path is measured (bench/).
-  if (url !== undefined && approved.has(url.origin)) return url;
+function requestTarget(value: string, approved: Map<string, Target>): Target {
+  const known = approved.get(value);
+  if (known !== undefined) return known;
   const problem = endpointProblem(value);
-  if (problem !== undefined || url === undefined) {
-    const { message, issue } = problem ?? { message: 'not a valid URL', issue: 'not a valid URL' };
-    throw new MailError(`Request refused before sending: ${message}`, {
+  if (problem !== undefined) {
+    throw new MailError(`Request refused before sending: ${problem.message}`, {
       code: 'invalid_input',
       retryable: false,
       delivery: 'not_sent',
-      issues: [{ path: ['endpoint'], message: issue }],
+      issues: [{ path: ['endpoint'], message: problem.issue }],
     });
   }
-  if (approved.size < 64) approved.add(url.origin);
-  return url;
+  const url = new URL(value);
+  const target = { origin: url.origin, host: url.host, path: `${url.pathname}${url.search}` };
+  if (url.search === '' && approved.size < TARGETS_KEPT) approved.set(value, target);
+  return target;
 }
 
 /** Create the client; it owns a keep-alive agent unless a dispatcher is given. */
@@ -141,19 +148,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       });
   const dispatcher: Dispatcher = options.dispatcher ?? (owned as Agent);
 
-  const approved = new Set<string>();
+  const approved = new Map<string, Target>();
 
   async function send(request: HttpRequest, sendOptions: SendOptions = {}): Promise<HttpResponse> {
     const caller = sendOptions.signal;
     if (caller?.aborted) throw abortedError(caller);
-    const url = requestUrl(request.url, approved);
+    const target = requestTarget(request.url, approved);
     // undici's per-request headersTimeout/bodyTimeout bound every request; a timer of our own
     // is only needed to merge the caller's signal with the deadline.
     const deadline = caller ? startDeadline(timeoutMs, caller) : undefined;
     try {
       const response = await dispatcher.request({
-        origin: url.origin,
-        path: `${url.pathname}${url.search}`,
+        origin: target.origin,
+        path: target.path,
         method: request.method,
         headers: request.headers,
         body: request.body ?? null,
@@ -173,7 +180,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         expired: deadline?.expired ?? false,
         timeoutMs,
         maxResponseBytes,
-        host: url.host,
+        host: target.host,
       });
     } finally {
       deadline?.release();

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { crossCheck } from './cross-check.js';
 import { type Issue, invalidInput } from './errors.js';
+import { fastMessageData } from './fast-message.js';
 import { detailedIssues, frozenCopy, guard, parse, throwIfAny } from './issues.js';
 import type {
   Address,
@@ -35,7 +36,11 @@ import {
   tracking,
 } from './schema.js';
 
-const messageSchema = z.strictObject({
+/**
+ * The rules of a message, and the reference for the fast path (fast-message.ts), which must
+ * output what this outputs or step aside. Exported for that path's tests, not from the package.
+ */
+export const messageSchema = z.strictObject({
   from: address,
   to: addressList.optional(),
   cc: addressList.optional(),
@@ -90,7 +95,8 @@ function templateOf(ref: {
   );
 }
 
-type MessageData = z.output<typeof messageSchema>;
+/** A message as `messageSchema` outputs it: addresses parsed, not yet frozen into lists. */
+export type MessageData = z.output<typeof messageSchema>;
 
 function buildMessage(data: MessageData, issues: Issue[]): Message {
   const message: { -readonly [K in keyof Message]: Message[K] } = {
@@ -129,16 +135,28 @@ function buildMessage(data: MessageData, issues: Issue[]): Message {
  * ```
  */
 export function normalizeMessage(input: unknown): Message {
+  return normalizeMessageWith(input, true);
+}
+
+/**
+ * `normalizeMessage`, with the fast path (fast-message.ts) on or off: off, it is the zod-only
+ * reference that the fast path's property test compares against. Not exported from the
+ * package. Either way the cross-field checks run on the parsed data, as they always have.
+ */
+export function normalizeMessageWith(input: unknown, fast: boolean): Message {
   return guard('message', () => {
-    const fast = messageSchema.safeParse(input);
-    if (!fast.success) {
-      throw invalidInput([...detailedIssues(messageSchema, input), ...crossCheck(input, false)]);
-    }
-    const issues = crossCheck(fast.data, true);
-    const message = buildMessage(fast.data, issues);
+    const data = (fast ? fastMessageData(input) : undefined) ?? parseMessage(input);
+    const issues = crossCheck(data, true);
+    const message = buildMessage(data, issues);
     throwIfAny(issues);
     return message;
   });
+}
+
+function parseMessage(input: unknown): MessageData {
+  const parsed = messageSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw invalidInput([...detailedIssues(messageSchema, input), ...crossCheck(input, false)]);
 }
 
 const batchSchema = z.strictObject({

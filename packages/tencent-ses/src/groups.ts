@@ -15,7 +15,7 @@ import {
   type Recipient,
 } from '@mailbridge/core';
 import type { ActionOutput } from './actions.js';
-import { actionOperation, type RequestContext } from './client.js';
+import { actionOperation, mappedOperation, type RequestContext } from './client.js';
 import { PROVIDER_ID } from './config.js';
 import { receiverId } from './mapping.js';
 import { parseChinaTime } from './time.js';
@@ -92,10 +92,10 @@ function uploadChunk(
   });
   if (!chunk.some((r) => r.data !== undefined)) {
     const params = { ReceiverId: id, Emails: addressesOf(chunk) };
-    return actionOperation(context, 'CreateReceiverDetail', params, counted);
+    return mappedOperation(context, 'CreateReceiverDetail', params, counted);
   }
   const params = { ReceiverId: id, Datas: rowsOf(chunk) };
-  return actionOperation(context, 'CreateReceiverDetailWithData', params, counted);
+  return mappedOperation(context, 'CreateReceiverDetailWithData', params, counted);
 }
 
 function offsetOf(cursor: string | undefined): number {

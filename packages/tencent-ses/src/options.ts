@@ -68,11 +68,15 @@ const schema = z.strictObject({
   adLocation: z.enum(['before', 'after']).optional(),
 });
 
+const NO_OPTIONS: TencentSesSendOptions = Object.freeze({});
+
 /** Read and check this provider's options from a message or batch (`invalid_input` naming the key). */
 export function readSendOptions(
   providerOptions: Readonly<Record<string, unknown>>,
 ): TencentSesSendOptions {
-  const parsed = schema.safeParse(providerOptions[PROVIDER_ID] ?? {});
+  const given = providerOptions[PROVIDER_ID];
+  if (given === undefined) return NO_OPTIONS;
+  const parsed = schema.safeParse(given);
   if (parsed.success) return parsed.data as TencentSesSendOptions;
   throw invalidInput(
     parsed.error.issues.map((issue) => {

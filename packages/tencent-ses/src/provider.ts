@@ -14,9 +14,9 @@ import {
 import { batchSendEmailParams, validateBatch } from './batch.js';
 import { tencentSesCapabilities } from './capabilities.js';
 import {
-  actionOperation,
   createRawClient,
   defaultSigner,
+  mappedOperation,
   type RequestContext,
   type TencentSesClient,
 } from './client.js';
@@ -50,12 +50,12 @@ function createProvider(
     validate: (message) => validateMessage(message, settings.allowRawContent),
     validateBatch,
     send: (message) =>
-      actionOperation(context, 'SendEmail', sendEmailParams(message), (out) => ({
+      mappedOperation(context, 'SendEmail', sendEmailParams(message), (out) => ({
         messageId: out.MessageId,
         ...(out.RequestId ? { requestId: out.RequestId } : {}),
       })),
     sendBatch: (batch) =>
-      actionOperation(context, 'BatchSendEmail', batchSendEmailParams(batch), (out) => ({
+      mappedOperation(context, 'BatchSendEmail', batchSendEmailParams(batch), (out) => ({
         batchId: String(out.TaskId),
         ...(out.RequestId ? { requestId: out.RequestId } : {}),
       })),

@@ -12,6 +12,8 @@ export const limit = z.number().int().min(1).max(100);
 
 const dropNulls = (value: unknown): unknown => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  // Most answers hold no null: no copy then (zod's output is a fresh object either way).
+  if (!Object.values(value).includes(null)) return value;
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null));
 };
 

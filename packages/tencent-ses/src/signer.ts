@@ -1,8 +1,8 @@
 /**
  * TC3-HMAC-SHA256, the Tencent Cloud API 3.0 signature, as a pure function: body bytes,
  * content type, host, credentials and timestamp in; the Authorization header out. No clock, no
- * I/O. Hashing goes through an injected `Checksum` constructor (smithy signature-v4's `sha256`
- * option), so `@aws-crypto/sha256-js` can be swapped for a `node:crypto` implementation.
+ * I/O. The default hashes with `node:crypto` directly; an injected `Checksum` constructor
+ * (smithy signature-v4's `sha256` option, e.g. `@aws-crypto/sha256-js`) serves other runtimes.
  *
  * Follows shared/providers/tencent-ses.md §2 ("TC3-HMAC-SHA256 signing, as the SDK does it").
  */
@@ -19,9 +19,11 @@ export interface Checksum {
 export type ChecksumConstructor = new (secret?: Uint8Array) => Checksum;
 
 /**
- * `node:crypto` behind the same `Checksum` interface: the default on Node. The benchmark showed
- * the pure-JS SHA-256 taking about a sixth of a send's CPU (bench/RESULTS.md), as DESIGN.md
- * "Signing" foresaw. The digests are identical; the vector tests run both implementations.
+ * `node:crypto` behind the `Checksum` interface, for code written against that interface. The
+ * default signer (`createTc3Signer()`) skips the interface and calls node:crypto directly: the
+ * benchmark showed the pure-JS SHA-256, and then the interface itself, costing a large share of
+ * a send's CPU (bench/RESULTS.md), as DESIGN.md "Signing" foresaw. The digests are identical;
+ * the vector tests run every implementation.
  */
 export class NodeSha256 implements Checksum {
   private readonly state: Hash | Hmac;
@@ -91,8 +93,11 @@ const bytes = (value: Uint8Array | string): Uint8Array =>
   typeof value === 'string' ? encoder.encode(value) : value;
 
 /**
- * Create a TC3 signer over a SHA-256 implementation (default `node:crypto`; pass `Sha256Js`
- * for the portable `@aws-crypto/sha256-js`).
+ * Create a TC3 signer. Without an argument it signs with `node:crypto` directly (strings in,
+ * hex out, no `Checksum` objects or promises per hash: the send path is measured by bench/);
+ * pass a `ChecksumConstructor` such as `Sha256Js` for runtimes without node:crypto. Both keep
+ * the day's signing key (the kDate → kService → kSigning chain, §2 step 4) for as long as
+ * secret, date and service stay the same, so most requests cost two hashes and one HMAC.
  *
  * @example
  * ```ts
@@ -102,48 +107,129 @@ const bytes = (value: Uint8Array | string): Uint8Array =>
  * });
  * ```
  */
-export function createTc3Signer(sha256: ChecksumConstructor = NodeSha256): Tc3Signer {
-  const hash = async (data: Uint8Array | string, key?: Uint8Array): Promise<Uint8Array> => {
+export function createTc3Signer(sha256?: ChecksumConstructor): Tc3Signer {
+  return sha256 === undefined ? nodeSigner() : checksumSigner(sha256);
+}
+
+function nodeSigner(): Tc3Signer {
+  const hmac = (key: string | Uint8Array, data: string) =>
+    createHmac('sha256', key).update(data, 'utf8').digest();
+  const signingKey = lastKey((secret, date, service) =>
+    hmac(hmac(hmac(`TC3${secret}`, date), service), 'tc3_request'),
+  );
+  const sha256Hex = (data: Uint8Array | string) => {
+    const hash = createHash('sha256');
+    return (typeof data === 'string' ? hash.update(data, 'utf8') : hash.update(data)).digest('hex');
+  };
+  return {
+    sign(input) {
+      try {
+        const parts = signingParts(input, sha256Hex(input.body));
+        const toSign = stringToSign(input.timestamp, parts.scope, sha256Hex(parts.canonical));
+        const key = signingKey(input.secretKey, parts.date, parts.service);
+        const signature = createHmac('sha256', key).update(toSign, 'utf8').digest('hex');
+        return Promise.resolve(signatureOf(input, parts, toSign, signature));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
+  };
+}
+
+function checksumSigner(sha256: ChecksumConstructor): Tc3Signer {
+  const hash = (data: Uint8Array | string, key?: Uint8Array): Promise<Uint8Array> => {
     const checksum = key === undefined ? new sha256() : new sha256(key);
     checksum.update(bytes(data));
     return checksum.digest();
   };
+  const signingKey = lastKey(async (secret, date, service) => {
+    const kDate = await hash(date, bytes(`TC3${secret}`));
+    const kService = await hash(service, kDate);
+    return hash('tc3_request', kService);
+  });
   return {
     async sign(input) {
-      const service = input.service ?? TC3_SERVICE;
-      const date = utcDate(input.timestamp);
-      const payloadHash = toHex(await hash(input.body));
-      const canonicalRequest = [
-        'POST',
-        '/',
-        '',
-        `content-type:${input.contentType}\nhost:${canonicalHost(input.host)}\n`,
-        TC3_SIGNED_HEADERS,
-        payloadHash,
-      ].join('\n');
-      const scope = `${date}/${service}/tc3_request`;
-      const stringToSign = [
-        TC3_ALGORITHM,
-        String(input.timestamp),
-        scope,
-        toHex(await hash(canonicalRequest)),
-      ].join('\n');
-      const kDate = await hash(date, bytes(`TC3${input.secretKey}`));
-      const kService = await hash(service, kDate);
-      const kSigning = await hash('tc3_request', kService);
-      const signature = toHex(await hash(stringToSign, kSigning));
-      const authorization =
-        `${TC3_ALGORITHM} Credential=${input.secretId}/${scope}, ` +
-        `SignedHeaders=${TC3_SIGNED_HEADERS}, Signature=${signature}`;
-      return { authorization, signature, date, payloadHash, canonicalRequest, stringToSign };
+      const parts = signingParts(input, toHex(await hash(input.body)));
+      const toSign = stringToSign(input.timestamp, parts.scope, toHex(await hash(parts.canonical)));
+      const key = await signingKey(input.secretKey, parts.date, parts.service);
+      return signatureOf(input, parts, toSign, toHex(await hash(toSign, key)));
     },
+  };
+}
+
+/**
+ * `derive` memoised on its last arguments: the signing key changes once a UTC day (or when the
+ * credentials rotate), so one entry is enough. It lives only in this signer's closure.
+ */
+function lastKey<K>(derive: (secret: string, date: string, service: string) => K) {
+  let last: { secret: string; date: string; service: string; key: K } | undefined;
+  return (secret: string, date: string, service: string): K => {
+    if (last?.secret !== secret || last.date !== date || last.service !== service) {
+      last = { secret, date, service, key: derive(secret, date, service) };
+    }
+    return last.key;
+  };
+}
+
+interface SigningParts {
+  readonly service: string;
+  readonly date: string;
+  readonly scope: string;
+  readonly payloadHash: string;
+  readonly canonical: string;
+}
+
+/** §2 steps 1–2: the canonical request over the two signed headers and the payload hash. */
+function signingParts(input: Tc3SignInput, payloadHash: string): SigningParts {
+  const service = input.service ?? TC3_SERVICE;
+  const date = utcDate(input.timestamp);
+  const headers = `content-type:${input.contentType}\nhost:${canonicalHost(input.host)}\n`;
+  return {
+    service,
+    date,
+    scope: `${date}/${service}/tc3_request`,
+    payloadHash,
+    canonical: `POST\n/\n\n${headers}\n${TC3_SIGNED_HEADERS}\n${payloadHash}`,
+  };
+}
+
+/** §2 step 3. */
+function stringToSign(timestamp: number, scope: string, canonicalHash: string): string {
+  return `${TC3_ALGORITHM}\n${timestamp}\n${scope}\n${canonicalHash}`;
+}
+
+/** §2 step 5: the Authorization header, with the intermediate values for tests. */
+function signatureOf(
+  input: Tc3SignInput,
+  parts: SigningParts,
+  toSign: string,
+  signature: string,
+): Tc3Signature {
+  const authorization =
+    `${TC3_ALGORITHM} Credential=${input.secretId}/${parts.scope}, ` +
+    `SignedHeaders=${TC3_SIGNED_HEADERS}, Signature=${signature}`;
+  return {
+    authorization,
+    signature,
+    date: parts.date,
+    payloadHash: parts.payloadHash,
+    canonicalRequest: parts.canonical,
+    stringToSign: toSign,
   };
 }
 
 /** `YYYY-MM-DD` of a Unix-seconds timestamp in UTC (not local time: it rolls at 00:00 UTC). */
 export function utcDate(timestamp: number): string {
-  return new Date(timestamp * 1000).toISOString().slice(0, 10);
+  const day = Math.floor(timestamp / SECONDS_PER_DAY);
+  if (day !== lastDay.day)
+    lastDay = { day, date: new Date(day * MS_PER_DAY).toISOString().slice(0, 10) };
+  return lastDay.date;
 }
+
+const SECONDS_PER_DAY = 86_400;
+const MS_PER_DAY = SECONDS_PER_DAY * 1000;
+/** The last day formatted: every request of a day signs with the same date. */
+let lastDay = { day: Number.NaN, date: '' };
 
 /** The hostname of a `host[:port]` value, as the canonical headers carry it. */
 export function canonicalHost(host: string): string {

@@ -1,5 +1,6 @@
 import { type Batch, isMailError, type MailError, type Message } from '@mailbridge/core';
 import { describe, expect, it } from 'vitest';
+import { TENCENT_SES_ACTIONS } from '../src/actions.js';
 import { batchSendEmailParams, validateBatch } from '../src/batch.js';
 import { sendEmailParams, validateMessage } from '../src/mapping.js';
 import { formatChinaTime, parseChinaTime } from '../src/time.js';
@@ -280,6 +281,62 @@ describe('sendBatch -> BatchSendEmail', () => {
     );
     expect(error.code).toBe('unsupported');
     expect(error.message).toContain('schedule.times');
+  });
+});
+
+// The neutral operations skip the request schema (client.ts `mappedOperation`): whatever the
+// mapping builds from a message or batch its checks accepted must satisfy that schema.
+describe('mapped params satisfy the request schemas', () => {
+  const many = (n: number, prefix: string) =>
+    Array.from({ length: n }, (_, i) => ({ address: `${prefix}${i}@example.com` }));
+  const messages: Message[] = [
+    message(),
+    message({ template: { id: '7' } }),
+    message({ template: undefined, html: '<p>hi</p>', text: 'hi' }),
+    message({
+      from: { address: 'noreply@mail.example.com', name: '商店' },
+      to: many(50, 't'),
+      cc: many(20, 'c'),
+      bcc: many(20, 'b'),
+      replyTo: [{ address: 'r@example.com' }],
+      attachments: Array.from({ length: 10 }, (_, i) => ({
+        filename: `${'名'.repeat(250)}${i}.txt`,
+        content: new Uint8Array([i + 1]),
+      })),
+      providerOptions: {
+        'tencent-ses': {
+          unsubscribe: 'zh-CN',
+          triggerType: 'bulk',
+          smtpMessageId: '<a@b>',
+          smtpHeaders: '{"X-A":"1"}',
+          headerFrom: 'Shop <noreply@mail.example.com>',
+        },
+      },
+    }),
+  ];
+  it.each(messages.map((m, i) => [i, m] as const))('SendEmail, message %i', (_i, m) => {
+    validateMessage(m, true);
+    const checked = TENCENT_SES_ACTIONS.SendEmail.request.safeParse(sendEmailParams(m));
+    expect(checked.error?.issues).toBeUndefined();
+  });
+
+  const at = new Date(Date.now() + 3_600_000);
+  it.each([
+    ['now', batch()],
+    ['timed', batch({ schedule: { at } })],
+    ['recurring', batch({ schedule: { at, every: { days: 2 } } })],
+    [
+      'with options',
+      batch({
+        providerOptions: {
+          'tencent-ses': { unsubscribe: 'en', adLocation: 'before', templateData: { a: '1' } },
+        },
+      }),
+    ],
+  ] as const)('BatchSendEmail, %s', (_name, b) => {
+    validateBatch(b, Date.now());
+    const checked = TENCENT_SES_ACTIONS.BatchSendEmail.request.safeParse(batchSendEmailParams(b));
+    expect(checked.error?.issues).toBeUndefined();
   });
 });
 

@@ -93,6 +93,35 @@ describe('TC3-HMAC-SHA256 signer', () => {
     expect(a.payloadHash).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
   });
 
+  // One signer across all vectors in turn: the cached signing key must follow every change of
+  // secret and of UTC date, and never serve a key derived for the previous request.
+  it.each([
+    ['the default (node:crypto, direct)', () => createTc3Signer()],
+    ['sha256-js', () => createTc3Signer(Sha256Js)],
+  ])('%s signs every vector in sequence, twice', async (_name, make) => {
+    const one = make();
+    for (const v of [...vectors, ...vectors.slice().reverse()]) {
+      const signed = await one.sign({ ...v, body: v.payload });
+      expect(signed.authorization).toBe(v.authorization);
+    }
+  });
+
+  it('derives a new signing key when the date or the secret changes', async () => {
+    const base = { body: '{}', contentType: 'application/json', host: 'h', secretId: 'i' };
+    const one = createTc3Signer();
+    const fresh = () => createTc3Signer(Sha256Js);
+    const midnight = Date.UTC(2024, 0, 2) / 1000;
+    for (const [secretKey, timestamp] of [
+      ['a', midnight - 1],
+      ['a', midnight],
+      ['b', midnight],
+      ['a', midnight],
+    ] as const) {
+      const input = { ...base, secretKey, timestamp };
+      expect((await one.sign(input)).signature).toBe((await fresh().sign(input)).signature);
+    }
+  });
+
   it('works the same over an injected node:crypto Checksum', async () => {
     const node = createTc3Signer(NodeSha256);
     for (const v of vectors.slice(0, 5)) {
