@@ -3,87 +3,68 @@
  * footprint walk; rendered under "Causes of the misses" only when that target misses.
  */
 export const CAUSES: Readonly<Record<string, string>> = {
-  'throughput-raw': `mailbridge spends 2–3x the CPU per send of raw undici + signing (compare the
-"CPU µs/send" columns and the profiles below); with 2 cores shared with the mock, CPU per send is
-what bounds sends/s at C=64. The hot spots and fixes are listed under throughput-signed.`,
-  'throughput-sdk': `Partly the premise: against a loopback mock the official SDKs are thin. Both
-\`tencentcloud-sdk-nodejs-ses\` and \`@alicloud/pop-core\` sign with node:crypto and reuse Node's
-keep-alive sockets (one per request in flight, see "connections"), so the "raw undici itself"
-figure, the ceiling of any client, is itself near or below 2.5x for them: mailbridge would have to
-run at raw-undici speed to pass. The rest is ours: mailbridge's CPU per send (throughput-signed)
-puts it level with or below the SDKs instead of above them.`,
-  'throughput-signed': `Ours. From \`node --cpu-prof\` of \`send.js\` at C=64 (profiles below; shares of all samples):
+  'throughput-raw': `Mostly the budget, partly ours. At C=64 on two cores shared with the mock, CPU per
+send bounds sends/s. Signing alone takes most of the 0.55x allowance: \`raw-undici+tc3\` runs at about
+0.67x of raw undici and \`raw-undici+rpc\` at about 0.53x (DirectMail's RPC signature percent-encodes
+and sorts the whole form), so a client that signs can spend only a few tens of µs more per send and
+still pass. mailbridge spends more than that on what the raw drivers do not do: message validation
+and normalisation, the capability check, the adapter's own checks and mapping, the executor (retry
+decisions, hooks, redaction bookkeeping), and reading the answer through a schema. The split is under
+throughput-signed and in the breakdown table at the end.`,
+  'throughput-sdk': `Partly the premise. Against a loopback mock the official SDKs are thin: the
+"raw undici itself" figure, the ceiling of any client, is about 3–4.5x the SDKs, so 2.5x asks a full
+client to run at 0.55–0.85x of raw undici (above: signing alone leaves about 0.53–0.67x). mailbridge
+now sends about twice as fast as \`tencentcloud-sdk-nodejs-ses\` and \`@alicloud/dm20151123\` at half
+their CPU per send; against \`@alicloud/pop-core\` (a minimal RPC client: no validation, no retries,
+no typed answers, Node's http with one socket per request in flight) the margin is smaller.`,
+  'throughput-signed': `What remains is ours and is the price of the checks; the four fixes the
+profiles pointed at are in (commit "Send path: …"):
 
-1. **TC3 signing on \`@aws-crypto/sha256-js\` (tencent-ses, ~17%).** \`createTc3Signer()\` defaults to the
-   pure-JS SHA-256: 6 hashes per request (body, canonical request, 4-step HMAC key chain), each
-   a new \`Sha256\` object. *Fix (packages/tencent-ses/src/signer.ts, client.ts):* as DESIGN.md
-   "Signing" foresees once the benchmark shows signing holding the send path back, make the Node
-   default a node:crypto signer: ideally a direct one (strings in, \`digest('hex')\` out, as
-   \`bench/src/tc3.ts\`), since going through the \`Checksum\` interface (TextEncoder, async digests,
-   hex loop) keeps about half the cost (micro table: sha256-js vs node:crypto \`Checksum\` vs direct).
-   Keep the injectable \`ChecksumConstructor\` for other runtimes. This also drops @aws-crypto/sha256-js and its 7
-   transitive packages from the adapter's dependencies (install size, cold import).
-2. **zod on the hot path (~9–12%).** Each send runs \`normalizeMessage\` (a zod \`safeParse\` of the
-   whole \`MessageInput\`, core/src/validate.ts), then the adapter re-parses the request parameters it
-   has just built from that validated message with the action's zod schema
-   (tencent-ses \`actionOperation\` and aliyun-dm \`envelopeOperation\`: \`spec.request.safeParse\`), then
-   parses the response with a zod schema. *Fix:* (a) in the adapters, skip \`spec.request.safeParse\` for
-   parameters produced by the neutral mapping (keep it for the raw client, where the user wrote
-   them); (b) in core, a hand-written fast path for the common message shape (strings / string
-   arrays / template object), with zod only to build the issues when the fast check fails;
-   (c) parse the two hot responses (SendEmail, SingleSendMail) by hand (\`MessageId\`/\`EnvId\` +
-   \`RequestId\`), zod for the rest.
-3. **Per-request deadline and retry wrapper (core, ~5% and ~3.5%).** \`startDeadline\` creates an
-   \`AbortController\` and a timer for every request and the signal is threaded into undici; every
-   call also enters \`pRetry\` (option objects, signal checks) even when the first attempt succeeds.
-   *Fix (core/src/http.ts, executor.ts):* rely on the Agent's \`headersTimeout\`/\`bodyTimeout\`
-   (already set to the same timeout) and create a signal only when the caller passes one; run the
-   first attempt directly and enter \`pRetry\` only after a retryable failure.
-4. **Reading the body (core \`readBody\`, ~5%).** A \`for await\` over the stream into a chunk array
-   and \`Buffer.concat\`, for answers of a few hundred bytes. *Fix:* when \`content-length\` is present
-   and under the cap, \`await body.text()\`; keep the streaming cap when it is absent.
-5. Smaller: \`requestUrl\`/\`endpointProblem\` re-validate the endpoint URL on every request
-   (core/src/http.ts, ~2%): validate once per origin when the client is created.
-6. Not a cause: DirectMail RPC v1 signing costs about what the bench's minimal node:crypto
-   signer costs (micro table), so the DirectMail gap is items 2–5.
+1. *Done.* TC3 signing on node:crypto directly (strings in, hex out), with the day's signing key
+   (kDate → kService → kSigning) kept while secret and date stay the same: 14 µs per signature
+   against 54 µs for the earlier @aws-crypto/sha256-js default (micro table).
+2. *Done.* No zod re-parse of request parameters the neutral mapping built from a validated message
+   (both adapters; the raw clients still validate what users write, and tests hold the mapping's
+   output to the request schemas); a hand-written fast path for \`normalizeMessage\`, held to zod's
+   result by a property test; DirectMail's usual \`{RequestId, EnvId}\` answer read without zod.
+3. *Done.* No per-request AbortController or timer without a caller signal, the first attempt
+   outside p-retry, a one-shot body read, the endpoint check once per URL.
+4. *Done.* DirectMail's signer and mapping without object spreads after which V8 writes every
+   property on a slow path (about 15 µs per send in the signer alone).
 
-Even with a node:crypto \`Checksum\`, the typed client's signing is ~15% of its CPU (the \`Checksum\`
-indirection), which is why item 1 proposes a direct node:crypto signer.`,
-  rss: `Two parts. Code: the cold-import table's "RSS after" column shows core + adapter loaded
-against undici alone (zod, every action's schemas, our modules: about 9 MB; about 5 MB of it
-heap). Headroom: V8 grows the young generation with the allocation rate, and a mailbridge send
-allocates several times what a raw request does (normalised message, zod results and issues
-arrays, per-request AbortController and timer, sha256-js buffers; see the GC share in the
-profiles). *Fixes:* the allocation fixes under throughput-signed (items 1–3) cut the second part;
-lazily built action schemas (under import) cut the first.`,
-  import: `Ours. \`@mailbridge/core\` imports undici (so it can never be below "undici alone"), then zod 4
-(classic API: 95 ESM files resolved, compiled and evaluated), p-retry, and its own module. The
-adapters then build every action's zod schemas at module load (35 Tencent actions, 39 DirectMail
-actions), and tencent-ses loads the CommonJS chain of @aws-crypto/sha256-js (tslib, @smithy/*,
-@aws-sdk/types). *Fixes:* (1) node:crypto signer (above) removes the sha256-js chain;
-(2) build action schemas lazily on first use (a memoised getter per action), so importing an
-adapter costs only the schemas of the actions called; (3) bundle the used part of zod into
-core's dist (tsup \`noExternal: ['zod']\`, tree-shaken) so Node resolves one file instead of 95 —
-also the size fix below.`,
-  size: `zod 4 is ~6 MB installed (it ships v3, v4, v4-mini, locales, sources and both module
-formats); with undici (~1.7 MB) core's dependencies alone exceed 4 MB whatever our own dist weighs.
-tencent-ses adds @aws-crypto/sha256-js and 7 transitive packages. *Fixes:* bundle the used part of
-zod into the published dist (tsup \`noExternal: ['zod']\`; the bundle stays tree-shaken, the runtime
-dependency goes away), switch the TC3 default signer to node:crypto, and stop publishing source
-maps (\`*.map\` is about half of each dist). Without zod the figure is about 3.6 MB.`,
-  upload: `Nothing is retained: with a collection every 20,000 rows ("retained memory" rows) the
-peak stays flat from 100,000 to 1,000,000 recipients, so the generator is consumed one chunk at
-a time as intended. The default-GC growth on Tencent is heap sizing: a Tencent chunk is 20,000 rows
-(the API maximum) and lives across the await of its request, and each chunk exists in several
-copies at once (normalised recipients, \`rowsOf\` rows, the zod-parsed request, the ~1.5 MB JSON
-body, its \`TextEncoder\` bytes for the signer), so each chunk is promoted to the old generation and
-V8 grows the old space between mark-compacts. DirectMail's 500-row chunks die young and stay flat.
-*Fixes (tencent-ses):* skip the request re-validation for mapped params (throughput-signed 2a) and
-hash the body string with node:crypto (item 1) to drop two copies; and upload in chunks of
-2,000–5,000 rows (capabilities \`uploadChunk\`): still far under the 20 requests/s limit, and
-each chunk then dies young. CPU of a large upload is per recipient: a zod \`safeParse\` per row
-in \`normalizeRecipient\` (~30% of an upload's CPU) and the pure-JS SHA-256 of each multi-MB body
-(~13%).`,
+Left, from the profiles and the breakdown (Tencent, C=64): message normalisation (mostly the address
+parsing the fast path shares with zod: RFC 5322 display names, IDN domains), the capability check and
+the adapter's checks (a few µs each), the Tencent response read through its zod schema, and the
+executor's bookkeeping. None of them is large on its own; dropping any of them would drop a promise
+(every input checked before any request, one error model, safe retries). DirectMail is at about
+0.85x of \`raw-undici+rpc\`, Tencent further from \`raw-undici+tc3\` because that baseline's signing
+is cheap (two hashes and four HMACs in a few lines), so the same fixed overhead weighs more.`,
+  rss: `Met after the allocation fixes above (no per-request timer, no re-parsed parameters, no
+spread copies); earlier runs had DirectMail at +56 MB.`,
+  import: `Mostly dependencies we chose, and not fixable without dropping them. \`@mailbridge/core\`
+imports undici (so it can never be below "undici alone"), then zod 4 (the classic API: about 95 ESM
+files resolved, compiled and evaluated; 75–100 ms alone on this machine), its bundled p-retry and its
+own module (about 20–30 ms, mostly building the message schemas). tencent-ses also loads the CommonJS
+chain of @aws-crypto/sha256-js (tslib, @smithy/*, @aws-sdk/types; about 25 ms) for its exported portable
+signer, and builds its 35 actions' schemas at load; aliyun-dm now builds each action's schemas on
+first use. *Not done:* bundling zod into one file (see size) and moving the portable signer to a
+subpath export so Node users never load sha256-js (an API change we would rather make with users).`,
+  size: `Dependencies we chose. zod 4 is 6.15 MB installed (it ships v3, v4, v4-mini, locales, sources
+and both module formats) and undici 1.69 MB: together 7.8 MB before a line of ours. zod cannot be
+bundled away: the adapters' public types (each action's request and response) are zod-inferred, so
+a consumer's type-check needs zod installed. Meeting 4 MB would mean hand-written standalone types
+for about 75 actions, or a smaller validator; we kept zod, as DESIGN.md chose it. Ours: core 0.80 MB,
+an adapter 0.5–0.6 MB, half of it source maps; tencent-ses adds @aws-crypto/sha256-js and its 7
+transitive packages (about 0.7 MB) for the portable signer.`,
+  upload: `Nothing is retained: with a collection every 20,000 rows ("retained memory" rows) the peak
+stays flat from 100,000 to 1,000,000 recipients on both providers, so the generator is consumed one
+chunk at a time as intended. The default-GC growth on Tencent is heap sizing: a Tencent chunk is
+20,000 rows (the API maximum) and lives across the await of its request in several forms at once
+(normalised recipients, rows, the ~1.5 MB JSON body and its bytes), so chunks are promoted to the old
+generation and V8 grows the old space between mark-compacts. DirectMail's 500-row chunks die young.
+*Not done:* smaller Tencent chunks (2,000–5,000 rows) would keep them young at the price of 4–10x the
+requests; a Tencent group holds at most 50,000 recipients, so a real upload is at most three chunks
+and this curve (drawn to 1,000,000) only matters for the emulator.`,
 };
 
 /** How the figures are taken; rendered at the end of every report. */

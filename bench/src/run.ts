@@ -246,8 +246,8 @@ async function whatIfSection(mock: Mock): Promise<void> {
   const drivers: SendDriverName[] = [
     'raw-undici+tc3',
     'mailbridge tencent-ses',
+    'tencent-ses typed client, default signer',
     'tencent-ses typed client, sha256-js signer',
-    'tencent-ses typed client, node:crypto signer',
   ];
   // Three interleaved repetitions: one run each is too noisy on a shared machine.
   for (let rep = 1; rep <= 3; rep++) {

@@ -19,6 +19,8 @@ import { RESULTS_FILE, table, writeSection } from './results.js';
 import { TARGETS } from './targets.js';
 
 const { values } = parseArgs({
+  // pnpm passes a `--` separator through to the script: not an argument.
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: {
     runs: { type: 'string', default: '10000' },
     write: { type: 'boolean', default: false },

@@ -252,6 +252,8 @@ ${table(header, rows)}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
+    // pnpm passes a `--` separator through to the script: not an argument.
+    args: process.argv.slice(2).filter((arg) => arg !== '--'),
     options: {
       messages: { type: 'string', default: '100000' },
       concurrency: { type: 'string', default: '64' },

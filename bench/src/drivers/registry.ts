@@ -22,9 +22,9 @@ export const SEND_DRIVERS = {
 
 /** What-if drivers (not in the main tables): the proposed fixes, measured through public APIs. */
 export const WHATIF_DRIVERS = {
-  'tencent-ses typed client, sha256-js signer': async (o: string) =>
+  'tencent-ses typed client, default signer': async (o: string) =>
     (await import('./whatif-tencent.js')).createWhatIfTencent(o, false),
-  'tencent-ses typed client, node:crypto signer': async (o: string) =>
+  'tencent-ses typed client, sha256-js signer': async (o: string) =>
     (await import('./whatif-tencent.js')).createWhatIfTencent(o, true),
 } as const satisfies Record<string, (origin: string) => Promise<SendDriver>>;
 

@@ -1,20 +1,19 @@
 /**
- * What-if drivers for the proposed fixes, without touching the packages: the Tencent adapter's
- * typed client (`createTencentSesClient`, same executor, retries and undici pool as a mailer)
- * calling `SendEmail`, which skips the core's message normalisation, with the default
- * @aws-crypto/sha256-js signer or with a node:crypto one through the adapter's own `signer` option.
- * The gap between them, and to `mailbridge tencent-ses`, sizes fixes 1 and 2 of RESULTS.md.
+ * Drivers that split the Tencent send's CPU: the adapter's typed client (`createTencentSesClient`,
+ * same executor, retries and undici pool as a mailer) calling `SendEmail`, which skips the core's
+ * message normalisation and capability check, with the default signer (node:crypto) or the
+ * portable @aws-crypto/sha256-js one through the adapter's own `signer` option. The gaps between
+ * them, `raw-undici+tc3` and `mailbridge tencent-ses` are the breakdown table of RESULTS.md.
  */
-import { createTc3Signer, createTencentSesClient } from '@mailbridge/tencent-ses';
-import { NodeSha256 } from '../node-sha256.js';
+import { createTc3Signer, createTencentSesClient, Sha256Js } from '@mailbridge/tencent-ses';
 import { expectId, FROM, KEY, type SendDriver, SUBJECT, TEMPLATE_ID, to } from './driver.js';
 
-export function createWhatIfTencent(origin: string, nodeCrypto: boolean): SendDriver {
+export function createWhatIfTencent(origin: string, portable: boolean): SendDriver {
   const client = createTencentSesClient(
     { region: 'ap-guangzhou', endpoint: origin, credentials: KEY },
     {
       mailer: { rateLimits: false },
-      ...(nodeCrypto ? { signer: createTc3Signer(NodeSha256) } : {}),
+      ...(portable ? { signer: createTc3Signer(Sha256Js) } : {}),
     },
   );
   return {

@@ -17,6 +17,7 @@ export {
   transportConfigShape,
   urlQuery,
 } from './config.js';
+export { assertSecureEndpoint, isLoopbackHost } from './endpoint.js';
 export type { Delivery, Issue, MailErrorCode, MailErrorInit } from './errors.js';
 export { invalidInput, isMailError, MAIL_ERROR_CODES, MailError, unsupported } from './errors.js';
 export type { RetryOptions } from './executor.js';
@@ -31,7 +32,7 @@ export type {
   RetryEvent,
 } from './hooks.js';
 export type { HttpClient, HttpClientOptions } from './http.js';
-export { assertSecureEndpoint, createHttpClient, isLoopbackHost } from './http.js';
+export { createHttpClient } from './http.js';
 export { parseJson } from './json.js';
 export type { CallOptions, Mailer, MailerOptions, SendManyOptions } from './mailer.js';
 export { createMailer } from './mailer.js';
