@@ -60,6 +60,8 @@ export interface SoakReport {
     readonly firstQuarterPeakMiB: number;
     readonly lastQuarterPeakMiB: number;
     readonly emulatorPeakMiB: number;
+    /** Heap in use after a full collection at each quarter of the results (needs --expose-gc). */
+    readonly heapAfterGcMiB: readonly number[];
   };
 }
 
@@ -143,6 +145,13 @@ async function soakAgainst(emu: EmulatorProcess, options: SoakOptions): Promise<
     samples.push(process.memoryUsage().rss);
     emulatorPeak = Math.max(emulatorPeak, emu.rss());
   };
+  // With --expose-gc (as `pnpm soak` runs): the heap still in use after a full collection at
+  // each quarter of the results, the measure of what is retained (RSS also holds the heap V8
+  // grew for the allocation rate and has not returned).
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const heapAfterGc: number[] = [];
+  const quarterOfResults = Math.ceil(messages / 4);
+  let settled = 0;
   sample();
   const timer = setInterval(sample, 250);
   const started = performance.now();
@@ -154,6 +163,11 @@ async function soakAgainst(emu: EmulatorProcess, options: SoakOptions): Promise<
       } else {
         status[result.index] = result.reason.delivery === 'not_sent' ? NOT_SENT : UNKNOWN;
         attempts += result.reason.attempts;
+      }
+      settled += 1;
+      if (gc && (settled % quarterOfResults === 0 || settled === messages)) {
+        gc();
+        heapAfterGc.push(process.memoryUsage().heapUsed);
       }
     }
   } finally {
@@ -204,6 +218,7 @@ async function soakAgainst(emu: EmulatorProcess, options: SoakOptions): Promise<
       firstQuarterPeakMiB: mib(Math.max(...samples.slice(0, quarter))),
       lastQuarterPeakMiB: mib(Math.max(...samples.slice(-quarter))),
       emulatorPeakMiB: mib(emulatorPeak),
+      heapAfterGcMiB: heapAfterGc.map(mib),
     },
   };
 }
@@ -231,6 +246,13 @@ export function soakMarkdown(reports: readonly SoakReport[], command: string): s
       'client RSS MiB: peak in first / last quarter',
       (r) => `${r.rss.firstQuarterPeakMiB} / ${r.rss.lastQuarterPeakMiB}`,
     ],
+    [
+      'client heap after a full GC, MiB, at 25 / 50 / 75 / 100% of the results',
+      (r) =>
+        r.rss.heapAfterGcMiB.length > 0
+          ? r.rss.heapAfterGcMiB.join(' / ')
+          : 'not measured (run with --expose-gc)',
+    ],
     ['emulator process RSS MiB: peak', (r) => String(r.rss.emulatorPeakMiB)],
   ];
   const header = ['', ...reports.map((r) => r.provider)];
@@ -242,9 +264,11 @@ The emulator runs in its own process (the \`mailbridge-emulator\` bin). Faults a
 through its admin API before a seeded ~1% (throttling) and ~0.1% (dropped after processing) of
 the messages; a rule hits the next send request, so it may land on a retry or a neighbour.
 Every message is checked against the emulator outbox: \`delivered\` must have exactly one copy,
-\`not_sent\` none, \`unknown\` at most one. The client's RSS is sampled every 250 ms; its peak
-in the first and the last quarter of the run shows whether memory stays flat (the emulator's
-own outbox grows with the run, so its RSS is shown apart).
+\`not_sent\` none, \`unknown\` at most one. The client's RSS is sampled every 250 ms (the
+emulator's own outbox grows with the run, so its RSS is shown apart). RSS also holds heap that
+V8 grew for the allocation rate and keeps, so what the client retains is read from its heap
+after a full collection at each quarter of the results (\`--expose-gc\`): flat means nothing
+accumulates per message.
 
 ${table(header, rows)}
 `;
@@ -272,7 +296,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(report)}\n`);
     reports.push(report);
   }
-  const command = `node --import tsx test/reliability/soak.ts --messages ${values.messages} --concurrency ${values.concurrency}`;
+  const command = `node --expose-gc --import tsx test/reliability/soak.ts --messages ${values.messages} --concurrency ${values.concurrency}`;
   if (values.write) {
     const file = fileURLToPath(new URL('./SOAK.md', import.meta.url));
     writeFileSync(file, soakMarkdown(reports, command));
