@@ -41,7 +41,7 @@ export interface RequestContext {
 
 /** Options of `createTencentSesClient`. */
 export interface ClientOptions {
-  /** A signer over another SHA-256 implementation (e.g. node:crypto); default sha256-js. */
+  /** Another signer, e.g. `createTc3Signer(Sha256Js)` where node:crypto is missing; default node:crypto. */
   readonly signer?: Tc3Signer;
 }
 
