@@ -3,10 +3,11 @@
  * streamed group uploads, and redaction (issue 4, "Done when").
  */
 import { aliyunDm } from '@mailbridge/aliyun-dm';
-import { createMailer, isMailError, type MailError, type MailerOptions } from '@mailbridge/core';
+import { createMailer, type MailError, type MailerOptions } from '@mailbridge/core';
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
 import type { Agent, Dispatcher } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { failure as mailError } from '../helpers/failure.js';
 import { deadOrigin, RefusingAgent } from '../helpers/refusing-agent.js';
 
 const SECRET = 'mailer-secret-0123456789abcdef';
@@ -61,11 +62,7 @@ function mailer(options: MailerOptions = {}) {
 }
 
 async function failure(promise: Promise<unknown>): Promise<MailError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isMailError(error)) throw new Error(`expected a MailError, got ${String(error)}`);
+  const error = await mailError(promise);
   errors.push(error);
   return error;
 }

@@ -5,13 +5,13 @@
 import {
   type BatchInput,
   collect,
-  isMailError,
   type MailError,
   type Mailer,
   type MailerOptions,
   type MessageInput,
 } from '@mailbridge/core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { failure } from '../helpers/failure.js';
 
 /** A fault the target can inject on its server for the next `count` requests of an action. */
 export type ConformanceFault =
@@ -49,15 +49,6 @@ export interface ConformanceTarget {
 }
 
 const FAST = { minDelayMs: 1, maxDelayMs: 10 };
-
-async function failure(promise: Promise<unknown>): Promise<MailError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isMailError(error)) throw new Error(`expected a MailError, got ${String(error)}`);
-  return error;
-}
 
 /** Run the conformance suite against `target`. */
 export function runConformance(target: ConformanceTarget): void {

@@ -11,10 +11,11 @@ import {
   type Server,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createMailer, isMailError, type MailError, type MailerOptions } from '@mailbridge/core';
+import { createMailer, type MailerOptions } from '@mailbridge/core';
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
 import { type TencentSesConfig, tencentSes } from '@mailbridge/tencent-ses';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { failure } from '../helpers/failure.js';
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -37,15 +38,6 @@ const mailer = (config: Partial<TencentSesConfig> = {}, options: MailerOptions =
   );
 const copies = () => emu.outbox.filter((m) => m.provider === 'tencent-ses');
 const sends = () => emu.requests['tencent-ses'].SendEmail ?? 0;
-
-async function failure(promise: Promise<unknown>): Promise<MailError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isMailError(error)) throw new Error(`expected a MailError, got ${String(error)}`);
-  return error;
-}
 
 describe('wire format', () => {
   it('sends CJK and emoji subjects, template data and attachments', async () => {

@@ -3,16 +3,11 @@
  * in calls of 20,000 with progress, the 50,000-per-group limit, a chunk refused while SES still
  * processes the previous one, paged listings, and the recipient removal SES cannot do.
  */
-import {
-  collect,
-  createMailer,
-  isMailError,
-  type MailError,
-  type MailerOptions,
-} from '@mailbridge/core';
+import { collect, createMailer, type MailerOptions } from '@mailbridge/core';
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
 import { type TencentSesConfig, tencentSes } from '@mailbridge/tencent-ses';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { failure } from '../helpers/failure.js';
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -32,15 +27,6 @@ const mailer = (config: Partial<TencentSesConfig> = {}, options: MailerOptions =
     }),
     { retry: { minDelayMs: 1, maxDelayMs: 5 }, ...options },
   );
-
-async function failure(promise: Promise<unknown>): Promise<MailError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isMailError(error)) throw new Error(`expected a MailError, got ${String(error)}`);
-  return error;
-}
 
 describe('groups at the provider limits', () => {
   const rows = function* (count: number, prefix: string) {

@@ -4,7 +4,6 @@
  * template actions end to end, response parsing of the read actions, and how an action the
  * server does not offer and bad parameters fail; and the delivery status query over it.
  */
-import { isMailError, type MailError } from '@mailbridge/core';
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
 import {
   createTencentSesClient,
@@ -12,6 +11,7 @@ import {
   type TencentSesConfig,
 } from '@mailbridge/tencent-ses';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { failure } from '../helpers/failure.js';
 
 const PERMANENT = { id: 'AKIDpermanent0001', secret: 'permanent-secret-0001' };
 const TEMPORARY = { id: 'AKIDtemporary0001', secret: 'temporary-secret-01', token: 'sts-token-01' };
@@ -30,15 +30,6 @@ const client = (credentials: TencentSesConfig['credentials'] = { ...PERMANENT })
   );
 const requests = (action: string) => emu.requests['tencent-ses'][action] ?? 0;
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
-
-async function failure(promise: Promise<unknown>): Promise<MailError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isMailError(error)) throw new Error(`expected a MailError, got ${String(error)}`);
-  return error;
-}
 
 describe('credentials', () => {
   it('sends X-TC-Token for temporary credentials from an async function, fresh per call', async () => {

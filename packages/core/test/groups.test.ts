@@ -6,26 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   createMailer,
-  isMailError,
-  type MailError,
   type Provider,
   type RecipientInput,
   type UploadProgress,
 } from '../src/index.js';
 import { createTestingProvider, TESTING_CAPABILITIES } from '../src/testing.js';
+import { failure } from './helpers/loopback.js';
 
 const smallChunks = {
   groups: { ...TESTING_CAPABILITIES.groups, uploadChunk: 3, pageSize: 2 },
 };
-
-async function failure(promise: Promise<unknown>): Promise<MailError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isMailError(error)) throw new Error(`expected a MailError, got ${String(error)}`);
-  return error;
-}
 
 async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];

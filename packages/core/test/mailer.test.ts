@@ -7,24 +7,15 @@ import {
   collect,
   createMailer,
   isMailError,
-  type MailError,
   type MessageInput,
   type RequestEvent,
 } from '../src/index.js';
 import { createTestingProvider, TESTING_CAPABILITIES } from '../src/testing.js';
 import { echoProvider } from './helpers/http-provider.js';
+import { failure } from './helpers/loopback.js';
 
 function message(i: number): MessageInput {
   return { from: 'noreply@example.com', to: `u${i}@example.com`, subject: `Hi ${i}`, text: 'x' };
-}
-
-async function failure(promise: Promise<unknown>): Promise<MailError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isMailError(error)) throw new Error(`expected a MailError, got ${String(error)}`);
-  return error;
 }
 
 const HOUR = 3_600_000;

@@ -10,14 +10,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createMailer,
   defineProvider,
-  isMailError,
   MailError,
-  type MailError as MailErrorType,
   type Operation,
   type Provider,
   type RequestEvent,
 } from '../src/index.js';
 import { TESTING_CAPABILITIES } from '../src/testing.js';
+import { failure } from './helpers/loopback.js';
 
 /** Per request, in order: process and answer, process then drop, drop unprocessed, throttle. */
 type Step = 'ok' | 'process-then-reset' | 'reset' | 'throttle';
@@ -115,15 +114,6 @@ function provider(replayable: boolean): Provider {
 
 const message = { from: 'a@example.com', to: 'b@example.com', subject: 's', text: 't' };
 const fast = { minDelayMs: 1, maxDelayMs: 5 };
-
-async function failure(promise: Promise<unknown>): Promise<MailErrorType> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isMailError(error)) throw new Error(`expected a MailError, got ${String(error)}`);
-  return error;
-}
 
 describe('ambiguous sends', () => {
   it('not replayable: a reset after the request was sent stops at once, delivery unknown', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createMailer, isMailError, type MailError, type RetryEvent } from '../src/index.js';
+import { createMailer, type RetryEvent } from '../src/index.js';
 import { createTestingProvider } from '../src/testing.js';
+import { failure } from './helpers/loopback.js';
 
 const message = {
   from: 'Shop <noreply@example.com>',
@@ -9,15 +10,6 @@ const message = {
   text: 'Hello',
 };
 const fast = { minDelayMs: 1, maxDelayMs: 5 };
-
-async function failure(promise: Promise<unknown>): Promise<MailError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isMailError(error)) throw new Error(`expected a MailError, got ${String(error)}`);
-  return error;
-}
 
 describe('retry rules', () => {
   it('retries throttling and honours retryAfterMs', async () => {

@@ -3,8 +3,9 @@
  * capabilities to narrow, faults to inject, and a reset between tests.
  */
 import { describe, expect, it } from 'vitest';
-import { createMailer, isMailError, type MailError } from '../src/index.js';
+import { createMailer } from '../src/index.js';
 import { createTestingProvider, TESTING_CAPABILITIES } from '../src/testing.js';
+import { failure } from './helpers/loopback.js';
 
 const message = {
   from: 'Shop <noreply@example.com>',
@@ -15,15 +16,6 @@ const message = {
   text: 'Thanks',
   tags: ['orders'],
 };
-
-async function failure(promise: Promise<unknown>): Promise<MailError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isMailError(error)) throw new Error(`expected a MailError, got ${String(error)}`);
-  return error;
-}
 
 describe('createTestingProvider', () => {
   it('records each accepted send in the outbox, with every recipient', async () => {
