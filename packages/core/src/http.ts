@@ -4,9 +4,9 @@
  * whether the provider may have received the request (shared/DESIGN.md, "HTTP").
  */
 import { Agent, type Dispatcher } from 'undici';
-import { startDeadline } from './deadline.js';
 import { requestTarget, type Target } from './endpoint.js';
 import { MailError } from './errors.js';
+import { type ExchangeError, exchange } from './exchange.js';
 import type { HttpRequest, HttpResponse } from './provider.js';
 import { abortedError } from './sleep.js';
 
@@ -34,16 +34,21 @@ export interface HttpClient {
 }
 
 /**
- * Error codes that mean no byte of the request reached the provider: the connection was never
- * made. Everything else after a connection exists may have been received.
+ * Error codes for a connection that could not be made or kept up to the moment of writing;
+ * with nothing written, they are worth another try. Any other failure before the write is a
+ * local refusal (a header undici will not send, a closed client, a broken dispatcher).
  */
-const NOT_CONNECTED = new Set([
+const CONNECT_FAILURES = new Set([
   'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
   'ENOTFOUND',
   'EAI_AGAIN',
   'EHOSTUNREACH',
   'ENETUNREACH',
   'EADDRNOTAVAIL',
+  'UND_ERR_SOCKET',
   'UND_ERR_CONNECT_TIMEOUT',
   'ERR_TLS_CERT_ALTNAME_INVALID',
   'CERT_HAS_EXPIRED',
@@ -53,17 +58,6 @@ const NOT_CONNECTED = new Set([
 ]);
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
-
-/**
- * undici refused the request before opening or writing anything: a header it will not send, or
- * a client already closed. Retrying cannot help and nothing reached the provider.
- */
-const REFUSED_LOCALLY = new Set([
-  'UND_ERR_INVALID_ARG',
-  'UND_ERR_NOT_SUPPORTED',
-  'UND_ERR_CLOSED',
-  'UND_ERR_DESTROYED',
-]);
 
 /** Create the client; it owns a keep-alive agent unless a dispatcher is given. */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
@@ -85,36 +79,24 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const caller = sendOptions.signal;
     if (caller?.aborted) throw abortedError(caller);
     const target = requestTarget(request.url, approved);
-    // undici's per-request headersTimeout/bodyTimeout bound every request; a timer of our own
-    // is only needed to merge the caller's signal with the deadline.
-    const deadline = caller ? startDeadline(timeoutMs, caller) : undefined;
     try {
-      const response = await dispatcher.request({
+      return await exchange(dispatcher, {
         origin: target.origin,
         path: target.path,
         method: request.method,
         headers: request.headers,
         body: request.body ?? null,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-        ...(deadline ? { signal: deadline.signal } : {}),
-      });
-      const body = await readBody(
-        response.body,
+        timeoutMs,
         maxResponseBytes,
-        response.headers['content-length'],
-      );
-      return { status: response.statusCode, headers: flattenHeaders(response.headers), body };
+        signal: caller,
+      });
     } catch (error) {
-      throw classify(error, {
+      throw classify(error as ExchangeError, {
         caller,
-        expired: deadline?.expired ?? false,
         timeoutMs,
         maxResponseBytes,
         host: target.host,
       });
-    } finally {
-      deadline?.release();
     }
   }
 
@@ -129,96 +111,62 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
 }
 
-class ResponseTooLarge extends Error {}
-
-async function readBody(
-  body: Dispatcher.ResponseData['body'],
-  limit: number,
-  declared: string | string[] | undefined,
-): Promise<string> {
-  const length = typeof declared === 'string' ? Number(declared) : Number.NaN;
-  if (Number.isFinite(length) && length > limit) {
-    body.destroy();
-    throw new ResponseTooLarge();
-  }
-  // A declared length within the cap: read it in one go (the usual, small, provider answer).
-  if (Number.isFinite(length)) return body.text();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
-      body.destroy();
-      throw new ResponseTooLarge();
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size).toString('utf8');
-}
-
-function flattenHeaders(
-  headers: Record<string, string | string[] | undefined>,
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return out;
-}
-
 interface ClassifyContext {
   readonly caller: AbortSignal | undefined;
-  readonly expired: boolean;
   readonly timeoutMs: number;
   readonly maxResponseBytes: number;
   readonly host: string;
 }
 
-/** Turn a transport failure into a `MailError`; the cause keeps the transport's own error. */
-function classify(error: unknown, ctx: ClassifyContext): MailError {
-  if (error instanceof ResponseTooLarge) {
+/**
+ * Turn a failed exchange into a `MailError`. `delivery` follows one fact, whether the request
+ * was handed to the socket (see exchange.ts), never an error code alone: undici reports a
+ * destroyed client with the same code before and after the write, and a reset can come either
+ * side of it.
+ */
+function classify(failure: ExchangeError, ctx: ClassifyContext): MailError {
+  const { reason: error, written, kind } = failure;
+  const delivery = written ? 'unknown' : 'not_sent';
+  if (kind === 'size') {
     return new MailError(`Response from ${ctx.host} exceeds ${ctx.maxResponseBytes} bytes`, {
       code: 'provider_unavailable',
       retryable: false,
       delivery: 'unknown',
     });
   }
-  if (ctx.caller?.aborted) return abortedError(ctx.caller, 'unknown');
+  if (kind === 'caller' || ctx.caller?.aborted) {
+    return abortedError(ctx.caller as AbortSignal, delivery);
+  }
   const code = errorCode(error);
-  if (ctx.expired || (code !== undefined && TIMEOUT_CODES.has(code))) {
+  if (kind === 'deadline' || (code !== undefined && TIMEOUT_CODES.has(code))) {
     return new MailError(`No response from ${ctx.host} within ${ctx.timeoutMs} ms`, {
       code: 'timeout',
       retryable: true,
-      delivery: 'unknown',
+      delivery,
       cause: error,
     });
   }
-  if (code !== undefined && REFUSED_LOCALLY.has(code)) {
-    return new MailError(`Request to ${ctx.host} refused before sending (${code})`, {
-      code: 'unknown',
-      retryable: false,
-      delivery: 'not_sent',
-      cause: error,
-    });
+  if (written) {
+    return new MailError(
+      `Connection to ${ctx.host} failed after the request was sent (${code ?? 'unknown error'})`,
+      { code: 'network', retryable: true, delivery, cause: error },
+    );
   }
-  if (code !== undefined && NOT_CONNECTED.has(code)) {
+  if (code !== undefined && CONNECT_FAILURES.has(code)) {
     return new MailError(`Could not connect to ${ctx.host} (${code})`, {
       code: 'network',
       retryable: true,
-      delivery: 'not_sent',
+      delivery,
       cause: error,
     });
   }
-  return new MailError(
-    `Connection to ${ctx.host} failed after the request was sent (${code ?? 'unknown error'})`,
-    {
-      code: 'network',
-      retryable: true,
-      delivery: 'unknown',
-      cause: error,
-    },
-  );
+  const name = code ?? (error instanceof Error ? error.name : 'unknown error');
+  return new MailError(`Request to ${ctx.host} refused before sending (${name})`, {
+    code: 'unknown',
+    retryable: false,
+    delivery,
+    cause: error,
+  });
 }
 
 /** The first `code` on the error or its cause chain (undici wraps socket errors). */
