@@ -111,15 +111,7 @@ export function createExecutor(options: ExecutorOptions) {
       const mailError = asMailError(error, provider, op, 'unknown', response.status);
       if (replay && state.ambiguous && op.isReplayRejection?.(mailError)) {
         // The first copy reached the provider: it may have been sent. Never a plain failure.
-        stop(
-          state.ambiguous.with({
-            message: `${state.ambiguous.message} (a replay showed the request had reached ${provider}: it may have been sent)`,
-            delivery: 'unknown',
-            retryable: false,
-            providerCode: mailError.providerCode,
-            requestId: mailError.requestId,
-          }),
-        );
+        stop(refusedReplay(mailError, state.ambiguous, provider));
       }
       throw mailError;
     }
@@ -193,14 +185,7 @@ export function createExecutor(options: ExecutorOptions) {
       return { value, attempts: state.attempts };
     } catch (error) {
       let final = unwrap(error, provider, op, state, signal);
-      if (
-        state.ambiguous &&
-        final.delivery === 'not_sent' &&
-        (final.retryable || !final.providerCode)
-      ) {
-        // The replays never got a definite answer, so the first copy may still have arrived.
-        final = state.ambiguous.with({ retryable: false });
-      }
+      if (state.ambiguous) final = afterAmbiguity(final, state.ambiguous, provider);
       final = redact(final, state).with({ attempts: state.attempts });
       if (hooks.onError) {
         emit(hooks.onError, {
@@ -228,6 +213,33 @@ export function createExecutor(options: ExecutorOptions) {
 }
 
 const NEVER = new AbortController().signal;
+
+/**
+ * The one rule after an ambiguous attempt: only proof that the first copy was not executed can
+ * make the outcome `not_sent`, and a refused replay is no such proof. The replay carries the
+ * first copy's signature, so it meets every check the first copy met, and a refusal at any of
+ * them (a used nonce, an expired token, an inactive key, a RAM denial, throttling) says only
+ * that the replay did not run. No error code proves the first copy did not, so the outcome is
+ * the ambiguous failure, `unknown`, never retryable (a resend could deliver twice); the
+ * replay's code is kept as `providerCode` so the caller sees what the replay met.
+ */
+function afterAmbiguity(final: MailError, ambiguous: MailError, provider: string): MailError {
+  if (final.delivery !== 'not_sent') return final;
+  if (final.code === 'aborted') return final.with({ delivery: 'unknown' });
+  return refusedReplay(final, ambiguous, provider);
+}
+
+/** The ambiguous failure, told what the replay met. */
+function refusedReplay(final: MailError, ambiguous: MailError, provider: string): MailError {
+  const met = final.providerCode ?? final.code;
+  return ambiguous.with({
+    message: `${ambiguous.message} (a replay of the identical request was refused with ${met}: the first copy may have reached ${provider} and been sent)`,
+    delivery: 'unknown',
+    retryable: false,
+    ...(final.providerCode === undefined ? {} : { providerCode: final.providerCode }),
+    ...(final.requestId === undefined ? {} : { requestId: final.requestId }),
+  });
+}
 
 /** Marks an error so p-retry does not retry it (it does not call shouldRetry for these). */
 class Final extends Error {

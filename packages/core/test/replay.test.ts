@@ -141,7 +141,7 @@ describe('ambiguous sends', () => {
       providerCode: 'SignatureNonceUsed',
       attempts: 2,
     });
-    expect(error.message).toContain('may have been sent');
+    expect(error.message).toContain('may have reached');
     expect(builds).toBe(1);
     expect(received[0]).toBe(received[1]);
     expect(delivered).toBe(1);
