@@ -67,7 +67,20 @@ export function resolveCredentials(
 ): () => Promise<Credentials> {
   if (typeof source === 'function') {
     return async () => {
-      const value = await source();
+      let value: unknown;
+      try {
+        value = await source();
+      } catch (error) {
+        // The caller's function failed before any request: nothing was sent.
+        const name = error instanceof Error ? error.name : typeof error;
+        throw new MailError(`${provider}: the credentials function threw (${name})`, {
+          code: 'auth',
+          retryable: false,
+          delivery: 'not_sent',
+          provider,
+          cause: error,
+        });
+      }
       const parsed = credentialsObject.safeParse(value);
       if (!parsed.success) {
         throw new MailError(

@@ -9,8 +9,10 @@
  * Every other attempt is built and signed afresh.
  */
 import pRetry, { AbortError } from 'p-retry';
+import { bounded } from './bounded.js';
 import { isMailError, MailError } from './errors.js';
 import { emit, type Hooks, type RedactedRequest } from './hooks.js';
+import { checkCallOptions } from './mailer-options.js';
 import type { AttemptContext, HttpRequest, HttpResponse, Operation } from './provider.js';
 import type { RateLimiter } from './rate-limit.js';
 import { abortedError, sleep } from './sleep.js';
@@ -47,6 +49,8 @@ export interface ExecutorOptions {
    */
   readonly redactError?: (error: MailError, request: HttpRequest | undefined) => MailError;
   readonly now: () => number;
+  /** Longest wait for a request to be built (the caller's credentials function); default 30 s. */
+  readonly buildTimeoutMs?: number;
 }
 
 /** The value of a run and how many attempts it took. */
@@ -68,6 +72,7 @@ interface RunState {
 export function createExecutor(options: ExecutorOptions) {
   const { provider, hooks } = options;
   const retries = options.retry.retries ?? 3;
+  const buildTimeoutMs = options.buildTimeoutMs ?? 30_000;
   const redact = (error: MailError, state: RunState): MailError =>
     options.redactError ? options.redactError(error, state.last) : error;
   /** The failed attempt's request, redacted, for hook payloads (none if it was never built). */
@@ -91,7 +96,14 @@ export function createExecutor(options: ExecutorOptions) {
     state.replayNext = false;
     let request: HttpRequest;
     try {
-      request = replay ? (state.last as HttpRequest) : await op.build(ctx);
+      request = replay
+        ? (state.last as HttpRequest)
+        : await bounded(
+            op.build(ctx),
+            signal,
+            buildTimeoutMs,
+            `${provider} ${op.action}: signing (credentials)`,
+          );
     } catch (error) {
       stop(asMailError(error, provider, op, 'not_sent'));
     }
@@ -143,6 +155,7 @@ export function createExecutor(options: ExecutorOptions) {
 
   /** Run an operation to completion: the value and the attempt count, or a final MailError. */
   async function run<T>(op: Operation<T>, signal?: AbortSignal): Promise<Outcome<T>> {
+    checkCallOptions(signal === undefined ? undefined : { signal });
     const state: RunState = { attempts: 0, replayNext: false };
     const started = performance.now();
     /** p-retry's `shouldRetry`: classify, decide, tell the hooks, wait. */

@@ -4,9 +4,10 @@
  */
 import { isMailError, MailError } from './errors.js';
 import type { Outcome } from './executor.js';
+import { emit } from './hooks.js';
 import type { Recipient, RecipientInput } from './message.js';
 import type { Group, GroupInput, Operation, Provider } from './provider.js';
-import type { Source } from './send-many.js';
+import { iterateSource, type Source } from './source.js';
 import { normalizeGroupInput, normalizeRecipient } from './validate.js';
 
 type Run = <T>(operation: Operation<T>, signal?: AbortSignal) => Promise<Outcome<T>>;
@@ -23,6 +24,7 @@ export interface UploadProgress {
 /** Options of `groups.addRecipients`. */
 export interface UploadOptions {
   readonly signal?: AbortSignal;
+  /** Called after each provider call; what it throws or rejects with is ignored. */
   readonly onProgress?: (progress: UploadProgress) => void;
 }
 
@@ -103,6 +105,12 @@ export function createGroups(provider: Provider, run: Run): Groups {
         });
       }
       const id = requireGroup(group);
+      if (!Array.isArray(addresses)) {
+        throw new MailError('Invalid input: addresses: expected an array of addresses', {
+          code: 'invalid_input',
+          issues: [{ path: ['addresses'], message: 'expected an array of addresses' }],
+        });
+      }
       const valid = addresses.map((address, i) => normalizeRecipient(address, i).address);
       for (const address of valid) await run(remove(id, address), options?.signal);
       return { removed: valid.length };
@@ -132,12 +140,13 @@ async function uploadAll(
     const { value } = await run(ops.addRecipients(id, chunk), options?.signal);
     added += value.added;
     calls += 1;
-    options?.onProgress?.({ group: id, added, calls });
+    emit(options?.onProgress, { group: id, added, calls });
   };
   try {
     let chunk: Recipient[] = [];
     let index = 0;
-    for await (const input of recipients) {
+    const source = iterateSource<RecipientInput>(recipients, 'recipients');
+    for await (const input of { [Symbol.asyncIterator]: () => source }) {
       chunk.push(normalizeRecipient(input, index++));
       if (chunk.length === chunkSize) {
         await upload(chunk);

@@ -52,7 +52,10 @@ export interface ErrorEvent extends HookBase {
   readonly durationMs: number;
 }
 
-/** Observers of the request lifecycle. A hook that throws is ignored: it cannot break a send. */
+/**
+ * Observers of the request lifecycle. A hook that throws, or returns a promise that rejects, is
+ * ignored; the core never waits for a hook's promise, so a hook cannot delay or change a send.
+ */
 export interface Hooks {
   readonly onRequest?: (event: RequestEvent) => void;
   readonly onResponse?: (event: ResponseEvent) => void;
@@ -60,12 +63,27 @@ export interface Hooks {
   readonly onError?: (event: ErrorEvent) => void;
 }
 
-/** Call a hook, swallowing what it throws. */
-export function emit<E>(hook: ((event: E) => void) | undefined, event: E): void {
+/**
+ * Call an observer (a hook, `onProgress`, `onSettled`), swallowing what it throws and what its
+ * promise rejects with (an unhandled rejection would kill the host process after a send that
+ * succeeded). The promise is not awaited: an observer never delays the caller.
+ */
+export function emit<E>(hook: ((event: E) => unknown) | undefined, event: E): void {
   if (!hook) return;
   try {
-    hook(event);
+    const result = hook(event);
+    if (isThenable(result)) result.then(undefined, ignore);
   } catch {
     // A faulty observer must not change the outcome of a send.
   }
 }
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+function ignore(): void {}

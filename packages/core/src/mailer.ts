@@ -13,6 +13,7 @@ import { createExecutor, type RetryOptions, type Transport } from './executor.js
 import { createGroups, type Groups } from './groups.js';
 import type { Hooks } from './hooks.js';
 import { createHttpClient } from './http.js';
+import { checkCallOptions, checkMailerOptions } from './mailer-options.js';
 import type { BatchInput, MessageInput } from './message.js';
 import type { BatchResult, HttpRequest, Provider, SendResult } from './provider.js';
 import { createRateLimiter, type RateLimitOverrides } from './rate-limit.js';
@@ -48,6 +49,12 @@ export interface CallOptions {
 /** Options of `sendMany`. */
 export interface SendManyOptions extends CallOptions {
   readonly concurrency?: number;
+  /**
+   * Called with each message's result as soon as it settles (completion order), whether or not
+   * the loop has read it yet. After an early `break`, sends already in flight finish and report
+   * here; no new message is pulled or started. What it throws or rejects with is ignored.
+   */
+  readonly onSettled?: (result: Settled<SendResult>) => unknown;
 }
 
 /** The neutral API over one provider. */
@@ -105,6 +112,7 @@ export function createMailer<Id extends string, Raw>(
   provider: Provider<Id, Raw>,
   options: MailerOptions = {},
 ): Mailer<Id, Raw> {
+  checkMailerOptions(provider.id, options);
   const caps = provider.capabilities;
   const now = options.now ?? Date.now;
   const transport = createTransport(provider, options);
@@ -119,6 +127,7 @@ export function createMailer<Id extends string, Raw>(
     redactError: (error, request) =>
       redactError(error, [...(request?.secrets ?? []), ...secrets()]),
     now,
+    buildTimeoutMs: options.timeoutMs ?? provider.transport?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   });
   const concurrency = options.concurrency ?? 16;
 
@@ -136,16 +145,13 @@ export function createMailer<Id extends string, Raw>(
     raw: provider.raw(executor.execute),
     send,
     sendMany(messages, call) {
-      const limit = call?.concurrency ?? concurrency;
-      if (!Number.isInteger(limit) || limit < 1)
-        throw new RangeError('concurrency must be a positive integer');
+      checkCallOptions(call);
       const signal = call?.signal;
-      return settleInOrder(
-        messages,
-        (message) => send(message, signal ? { signal } : undefined),
-        limit,
+      return settleInOrder(messages, (message) => send(message, signal ? { signal } : undefined), {
+        concurrency: call?.concurrency ?? concurrency,
         signal,
-      );
+        onSettled: call?.onSettled,
+      });
     },
     async sendBatch(input, call) {
       const batch = normalizeBatch(input);

@@ -4,34 +4,53 @@
  * messages nor all results are ever held: memory is bounded by the window, not the input.
  */
 import { isMailError, MailError } from './errors.js';
+import { emit } from './hooks.js';
 import { abortedError } from './sleep.js';
+import { iterateSource, type Source } from './source.js';
+
+export type { Source };
 
 /** One message's outcome, shaped like `Promise.allSettled` entries, with its input index. */
 export type Settled<T> =
   | { readonly index: number; readonly status: 'fulfilled'; readonly value: T }
   | { readonly index: number; readonly status: 'rejected'; readonly reason: MailError };
 
-/** A sync or async source of inputs. */
-export type Source<I> = Iterable<I> | AsyncIterable<I>;
-
 interface Slot<T> {
   result?: Settled<T>;
 }
 
+/** How `settleInOrder` runs. */
+export interface SettleOptions<T> {
+  /** Most tasks in flight at once. */
+  readonly concurrency: number;
+  /** Stops pulling input once aborted. */
+  readonly signal?: AbortSignal | undefined;
+  /** Most results started but not yet consumed (default `concurrency * 4`). */
+  readonly window?: number;
+  /**
+   * Called with every result as soon as it settles (completion order), consumed or not: after
+   * an early `break`, the sends already in flight still report here.
+   */
+  readonly onSettled?: ((result: Settled<T>) => unknown) | undefined;
+}
+
 /**
- * Run `task` over `source` with at most `concurrency` tasks in flight and at most
- * `window` results waiting to be consumed, yielding results in input order. Once `signal`
- * aborts, no further input is pulled: the results of tasks already started are yielded, then
- * the iteration rejects with `aborted` (inputs without a result were never attempted).
+ * Run `task` over `source` with at most `concurrency` tasks in flight and at most `window`
+ * results waiting to be consumed, yielding results in input order. Once `signal` aborts, no
+ * further input is pulled: the results of tasks already started are yielded, then the
+ * iteration rejects with `aborted` (inputs without a result were never attempted). When the
+ * consumer leaves early (`break`, `return`, a throw), no further input is pulled or started,
+ * and the loop exits once the tasks already started have settled, each reported to
+ * `onSettled`: none is left running behind the caller's back, none is lost.
  */
 export async function* settleInOrder<I, T>(
   source: Source<I>,
   task: (input: I, index: number) => Promise<T>,
-  concurrency: number,
-  signal?: AbortSignal,
-  window: number = concurrency * 4,
+  options: SettleOptions<T>,
 ): AsyncGenerator<Settled<T>, void, undefined> {
-  const iterator = toAsyncIterator(source);
+  const { concurrency, signal, onSettled } = options;
+  const window = options.window ?? concurrency * 4;
+  const iterator = iterateSource<I>(source, 'messages');
   const queue: Slot<T>[] = [];
   let inFlight = 0;
   let next = 0;
@@ -51,8 +70,15 @@ export async function* settleInOrder<I, T>(
   const settle = (slot: Slot<T>, result: Settled<T>) => {
     slot.result = result;
     inFlight -= 1;
+    emit(onSettled, result);
     wake?.();
   };
+  const idle = () =>
+    new Promise<void>((resolve) => {
+      wake = resolve;
+    }).then(() => {
+      wake = undefined;
+    });
 
   try {
     while (true) {
@@ -75,13 +101,12 @@ export async function* settleInOrder<I, T>(
         yield head.result;
         continue;
       }
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-      });
-      wake = undefined;
+      await idle();
     }
   } finally {
     if (!exhausted) await iterator.return?.();
+    // Left early: let what is in flight finish (and report through onSettled) before returning.
+    while (inFlight > 0) await idle();
   }
   if (sourceError !== undefined) throw sourceError;
   if (!exhausted && signal?.aborted) throw abortedError(signal);
@@ -100,15 +125,6 @@ export async function collect<T>(results: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const result of results) out.push(result);
   return out;
-}
-
-function toAsyncIterator<I>(source: Source<I>): AsyncIterator<I> {
-  if (Symbol.asyncIterator in source) return source[Symbol.asyncIterator]();
-  const sync = source[Symbol.iterator]();
-  return {
-    next: async () => sync.next(),
-    return: async () => sync.return?.() ?? { done: true, value: undefined },
-  };
 }
 
 function toMailError(error: unknown): MailError {

@@ -71,7 +71,12 @@ describe('sendMany and abort', () => {
 
   it('refuses a concurrency that is not a positive integer', () => {
     const mailer = createMailer(createTestingProvider());
-    expect(() => mailer.sendMany([], { concurrency: 0 })).toThrow(RangeError);
+    expect(() => mailer.sendMany([], { concurrency: 0 })).toThrow(
+      expect.objectContaining({
+        code: 'invalid_input',
+        issues: [expect.objectContaining({ path: ['options', 'concurrency'] })],
+      }),
+    );
   });
 });
 

@@ -85,7 +85,7 @@ describe('sendMany', () => {
     expect(peak - baseline).toBeLessThan(16 * 1024 * 1024);
   }, 300_000);
 
-  it('yields the results it has, then rethrows when the source fails', async () => {
+  it('yields the results it has, then rejects with a MailError naming the source when it fails', async () => {
     const testing = createTestingProvider();
     const mailer = createMailer(testing);
     async function* source() {
@@ -93,9 +93,11 @@ describe('sendMany', () => {
       throw new Error('source broke');
     }
     const seen: number[] = [];
-    await expect(async () => {
+    const error = await (async () => {
       for await (const r of mailer.sendMany(source())) seen.push(r.index);
-    }).rejects.toThrow('source broke');
+    })().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'invalid_input', issues: [{ path: ['messages'] }] });
+    expect((error as Error).cause).toMatchObject({ message: 'source broke' });
     expect(seen).toEqual([0]);
   });
 });
