@@ -46,7 +46,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       socket.resetAndDestroy();
       return;
     }
-    let buffer = Buffer.alloc(0);
+    let buffer: Buffer = Buffer.alloc(0);
     let busy = false;
     const pump = async () => {
       if (busy) return;

@@ -62,7 +62,9 @@ export const TARGETS: readonly Target[] = [
 export interface MailerSettings {
   readonly endpoint: string;
   /** Called before every attempt: the cell decides which secret signs it. */
-  readonly credentials: () => { readonly id: string; readonly secret: string };
+  readonly credentials: () =>
+    | { readonly id: string; readonly secret: string }
+    | Promise<{ readonly id: string; readonly secret: string }>;
   readonly dispatcher?: Dispatcher;
   readonly options?: Parameters<typeof createMailer>[1];
   readonly timeoutMs?: number;
