@@ -109,19 +109,8 @@ export function replays(provider: ProviderId, _operation: Operation): boolean {
   return provider === 'aliyun-dm';
 }
 
-/**
- * Tencent classifies `AuthFailure.SignatureExpire` as retryable (tencent-ses.md §5.3: "not
- * executed; re-sign and retry"), so a skewed clock costs the whole retry budget before the
- * `auth` error; DirectMail's `InvalidTimeStamp.Expired` stops at once. Both are `not_sent`.
- */
-const PROVIDER_OVERRIDES: Partial<Record<ProviderId, Partial<Record<FaultName, Expected>>>> = {
-  'tencent-ses': { 'expired timestamp': fail('auth', true, 'not_sent', RETRIES + 1) },
-};
-
 /** The outcome a cell must have. */
 export function expected(provider: ProviderId, operation: Operation, fault: FaultName): Expected {
-  const override = PROVIDER_OVERRIDES[provider]?.[fault];
-  if (override) return override;
   const table = replays(provider, operation) ? REPLAY : STOP;
   const cell = COMMON[fault] ?? table[fault];
   if (!cell) throw new Error(`no expectation for ${provider} ${operation} ${fault}`);

@@ -86,7 +86,12 @@ export const ERROR_TABLE: Readonly<Record<string, ErrorClass>> = {
   InsufficientBalance: quota,
   // DirectMail business errors (seeds S000, S002, S003, S004).
   'InvalidMailAddress.NotFound': notFound,
-  'InvalidMailAddressStatus.Malformed': rejected,
+  // Sender address disabled or frozen: the account may not send from it, as Tencent's
+  // OperationDenied.SendAddressStatusError and FailedOperation.NotAuthenticatedSender.
+  'InvalidMailAddressStatus.Malformed': {
+    ...permission,
+    hint: 'the sender address is disabled or frozen',
+  },
   'InvalidMailAddressSendType.Malformed': input,
   'InvalidMailAddressDomain.Malformed': rejected,
   'InvalidMailAddressDomainStatus.Malformed': rejected,

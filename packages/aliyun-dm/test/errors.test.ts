@@ -33,7 +33,7 @@ const EXPECTED: [string, string, boolean, 'not_sent' | 'unknown'][] = [
   ['UnsupportedHTTPMethod', 'invalid_input', false, 'not_sent'],
   ['InsufficientBalance', 'quota_exceeded', false, 'not_sent'],
   ['InvalidMailAddress.NotFound', 'not_found', false, 'not_sent'],
-  ['InvalidMailAddressStatus.Malformed', 'rejected', false, 'not_sent'],
+  ['InvalidMailAddressStatus.Malformed', 'permission', false, 'not_sent'],
   ['InvalidMailAddressSendType.Malformed', 'invalid_input', false, 'not_sent'],
   ['InvalidMailAddressDomain.Malformed', 'rejected', false, 'not_sent'],
   ['InvalidMailAddressDomainStatus.Malformed', 'rejected', false, 'not_sent'],

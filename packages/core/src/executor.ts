@@ -9,12 +9,14 @@
  * Every other attempt is built and signed afresh.
  */
 import pRetry, { AbortError } from 'p-retry';
+import { afterAmbiguity, refusedReplay } from './ambiguity.js';
 import { bounded } from './bounded.js';
 import { isMailError, MailError } from './errors.js';
 import { emit, type Hooks, type RedactedRequest } from './hooks.js';
 import { checkCallOptions } from './mailer-options.js';
 import type { AttemptContext, HttpRequest, HttpResponse, Operation } from './provider.js';
 import type { RateLimiter } from './rate-limit.js';
+import { parseRetryAfter } from './retry-after.js';
 import { abortedError, sleep } from './sleep.js';
 
 /** Sends one request; throws a classified `MailError` on transport failure. */
@@ -120,7 +122,11 @@ export function createExecutor(options: ExecutorOptions) {
     try {
       return op.parse(response, ctx);
     } catch (error) {
-      const mailError = asMailError(error, provider, op, 'unknown', response.status);
+      let mailError = asMailError(error, provider, op, 'unknown', response.status);
+      if (mailError.retryable && mailError.retryAfterMs === undefined) {
+        const retryAfterMs = parseRetryAfter(response.headers['retry-after'], options.now());
+        if (retryAfterMs !== undefined) mailError = mailError.with({ retryAfterMs });
+      }
       if (replay && state.ambiguous && op.isReplayRejection?.(mailError)) {
         // The first copy reached the provider: it may have been sent. Never a plain failure.
         stop(refusedReplay(mailError, state.ambiguous, provider));
@@ -226,33 +232,6 @@ export function createExecutor(options: ExecutorOptions) {
 }
 
 const NEVER = new AbortController().signal;
-
-/**
- * The one rule after an ambiguous attempt: only proof that the first copy was not executed can
- * make the outcome `not_sent`, and a refused replay is no such proof. The replay carries the
- * first copy's signature, so it meets every check the first copy met, and a refusal at any of
- * them (a used nonce, an expired token, an inactive key, a RAM denial, throttling) says only
- * that the replay did not run. No error code proves the first copy did not, so the outcome is
- * the ambiguous failure, `unknown`, never retryable (a resend could deliver twice); the
- * replay's code is kept as `providerCode` so the caller sees what the replay met.
- */
-function afterAmbiguity(final: MailError, ambiguous: MailError, provider: string): MailError {
-  if (final.delivery !== 'not_sent') return final;
-  if (final.code === 'aborted') return final.with({ delivery: 'unknown' });
-  return refusedReplay(final, ambiguous, provider);
-}
-
-/** The ambiguous failure, told what the replay met. */
-function refusedReplay(final: MailError, ambiguous: MailError, provider: string): MailError {
-  const met = final.providerCode ?? final.code;
-  return ambiguous.with({
-    message: `${ambiguous.message} (a replay of the identical request was refused with ${met}: the first copy may have reached ${provider} and been sent)`,
-    delivery: 'unknown',
-    retryable: false,
-    ...(final.providerCode === undefined ? {} : { providerCode: final.providerCode }),
-    ...(final.requestId === undefined ? {} : { requestId: final.requestId }),
-  });
-}
 
 /** Marks an error so p-retry does not retry it (it does not call shouldRetry for these). */
 class Final extends Error {

@@ -43,9 +43,9 @@ const COMMON: Readonly<Record<string, ErrorClass>> = {
   'AuthFailure.InvalidSecretId': AUTH,
   'AuthFailure.SecretIdNotFound': AUTH,
   'AuthFailure.SignatureFailure': AUTH,
-  // Clock skew: not executed; the notes (tencent-ses.md §5.3) say re-sign and retry, and a clock
-  // corrected meanwhile (NTP step, an injected `now`) makes the next attempt pass.
-  'AuthFailure.SignatureExpire': c('auth', true),
+  // Clock skew: not executed. Not retried, as DirectMail's InvalidTimeStamp.Expired: an
+  // immediate re-sign reads the same skewed clock, so retries only spend the budget.
+  'AuthFailure.SignatureExpire': AUTH,
   'AuthFailure.TokenFailure': AUTH,
   'AuthFailure.MFAFailure': AUTH,
   'AuthFailure.UnauthorizedOperation': PERMISSION,
@@ -71,13 +71,17 @@ const COMMON: Readonly<Record<string, ErrorClass>> = {
   IpNotInWhitelist: PERMISSION,
   InternalError: SERVER,
   ServiceUnavailable: SERVER,
-  FailedOperation: c('unknown'),
+  // Undocumented failure of the operation: it may have acted (the rule for unknown codes).
+  FailedOperation: c('unknown', false, 'unknown'),
   ResourceInUse: CONFLICT,
   ResourceInsufficient: QUOTA,
   ResourceNotFound: NOT_FOUND,
   ResourceUnavailable: PERMISSION,
   ResponseSizeLimitExceeded: INPUT,
-  DryRunOperation: c('unknown'),
+  // "A DryRun would have succeeded": certainly not executed; the mailer never asks for DryRun.
+  DryRunOperation: INPUT,
+  // Bare OperationDenied (SendEmail's list, tencent-ses.md §3): refused before execution.
+  OperationDenied: PERMISSION,
   UnsupportedOperation: c('unsupported'),
 };
 
@@ -107,7 +111,8 @@ const FAILED_OPERATION: Readonly<Record<string, ErrorClass>> = {
   'FailedOperation.ProtocolCheckErr': REJECTED,
   'FailedOperation.ReceiverHasUnsubscribed': RECIPIENT,
   'FailedOperation.RejectedByRecipients': RECIPIENT,
-  'FailedOperation.SendEmailErr': REJECTED,
+  // "Sending ran into a problem; open a support ticket": it may have gone out.
+  'FailedOperation.SendEmailErr': c('unknown', false, 'unknown'),
   // "The request did not take effect; retry" (doc): certainly not executed.
   'FailedOperation.ServiceNotAvailable': c('provider_unavailable', true),
   'FailedOperation.TemplateContentToolarge': INPUT,
@@ -180,7 +185,8 @@ const STATE: Readonly<Record<string, ErrorClass>> = {
   'OperationDenied.RepeatPassWord': INPUT,
   'OperationDenied.SendAddressStatusError': PERMISSION,
   'OperationDenied.SenderWithDomainIsNotEmpty': CONFLICT,
-  'OperationDenied.TemplateStatusError': PERMISSION,
+  // Template missing or not approved: a resource state, as DirectMail's InvalidTemplateStatus.
+  'OperationDenied.TemplateStatusError': CONFLICT,
 };
 
 /** Every documented code and its classification. */
@@ -211,12 +217,12 @@ export const PREFIX_RULES: readonly (readonly [prefix: string, ErrorClass])[] = 
   ['UnsupportedOperation', c('unsupported')],
   ['InternalError', SERVER],
   ['ServiceUnavailable', SERVER],
-  ['FailedOperation.', c('unknown')],
 ];
 
 /**
- * A code nobody documented: we cannot tell whether the request acted, so it is `unknown` and
- * not retried (a send must not be duplicated).
+ * A code nobody documented (an undocumented `FailedOperation.*` included: the family says only
+ * that the operation failed, not where): we cannot tell whether the request acted, so it is
+ * `unknown` and not retried (a send must not be duplicated).
  */
 export const UNKNOWN_CODE: ErrorClass = c('unknown', false, 'unknown');
 

@@ -209,7 +209,7 @@ describe('response envelope', () => {
       ),
     );
     expect(error.message).toMatch(/clock skew/);
-    expect(error).toMatchObject({ code: 'auth', retryable: true, delivery: 'not_sent' });
+    expect(error).toMatchObject({ code: 'auth', retryable: false, delivery: 'not_sent' });
   });
 
   it('lets a non-JSON body throw SyntaxError for the core to classify', () => {

@@ -26,7 +26,8 @@ const ROWS: readonly Row[] = [
   ]
     .map((s) => `AuthFailure.${s}`)
     .map(as('auth')),
-  ['AuthFailure.SignatureExpire', 'auth', true, 'not_sent'],
+  // Clock skew: not retried, as DirectMail's InvalidTimeStamp.Expired.
+  ['AuthFailure.SignatureExpire', 'auth', false, 'not_sent'],
   ...[
     'AuthFailure.UnauthorizedOperation',
     'UnauthorizedOperation',
@@ -60,8 +61,11 @@ const ROWS: readonly Row[] = [
   ['LimitExceeded', 'quota_exceeded', false, 'not_sent'],
   ['InternalError', 'provider_unavailable', true, 'unknown'],
   ['ServiceUnavailable', 'provider_unavailable', true, 'unknown'],
-  ['FailedOperation', 'unknown', false, 'not_sent'],
-  ['DryRunOperation', 'unknown', false, 'not_sent'],
+  // Undocumented failure of the operation: it may have acted.
+  ['FailedOperation', 'unknown', false, 'unknown'],
+  // Certainly not executed; the mailer never asks for a dry run.
+  ['DryRunOperation', 'invalid_input', false, 'not_sent'],
+  ['OperationDenied', 'permission', false, 'not_sent'],
   ['ResourceInUse', 'conflict', false, 'not_sent'],
   ['ResourceInsufficient', 'quota_exceeded', false, 'not_sent'],
   ['ResourceNotFound', 'not_found', false, 'not_sent'],
@@ -89,7 +93,9 @@ const ROWS: readonly Row[] = [
   ...['NoAttachPermission', 'NotAuthenticatedSender', 'WithOutPermission']
     .map((s) => `FailedOperation.${s}`)
     .map(as('permission')),
-  ...['HighRejectionRate', 'IllegalURL', 'ProtocolCheckErr', 'SendEmailErr', 'URLForbidden']
+  // "Sending ran into a problem; open a support ticket": it may have gone out.
+  ['FailedOperation.SendEmailErr', 'unknown', false, 'unknown'],
+  ...['HighRejectionRate', 'IllegalURL', 'ProtocolCheckErr', 'URLForbidden']
     .map((s) => `FailedOperation.${s}`)
     .map(as('rejected')),
   ...[
@@ -152,9 +158,11 @@ const ROWS: readonly Row[] = [
     'SendParamNecessary',
     'TimedParamNecessary',
   ].map((s) => input(`MissingParameter.${s}`)),
-  ...['DomainNotVerified', 'NotAllowDelete', 'SendAddressStatusError', 'TemplateStatusError']
+  ...['DomainNotVerified', 'NotAllowDelete', 'SendAddressStatusError']
     .map((s) => `OperationDenied.${s}`)
     .map(as('permission')),
+  // Template missing or not approved: a resource state, as DirectMail's InvalidTemplateStatus.
+  ['OperationDenied.TemplateStatusError', 'conflict', false, 'not_sent'],
   ...['ExceedDomainLimit', 'ExceedSenderLimit']
     .map((s) => `OperationDenied.${s}`)
     .map(as('quota_exceeded')),
@@ -185,7 +193,8 @@ describe('codes the table does not know', () => {
     ['InvalidParameterValue.NewOne', 'invalid_input', false, 'not_sent'],
     ['MissingParameter.NewOne', 'invalid_input', false, 'not_sent'],
     ['UnknownParameter.X', 'invalid_input', false, 'not_sent'],
-    ['FailedOperation.NewFailure', 'unknown', false, 'not_sent'],
+    // The family says only that the operation failed: it may have acted.
+    ['FailedOperation.NewFailure', 'unknown', false, 'unknown'],
     ['OperationDenied.NewDenial', 'permission', false, 'not_sent'],
     ['LimitExceeded.NewLimit', 'quota_exceeded', false, 'not_sent'],
     ['ResourceNotFound.Template', 'not_found', false, 'not_sent'],
