@@ -85,6 +85,13 @@ export const capabilities: Capabilities = {
   tags: { max: 1, pattern: TAG_PATTERN, maxLength: 128 },
   tracking: { opens: true, clicks: true },
   schedule: { timed: false, recurring: false },
-  groups: { uploadChunk: 500, removeRecipients: true, recipientData: true, pageSize: 50 },
+  groups: {
+    uploadChunk: 500,
+    removeRecipients: true,
+    recipientData: true,
+    pageSize: 50,
+    // CreateReceiver's ReceiversName: 1-30 characters (SDK request model).
+    nameMaxLength: 30,
+  },
   rateLimits: RATE_LIMITS,
 };

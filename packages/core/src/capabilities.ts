@@ -67,6 +67,8 @@ export interface Capabilities {
     readonly uploadChunk: number;
     /** Most recipients per group, if documented. */
     readonly maxPerGroup?: number;
+    /** Longest group name in characters (code points), if documented. */
+    readonly nameMaxLength?: number;
     readonly removeRecipients: boolean;
     /** Per-recipient template data. */
     readonly recipientData: boolean;

@@ -86,7 +86,17 @@ export function createGroups(provider: Provider, run: Run): Groups {
 
   return {
     async create(input, options) {
-      return (await run(ops.create(normalizeGroupInput(input)), options?.signal)).value;
+      const group = normalizeGroupInput(input);
+      const max = caps.groups.nameMaxLength;
+      if (max !== undefined && [...group.name].length > max) {
+        const message = `at most ${max} characters on ${provider.id}`;
+        throw new MailError(`Invalid input: name: ${message}`, {
+          code: 'invalid_input',
+          provider: provider.id,
+          issues: [{ path: ['name'], message }],
+        });
+      }
+      return (await run(ops.create(group), options?.signal)).value;
     },
     list: (options) => pages((cursor) => ops.list(cursor, pageSize), options?.signal),
     listRecipients: (group, options) =>

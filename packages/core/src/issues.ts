@@ -89,17 +89,59 @@ export function toIssues(issues: readonly ZodIssue[], prefix: Path = []): Issue[
  * revoked Proxy, a stack overflow on a cyclic value) into `invalid_input`, so callers can rely
  * on one error type.
  */
-export function guard<T>(what: string, parse: () => T): T {
+export function guard<T>(what: string, parse: () => T, input?: unknown): T {
   try {
     return parse();
   } catch (error) {
     if (isMailError(error)) throw error;
-    throw new MailError(`Invalid input: the ${what} could not be read`, {
-      code: 'invalid_input',
-      issues: [{ path: [], message: `the ${what} could not be read (a property access threw)` }],
-      cause: error,
-    });
+    return unreadable(what, error, input);
   }
+}
+
+/** `invalid_input` naming the first property whose read throws (a getter, a Proxy trap). */
+function unreadable(what: string, error: unknown, input?: unknown): never {
+  const path = input === undefined ? [] : (throwingPath(input, [], new Set(), 0) ?? []);
+  const where = path.length > 0 ? `${path.join('.')}: ` : '';
+  throw new MailError(`Invalid input: ${where}the ${what} could not be read`, {
+    code: 'invalid_input',
+    issues: [{ path, message: `the ${what} could not be read (a property access threw)` }],
+    cause: error,
+  });
+}
+
+/**
+ * The path of the first property whose read throws, searched depth-first; bounded in depth and
+ * in properties visited, so a huge or cyclic input cannot make the search itself the problem.
+ */
+function throwingPath(
+  value: unknown,
+  path: Path,
+  seen: Set<object>,
+  visited: number,
+): Path | undefined {
+  if (typeof value !== 'object' || value === null || seen.has(value) || path.length > 8) {
+    return undefined;
+  }
+  seen.add(value);
+  let keys: (string | symbol)[];
+  try {
+    keys = Reflect.ownKeys(value);
+  } catch {
+    return path;
+  }
+  for (const key of keys.slice(0, 1_000 - visited)) {
+    if (typeof key === 'symbol') continue;
+    const at = [...path, Array.isArray(value) && /^\d+$/.test(key) ? Number(key) : key];
+    let child: unknown;
+    try {
+      child = (value as Record<string, unknown>)[key];
+    } catch {
+      return at;
+    }
+    const found = throwingPath(child, at, seen, visited + keys.length);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**

@@ -144,13 +144,17 @@ export function normalizeMessage(input: unknown): Message {
  * package. Either way the cross-field checks run on the parsed data, as they always have.
  */
 export function normalizeMessageWith(input: unknown, fast: boolean): Message {
-  return guard('message', () => {
-    const data = (fast ? fastMessageData(input) : undefined) ?? parseMessage(input);
-    const issues = crossCheck(data, true);
-    const message = buildMessage(data, issues);
-    throwIfAny(issues);
-    return message;
-  });
+  return guard(
+    'message',
+    () => {
+      const data = (fast ? fastMessageData(input) : undefined) ?? parseMessage(input);
+      const issues = crossCheck(data, true);
+      const message = buildMessage(data, issues);
+      throwIfAny(issues);
+      return message;
+    },
+    input,
+  );
 }
 
 function parseMessage(input: unknown): MessageData {
@@ -187,23 +191,27 @@ function scheduleOf(value: z.output<typeof schedule>): Schedule {
  * check (it owns the clock); whether the provider can schedule at all is `checkBatch`'s.
  */
 export function normalizeBatch(input: unknown): Batch {
-  return guard('batch', () => {
-    const data = parse(batchSchema, input);
-    const issues: Issue[] = [];
-    const batch: Batch = Object.freeze({
-      from: data.from,
-      group: data.group,
-      template: Object.freeze({ id: data.template.id }),
-      ...(data.subject === undefined ? {} : { subject: data.subject }),
-      ...(data.replyTo === undefined ? {} : { replyTo: data.replyTo }),
-      tags: data.tags === undefined ? EMPTY : Object.freeze(data.tags),
-      tracking: trackingOf(data.tracking),
-      ...(data.schedule === undefined ? {} : { schedule: scheduleOf(data.schedule) }),
-      providerOptions: options(data.providerOptions, issues),
-    });
-    throwIfAny(issues);
-    return batch;
-  });
+  return guard(
+    'batch',
+    () => {
+      const data = parse(batchSchema, input);
+      const issues: Issue[] = [];
+      const batch: Batch = Object.freeze({
+        from: data.from,
+        group: data.group,
+        template: Object.freeze({ id: data.template.id }),
+        ...(data.subject === undefined ? {} : { subject: data.subject }),
+        ...(data.replyTo === undefined ? {} : { replyTo: data.replyTo }),
+        tags: data.tags === undefined ? EMPTY : Object.freeze(data.tags),
+        tracking: trackingOf(data.tracking),
+        ...(data.schedule === undefined ? {} : { schedule: scheduleOf(data.schedule) }),
+        providerOptions: options(data.providerOptions, issues),
+      });
+      throwIfAny(issues);
+      return batch;
+    },
+    input,
+  );
 }
 
 const recipientSchema = z.union([addressString, recipientObject], {
@@ -215,17 +223,25 @@ const recipientSchema = z.union([addressString, recipientObject], {
  * with string template data. `index` prefixes issue paths when it comes from a list.
  */
 export function normalizeRecipient(input: unknown, index?: number): Recipient {
-  return guard('recipient', () => {
-    return parse(recipientSchema, input, index === undefined ? [] : [index]);
-  });
+  return guard(
+    'recipient',
+    () => {
+      return parse(recipientSchema, input, index === undefined ? [] : [index]);
+    },
+    input,
+  );
 }
 
 const groupInputSchema = z.strictObject({ name: requiredLine, description: line.optional() });
 
 /** Validate the input of `groups.create`: a non-empty name and an optional description. */
 export function normalizeGroupInput(input: unknown): GroupInput {
-  return guard('group', () => {
-    const { name, description } = parse(groupInputSchema, input);
-    return Object.freeze(description === undefined ? { name } : { name, description });
-  });
+  return guard(
+    'group',
+    () => {
+      const { name, description } = parse(groupInputSchema, input);
+      return Object.freeze(description === undefined ? { name } : { name, description });
+    },
+    input,
+  );
 }

@@ -19,6 +19,16 @@ export const BATCH_SUBJECT_MAX = 100;
  */
 export const HOURS_PER_DAY = 24;
 
+/**
+ * Latest `at`: BeginTime is `YYYY-MM-DD hh:mm:ss` in China time (BatchSendEmail,
+ * https://cloud.tencent.com/document/api/1288/63481), four digits of year, so
+ * 9999-12-31 23:59:59 +08:00 is the last it can say.
+ */
+export const LATEST_BEGIN_TIME_MS = Date.UTC(9999, 11, 31, 15, 59, 59);
+
+/** `CycleEmailParam.IntervalTime` is an integer of hours (same page): at most 2^31 - 1. */
+export const MAX_INTERVAL_DAYS = Math.floor((2 ** 31 - 1) / HOURS_PER_DAY);
+
 type Schedule = NonNullable<Batch['schedule']>;
 type Recurring = Extract<Schedule, { readonly every: unknown }>;
 
@@ -60,11 +70,18 @@ export function validateBatch(batch: Batch, now: number): void {
       message: `${schedule.at.toISOString()} is in the past`,
     });
   }
+  if (schedule && !(schedule.at.getTime() <= LATEST_BEGIN_TIME_MS)) {
+    issues.push({
+      path: ['schedule', 'at'],
+      message: 'BeginTime has a four-digit year: at most 9999-12-31 23:59:59 China time',
+    });
+  }
   if (schedule && isRecurring(schedule)) {
-    if (!Number.isInteger(schedule.every.days) || schedule.every.days < 1) {
+    const days = schedule.every.days;
+    if (!Number.isInteger(days) || days < 1 || days > MAX_INTERVAL_DAYS) {
       issues.push({
         path: ['schedule', 'every', 'days'],
-        message: 'a whole number of days, at least 1',
+        message: `a whole number of days from 1 to ${MAX_INTERVAL_DAYS} (IntervalTime is an integer of hours)`,
       });
     }
   }
