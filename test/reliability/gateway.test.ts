@@ -22,12 +22,30 @@ let origin = '';
 let status = 502;
 let provider = 'aliyun-dm';
 let requests = 0;
+/** When set, the gateway answers with a provider error whose message quotes the request. */
+let echo: ((request: string) => string) | undefined;
+let lastRequest = '';
+
+/** The provider's error envelope quoting `text` as its message. */
+function errorEnvelope(target: string, text: string): string {
+  return target === 'aliyun-dm'
+    ? JSON.stringify({ Code: 'InvalidParameter', Message: text, RequestId: 'gw-2' })
+    : JSON.stringify({
+        Response: { Error: { Code: 'InvalidParameter', Message: text }, RequestId: 'gw-2' },
+      });
+}
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    req.resume();
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       requests += 1;
+      lastRequest = `${req.method} ${req.url} ${JSON.stringify(req.headers)} ${Buffer.concat(chunks)}`;
+      if (echo) {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        return void res.end(errorEnvelope(provider, echo(lastRequest)));
+      }
       res.writeHead(status, {
         'content-type': 'application/json',
         ...(status >= 300 && status < 400 ? { location: 'http://127.0.0.1:9/elsewhere' } : {}),
@@ -65,5 +83,58 @@ for (const target of TARGETS) {
         expect(requests).toBeGreaterThan(0);
       },
     );
+  });
+}
+
+const KEY_ID = 'AKIDgatewayEcho0001';
+const SECRET = 'gateway-echo-secret-0001';
+
+for (const target of TARGETS) {
+  describe(`${target.id}: a gateway quoting the request back in its error`, () => {
+    it.each<[string, (r: string) => string]>([
+      ['raw', (r) => r],
+      ['as HTML entities', (r) => r.replace(/[^A-Za-z0-9 ]/g, (c) => `&#${c.charCodeAt(0)};`)],
+      [
+        'as \\u escapes',
+        (r) =>
+          r.replace(/[^A-Za-z0-9 ]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+      ],
+      ['base64', (r) => Buffer.from(r).toString('base64')],
+    ])('%s: no key id, secret or signature in the error', async (_name, encode) => {
+      provider = target.id;
+      echo = encode;
+      const mailer = mailerFor(target, {
+        endpoint: origin,
+        credentials: () => ({ id: KEY_ID, secret: SECRET }),
+        options: { retry: { retries: 0 } },
+      });
+      try {
+        const error = await mailer.send(target.message('echo@example.com')).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(isMailError(error)).toBe(true);
+        const texts = [
+          String((error as Error).message),
+          JSON.stringify(error),
+          String((error as { providerMessage?: string }).providerMessage),
+        ];
+        // The quote really reached the error: the request line is in it.
+        expect(texts.join(' ')).toContain(encode('POST').slice(0, 4));
+        const signature = /Signature=([0-9a-fA-F]{16,})|Signature=([^&\s"]+)/.exec(lastRequest);
+        const secrets = [KEY_ID, SECRET, signature?.[1] ?? signature?.[2] ?? ''].filter(
+          (x) => x.length > 8,
+        );
+        for (const secret of secrets) {
+          for (const text of texts) {
+            expect(text).not.toContain(secret);
+            expect(text).not.toContain(encode(secret));
+          }
+        }
+      } finally {
+        echo = undefined;
+        await mailer.close();
+      }
+    });
   });
 }

@@ -113,7 +113,8 @@ export function dmOperation<T>(
         timestamp: attempt.now(),
         nonce: ctx.nonce?.() ?? randomUUID(),
       });
-      const secrets = [credentials.secret, signed.signature];
+      // The key id too: a gateway that quotes the request back must not show it either.
+      const secrets = [credentials.secret, signed.signature, credentials.id];
       if (credentials.token !== undefined) secrets.push(credentials.token);
       remember(ctx.seen, credentials.secret);
       if (credentials.token !== undefined) remember(ctx.seen, credentials.token);

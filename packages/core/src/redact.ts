@@ -123,14 +123,64 @@ export function redactError(error: MailError, secrets: readonly string[]): MailE
   return error.with({ message, providerMessage });
 }
 
-/** The raw secret, percent-encoded (upper and lower hex, `+` for space, twice), JSON-escaped. */
+/**
+ * The raw secret and every encoding a request, a proxy or a gateway echoing it may use: the
+ * request's own (percent-encoded with upper or lower hex, `+` for space, twice; JSON-escaped),
+ * each of them in turn as an echo may re-encode it (`\u` escapes, HTML entities, base64).
+ */
 function encodings(secret: string): string[] {
   const uri = encodeURIComponent(secret);
   const rfc3986 = uri.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   const lower = rfc3986.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase());
   const form = uri.replace(/%20/g, '+');
   const json = JSON.stringify(secret).slice(1, -1);
-  return [secret, uri, rfc3986, lower, form, rfc3986.replace(/%/g, '%25'), json];
+  const inRequest = [secret, uri, rfc3986, lower, form, rfc3986.replace(/%/g, '%25'), json];
+  return inRequest.flatMap((text) => [text, ...echoed(text)]);
+}
+
+/** `text` as an echo may re-encode it: `\u` escapes, HTML entities, base64. */
+function echoed(text: string): string[] {
+  const special = /[^A-Za-z0-9]/g;
+  const code = (c: string) => c.charCodeAt(0);
+  const unicode = (c: string) => `\\u${code(c).toString(16).padStart(4, '0')}`;
+  const hexEntity = text.replace(special, (c) => `&#x${code(c).toString(16)};`);
+  return [
+    text.replace(special, unicode),
+    text.replace(special, (c) => unicode(c).toUpperCase().replace('\\U', '\\u')),
+    text.replace(/[&<>"'/=+%:]/g, (c) => HTML_NAMED[c] ?? `&#${code(c)};`),
+    text.replace(special, (c) => `&#${code(c)};`),
+    hexEntity,
+    hexEntity.replace(/&#x([0-9a-f]+);/g, (_m, hex: string) => `&#x${hex.toUpperCase()};`),
+    ...base64Forms(text),
+  ];
+}
+
+const HTML_NAMED: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/**
+ * Base64 of the secret at each of the three byte alignments it can have inside a longer
+ * encoded text (standard and URL-safe alphabets), keeping only the characters that depend on
+ * the secret alone: an echoed request encoded whole still shows these substrings.
+ */
+function base64Forms(secret: string): string[] {
+  const bytes = Buffer.from(secret, 'utf8');
+  const forms: string[] = [];
+  for (let offset = 0; offset < 3; offset++) {
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+    const head = offset === 0 ? 0 : 4;
+    const tail = (offset + bytes.length) % 3 === 0 ? encoded.length : encoded.length - 4;
+    const stable = encoded.slice(head, tail).replace(/=+$/, '');
+    // Too short a fragment would match ordinary text.
+    if (stable.length < 8) continue;
+    forms.push(stable, stable.replace(/\+/g, '-').replace(/\//g, '_'));
+  }
+  return forms;
 }
 
 function safeDecode(value: string): string {

@@ -152,9 +152,11 @@ export async function buildRequest(
   // Temporary credentials: the token travels only in X-TC-Token, outside the signature (§2).
   if (credentials.token !== undefined) headers['x-tc-token'] = credentials.token;
   if (settings.language !== undefined) headers['x-tc-language'] = settings.language;
+  // The key id too: a gateway that quotes the request back must not show it either.
   const secrets = [
     credentials.secret,
     signature,
+    credentials.id,
     ...(credentials.token ? [credentials.token] : []),
   ];
   return { method: 'POST', url: `${settings.origin}/`, headers, body, secrets };
