@@ -39,6 +39,7 @@ export interface ConformanceTarget {
   requests(action: string): number;
   inject(action: string, fault: ConformanceFault): void;
   /** Strings that must never appear in an error or hook payload. */
+  /** The secrets, tokens and every signature sent so far: none may appear in an error or hook. */
   secrets(): readonly string[];
   /** `native`: timed and recurring batches; `unsupported`: scheduling is an `unsupported` error. */
   readonly schedule: 'native' | 'unsupported';
@@ -302,7 +303,10 @@ export function runConformance(target: ConformanceTarget): void {
         ...errors.flatMap((e) => [e.message, e.stack ?? '', JSON.stringify(e)]),
         ...seen.map((payload) => JSON.stringify(payload)),
       ];
-      for (const secret of target.secrets()) {
+      // The configured secret and every signature that went out on the wire (targets record them).
+      const secrets = target.secrets();
+      expect(secrets.length, 'the target reports the signatures it sent').toBeGreaterThan(10);
+      for (const secret of secrets) {
         for (const text of texts)
           expect(text.includes(secret), `secret leaked into: ${text.slice(0, 200)}`).toBe(false);
       }

@@ -2,14 +2,15 @@ import { createMailer } from '@mailbridge/core';
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
 import { tencentSes } from '@mailbridge/tencent-ses';
 import { afterAll, beforeAll } from 'vitest';
-import { deadOrigin, RefusingAgent } from '../helpers/refusing-agent.js';
+import { deadOrigin } from '../helpers/refusing-agent.js';
+import { RecordingAgent } from '../reliability/recording-agent.js';
 import { runConformance } from './suite.js';
 
 let emu: Emulator;
-let agent: RefusingAgent;
+let agent: RecordingAgent;
 beforeAll(async () => {
   emu = await startEmulator();
-  agent = new RefusingAgent(await deadOrigin());
+  agent = new RecordingAgent(await deadOrigin());
 });
 afterAll(async () => {
   await agent.close();
@@ -66,7 +67,7 @@ runConformance({
       });
     else emu.inject({ provider: 'tencent-ses', action, fault });
   },
-  secrets: () => [key().secret],
+  secrets: () => [key().secret, ...agent.signatures],
   schedule: 'native',
   replaysAmbiguousSends: false,
   timeouts: true,

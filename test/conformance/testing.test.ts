@@ -2,6 +2,10 @@ import { createMailer } from '@mailbridge/core';
 import { createTestingProvider } from '@mailbridge/core/testing';
 import { runConformance } from './suite.js';
 
+// The testing provider's `drop` and `refuse` faults throw already-classified errors: on this
+// target the suite checks retry decisions, not HTTP classification (the emulator targets and
+// test/reliability/socket-faults.test.ts do that on real sockets).
+
 // A provider without cc, so the suite can check that an unsupported field fails before a request.
 const testing = createTestingProvider({
   capabilities: {
@@ -37,7 +41,7 @@ runConformance({
       testing.inject({ action, count: fault.count, kind: 'error', code: 'rate_limited' });
     else testing.inject({ action, ...fault });
   },
-  secrets: () => [testing.secret],
+  secrets: () => [testing.secret, ...testing.signatures],
   schedule: 'native',
   replaysAmbiguousSends: false,
   timeouts: true,

@@ -34,6 +34,8 @@ let agent: RecordingAgent;
 const WRONG_SECRET = `wrong-secret-${Math.random().toString(36).slice(2)}`;
 const rows: string[][] = [];
 let serial = 0;
+/** Tallies for the summary: calls that threw something other than a MailError, secret hits. */
+const tally = { escapes: 0, secretHits: 0, falseNotSent: 0 };
 
 beforeAll(async () => {
   emu = await startEmulator();
@@ -46,14 +48,19 @@ afterAll(async () => {
     const header = ['provider', 'operation', 'fault', 'outcome', 'copies', 'promise kept'];
     const kept = rows.filter((r) => r[5] === 'yes').length;
     const duplicates = rows.filter((r) => (r[4] ?? '').split(' / ').some((c) => Number(c) > 1));
-    const summary = `${rows.length} cells; promise kept in ${kept}; cells with a duplicate copy: ${duplicates.length}.`;
+    const summary = [
+      `${rows.length} cells; promise kept in ${kept}; cells with a duplicate copy: ${duplicates.length};`,
+      `false \`not_sent\` (reported not sent, yet a copy exists): ${tally.falseNotSent};`,
+      `escapes (a call rejecting with anything but a MailError): ${tally.escapes};`,
+      `secret hits (a secret, token or signature in an error or hook payload): ${tally.secretHits}.`,
+    ].join(' ');
     writeSection(RESULTS_FILE, 'matrix', `${MATRIX_INTRO}\n\n${summary}\n\n${table(header, rows)}`);
   }
 });
 
 const MATRIX_INTRO = `## Fault matrix
 
-\`MATRIX_WRITE=1 npx vitest run reliability/matrix\` in \`test/\`. Retries ${RETRIES}, backoff
+\`pnpm faults\` at the root (builds, then \`MATRIX_WRITE=1 vitest run reliability/matrix\` in \`test/\`). Retries ${RETRIES}, backoff
 1-10 ms, timeout ${TIMEOUT_MS} ms against an injected ${DELAY_MS} ms delay, response cap ${CAP_BYTES} bytes.
 \`copies\` is what the emulator holds per recipient after the call settled (outbox copies for
 sends, group membership for uploads); the promise: exactly 1 when the call succeeded, 0 when it
@@ -77,7 +84,10 @@ async function observe(call: () => Promise<number>): Promise<Observed> {
   try {
     return { ok: true, attempts: await call() };
   } catch (error) {
-    if (!isMailError(error)) throw error;
+    if (!isMailError(error)) {
+      tally.escapes += 1;
+      throw error;
+    }
     return { ok: false, error };
   }
 }
@@ -257,6 +267,7 @@ function expectNoLeak(run: CellRun): void {
   expect(run.payloads.length).toBeGreaterThan(0);
   for (const s of [run.secret, WRONG_SECRET, ...agent.signatures]) {
     const leak = texts.find((t) => t.includes(s));
+    if (leak !== undefined) tally.secretHits += 1;
     expect(leak, `secret or signature leaked: ${leak?.slice(0, 300)}`).toBeUndefined();
   }
 }
@@ -271,6 +282,9 @@ for (const target of TARGETS) {
         const kept = promiseKept(observed, op === 'sendMany' ? counts.slice(0, 1) : counts);
         const outcome = describeOutcome(observed);
         rows.push([target.id, op, fault, outcome, counts.join(' / '), kept ? 'yes' : '**NO**']);
+        if (!observed.ok && observed.error.delivery === 'not_sent' && (counts[0] ?? 0) > 0) {
+          tally.falseNotSent += 1;
+        }
 
         expect(outcome).toBe(describeOutcome(want));
         expect(kept, `copies ${counts.join(',')} for ${outcome}`).toBe(true);

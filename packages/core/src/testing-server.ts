@@ -16,9 +16,14 @@ export type TestingFault = { readonly action?: string; readonly count?: number }
       readonly delivery?: Delivery;
       readonly retryAfterMs?: number;
     }
-  /** Process the request, then fail as if the connection dropped before the answer. */
+  /**
+   * Process the request, then fail as if the connection dropped before the answer. Like
+   * `refuse`, it throws an already-classified MailError: tests on it check retry decisions, not
+   * HTTP classification (that is tested on real sockets: core's http-written.test.ts,
+   * test/reliability/socket-faults.test.ts).
+   */
   | { readonly kind: 'drop' }
-  /** Fail before processing, as if the connection was refused. */
+  /** Fail before processing, as if the connection was refused (already classified, see drop). */
   | { readonly kind: 'refuse' }
   | { readonly kind: 'delay'; readonly ms: number }
   | { readonly kind: 'malformed' }

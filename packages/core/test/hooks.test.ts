@@ -27,7 +27,7 @@ const SECRET = 'hooks-secret/with+base64=';
 const TOKEN = 'CAIS-sts-token/rotating+value==';
 
 /** What the server does with the next requests, in order; then it answers 200. */
-type Plan = ('ok' | 'throttle' | 'reject' | 'hang' | 'reset')[];
+type Plan = ('ok' | 'slow' | 'throttle' | 'reject' | 'hang' | 'reset')[];
 
 let server: Server;
 let origin: string;
@@ -41,6 +41,10 @@ beforeAll(async () => {
       const step = plan.shift() ?? 'ok';
       if (step === 'hang') return;
       if (step === 'reset') return void req.socket.destroy();
+      if (step === 'slow') {
+        const timer = setTimeout(() => res.end(JSON.stringify({ id: `m-${randomUUID()}` })), 250);
+        return void res.on('close', () => clearTimeout(timer));
+      }
       // The error body echoes the request line and credentials, as a careless gateway does.
       const echo = `${req.method} ${req.url} auth=${req.headers.authorization} token=${String(req.headers['x-tc-token'])}`;
       res.setHeader('content-type', 'application/json');
@@ -201,6 +205,19 @@ describe('hooks', () => {
     expect(seen.requests[0]?.request.headers['authorization']).toBe('[redacted]');
     // The retry names the request that failed, redacted the same way.
     expect(seen.retries[0]?.request).toEqual(seen.requests[0]?.request);
+  });
+
+  it('durations measure the exchange: a reply held 250 ms reports at least that', async () => {
+    plan = ['slow'];
+    const { hooks, seen } = recorder();
+    const mailer = createMailer(leakyProvider(), { hooks });
+    const started = performance.now();
+    await mailer.send(message);
+    const total = performance.now() - started;
+    await mailer.close();
+    const duration = seen.responses[0]?.durationMs ?? -1;
+    expect(duration).toBeGreaterThanOrEqual(240);
+    expect(duration).toBeLessThanOrEqual(total);
   });
 
   it('a hook that throws cannot break a send', async () => {

@@ -10,6 +10,9 @@ const message = {
   text: 'Hello',
 };
 const fast = { minDelayMs: 1, maxDelayMs: 5 };
+// The testing provider's `drop` and `refuse` faults throw already-classified errors: these
+// tests check the retry decisions; HTTP classification is tested on real sockets
+// (http-written.test.ts, http-failures.test.ts, test/reliability/socket-faults.test.ts).
 
 describe('retry rules', () => {
   it('retries throttling and honours retryAfterMs', async () => {

@@ -1,7 +1,11 @@
 import { fromConfig, isMailError, type MailError } from '@mailbridge/core';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resolveTencentSesConfig } from '../src/config.js';
 import { tencentSes } from '../src/provider.js';
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
 
 const credentials = { id: 'AKIDtest', secret: 'secret-key' };
 
@@ -102,8 +106,9 @@ describe('config', () => {
   });
 
   it('builds from a URL through fromConfig', () => {
-    process.env.TENCENTCLOUD_SECRET_ID ??= 'AKIDfromenv';
-    process.env.TENCENTCLOUD_SECRET_KEY ??= 'keyfromenv';
+    // Stubbed, and restored after the test (vi.unstubAllEnvs below): never left in process.env.
+    vi.stubEnv('TENCENTCLOUD_SECRET_ID', process.env.TENCENTCLOUD_SECRET_ID ?? 'AKIDfromenv');
+    vi.stubEnv('TENCENTCLOUD_SECRET_KEY', process.env.TENCENTCLOUD_SECRET_KEY ?? 'keyfromenv');
     const provider = fromConfig(
       'tencent-ses://ap-guangzhou?endpoint=http://127.0.0.1:1234&timeoutMs=5000&allowRawContent=true',
       [tencentSes],
