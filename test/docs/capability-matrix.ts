@@ -131,6 +131,11 @@ export const ROWS: readonly MatrixRow[] = [
   row('recipients per group', ['groups.maxPerGroup'], (c) =>
     c.groups.maxPerGroup === undefined ? 'not documented' : number(c.groups.maxPerGroup),
   ),
+  row('group name length', ['groups.nameMaxLength'], (c) =>
+    c.groups.nameMaxLength === undefined
+      ? 'not documented'
+      : `${c.groups.nameMaxLength} characters`,
+  ),
   row('per-recipient template data', ['groups.recipientData'], (c) =>
     yesNo(c.groups.recipientData),
   ),
