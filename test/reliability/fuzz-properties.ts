@@ -211,7 +211,8 @@ export async function fuzzErrorBodies(target: Target, runs: number): Promise<Cou
         if (outcome === 'accepted') {
           // A success only from a success status: DirectMail any 2xx, Tencent exactly 200.
           const ok = target.id === 'tencent-ses' ? answer.status === 200 : answer.status < 300;
-          if (!ok || answer.status < 200) throw new Error(`HTTP ${answer.status} taken as a success`);
+          if (!ok || answer.status < 200)
+            throw new Error(`HTTP ${answer.status} taken as a success`);
           return void bump(counts, 'accepted');
         }
         if (!isMailError(outcome)) throw outcome;
