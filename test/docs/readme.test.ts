@@ -15,8 +15,8 @@ describe('README.md', () => {
     const section = readme.slice(readme.indexOf('\n## Quickstart\n'));
     const block = /```\w*\n([\s\S]*?)```/.exec(section)?.[1];
     expect(block?.trimEnd().split('\n')).toEqual([
-      'npx pnpm@10 install && npx pnpm@10 demo',
-      'npx pnpm@10 install && npx pnpm@10 test',
+      'npx -y pnpm@10 install && npx -y pnpm@10 demo',
+      'npx -y pnpm@10 install && npx -y pnpm@10 test',
     ]);
     const scripts = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).scripts as Record<
       string,
