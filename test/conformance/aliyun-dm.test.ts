@@ -1,34 +1,40 @@
 import { aliyunDm } from '@mailbridge/aliyun-dm';
-import { createMailer } from '@mailbridge/core';
+import { createMailer, type MailerOptions } from '@mailbridge/core';
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
 import { afterAll, beforeAll } from 'vitest';
-import { deadOrigin, RefusingAgent } from '../helpers/refusing-agent.js';
+import { deadOrigin, RefusingAgent, undiciDispatches } from '../helpers/refusing-agent.js';
 import { runConformance } from './suite.js';
 
 let emu: Emulator;
-let agent: RefusingAgent;
+let dead: string;
+// Bun's undici cannot dispatch: there the mailer sends with fetch and no agent is injected.
+let agent: RefusingAgent | undefined;
 beforeAll(async () => {
   emu = await startEmulator();
-  agent = new RefusingAgent(await deadOrigin());
+  dead = await deadOrigin();
+  if (undiciDispatches) agent = new RefusingAgent(dead);
 });
 afterAll(async () => {
-  await agent.close();
+  await agent?.close();
   await emu.close();
 });
 
 const key = () => emu.credentials.aliyun[0] as { id: string; secret: string };
 
+const mailerAt = (endpoint: string, options: MailerOptions) =>
+  createMailer(
+    aliyunDm({
+      region: 'cn-hangzhou',
+      endpoint,
+      credentials: { id: key().id, secret: key().secret },
+    }),
+    { ...(agent ? { dispatcher: agent } : {}), ...options },
+  );
+
 runConformance({
   name: 'aliyun-dm',
-  createMailer: (options) =>
-    createMailer(
-      aliyunDm({
-        region: 'cn-hangzhou',
-        endpoint: emu.aliyunEndpoint,
-        credentials: { id: key().id, secret: key().secret },
-      }),
-      { dispatcher: agent, ...options },
-    ),
+  createMailer: (options) => mailerAt(emu.aliyunEndpoint, options),
+  unreachable: (options) => mailerAt(dead, options),
   message: (to) => ({
     from: 'Shop <noreply@mail.example.com>',
     to,
@@ -52,7 +58,7 @@ runConformance({
       .length,
   requests: (action) => emu.requests['aliyun-dm'][action] ?? 0,
   inject: (action, fault) => {
-    if (fault.kind === 'refuse') agent.refuseNext();
+    if (fault.kind === 'refuse') agent?.refuseNext();
     else if (fault.kind === 'throttle')
       emu.inject({
         provider: 'aliyun-dm',
@@ -66,4 +72,5 @@ runConformance({
   schedule: 'unsupported',
   replaysAmbiguousSends: true,
   timeouts: true,
+  refuses: undiciDispatches,
 });

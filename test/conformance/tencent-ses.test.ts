@@ -1,34 +1,40 @@
-import { createMailer } from '@mailbridge/core';
+import { createMailer, type MailerOptions } from '@mailbridge/core';
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
 import { tencentSes } from '@mailbridge/tencent-ses';
 import { afterAll, beforeAll } from 'vitest';
-import { deadOrigin, RefusingAgent } from '../helpers/refusing-agent.js';
+import { deadOrigin, RefusingAgent, undiciDispatches } from '../helpers/refusing-agent.js';
 import { runConformance } from './suite.js';
 
 let emu: Emulator;
-let agent: RefusingAgent;
+let dead: string;
+// Bun's undici cannot dispatch: there the mailer sends with fetch and no agent is injected.
+let agent: RefusingAgent | undefined;
 beforeAll(async () => {
   emu = await startEmulator();
-  agent = new RefusingAgent(await deadOrigin());
+  dead = await deadOrigin();
+  if (undiciDispatches) agent = new RefusingAgent(dead);
 });
 afterAll(async () => {
-  await agent.close();
+  await agent?.close();
   await emu.close();
 });
 
 const key = () => emu.credentials.tencent[0] as { id: string; secret: string };
 
+const mailerAt = (endpoint: string, options: MailerOptions) =>
+  createMailer(
+    tencentSes({
+      region: 'ap-guangzhou',
+      endpoint,
+      credentials: { id: key().id, secret: key().secret },
+    }),
+    { ...(agent ? { dispatcher: agent } : {}), ...options },
+  );
+
 runConformance({
   name: 'tencent-ses',
-  createMailer: (options) =>
-    createMailer(
-      tencentSes({
-        region: 'ap-guangzhou',
-        endpoint: emu.tencentEndpoint,
-        credentials: { id: key().id, secret: key().secret },
-      }),
-      { dispatcher: agent, ...options },
-    ),
+  createMailer: (options) => mailerAt(emu.tencentEndpoint, options),
+  unreachable: (options) => mailerAt(dead, options),
   message: (to) => ({
     from: 'Shop 商店 <noreply@mail.example.com>',
     to,
@@ -56,7 +62,7 @@ runConformance({
       .length,
   requests: (action) => emu.requests['tencent-ses'][action] ?? 0,
   inject: (action, fault) => {
-    if (fault.kind === 'refuse') agent.refuseNext();
+    if (fault.kind === 'refuse') agent?.refuseNext();
     else if (fault.kind === 'throttle')
       emu.inject({
         provider: 'tencent-ses',
@@ -70,4 +76,5 @@ runConformance({
   schedule: 'native',
   replaysAmbiguousSends: false,
   timeouts: true,
+  refuses: undiciDispatches,
 });

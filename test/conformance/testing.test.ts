@@ -41,4 +41,5 @@ runConformance({
   schedule: 'native',
   replaysAmbiguousSends: false,
   timeouts: true,
+  refuses: true,
 });

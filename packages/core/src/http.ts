@@ -8,6 +8,7 @@ import { startDeadline } from './deadline.js';
 import { requestTarget, type Target } from './endpoint.js';
 import { MailError } from './errors.js';
 import type { HttpRequest, HttpResponse } from './provider.js';
+import { runtimeHttpClient } from './runtime/fetch-client.js';
 import { abortedError } from './sleep.js';
 
 /** Settings of `createHttpClient`; `createMailer` fills them from its options and the config. */
@@ -68,6 +69,9 @@ const REFUSED_LOCALLY = new Set([
 /** Create the client; it owns a keep-alive agent unless a dispatcher is given. */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const { timeoutMs, maxResponseBytes } = options;
+  // Bun: its undici stand-in cannot dispatch, so the runtime's fetch sends (runtime/detect.ts).
+  const fetchClient = runtimeHttpClient(options);
+  if (fetchClient) return fetchClient;
   const owned = options.dispatcher
     ? undefined
     : new Agent({
@@ -129,7 +133,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
 }
 
-class ResponseTooLarge extends Error {}
+/** The answer passed `maxResponseBytes`; `classify` turns it into a `MailError`. */
+export class ResponseTooLarge extends Error {}
 
 async function readBody(
   body: Dispatcher.ResponseData['body'],
@@ -167,7 +172,8 @@ function flattenHeaders(
   return out;
 }
 
-interface ClassifyContext {
+/** What `classify` needs besides the error: the deadline's state and the settings. */
+export interface ClassifyContext {
   readonly caller: AbortSignal | undefined;
   readonly expired: boolean;
   readonly timeoutMs: number;
@@ -176,7 +182,7 @@ interface ClassifyContext {
 }
 
 /** Turn a transport failure into a `MailError`; the cause keeps the transport's own error. */
-function classify(error: unknown, ctx: ClassifyContext): MailError {
+export function classify(error: unknown, ctx: ClassifyContext): MailError {
   if (error instanceof ResponseTooLarge) {
     return new MailError(`Response from ${ctx.host} exceeds ${ctx.maxResponseBytes} bytes`, {
       code: 'provider_unavailable',
