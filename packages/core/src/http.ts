@@ -3,12 +3,13 @@
  * request, a response-size cap, and transport failures classified into `MailError`s that say
  * whether the provider may have received the request (shared/DESIGN.md, "HTTP").
  */
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { startDeadline } from './deadline.js';
 import { requestTarget, type Target } from './endpoint.js';
 import { MailError } from './errors.js';
 import type { HttpRequest, HttpResponse } from './provider.js';
-import { runtimeHttpClient } from './runtime/fetch-client.js';
+import { createDefaultClient } from './runtime/default-client.js';
+import { assertDispatcher } from './runtime/detect.js';
 import { abortedError } from './sleep.js';
 
 /** Settings of `createHttpClient`; `createMailer` fills them from its options and the config. */
@@ -66,23 +67,24 @@ const REFUSED_LOCALLY = new Set([
   'UND_ERR_DESTROYED',
 ]);
 
-/** Create the client; it owns a keep-alive agent unless a dispatcher is given. */
+/**
+ * Create the client. With a caller's dispatcher it sends through that (and does not close it);
+ * without one it owns a keep-alive undici agent, or uses fetch where undici cannot run
+ * (runtime/default-client.ts).
+ */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
-  const { timeoutMs, maxResponseBytes } = options;
-  // Bun: its undici stand-in cannot dispatch, so the runtime's fetch sends (runtime/detect.ts).
-  const fetchClient = runtimeHttpClient(options);
-  if (fetchClient) return fetchClient;
-  const owned = options.dispatcher
-    ? undefined
-    : new Agent({
-        keepAliveTimeout: 4_000,
-        keepAliveMaxTimeout: 60_000,
-        connections: 128,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-      });
-  const dispatcher: Dispatcher = options.dispatcher ?? (owned as Agent);
+  if (!options.dispatcher) return createDefaultClient(options, createDispatcherClient);
+  assertDispatcher(options.dispatcher);
+  return createDispatcherClient(options, options.dispatcher, false);
+}
 
+/** The undici client on `dispatcher`; its `close()` closes the dispatcher only if `owned`. */
+function createDispatcherClient(
+  options: HttpClientOptions,
+  dispatcher: Dispatcher,
+  owned: boolean,
+): HttpClient {
+  const { timeoutMs, maxResponseBytes } = options;
   const approved = new Map<string, Target>();
 
   async function send(request: HttpRequest, sendOptions: SendOptions = {}): Promise<HttpResponse> {
@@ -127,7 +129,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return {
     send,
     close() {
-      closing ??= owned ? owned.close().then(() => undefined) : Promise.resolve();
+      closing ??= owned ? dispatcher.close().then(() => undefined) : Promise.resolve();
       return closing;
     },
   };

@@ -1,12 +1,11 @@
 /**
- * The HTTP client on runtimes whose `undici` cannot dispatch (Bun, see ./detect.ts): the same
+ * The HTTP client where undici cannot run (Bun, ESM bundles: see ./detect.ts): the same
  * contract as the undici client in ../http.ts (timeout per request, the caller's signal, a cap
  * on the response size, failures classified by the same `classify`), sent with `fetch`. The
  * runtime's fetch pools connections itself, so `close()` has nothing of its own to release.
  */
 import { startDeadline } from '../deadline.js';
 import { requestTarget, type Target } from '../endpoint.js';
-import { invalidInput } from '../errors.js';
 import {
   classify,
   type HttpClient,
@@ -16,25 +15,6 @@ import {
 } from '../http.js';
 import type { HttpRequest, HttpResponse } from '../provider.js';
 import { abortedError } from '../sleep.js';
-import { undiciDispatches } from './detect.js';
-
-/**
- * The fetch client when undici cannot dispatch here, else `undefined` (use undici). A
- * dispatcher passed on such a runtime is refused: it would be silently ignored otherwise.
- */
-export function runtimeHttpClient(options: HttpClientOptions): HttpClient | undefined {
-  if (undiciDispatches()) return undefined;
-  if (options.dispatcher) {
-    throw invalidInput([
-      {
-        path: ['dispatcher'],
-        message:
-          "this runtime's undici module cannot dispatch requests (Bun): leave it unset and the mailer sends with fetch",
-      },
-    ]);
-  }
-  return createFetchClient(options);
-}
 
 /** An `HttpClient` on the runtime's `fetch`. */
 export function createFetchClient(options: HttpClientOptions): HttpClient {
