@@ -40,3 +40,23 @@ describe('README.md', () => {
     for (const file of programs) expect(readme).toContain(`(examples/${file})`);
   });
 });
+
+describe('one name for the provider URL variable', () => {
+  it('README.md, the package READMEs and the examples say MAIL_URL, never another name', () => {
+    const files = [
+      'README.md',
+      ...readdirSync(`${ROOT}packages`).map((p) => `packages/${p}/README.md`),
+      ...readdirSync(`${ROOT}examples`)
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => `examples/${f}`),
+    ].filter((f) => existsSync(`${ROOT}${f}`));
+    const names = new Set(
+      files.flatMap((f) =>
+        [...readFileSync(`${ROOT}${f}`, 'utf8').matchAll(/\b([A-Z][A-Z_]*_URL)\b/g)].map(
+          (m) => m[1],
+        ),
+      ),
+    );
+    expect([...names]).toEqual(['MAIL_URL']);
+  });
+});

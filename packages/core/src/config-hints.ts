@@ -1,8 +1,23 @@
 /**
- * The message `fromConfig` gives for a config object without a usable `provider` key: which key
- * is missing, which keys it did not know (a typo such as `providr` is named as one), and which
- * providers are installed, instead of "unknown provider 'undefined'".
+ * The refusals `fromConfig` owns for every adapter: a config object without a usable `provider`
+ * key (which key is missing, a typo such as `providr` named, the installed providers listed,
+ * instead of "unknown provider 'undefined'"), and credentials written into a URL.
  */
+import { MailError } from './errors.js';
+
+/**
+ * One policy for every adapter: a URL never carries credentials. A URL is the value most often
+ * printed, logged and pasted (a demo prints its `MAIL_URL`); keys come from the config's
+ * `credentials`, a credentials function or the provider's official environment variables.
+ * The message names neither the user nor the password.
+ */
+export function failUrlCredentials(url: URL): never {
+  const provider = url.protocol.replace(/:$/, '');
+  throw new MailError(
+    `${provider} config: credentials do not belong in the URL; pass \`credentials\` or set the provider's environment variables`,
+    { code: 'invalid_input', provider, issues: [{ path: ['url'], message: 'credentials in URL' }] },
+  );
+}
 
 /** Edit distance of two short keys (Levenshtein), to spot a misspelt `provider`. */
 function distance(a: string, b: string): number {

@@ -5,7 +5,7 @@
  * passed in, so a program swaps provider without code changes.
  */
 import { z } from 'zod';
-import { missingProviderMessage } from './config-hints.js';
+import { failUrlCredentials, missingProviderMessage } from './config-hints.js';
 import { MailError } from './errors.js';
 import type { Provider } from './provider.js';
 
@@ -181,6 +181,7 @@ export function fromConfig(
     return failConfig('mailbridge', message, [{ path: ['provider'], message: 'missing' }]);
   }
   const url = isObject ? undefined : toUrl(value);
+  if (url && (url.username !== '' || url.password !== '')) return failUrlCredentials(url);
   const id = isObject ? value.provider : (url as URL).protocol.replace(/:$/, '');
   const adapter = adapters.find((a) => a.id === id);
   if (!adapter) {
