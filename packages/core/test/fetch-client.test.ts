@@ -5,6 +5,8 @@
  * test/runtimes runs the whole conformance suite on Bun itself.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { createHttpClient } from '../src/http.js';
+import { loadUndiciAgent } from '../src/runtime/detect.js';
 import { createFetchClient } from '../src/runtime/fetch-client.js';
 import { closeAll, closedPort, failure, post, serve } from './helpers/loopback.js';
 
@@ -55,5 +57,28 @@ describe('createFetchClient', () => {
     expect(error.code).toBe('aborted');
     await client.close();
     await client.close();
+  });
+});
+
+describe('choosing the transport', () => {
+  it('on Node, undici loads and dispatches, so the fetch client is not used', async () => {
+    const Agent = await loadUndiciAgent();
+    expect(typeof Agent?.prototype.dispatch).toBe('function');
+  });
+
+  it('refuses a dispatcher that cannot dispatch (what Bun makes of undici), naming it', () => {
+    let thrown: unknown;
+    try {
+      createHttpClient({
+        origin: 'http://127.0.0.1',
+        timeoutMs: 1_000,
+        maxResponseBytes: 1_024,
+        dispatcher: {} as never,
+      });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ code: 'invalid_input' });
+    expect((thrown as Error).message).toContain('dispatcher');
   });
 });

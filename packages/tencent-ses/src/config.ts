@@ -6,7 +6,6 @@
 import {
   type Credentials,
   credentialsSchema,
-  MailError,
   parseConfig,
   type RateLimit,
   resolveCredentials,
