@@ -4,11 +4,11 @@
  * `tencent-ses://ap-guangzhou` or `aliyun-dm://cn-hangzhou` (query keys are config keys, e.g.
  * `?timeoutMs=5000`), resolved by `fromConfig` against the adapters that are installed.
  * Credentials never go in the URL: they come from each provider's official environment
- * variables. With `MAILBRIDGE_URL` set (and those variables), the program sends through that
+ * variables. With `MAIL_URL` set (and those variables), the program sends through that
  * provider; without it, it starts the emulator and runs the same function against both.
  *
  * Run: `node --import tsx examples/swap-by-config.ts`
- * or:  `MAILBRIDGE_URL='tencent-ses://ap-guangzhou?endpoint=http://127.0.0.1:8025&allowRawContent=true' \
+ * or:  `MAIL_URL='tencent-ses://ap-guangzhou?endpoint=http://127.0.0.1:8025&allowRawContent=true' \
  *       TENCENTCLOUD_SECRET_ID=… TENCENTCLOUD_SECRET_KEY=… node --import tsx examples/swap-by-config.ts`
  */
 import { aliyunDm } from '@mailbridge/aliyun-dm';
@@ -33,9 +33,9 @@ async function sendReceipt(url: string, to: string): Promise<void> {
   }
 }
 
-const configured = process.env.MAILBRIDGE_URL;
+const configured = process.env.MAIL_URL;
 if (configured) {
-  console.log(`MAILBRIDGE_URL=${configured}`);
+  console.log(`MAIL_URL=${configured}`);
   await sendReceipt(configured, process.env.MAILBRIDGE_TO ?? 'ann@example.com');
 } else {
   // The emulator's Tencent account may send raw html/text (real accounts are template-only
@@ -55,7 +55,7 @@ if (configured) {
       `tencent-ses://ap-guangzhou?endpoint=${emu.url}&allowRawContent=true`,
       `aliyun-dm://cn-hangzhou?endpoint=${emu.url}`,
     ]) {
-      console.log(`MAILBRIDGE_URL=${url}`);
+      console.log(`MAIL_URL=${url}`);
       await sendReceipt(url, 'ann@example.com');
     }
   } finally {

@@ -10,7 +10,12 @@
  */
 import assert from 'node:assert/strict';
 import { createMailer, isMailError, type Mailer } from '@mailbridge/core';
-import { createTestingProvider } from '@mailbridge/core/testing';
+import {
+  assertNothingSent,
+  assertSent,
+  createTestingProvider,
+  waitForMessage,
+} from '@mailbridge/core/testing';
 
 /** The application code under test: it only sees a `Mailer`. */
 async function sendPasswordReset(mailer: Mailer, user: { email: string; name: string }) {
@@ -26,10 +31,14 @@ async function sendPasswordReset(mailer: Mailer, user: { email: string; name: st
 const testing = createTestingProvider();
 const mailer = createMailer(testing, { retry: { minDelayMs: 1, maxDelayMs: 5 } });
 await sendPasswordReset(mailer, { email: 'ann@example.com', name: 'Ann' });
-assert.equal(testing.outbox.length, 1);
-assert.deepEqual(testing.outbox[0]?.to, ['ann@example.com']);
-assert.match(testing.outbox[0]?.text ?? '', /Hello Ann/);
+const [sent] = assertSent(testing, { to: 'ann@example.com', subject: /reset/i }, { times: 1 });
+assert.match(sent?.text ?? '', /Hello Ann/);
 console.log('ok: one reset mail to ann@example.com');
+
+// 1b. Code that sends in the background: wait for the message instead of sleeping.
+setTimeout(() => void sendPasswordReset(mailer, { email: 'dee@example.com', name: 'Dee' }), 20);
+await waitForMessage(testing, { to: 'dee@example.com' }, { timeoutMs: 2_000 });
+console.log('ok: background reset mail to dee@example.com arrived');
 
 // 2. A throttled provider is retried and still delivers exactly once.
 testing.reset();
@@ -66,7 +75,7 @@ await assert.rejects(
   }),
   (error: unknown) => isMailError(error) && error.code === 'unsupported',
 );
-assert.equal(noCc.outbox.length, 0);
+assertNothingSent(noCc);
 console.log('ok: cc refused as unsupported, nothing sent');
 
 await mailer.close();

@@ -5,7 +5,8 @@
  */
 import { signerV1 } from '@mailbridge/aliyun-dm';
 import { normalizeMessage } from '@mailbridge/core';
-import { createTc3Signer, NodeSha256, Sha256Js } from '@mailbridge/tencent-ses';
+import { createTc3Signer, NodeSha256 } from '@mailbridge/tencent-ses';
+import { Sha256Js } from '@mailbridge/tencent-ses/portable';
 import { FROM, HTML, KEY, SUBJECT, TEMPLATE_ID } from './drivers/driver.js';
 import { rpcFormBody } from './rpc.js';
 import { tc3Authorization } from './tc3.js';

@@ -45,4 +45,5 @@ runConformance({
   schedule: 'native',
   replaysAmbiguousSends: false,
   timeouts: true,
+  refuses: true,
 });

@@ -15,8 +15,8 @@ describe('README.md', () => {
     const section = readme.slice(readme.indexOf('\n## Quickstart\n'));
     const block = /```\w*\n([\s\S]*?)```/.exec(section)?.[1];
     expect(block?.trimEnd().split('\n')).toEqual([
-      'npx pnpm@10 install && npx pnpm@10 demo',
-      'npx pnpm@10 install && npx pnpm@10 test',
+      'npx -y pnpm@10 install && npx -y pnpm@10 demo',
+      'npx -y pnpm@10 install && npx -y pnpm@10 test',
     ]);
     const scripts = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).scripts as Record<
       string,
@@ -38,5 +38,25 @@ describe('README.md', () => {
     const programs = readdirSync(`${ROOT}examples`).filter((f) => f.endsWith('.ts'));
     expect(programs.length).toBeGreaterThanOrEqual(8);
     for (const file of programs) expect(readme).toContain(`(examples/${file})`);
+  });
+});
+
+describe('one name for the provider URL variable', () => {
+  it('README.md, the package READMEs and the examples say MAIL_URL, never another name', () => {
+    const files = [
+      'README.md',
+      ...readdirSync(`${ROOT}packages`).map((p) => `packages/${p}/README.md`),
+      ...readdirSync(`${ROOT}examples`)
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => `examples/${f}`),
+    ].filter((f) => existsSync(`${ROOT}${f}`));
+    const names = new Set(
+      files.flatMap((f) =>
+        [...readFileSync(`${ROOT}${f}`, 'utf8').matchAll(/\b([A-Z][A-Z_]*_URL)\b/g)].map(
+          (m) => m[1],
+        ),
+      ),
+    );
+    expect([...names]).toEqual(['MAIL_URL']);
   });
 });

@@ -120,19 +120,19 @@ describe('examples/', () => {
     expect(out).toContain('delivered to ann@example.com: <p>Hello Ann</p>');
   });
 
-  it('swap-by-config runs the same function on both providers without MAILBRIDGE_URL', async () => {
+  it('swap-by-config runs the same function on both providers without MAIL_URL', async () => {
     const out = expectSuccess(await run('swap-by-config'));
     expect(out).toMatch(/^tencent-ses: sent qcloudses-\S+$/m);
     expect(out).toMatch(/^aliyun-dm: sent \d+$/m);
   });
 
-  it('swap-by-config sends through the provider MAILBRIDGE_URL names, with env credentials', async () => {
+  it('swap-by-config sends through the provider MAIL_URL names, with env credentials', async () => {
     const emu = await startEmulator();
     try {
       const [key] = emu.credentials.aliyun;
       if (!key) throw new Error('no key');
       const env = cleanEnv({
-        MAILBRIDGE_URL: `aliyun-dm://cn-hangzhou?endpoint=${emu.url}`,
+        MAIL_URL: `aliyun-dm://cn-hangzhou?endpoint=${emu.url}`,
         MAILBRIDGE_TO: 'configured@example.com',
         ALIBABA_CLOUD_ACCESS_KEY_ID: key.id,
         ALIBABA_CLOUD_ACCESS_KEY_SECRET: key.secret,
@@ -179,7 +179,7 @@ describe('examples/', () => {
 
   it('unit-testing-with-the-testing-provider passes its own assertions', async () => {
     const out = expectSuccess(await run('unit-testing-with-the-testing-provider'));
-    expect(out.match(/^ok: /gm)).toHaveLength(4);
+    expect(out.match(/^ok: /gm)).toHaveLength(5);
   });
 
   it('real-account without credentials says what it needs and sends nothing', async () => {

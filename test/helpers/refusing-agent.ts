@@ -16,6 +16,13 @@ export async function deadOrigin(): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
+/**
+ * Whether undici's dispatcher works on this runtime: on Node and Deno it does; Bun's built-in
+ * `undici` stand-in has an `Agent` without `dispatch`, so no agent can be injected there.
+ */
+export const undiciDispatches =
+  typeof (Agent.prototype as { dispatch?: unknown }).dispatch === 'function';
+
 export class RefusingAgent extends Agent {
   private refuse = 0;
   /** Requests dispatched, refused ones included. */

@@ -240,8 +240,9 @@ export async function pack(pkg: Publishable, dest: string): Promise<string> {
 }
 
 /**
- * Install every tarball with ONE `npm install` into a fresh consumer project, so the
- * adapters' `@mailbridge/core` range resolves to the packed core rather than the registry.
+ * Install every tarball (and any other package spec given) with ONE `npm install` into a fresh
+ * consumer project, so the adapters' `@mailbridge/core` range resolves to the packed core
+ * rather than the registry.
  */
 export async function installConsumer(dir: string, tarballs: readonly string[]): Promise<void> {
   await mkdir(dir, { recursive: true });

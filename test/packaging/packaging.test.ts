@@ -27,6 +27,7 @@ import {
   describeRun,
   entryPoints,
   installConsumer,
+  type Manifest,
   pack,
   publishablePackages,
   REPO_ROOT,
@@ -74,8 +75,24 @@ const KEY_EXPORTS: Readonly<Record<string, readonly string[]>> = {
   '@mailbridge/core/testing': ['createTestingProvider'],
   '@mailbridge/aliyun-dm': ['aliyunDm', 'createAliyunDmClient'],
   '@mailbridge/tencent-ses': ['tencentSes', 'createTencentSesClient'],
+  '@mailbridge/tencent-ses/portable': ['Sha256Js'],
   '@mailbridge/emulator': ['startEmulator'],
 };
+
+/** The range tencent-ses asks of the optional peer behind `@mailbridge/tencent-ses/portable`. */
+const PORTABLE_RANGE = '^5.2.0';
+
+/** The package.json inside a tarball, as npm and pnpm read it at install time. */
+async function tarballManifest(name: string): Promise<Manifest> {
+  const result = assertOk(
+    `tar ${name}`,
+    await run('tar', ['-xzOf', tarballs.get(name) as string, 'package/package.json'], {
+      cwd: work,
+      timeoutMs: 30_000,
+    }),
+  );
+  return JSON.parse(result.stdout) as Manifest;
+}
 
 let work = '';
 let consumer = '';
@@ -119,7 +136,10 @@ beforeAll(async () => {
   });
   // attw reads only the tarballs: it runs while npm installs. It never rejects (see `run`).
   attw = timed('attw', runAttw);
-  await timed('npm install', () => installConsumer(consumer, packed));
+  // The portable SHA-256 is an optional peer: installed here as a user of `/portable` would.
+  await timed('npm install', () =>
+    installConsumer(consumer, [...packed, `@aws-crypto/sha256-js@${PORTABLE_RANGE}`]),
+  );
   timings['setup'] = Math.round(performance.now() - started);
 }, 240_000);
 
@@ -160,6 +180,29 @@ describe.each(NAMES)('%s as published', (name) => {
     expect(manifest.engines?.['node']).toBe('>=20.18.1');
     expect(manifest.type).toBe('module');
   });
+
+  it("the tarball's package.json has no workspace range, and an adapter peer-depends on core", async () => {
+    const manifest = await tarballManifest(name);
+    expect(JSON.stringify(manifest)).not.toContain('workspace:');
+    if (name === '@mailbridge/core' || name === '@mailbridge/emulator') return;
+    // One copy of core in an application: the adapters take the user's, as Upyo's adapters do.
+    expect(manifest.dependencies?.['@mailbridge/core']).toBeUndefined();
+    expect(manifest.peerDependencies?.['@mailbridge/core']).toBe(
+      `^${installedManifest('@mailbridge/core').version}`,
+    );
+  });
+
+  it.runIf(name === '@mailbridge/tencent-ses')(
+    'the portable SHA-256 is an optional peer, so only users of /portable install it',
+    async () => {
+      const manifest = (await tarballManifest(name)) as Manifest & {
+        peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+      };
+      expect(manifest.dependencies?.['@aws-crypto/sha256-js']).toBeUndefined();
+      expect(manifest.peerDependencies?.['@aws-crypto/sha256-js']).toBe(PORTABLE_RANGE);
+      expect(manifest.peerDependenciesMeta?.['@aws-crypto/sha256-js']?.optional).toBe(true);
+    },
+  );
 
   it('loads (and its declarations import) only Node built-ins and declared dependencies', async () => {
     const manifest = installedManifest(name);

@@ -5,7 +5,8 @@
  * portable @aws-crypto/sha256-js one through the adapter's own `signer` option. The gaps between
  * them, `raw-undici+tc3` and `mailbridge tencent-ses` are the breakdown table of RESULTS.md.
  */
-import { createTc3Signer, createTencentSesClient, Sha256Js } from '@mailbridge/tencent-ses';
+import { createTc3Signer, createTencentSesClient } from '@mailbridge/tencent-ses';
+import { Sha256Js } from '@mailbridge/tencent-ses/portable';
 import { expectId, FROM, KEY, type SendDriver, SUBJECT, TEMPLATE_ID, to } from './driver.js';
 
 export function createWhatIfTencent(origin: string, portable: boolean): SendDriver {

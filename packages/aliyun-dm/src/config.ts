@@ -158,16 +158,10 @@ function badEndpoint(why: string): never {
 }
 
 /**
- * Map `aliyun-dm://[id:secret@]region?endpoint=…&signatureVersion=v3&timeoutMs=…` to a config
+ * Map `aliyun-dm://region?endpoint=…&signatureVersion=v3&timeoutMs=…` to a config
  * object; the host is the region and query keys are config keys (unknown ones then fail).
  */
 export function configFromUrl(url: URL): Record<string, unknown> {
-  const config: Record<string, unknown> = { region: url.hostname, ...urlQuery(url) };
-  if (url.username || url.password) {
-    config['credentials'] = {
-      id: decodeURIComponent(url.username),
-      secret: decodeURIComponent(url.password),
-    };
-  }
-  return config;
+  // Credentials in the URL are refused by core's fromConfig, for every adapter.
+  return { region: url.hostname, ...urlQuery(url) };
 }

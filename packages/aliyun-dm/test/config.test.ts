@@ -1,4 +1,4 @@
-import { isMailError, type MailError } from '@mailbridge/core';
+import { fromConfig, isMailError, type MailError } from '@mailbridge/core';
 import { describe, expect, it } from 'vitest';
 import { configFromUrl, resolveConfig } from '../src/config.js';
 import { aliyunDm } from '../src/provider.js';
@@ -117,21 +117,30 @@ describe('config', () => {
     expect((await config.credentials()).token).toBe('t2');
   });
 
-  it('fromUrl: host is the region, query keys are config keys, userinfo the keys', () => {
+  it('fromUrl: host is the region, query keys are config keys', () => {
     const url = new URL(
-      'aliyun-dm://my%2Bid:s%2Fecret@cn-hangzhou?endpoint=http://127.0.0.1:1234&signatureVersion=v3&timeoutMs=5000',
+      'aliyun-dm://cn-hangzhou?endpoint=http://127.0.0.1:1234&signatureVersion=v3&timeoutMs=5000',
     );
     expect(configFromUrl(url)).toEqual({
       region: 'cn-hangzhou',
       endpoint: 'http://127.0.0.1:1234',
       signatureVersion: 'v3',
       timeoutMs: '5000',
-      credentials: { id: 'my+id', secret: 's/ecret' },
     });
-    const provider = aliyunDm(configFromUrl(url) as never);
+    const provider = aliyunDm({ ...(configFromUrl(url) as object), credentials } as never);
     expect(provider.origin).toBe('http://127.0.0.1:1234');
     expect(provider.transport).toEqual({ timeoutMs: 5000 });
     expect(aliyunDm.id).toBe('aliyun-dm');
+  });
+
+  it('refuses credentials inside the URL (core fromConfig, the same for every adapter)', () => {
+    const error = failure(() =>
+      fromConfig('aliyun-dm://my%2Bid:s%2Fecret@cn-hangzhou', [aliyunDm]),
+    );
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toContain('credentials do not belong in the URL');
+    expect(error.message).not.toContain('s/ecret');
+    expect(error.message).not.toContain('s%2Fecret');
   });
 
   it('fromUrl with an unknown query key fails naming it', () => {

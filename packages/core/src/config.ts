@@ -5,6 +5,7 @@
  * passed in, so a program swaps provider without code changes.
  */
 import { z } from 'zod';
+import { failUrlCredentials, missingProviderMessage } from './config-hints.js';
 import { MailError } from './errors.js';
 import type { Provider } from './provider.js';
 
@@ -185,7 +186,15 @@ export function fromConfig(
     ]);
   }
   const isObject = typeof value === 'object' && !(value instanceof URL);
+  if (isObject && typeof value.provider !== 'string') {
+    const message = missingProviderMessage(
+      value,
+      adapters.map((a) => a.id),
+    );
+    return failConfig('mailbridge', message, [{ path: ['provider'], message: 'missing' }]);
+  }
   const url = isObject ? undefined : toUrl(value);
+  if (url && (url.username !== '' || url.password !== '')) return failUrlCredentials(url);
   const id = isObject ? value.provider : (url as URL).protocol.replace(/:$/, '');
   const adapter = adapters.find((a) => a.id === id);
   if (!adapter) {

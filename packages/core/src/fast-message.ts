@@ -7,6 +7,7 @@
  * invalid input do not change. test/fast-message.test.ts holds it to both promises.
  */
 import { parseAddressResult, textProblem } from './address.js';
+import { expandAddressList } from './address-list.js';
 import type { Address } from './message.js';
 import { mailbox, requiredLineProblem, requiredTextProblem } from './schema.js';
 import type { MessageData } from './validate.js';
@@ -42,7 +43,8 @@ function addressOf(value: unknown): Address | undefined {
 }
 
 /** One address as it was given, or a fresh array of them. */
-function addressListOf(value: unknown): Address | Address[] | undefined {
+function addressListOf(given: unknown): Address | Address[] | undefined {
+  const value = expandAddressList(given);
   if (!Array.isArray(value)) return addressOf(value);
   const out: Address[] = [];
   for (let i = 0; i < value.length; i++) {

@@ -3,11 +3,12 @@
  * request, a response-size cap, and transport failures classified into `MailError`s that say
  * whether the provider may have received the request (shared/DESIGN.md, "HTTP").
  */
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { requestTarget, type Target } from './endpoint.js';
 import { MailError } from './errors.js';
 import { type ExchangeError, exchange } from './exchange.js';
 import type { HttpRequest, HttpResponse } from './provider.js';
+import { createDefaultClient } from './runtime/default-client.js';
 import { abortedError } from './sleep.js';
 
 /** Settings of `createHttpClient`; `createMailer` fills them from its options and the config. */
@@ -59,20 +60,23 @@ const CONNECT_FAILURES = new Set([
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
-/** Create the client; it owns a keep-alive agent unless a dispatcher is given. */
+/**
+ * Create the client. With a caller's dispatcher it sends through that (and does not close it);
+ * without one it owns a keep-alive undici agent, or uses fetch where undici cannot run
+ * (runtime/default-client.ts).
+ */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
-  const { timeoutMs, maxResponseBytes } = options;
-  const owned = options.dispatcher
-    ? undefined
-    : new Agent({
-        keepAliveTimeout: 4_000,
-        keepAliveMaxTimeout: 60_000,
-        connections: 128,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-      });
-  const dispatcher: Dispatcher = options.dispatcher ?? (owned as Agent);
+  if (!options.dispatcher) return createDefaultClient(options, createDispatcherClient);
+  return createDispatcherClient(options, options.dispatcher, false);
+}
 
+/** The undici client on `dispatcher`; its `close()` closes the dispatcher only if `owned`. */
+function createDispatcherClient(
+  options: HttpClientOptions,
+  dispatcher: Dispatcher,
+  owned: boolean,
+): HttpClient {
+  const { timeoutMs, maxResponseBytes } = options;
   const approved = new Map<string, Target>();
 
   async function send(request: HttpRequest, sendOptions: SendOptions = {}): Promise<HttpResponse> {
@@ -105,13 +109,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return {
     send,
     close() {
-      closing ??= owned ? owned.close().then(() => undefined) : Promise.resolve();
+      closing ??= owned ? dispatcher.close().then(() => undefined) : Promise.resolve();
       return closing;
     },
   };
 }
 
-interface ClassifyContext {
+/** What `classify` needs besides the failure: the caller's signal and the settings. */
+export interface ClassifyContext {
   readonly caller: AbortSignal | undefined;
   readonly timeoutMs: number;
   readonly maxResponseBytes: number;
@@ -124,7 +129,7 @@ interface ClassifyContext {
  * destroyed client with the same code before and after the write, and a reset can come either
  * side of it.
  */
-function classify(failure: ExchangeError, ctx: ClassifyContext): MailError {
+export function classify(failure: ExchangeError, ctx: ClassifyContext): MailError {
   const { reason: error, written, kind } = failure;
   const delivery = written ? 'unknown' : 'not_sent';
   if (kind === 'size') {
@@ -170,7 +175,7 @@ function classify(failure: ExchangeError, ctx: ClassifyContext): MailError {
 }
 
 /** The first `code` on the error or its cause chain (undici wraps socket errors). */
-function errorCode(error: unknown): string | undefined {
+export function errorCode(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
     const code = (current as { code?: unknown }).code;

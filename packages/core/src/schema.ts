@@ -13,6 +13,7 @@ import {
   parseAddressResult,
   textProblem,
 } from './address.js';
+import { expandAddressList } from './address-list.js';
 import type { Address, Attachment, Recipient } from './message.js';
 
 type Problem = (value: string) => string | undefined;
@@ -129,9 +130,12 @@ export const recipientObject = z
     return Object.freeze({ ...parsed.data, data: Object.freeze(data) });
   });
 
-export const addressList = z.union([z.array(address), address], {
-  error: `${ADDRESS_HELP}, or an array of them`,
-});
+export const addressList = z.preprocess(
+  expandAddressList,
+  z.union([z.array(address), address], {
+    error: `${ADDRESS_HELP}, a comma-separated list of them, or an array of them`,
+  }),
+);
 
 const TEMPLATE_ID_HELP =
   'expected a template name or id: a non-empty string or a non-negative integer';

@@ -19,6 +19,17 @@ import {
 } from './provider.js';
 import { type TestingFault, type TestingOutboxEntry, TestingServer } from './testing-server.js';
 
+export {
+  assertNothingSent,
+  assertNotSent,
+  assertSent,
+  assertSentCount,
+  type SentFilter,
+  sentMessages,
+  type WaitOptions,
+  waitForMessage,
+} from './testing-assertions.js';
+export { type TestingConfig, testing } from './testing-config.js';
 export type { TestingFault, TestingOutboxEntry } from './testing-server.js';
 
 /** Options of `createTestingProvider`. */

@@ -41,7 +41,7 @@ export interface RequestContext {
 
 /** Options of `createTencentSesClient`. */
 export interface ClientOptions {
-  /** Another signer, e.g. `createTc3Signer(Sha256Js)` where node:crypto is missing; default node:crypto. */
+  /** Another signer, e.g. `createTc3Signer(Sha256Js)` (from `/portable`) where node:crypto is missing; default node:crypto. */
   readonly signer?: Tc3Signer;
 }
 

@@ -6,7 +6,6 @@
 import {
   type Credentials,
   credentialsSchema,
-  MailError,
   parseConfig,
   type RateLimit,
   resolveCredentials,
@@ -161,16 +160,7 @@ export function resolveTencentSesConfig(
 
 /** `tencent-ses://ap-guangzhou?endpoint=http://127.0.0.1:1234&timeoutMs=5000` -> config object. */
 export function tencentSesConfigFromUrl(url: URL): Record<string, unknown> {
-  if (url.username !== '' || url.password !== '') {
-    throw new MailError(
-      'tencent-ses config: credentials do not belong in the URL (use the env vars)',
-      {
-        code: 'invalid_input',
-        provider: PROVIDER_ID,
-        issues: [{ path: ['url'], message: 'credentials in URL' }],
-      },
-    );
-  }
+  // Credentials in the URL are refused by core's fromConfig, for every adapter.
   return { region: url.hostname, ...urlQuery(url) };
 }
 

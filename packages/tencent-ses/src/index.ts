@@ -23,7 +23,7 @@ export type {
   Tc3Signer,
   Tc3SignInput,
 } from './signer.js';
-export { createTc3Signer, NodeSha256, Sha256Js, TC3_SERVICE } from './signer.js';
+export { createTc3Signer, NodeSha256, TC3_SERVICE } from './signer.js';
 export type { DeliveryState, DeliveryStatus, StatusQuery } from './status.js';
 export { deliveryState, getDeliveryStatus } from './status.js';
 export { CHINA_STANDARD_TIME_OFFSET_MS, formatChinaTime } from './time.js';

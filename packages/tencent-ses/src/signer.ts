@@ -7,7 +7,6 @@
  * Follows shared/providers/tencent-ses.md §2 ("TC3-HMAC-SHA256 signing, as the SDK does it").
  */
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
-import { Sha256 } from '@aws-crypto/sha256-js';
 
 /** The hashing interface of `@aws-crypto/sha256-js` (and smithy's `Checksum`). */
 export interface Checksum {
@@ -40,9 +39,6 @@ export class NodeSha256 implements Checksum {
     return Promise.resolve(this.state.digest());
   }
 }
-
-/** The portable pure-JS SHA-256 (`@aws-crypto/sha256-js`), for runtimes without node:crypto. */
-export const Sha256Js: ChecksumConstructor = Sha256;
 
 /** The algorithm name, first word of the Authorization header and of the string to sign. */
 export const TC3_ALGORITHM = 'TC3-HMAC-SHA256';
@@ -95,7 +91,7 @@ const bytes = (value: Uint8Array | string): Uint8Array =>
 /**
  * Create a TC3 signer. Without an argument it signs with `node:crypto` directly (strings in,
  * hex out, no `Checksum` objects or promises per hash: the send path is measured by bench/);
- * pass a `ChecksumConstructor` such as `Sha256Js` for runtimes without node:crypto. Both keep
+ * pass a `ChecksumConstructor` such as `Sha256Js` (`@mailbridge/tencent-ses/portable`) for runtimes without node:crypto. Both keep
  * the day's signing key (the kDate → kService → kSigning chain, §2 step 4) for as long as
  * secret, date and service stay the same, so most requests cost two hashes and one HMAC.
  *

@@ -120,10 +120,11 @@ describe('config', () => {
     expect(tencentSes.id).toBe('tencent-ses');
   });
 
-  it('refuses credentials inside the URL', () => {
-    expect(() => tencentSes.fromUrl(new URL('tencent-ses://id:secret@ap-guangzhou'))).toThrow(
-      /credentials/,
-    );
+  it('refuses credentials inside the URL (core fromConfig, the same for every adapter)', () => {
+    const error = fails(() => fromConfig('tencent-ses://id:s3cret@ap-guangzhou', [tencentSes]));
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toContain('credentials do not belong in the URL');
+    expect(error.message).not.toContain('s3cret');
   });
 
   it('overrides rate limits for every action or per action', () => {

@@ -7,7 +7,6 @@ it('exports exactly this public surface (a change here is a visible API change)'
       "API_VERSION",
       "CHINA_STANDARD_TIME_OFFSET_MS",
       "NodeSha256",
-      "Sha256Js",
       "TC3_SERVICE",
       "TENCENT_SES_ACTIONS",
       "TENCENT_SES_ACTION_NAMES",
@@ -24,4 +23,8 @@ it('exports exactly this public surface (a change here is a visible API change)'
       "tencentSesCapabilities",
     ]
   `);
+});
+
+it('exports the portable SHA-256 from its own entry point only', async () => {
+  expect(Object.keys(await import('../src/portable.js'))).toEqual(['Sha256Js']);
 });

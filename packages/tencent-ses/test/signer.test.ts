@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalHost, createTc3Signer, NodeSha256, Sha256Js, utcDate } from '../src/signer.js';
+import { Sha256Js } from '../src/portable.js';
+import { canonicalHost, createTc3Signer, NodeSha256, utcDate } from '../src/signer.js';
 import vectors from './fixtures/tc3-vectors.json' with { type: 'json' };
 
 /** The portable pure-JS SHA-256; the default (node:crypto) is checked against it below. */

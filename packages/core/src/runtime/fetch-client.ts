@@ -1,0 +1,109 @@
+/**
+ * The HTTP client where undici cannot run (Bun, ESM bundles: see ./detect.ts): the same
+ * contract as the undici client in ../http.ts (timeout per request, the caller's signal, a cap
+ * on the response size, failures classified by the same `classify`), sent with `fetch`. The
+ * runtime's fetch pools connections itself, so `close()` has nothing of its own to release.
+ */
+import { startDeadline } from '../deadline.js';
+import { requestTarget, type Target } from '../endpoint.js';
+import { ExchangeError } from '../exchange.js';
+import {
+  classify,
+  errorCode,
+  type HttpClient,
+  type HttpClientOptions,
+  type SendOptions,
+} from '../http.js';
+import type { HttpRequest, HttpResponse } from '../provider.js';
+import { abortedError } from '../sleep.js';
+
+/** An `HttpClient` on the runtime's `fetch`. */
+export function createFetchClient(options: HttpClientOptions): HttpClient {
+  const { timeoutMs, maxResponseBytes } = options;
+  const approved = new Map<string, Target>();
+
+  async function send(request: HttpRequest, sendOptions: SendOptions = {}): Promise<HttpResponse> {
+    const caller = sendOptions.signal;
+    if (caller?.aborted) throw abortedError(caller);
+    const target = requestTarget(request.url, approved);
+    const deadline = startDeadline(timeoutMs, caller);
+    try {
+      const response = await fetch(`${target.origin}${target.path}`, {
+        method: request.method,
+        headers: request.headers,
+        ...(request.body === undefined ? {} : { body: request.body }),
+        redirect: 'manual',
+        signal: deadline.signal,
+      });
+      const body = await readBody(response, maxResponseBytes);
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
+      return { status: response.status, headers, body };
+    } catch (error) {
+      const kind =
+        error instanceof ResponseTooLarge
+          ? 'size'
+          : caller?.aborted
+            ? 'caller'
+            : deadline.expired
+              ? 'deadline'
+              : 'transport';
+      throw classify(new ExchangeError(error, !neverConnected(error), kind), {
+        caller,
+        timeoutMs,
+        maxResponseBytes,
+        host: target.host,
+      });
+    } finally {
+      deadline.release();
+    }
+  }
+
+  return { send, close: () => Promise.resolve() };
+}
+
+/** The answer passed `maxResponseBytes`. */
+class ResponseTooLarge extends Error {}
+
+/**
+ * fetch does not say whether the request reached the socket, so only failures that happen before
+ * a connection exists count as unsent (Node's fetch puts the errno on `cause`; Bun names it
+ * `ConnectionRefused`). Anything else may have been written: `unknown`.
+ */
+const NEVER_CONNECTED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+  'ConnectionRefused',
+]);
+
+function neverConnected(error: unknown): boolean {
+  const code = errorCode(error);
+  return code !== undefined && NEVER_CONNECTED.has(code);
+}
+
+async function readBody(response: Response, limit: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > limit) {
+    await response.body?.cancel();
+    throw new ResponseTooLarge();
+  }
+  if (response.body === null) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    size += next.value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new ResponseTooLarge();
+    }
+    chunks.push(next.value);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
+}
