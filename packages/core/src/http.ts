@@ -9,6 +9,7 @@ import { MailError } from './errors.js';
 import { type ExchangeError, exchange } from './exchange.js';
 import type { HttpRequest, HttpResponse } from './provider.js';
 import { createDefaultClient } from './runtime/default-client.js';
+import { assertDispatcher } from './runtime/detect.js';
 import { abortedError } from './sleep.js';
 
 /** Settings of `createHttpClient`; `createMailer` fills them from its options and the config. */
@@ -67,6 +68,7 @@ const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   if (!options.dispatcher) return createDefaultClient(options, createDispatcherClient);
+  assertDispatcher(options.dispatcher);
   return createDispatcherClient(options, options.dispatcher, false);
 }
 

@@ -90,7 +90,12 @@ describe('delivery follows whether the request was written', () => {
 
   it('a dispatcher that cannot dispatch: not_sent, not retryable, nothing arrives', async () => {
     const server = await serve((_req, res) => res.end('{}'));
-    const broken = {} as unknown as Agent;
+    // One without dispatch() at all is refused when the client is made (fetch-client.test.ts).
+    const broken = {
+      dispatch() {
+        throw new TypeError('this dispatcher is broken');
+      },
+    } as unknown as Agent;
     const error = await failure(client({ dispatcher: broken }).send(post(server.origin)));
     expect(error).toMatchObject({ code: 'unknown', delivery: 'not_sent', retryable: false });
     expect(error.message).toContain('refused before sending');

@@ -8,7 +8,8 @@
  * undici is loaded on first use, by feature and not by runtime name, and fetch sends when it
  * cannot (./default-client.ts).
  */
-import type { Agent } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
+import { invalidInput } from '../errors.js';
 
 let loading: Promise<typeof Agent | undefined> | undefined;
 
@@ -24,4 +25,19 @@ export function loadUndiciAgent(): Promise<typeof Agent | undefined> {
     () => undefined,
   );
   return loading;
+}
+
+/**
+ * Refuse a dispatcher that cannot dispatch (an `Agent` made from Bun's stand-in) before any
+ * request: it would otherwise fail on every send with a message about `undefined`.
+ */
+export function assertDispatcher(dispatcher: Dispatcher): void {
+  if (typeof dispatcher.dispatch === 'function') return;
+  throw invalidInput([
+    {
+      path: ['dispatcher'],
+      message:
+        "it has no dispatch(), so it is not a working undici dispatcher (Bun's undici module cannot make one): leave dispatcher unset and the mailer sends with fetch",
+    },
+  ]);
 }
