@@ -20,6 +20,11 @@ export {
 export { assertSecureEndpoint, isLoopbackHost } from './endpoint.js';
 export type { Delivery, Issue, MailErrorCode, MailErrorInit } from './errors.js';
 export { invalidInput, isMailError, MAIL_ERROR_CODES, MailError, unsupported } from './errors.js';
+// Delivery events (issue 17): neutral event type and the field reader adapters parse with.
+export type { BounceType, MailEvent, MailEventKind } from './events/event.js';
+export { eventError, MAIL_EVENT_KINDS } from './events/event.js';
+export type { EventFields } from './events/fields.js';
+export { eventFields, parseEventBody } from './events/fields.js';
 export type { RetryOptions } from './executor.js';
 export type { Groups, UploadOptions, UploadProgress, UploadResult } from './groups.js';
 export type {

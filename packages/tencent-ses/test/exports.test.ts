@@ -6,6 +6,7 @@ it('exports exactly this public surface (a change here is a visible API change)'
     [
       "API_VERSION",
       "CHINA_STANDARD_TIME_OFFSET_MS",
+      "EVENT_KINDS",
       "NodeSha256",
       "Sha256Js",
       "TC3_SERVICE",
@@ -20,6 +21,7 @@ it('exports exactly this public surface (a change here is a visible API change)'
       "deliveryState",
       "formatChinaTime",
       "getDeliveryStatus",
+      "parseEvents",
       "tencentSes",
       "tencentSesCapabilities",
     ]
