@@ -25,6 +25,10 @@ export type { BounceType, MailEvent, MailEventKind } from './events/event.js';
 export { eventError, MAIL_EVENT_KINDS } from './events/event.js';
 export type { EventFields } from './events/fields.js';
 export { eventFields, parseEventBody } from './events/fields.js';
+export type { NodeListener } from './events/node.js';
+export { toNodeListener } from './events/node.js';
+export type { EventReceiver, EventReceiverOptions } from './events/receiver.js';
+export { createEventReceiver } from './events/receiver.js';
 export type { RetryOptions } from './executor.js';
 export type { Groups, UploadOptions, UploadProgress, UploadResult } from './groups.js';
 export type {
