@@ -33,14 +33,15 @@ afterEach(async () => {
 });
 
 /** A receiver on a loopback server; `received` collects what reached onEvent. */
-async function serve(options: Partial<EventReceiverOptions> = {}) {
+async function serve(options: Partial<EventReceiverOptions> = {}, pull = false) {
   const received: MailEvent[] = [];
+  const collect = (e: MailEvent) => {
+    received.push(e);
+  };
   const receiver = createEventReceiver({
     token: TOKEN,
     parse: parseEvents,
-    onEvent: (e) => {
-      received.push(e);
-    },
+    ...(pull ? {} : { onEvent: collect }),
     ...options,
   });
   const server = createServer(toNodeListener(receiver.handle));
@@ -221,7 +222,7 @@ describe('delivery to the user', () => {
   });
 
   it('without onEvent, events come out of receiver.events() in order', async () => {
-    const { base, receiver } = await serve({ onEvent: undefined });
+    const { base, receiver } = await serve({}, true);
     await post(`${base}/events/${TOKEN}`, EVENT);
     await post(`${base}/events/${TOKEN}`, { ...EVENT, event: 'click', link: 'https://x.example' });
     const kinds: string[] = [];
@@ -233,7 +234,7 @@ describe('delivery to the user', () => {
   });
 
   it('a full queue answers 503 and forgets the event, so the redelivery is accepted later', async () => {
-    const { base, receiver } = await serve({ onEvent: undefined, queueSize: 1 });
+    const { base, receiver } = await serve({ queueSize: 1 }, true);
     expect((await post(`${base}/events/${TOKEN}`, EVENT)).status).toBe(200);
     const second = { ...EVENT, event: 'open' };
     expect((await post(`${base}/events/${TOKEN}`, second)).status).toBe(503);
