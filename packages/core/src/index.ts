@@ -29,6 +29,12 @@ export type { NodeListener } from './events/node.js';
 export { toNodeListener } from './events/node.js';
 export type { EventReceiver, EventReceiverOptions } from './events/receiver.js';
 export { createEventReceiver } from './events/receiver.js';
+export type {
+  ProviderStatus,
+  RecipientStatus,
+  ResolvedStatusQuery,
+  StatusQuery,
+} from './events/status.js';
 export type { RetryOptions } from './executor.js';
 export type { Groups, UploadOptions, UploadProgress, UploadResult } from './groups.js';
 export type {
@@ -91,3 +97,11 @@ export {
   normalizeMessage,
   normalizeRecipient,
 } from './validate.js';
+export type {
+  Reconciliation,
+  ReconcileOptions,
+  ReconcileOutcome,
+  StatusSource,
+  UnknownSend,
+} from './events/reconcile.js';
+export { reconcile } from './events/reconcile.js';

@@ -9,6 +9,7 @@ import { checkBatch, checkMessage } from './check.js';
 import { startDeadline } from './deadline.js';
 import { assertSecureEndpoint } from './endpoint.js';
 import { MailError } from './errors.js';
+import { queryStatus, type RecipientStatus, type StatusQuery } from './events/status.js';
 import { createExecutor, type RetryOptions, type Transport } from './executor.js';
 import { createGroups, type Groups } from './groups.js';
 import type { Hooks } from './hooks.js';
@@ -77,6 +78,8 @@ export interface Mailer<Id extends string = string, Raw = unknown> {
   /** Provider-side send of a stored template to a stored group, optionally scheduled. */
   sendBatch(batch: BatchInput, options?: CallOptions): Promise<BatchResult>;
   readonly groups: Groups;
+  /** Per-recipient delivery status from the provider, in neutral kinds (see events/status.ts). */
+  status(query: StatusQuery, options?: CallOptions): Promise<RecipientStatus[]>;
   /** Release sockets. */
   close(): Promise<void>;
 }
@@ -155,6 +158,7 @@ export function createMailer<Id extends string, Raw>(
       return { provider: provider.id, ...value, attempts, scheduled: batch.schedule !== undefined };
     },
     groups: createGroups(provider, executor.run),
+    status: (query, call) => queryStatus(provider, executor.run, query, now(), call?.signal),
     close: transport.close,
   };
 }
