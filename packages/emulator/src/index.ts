@@ -13,7 +13,7 @@ export type {
 export type {
   EmulatorEvents,
   Engagement,
-  EventTarget,
+  EventSelector,
   PushState,
   RecordedEvent,
 } from './events/log.js';

@@ -6,7 +6,7 @@
  * - `POST events/click` the same plus `"url"`
  */
 import type { ProviderId } from '../types.js';
-import type { EmulatorEvents, EventTarget } from './log.js';
+import type { EmulatorEvents, EventSelector } from './log.js';
 
 /** Answer an events route, or undefined when `route` is not one. */
 export function eventsRoute(events: EmulatorEvents, route: string, body: () => unknown): unknown {
@@ -56,7 +56,7 @@ function optText(b: Record<string, unknown>, name: string): string | undefined {
   return b[name] === undefined ? undefined : text(b, name);
 }
 
-function target(b: Record<string, unknown>): EventTarget {
+function target(b: Record<string, unknown>): EventSelector {
   return {
     ...(b.provider === undefined ? {} : { provider: provider(b) }),
     ...(b.messageId === undefined ? {} : { messageId: text(b, 'messageId') }),

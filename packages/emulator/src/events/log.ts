@@ -36,7 +36,7 @@ export interface RecordedEvent {
 }
 
 /** Which copies an open or click is for; at least one of `messageId` and `to`. */
-export interface EventTarget {
+export interface EventSelector {
   readonly provider?: ProviderId;
   readonly messageId?: string;
   readonly to?: string;
@@ -48,11 +48,11 @@ export interface EmulatorEvents {
   setCallback(provider: ProviderId, url: string | undefined): void;
   callbacks(): Readonly<Record<ProviderId, string | undefined>>;
   /** Recorded events, oldest first, optionally filtered. */
-  list(filter?: EventTarget): readonly RecordedEvent[];
+  list(filter?: EventSelector): readonly RecordedEvent[];
   /** Record (and push) an open of the matching copies. */
-  open(target: EventTarget, userAgent?: string): readonly RecordedEvent[];
+  open(target: EventSelector, userAgent?: string): readonly RecordedEvent[];
   /** Record (and push) a click on `url` in the matching copies. */
-  click(target: EventTarget, url: string, userAgent?: string): readonly RecordedEvent[];
+  click(target: EventSelector, url: string, userAgent?: string): readonly RecordedEvent[];
   /** Resolves when every push started so far has finished (delivered or given up). */
   flush(): Promise<void>;
 }
@@ -124,7 +124,7 @@ export function createEventLog(
     return event;
   };
 
-  const matching = (target: EventTarget) => {
+  const matching = (target: EventSelector) => {
     if (target.messageId === undefined && target.to === undefined) {
       throw new TypeError('give messageId and/or to');
     }
@@ -133,7 +133,7 @@ export function createEventLog(
     return found;
   };
 
-  const engage = (kind: 'opened' | 'clicked', target: EventTarget, url?: string, ua?: string) =>
+  const engage = (kind: 'opened' | 'clicked', target: EventSelector, url?: string, ua?: string) =>
     matching(target).map((entry) =>
       record({
         kind,
@@ -189,7 +189,7 @@ export function createEventLog(
 
 function same(
   e: { readonly provider: ProviderId; readonly messageId: string; readonly to: string },
-  t: EventTarget,
+  t: EventSelector,
 ): boolean {
   return (
     (t.provider === undefined || e.provider === t.provider) &&
