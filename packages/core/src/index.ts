@@ -30,6 +30,14 @@ export { toNodeListener } from './events/node.js';
 export type { EventReceiver, EventReceiverOptions } from './events/receiver.js';
 export { createEventReceiver } from './events/receiver.js';
 export type {
+  ReconcileOptions,
+  ReconcileOutcome,
+  Reconciliation,
+  StatusSource,
+  UnknownSend,
+} from './events/reconcile.js';
+export { reconcile } from './events/reconcile.js';
+export type {
   ProviderStatus,
   RecipientStatus,
   ResolvedStatusQuery,
@@ -97,11 +105,3 @@ export {
   normalizeMessage,
   normalizeRecipient,
 } from './validate.js';
-export type {
-  Reconciliation,
-  ReconcileOptions,
-  ReconcileOutcome,
-  StatusSource,
-  UnknownSend,
-} from './events/reconcile.js';
-export { reconcile } from './events/reconcile.js';

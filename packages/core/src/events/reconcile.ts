@@ -46,7 +46,10 @@ export interface ReconcileOptions {
 /** What `reconcile` needs of a mailer. */
 export interface StatusSource {
   readonly provider: string;
-  status(query: StatusQuery, options?: { readonly signal?: AbortSignal }): Promise<RecipientStatus[]>;
+  status(
+    query: StatusQuery,
+    options?: { readonly signal?: AbortSignal },
+  ): Promise<RecipientStatus[]>;
 }
 
 /**
@@ -90,7 +93,13 @@ export async function reconcile(
 }
 
 /** The row is this send: same recipient, same subject where known, sent within the skew of `at`. */
-function matches(row: RecipientStatus, to: string, subject: string | undefined, at: number, skew: number) {
+function matches(
+  row: RecipientStatus,
+  to: string,
+  subject: string | undefined,
+  at: number,
+  skew: number,
+) {
   if (row.recipient.toLowerCase() !== to.toLowerCase()) return false;
   if (subject !== undefined && row.subject !== undefined && row.subject !== subject) return false;
   if (row.sentAt !== undefined) return Math.abs(row.sentAt.getTime() - at) <= skew;
@@ -99,7 +108,8 @@ function matches(row: RecipientStatus, to: string, subject: string | undefined, 
 
 function checkSend(mailer: StatusSource, send: UnknownSend): { recipient: string; at: number } {
   const issues: { path: string[]; message: string }[] = [];
-  const first = typeof send?.to === 'string' ? send.to : Array.isArray(send?.to) ? send.to[0] : undefined;
+  const first =
+    typeof send?.to === 'string' ? send.to : Array.isArray(send?.to) ? send.to[0] : undefined;
   if (typeof first !== 'string' || first.trim() === '') {
     issues.push({ path: ['to'], message: 'a recipient address is required' });
   }
@@ -108,7 +118,10 @@ function checkSend(mailer: StatusSource, send: UnknownSend): { recipient: string
     issues.push({ path: ['at'], message: 'a Date or ms since epoch is required' });
   }
   if (send?.provider !== undefined && send.provider !== mailer.provider) {
-    issues.push({ path: ['provider'], message: `sent through ${send.provider}, asked of ${mailer.provider}` });
+    issues.push({
+      path: ['provider'],
+      message: `sent through ${send.provider}, asked of ${mailer.provider}`,
+    });
   }
   if (issues.length > 0) throw invalidInput(issues);
   return { recipient: (first as string).trim(), at: at as number };
