@@ -43,6 +43,16 @@ export type {
   ResolvedStatusQuery,
   StatusQuery,
 } from './events/status.js';
+export type {
+  MemorySuppression,
+  SuppressionReason,
+  SuppressionStore,
+} from './events/suppression.js';
+export {
+  memorySuppression,
+  suppressFromEvent,
+  suppressionReason,
+} from './events/suppression.js';
 export type { RetryOptions } from './executor.js';
 export type { Groups, UploadOptions, UploadProgress, UploadResult } from './groups.js';
 export type {

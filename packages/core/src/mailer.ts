@@ -10,6 +10,7 @@ import { startDeadline } from './deadline.js';
 import { assertSecureEndpoint } from './endpoint.js';
 import { MailError } from './errors.js';
 import { queryStatus, type RecipientStatus, type StatusQuery } from './events/status.js';
+import { assertNotSuppressed, type SuppressionStore } from './events/suppression.js';
 import { createExecutor, type RetryOptions, type Transport } from './executor.js';
 import { createGroups, type Groups } from './groups.js';
 import type { Hooks } from './hooks.js';
@@ -39,6 +40,8 @@ export interface MailerOptions {
   readonly concurrency?: number;
   /** Clock for signatures and schedule checks (default `Date.now`). */
   readonly now?: () => number;
+  /** Suppressed addresses: `send` refuses them before any request (see events/suppression.ts). */
+  readonly suppression?: SuppressionStore;
 }
 
 /** Per-call options. */
@@ -129,6 +132,7 @@ export function createMailer<Id extends string, Raw>(
     const message = normalizeMessage(input);
     checkMessage(message, caps);
     provider.validate?.(message);
+    if (options.suppression) await assertNotSuppressed(options.suppression, message, provider.id);
     const { value, attempts } = await executor.run(provider.send(message), call?.signal);
     return { provider: provider.id, ...value, attempts };
   };
