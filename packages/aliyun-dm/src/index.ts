@@ -28,3 +28,4 @@ export { aliyunDm } from './provider.js';
 export type { SignatureVersion, SignedRequest, Signer, SignInput } from './signer.js';
 export { rpcSignature, signerV1, signerV3 } from './signer.js';
 export { createAliyunDmClient } from './standalone.js';
+export { providerSuppression } from './suppression.js';

@@ -17,6 +17,7 @@ it('the public surface is these names (a change here is a visible diff)', () => 
     'createAliyunDmClient',
     'parseEvents',
     'percentEncode',
+    'providerSuppression',
     'rpcSignature',
     'signerV1',
     'signerV3',

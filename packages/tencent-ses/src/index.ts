@@ -27,4 +27,5 @@ export type {
 export { createTc3Signer, NodeSha256, Sha256Js, TC3_SERVICE } from './signer.js';
 export type { DeliveryState, DeliveryStatus, StatusQuery } from './status.js';
 export { deliveryState, getDeliveryStatus } from './status.js';
+export { providerSuppression } from './suppression.js';
 export { CHINA_STANDARD_TIME_OFFSET_MS, formatChinaTime } from './time.js';

@@ -22,6 +22,7 @@ it('exports exactly this public surface (a change here is a visible API change)'
       "formatChinaTime",
       "getDeliveryStatus",
       "parseEvents",
+      "providerSuppression",
       "tencentSes",
       "tencentSesCapabilities",
     ]
