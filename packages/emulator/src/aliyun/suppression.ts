@@ -19,8 +19,8 @@ interface Entry {
 
 const lists = new WeakMap<DmState, Map<string, Entry>>();
 const listOf = (state: DmState) => {
-  let list = lists.get(state);
-  if (!list) lists.set(state, (list = new Map()));
+  const list = lists.get(state) ?? new Map<string, Entry>();
+  lists.set(state, list);
   return list;
 };
 

@@ -18,8 +18,8 @@ interface Entry {
 
 const lists = new WeakMap<TencentState, Map<string, Entry>>();
 const listOf = (state: TencentState) => {
-  let list = lists.get(state);
-  if (!list) lists.set(state, (list = new Map()));
+  const list = lists.get(state) ?? new Map<string, Entry>();
+  lists.set(state, list);
   return list;
 };
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
