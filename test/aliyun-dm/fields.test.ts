@@ -251,6 +251,9 @@ const SAMPLES: { readonly [A in AliyunDmAction]: AliyunDmRequest<A> } = {
   GetIpfilterList: {},
   AddIpfilter: { IpAddress: '10.0.0.0/24' },
   DeleteIpfilterByEdmId: { Id: '1' },
+  CreateUserSuppression: { Address: 'raw-suppressed@example.com' },
+  ListUserSuppression: { Address: 'raw-suppressed@example.com' },
+  RemoveUserSuppression: { SuppressionIds: '1' },
 };
 
 describe('raw client: every action of the table', () => {

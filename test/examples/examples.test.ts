@@ -104,6 +104,7 @@ const COVERED = [
   'errors-and-retries',
   'unit-testing-with-the-testing-provider',
   'real-account',
+  'receive-events',
 ];
 
 describe('examples/', () => {
@@ -112,6 +113,18 @@ describe('examples/', () => {
       .filter((f) => f.endsWith('.ts'))
       .map((f) => f.slice(0, -3));
     expect(programs.sort()).toEqual([...COVERED].sort());
+  });
+
+  it("receive-events receives both providers' events, suppresses the bounce and refuses the next send", async () => {
+    const out = expectSuccess(await run('receive-events'));
+    expect(out).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+ /m);
+    expect(out).toContain('event tencent-ses delivered ann@example.com');
+    expect(out).toContain('event tencent-ses bounced(hard) bounce@example.com');
+    expect(out).toContain('event aliyun-dm delivered bob@example.com');
+    expect(out).toContain('suppressed: bounce@example.com (hard_bounce)');
+    expect(out).toContain('status tencent-ses ann@example.com: delivered');
+    expect(out).toContain('status aliyun-dm bob@example.com: delivered');
+    expect(out).toContain('next send to bounce@example.com: invalid_recipient, not_sent');
   });
 
   it('send-one sends one template message', async () => {

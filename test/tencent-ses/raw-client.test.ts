@@ -107,12 +107,12 @@ describe('read actions', () => {
 describe('failures', () => {
   it('an action the server does not offer is unsupported, not sent', async () => {
     const ses = client();
-    const error = await failure(ses.ListCustomBlacklist({ Offset: 0, Limit: 10, Status: 1 }));
+    const error = await failure(ses.DeleteBlackList({ EmailAddressList: ['a@example.com'] }));
     expect(error).toMatchObject({
       code: 'unsupported',
       providerCode: 'UnsupportedOperation',
       delivery: 'not_sent',
-      action: 'ListCustomBlacklist',
+      action: 'DeleteBlackList',
     });
     await ses.close();
   });

@@ -7,12 +7,14 @@ import type { ActionSpec } from './action.js';
 import { ACCOUNT_ACTIONS } from './actions-account.js';
 import { MAIL_ACTIONS } from './actions-mail.js';
 import { STATS_ACTIONS } from './actions-stats.js';
+import { SUPPRESSION_ACTIONS } from './actions-suppression.js';
 
 /** Every action: the seeds' (S000, S002, S003, S004) plus the receiver, template, task and tag queries. */
 export const ACTIONS = {
   ...MAIL_ACTIONS,
   ...ACCOUNT_ACTIONS,
   ...STATS_ACTIONS,
+  ...SUPPRESSION_ACTIONS,
 } as const satisfies Record<string, ActionSpec>;
 
 /** A DirectMail action name (the `Action` parameter). */

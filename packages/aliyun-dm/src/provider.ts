@@ -28,6 +28,7 @@ import { type AliyunDmConfig, configFromUrl, PROVIDER_ID, resolveConfig } from '
 import { createGroupOperations } from './groups.js';
 import { batchParams, sendParams, validateBatch, validateMessage } from './mapping.js';
 import { ReceiverIds } from './receiver-ids.js';
+import { statusOperation } from './status.js';
 
 /** The DirectMail provider type. */
 export type AliyunDmProvider = Provider<typeof PROVIDER_ID, AliyunDmClient>;
@@ -79,6 +80,7 @@ export function buildProvider(ctx: ClientContext): AliyunDmProvider {
         ...(res.requestId === undefined ? {} : { requestId: res.requestId }),
       })) as Operation<BatchReceipt>,
     groups: createGroupOperations(ctx, ids),
+    status: (query, cursor) => statusOperation(ctx, query, cursor),
     raw(execute) {
       // Kept so a group name this process has not seen can be resolved through the same pipeline.
       ids.execute = execute;

@@ -20,6 +20,39 @@ export {
 export { assertSecureEndpoint, isLoopbackHost } from './endpoint.js';
 export type { Delivery, Issue, MailErrorCode, MailErrorInit } from './errors.js';
 export { invalidInput, isMailError, MAIL_ERROR_CODES, MailError, unsupported } from './errors.js';
+// Delivery events (issue 17): neutral event type and the field reader adapters parse with.
+export type { BounceType, MailEvent, MailEventKind } from './events/event.js';
+export { eventError, MAIL_EVENT_KINDS } from './events/event.js';
+export type { EventFields } from './events/fields.js';
+export { eventFields, parseEventBody } from './events/fields.js';
+export type { NodeListener } from './events/node.js';
+export { toNodeListener } from './events/node.js';
+export type { EventReceiver, EventReceiverOptions } from './events/receiver.js';
+export { createEventReceiver } from './events/receiver.js';
+export type {
+  ReconcileOptions,
+  ReconcileOutcome,
+  Reconciliation,
+  StatusSource,
+  UnknownSend,
+} from './events/reconcile.js';
+export { reconcile } from './events/reconcile.js';
+export type {
+  ProviderStatus,
+  RecipientStatus,
+  ResolvedStatusQuery,
+  StatusQuery,
+} from './events/status.js';
+export type {
+  MemorySuppression,
+  SuppressionReason,
+  SuppressionStore,
+} from './events/suppression.js';
+export {
+  memorySuppression,
+  suppressFromEvent,
+  suppressionReason,
+} from './events/suppression.js';
 export type { RetryOptions } from './executor.js';
 export type { Groups, UploadOptions, UploadProgress, UploadResult } from './groups.js';
 export type {

@@ -9,6 +9,8 @@ import { checkBatch, checkMessage } from './check.js';
 import { startDeadline } from './deadline.js';
 import { assertSecureEndpoint } from './endpoint.js';
 import { MailError } from './errors.js';
+import { queryStatus, type RecipientStatus, type StatusQuery } from './events/status.js';
+import { assertNotSuppressed, type SuppressionStore } from './events/suppression.js';
 import { createExecutor, type RetryOptions, type Transport } from './executor.js';
 import { createGroups, type Groups } from './groups.js';
 import type { Hooks } from './hooks.js';
@@ -39,6 +41,8 @@ export interface MailerOptions {
   readonly concurrency?: number;
   /** Clock for signatures and schedule checks (default `Date.now`). */
   readonly now?: () => number;
+  /** Suppressed addresses: `send` refuses them before any request (see events/suppression.ts). */
+  readonly suppression?: SuppressionStore;
 }
 
 /** Per-call options. */
@@ -84,6 +88,8 @@ export interface Mailer<Id extends string = string, Raw = unknown> {
   /** Provider-side send of a stored template to a stored group, optionally scheduled. */
   sendBatch(batch: BatchInput, options?: CallOptions): Promise<BatchResult>;
   readonly groups: Groups;
+  /** Per-recipient delivery status from the provider, in neutral kinds (see events/status.ts). */
+  status(query: StatusQuery, options?: CallOptions): Promise<RecipientStatus[]>;
   /** Release sockets. */
   close(): Promise<void>;
 }
@@ -135,6 +141,7 @@ export function createMailer<Id extends string, Raw>(
     const message = normalizeMessage(input);
     checkMessage(message, caps);
     provider.validate?.(message);
+    if (options.suppression) await assertNotSuppressed(options.suppression, message, provider.id);
     const { value, attempts } = await executor.run(provider.send(message), call?.signal);
     return { provider: provider.id, ...value, attempts };
   };
@@ -161,6 +168,7 @@ export function createMailer<Id extends string, Raw>(
       return { provider: provider.id, ...value, attempts, scheduled: batch.schedule !== undefined };
     },
     groups: createGroups(provider, executor.run),
+    status: (query, call) => queryStatus(provider, executor.run, query, now(), call?.signal),
     close: transport.close,
   };
 }

@@ -7,6 +7,7 @@
 import type { Capabilities } from './capabilities.js';
 import type { TransportConfig } from './config.js';
 import type { MailError } from './errors.js';
+import type { ProviderStatus } from './events/status.js';
 import type { Batch, Message, Recipient } from './message.js';
 
 /** A request ready to send: built and signed for one attempt. */
@@ -158,6 +159,8 @@ export interface Provider<Id extends string = string, Raw = unknown> {
   send(message: Message): Operation<SendReceipt>;
   sendBatch(batch: Batch): Operation<BatchReceipt>;
   readonly groups: ProviderGroups;
+  /** Delivery status, one page per operation; absent when the provider cannot be asked. */
+  readonly status?: ProviderStatus;
   /** The adapter's typed client for every provider action, running through `execute`. */
   raw(execute: Execute): Raw;
   /** Strings (secrets) configured on this provider, redacted wherever a request is described. */

@@ -7,6 +7,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Emulator, EmulatorSeed } from './api.js';
 import { emulatorError } from './dispatch.js';
+import { eventsRoute } from './events/admin.js';
 import { parseFaultRule } from './faults.js';
 import type { EmuResponse, ProviderId } from './types.js';
 
@@ -26,6 +27,7 @@ type AdminEmulator = Pick<
   | 'setTime'
   | 'reset'
   | 'requests'
+  | 'events'
 > & { faults(): unknown };
 
 /** Build the admin handler: answers admin requests, `undefined` for everything else. */
@@ -86,8 +88,11 @@ function run(emu: AdminEmulator, route: string, body: Buffer): unknown {
     case 'POST reset':
       emu.reset();
       return { ok: true };
-    default:
-      throw new NotFound();
+    default: {
+      const answer = eventsRoute(emu.events, route, () => parseBody(body));
+      if (answer === undefined) throw new NotFound();
+      return answer;
+    }
   }
 }
 

@@ -3,6 +3,7 @@
  * types can be read (and exported) without the implementation.
  */
 import type { AliyunSeed } from './aliyun/index.js';
+import type { EmulatorEvents } from './events/log.js';
 import type { TencentSeed } from './tencent/seed.js';
 import type { Credential, FaultRule, OutboxEntry, ProviderId } from './types.js';
 
@@ -39,6 +40,8 @@ export interface EmulatorOptions {
    * scheduled work does not expire every signature. Default 0.
    */
   readonly authSkewMs?: number;
+  /** Where to POST each provider's delivery events from the start (see `Emulator.events`). */
+  readonly callbacks?: Partial<Record<ProviderId, string>>;
 }
 
 /** Per provider, per action: how many requests the emulator received (faulted ones included). */
@@ -57,6 +60,13 @@ export interface Emulator {
   readonly port: number;
   /** The keys each provider accepts (the generated ones when none were passed). */
   readonly credentials: { readonly aliyun: Credential[]; readonly tencent: Credential[] };
+  /**
+   * Delivery events: every accepted copy gets one (its address picks the outcome: `bounce@`,
+   * `bounce+soft@`, `defer@`, `drop@`, `complaint@`, `unsubscribe@`, else delivered), opens and
+   * clicks are added here; each is recorded and POSTed in its provider's shape to the callback
+   * set with `events.setCallback`.
+   */
+  readonly events: EmulatorEvents;
   /** Every delivered copy, oldest first. A live array: it grows as mail is accepted. */
   readonly outbox: readonly OutboxEntry[];
   clearOutbox(): void;

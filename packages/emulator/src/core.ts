@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Emulator, EmulatorOptions, EmulatorSeed, RequestCounts } from './api.js';
 import { type Clock, createClock } from './clock.js';
 import { randomCredential } from './credentials.js';
+import { createEventLog, type EventLog } from './events/log.js';
 import { createFaultStore, type FaultStore } from './faults.js';
 import { createModules, seedModules } from './modules.js';
 import type { EmuContext, OutboxEntry, ProviderId, ProviderModule } from './types.js';
@@ -36,13 +37,16 @@ export function createCore(options: EmulatorOptions): Core {
   let authSkewMs = options.authSkewMs ?? 0;
   const clock = createClock(options.startTime ?? Date.now());
   const outbox: OutboxEntry[] = [];
+  const events = createEventLog(outbox, () => clock.now(), options.callbacks);
   const ctx: EmuContext = {
     now: () => clock.now(),
     deliver: (entries) => {
       outbox.push(...entries);
+      events.delivered(entries);
     },
     outbox,
     requestId: () => randomUUID(),
+    events,
   };
   // Signatures are checked against the wall clock (plus skew), never the emulator clock.
   const authNow = () => Date.now() + authSkewMs;
@@ -55,6 +59,7 @@ export function createCore(options: EmulatorOptions): Core {
     for (const m of modules) m.tick?.(ctx);
   };
   const controls = controlsOf({
+    events,
     credentials,
     clock,
     outbox,
@@ -75,6 +80,7 @@ export function createCore(options: EmulatorOptions): Core {
 }
 
 interface Pieces {
+  readonly events: EventLog;
   readonly credentials: EmulatorControls['credentials'];
   readonly clock: Clock;
   readonly outbox: OutboxEntry[];
@@ -90,6 +96,7 @@ interface Pieces {
 function controlsOf(p: Pieces): EmulatorControls {
   const { credentials, clock, outbox, faults, counts, modules, tick, initialSeed, setSkew } = p;
   return {
+    events: p.events,
     credentials,
     outbox,
     clearOutbox: () => {
@@ -113,6 +120,7 @@ function controlsOf(p: Pieces): EmulatorControls {
     state: () => snapshot(modules),
     reset() {
       outbox.length = 0;
+      p.events.reset();
       faults.clear();
       // Replace the inner records, keep the outer object: `requests` stays live.
       for (const id of Object.keys(counts) as ProviderId[]) counts[id] = {};

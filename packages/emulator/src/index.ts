@@ -10,6 +10,14 @@ export type {
   EmulatorSeed,
   RequestCounts,
 } from './api.js';
+export type {
+  EmulatorEvents,
+  Engagement,
+  EventSelector,
+  PushState,
+  RecordedEvent,
+} from './events/log.js';
+export type { EmulatedKind } from './events/outcome.js';
 export { startEmulator } from './server.js';
 export type {
   TencentSeed,

@@ -35,7 +35,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const sockets = trackSockets(server);
   const address = await listen(server, options.host ?? '127.0.0.1', options.port ?? 0);
-  const close = () => closeServer(server, sockets, sleeper.cancelAll);
+  const close = () => {
+    core.ctx.events.close();
+    return closeServer(server, sockets, sleeper.cancelAll);
+  };
   return Object.assign(core.controls, address, { close });
 }
 

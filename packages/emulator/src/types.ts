@@ -4,6 +4,7 @@
  * `ProviderModule`; the server routes a request to the first module whose `match` accepts it.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import type { EventLog } from './events/log.js';
 
 /** The providers the emulator serves: Alibaba Cloud DirectMail and Tencent Cloud SES. */
 export type ProviderId = 'aliyun-dm' | 'tencent-ses';
@@ -63,6 +64,8 @@ export interface EmuContext {
   readonly outbox: readonly OutboxEntry[];
   /** A fresh request id (uuid v4, upper- or lower-case as the provider uses). */
   requestId(): string;
+  /** Delivery events of accepted copies (events/log.ts); status queries answer from it. */
+  readonly events: EventLog;
 }
 
 /** A provider-documented error, answered in that provider's envelope. */

@@ -182,10 +182,10 @@ describe('TC3 verification over HTTP', () => {
     const unknown = (await tc(emu, 'NoSuchThing', {})).Error;
     expect(unknown?.Code).toBe('InvalidAction');
     expect(unknown?.Message).toContain('SES has no action NoSuchThing (@mailbridge/emulator');
-    const unimplemented = await tc(emu, 'CreateCustomBlacklist', {});
+    const unimplemented = await tc(emu, 'UpdateCustomBlackList', {});
     expect(unimplemented.Error).toEqual({
       Code: 'UnsupportedOperation',
-      Message: 'action CreateCustomBlacklist is not implemented by @mailbridge/emulator',
+      Message: 'action UpdateCustomBlackList is not implemented by @mailbridge/emulator',
     });
     expect(await code({ method: 'GET', sendBody: '' })).toBe('UnsupportedOperation');
   });

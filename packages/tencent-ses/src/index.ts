@@ -12,6 +12,7 @@ export type { TencentSesConfig, TencentSesRegion, TencentSesSite } from './confi
 export { API_VERSION, TENCENT_SES_REGIONS } from './config.js';
 export type { ErrorClass } from './errors.js';
 export { classifyTencentError, TENCENT_SES_ERRORS } from './errors.js';
+export { EVENT_KINDS, parseEvents } from './events.js';
 export type { TencentSesSendOptions, UnsubscribeLanguage } from './options.js';
 export { UNSUBSCRIBE_LANGUAGES } from './options.js';
 export type { TencentSesClientOptions, TencentSesProvider } from './provider.js';
@@ -26,4 +27,5 @@ export type {
 export { createTc3Signer, NodeSha256, TC3_SERVICE } from './signer.js';
 export type { DeliveryState, DeliveryStatus, StatusQuery } from './status.js';
 export { deliveryState, getDeliveryStatus } from './status.js';
+export { providerSuppression } from './suppression.js';
 export { CHINA_STANDARD_TIME_OFFSET_MS, formatChinaTime } from './time.js';

@@ -30,6 +30,7 @@ import {
 import { receiverGroups } from './groups.js';
 import { sendEmailParams, validateMessage } from './mapping.js';
 import type { Tc3Signer } from './signer.js';
+import { statusOperation } from './status.js';
 
 /** The Tencent SES provider as the core sees it; `raw` is the typed client. */
 export type TencentSesProvider = Provider<'tencent-ses', TencentSesClient> & {
@@ -60,6 +61,7 @@ function createProvider(
         ...(out.RequestId ? { requestId: out.RequestId } : {}),
       })),
     groups: receiverGroups(context),
+    status: (query, cursor) => statusOperation(context, query, cursor),
     raw: (execute: Execute) => createRawClient(context, execute),
     secrets: () => secrets,
     origin: settings.origin,

@@ -3,9 +3,16 @@
  * query, by message id or recipient, statuses mapped to neutral values with the provider codes
  * kept. `RequestDate` is taken as a UTC+8 day (see time.ts: an assumption).
  */
-import { invalidInput } from '@mailbridge/core';
+import {
+  invalidInput,
+  type MailEventKind,
+  type Operation,
+  type Page,
+  type RecipientStatus,
+  type ResolvedStatusQuery,
+} from '@mailbridge/core';
 import type { ActionOutput } from './actions.js';
-import type { TencentSesClient } from './client.js';
+import { mappedOperation, type RequestContext, type TencentSesClient } from './client.js';
 import { PROVIDER_ID } from './config.js';
 import { formatChinaDate } from './time.js';
 
@@ -134,5 +141,76 @@ function toStatus(row: Row): DeliveryStatus {
     unsubscribed: row.UserUnsubscribed ?? false,
     // Prefer the new field; the misspelt one is deprecated (§6).
     complained: row.UserComplained ?? row.UserComplainted ?? false,
+  };
+}
+
+/** DeliverStatus → neutral kind (docs/providers/events.md §4 "Tencent GetSendEmailStatus"). */
+const DELIVER_KINDS: Readonly<Record<number, MailEventKind>> = {
+  0: 'processed',
+  1: 'delivered',
+  2: 'dropped',
+  3: 'bounced',
+  8: 'deferred',
+};
+
+/**
+ * One page of `mailer.status` (the core pages): the UTC+8 days the window covers (or the day a
+ * MessageId embeds), 100 rows at a time. The cursor is `<day index>:<offset>`.
+ */
+export function statusOperation(
+  context: RequestContext,
+  query: ResolvedStatusQuery,
+  cursor: string | undefined,
+): Operation<Page<RecipientStatus>> {
+  const days = statusDays(query);
+  const [dayIndex, offset] = (cursor ?? '0:0').split(':').map(Number) as [number, number];
+  const filter = {
+    ...(query.messageId === undefined ? {} : { MessageId: query.messageId }),
+    ...(query.recipient === undefined ? {} : { ToEmailAddress: query.recipient }),
+  };
+  const params = { RequestDate: days[dayIndex] as string, Offset: offset, Limit: PAGE, ...filter };
+  return mappedOperation(context, 'GetSendEmailStatus', params, (out) => {
+    const list = out.EmailStatusList ?? [];
+    const more = list.length === PAGE;
+    const next = more
+      ? `${dayIndex}:${offset + PAGE}`
+      : dayIndex + 1 < days.length
+        ? `${dayIndex + 1}:0`
+        : undefined;
+    return { items: list.map(toRecipientStatus), ...(next === undefined ? {} : { next }) };
+  });
+}
+
+/** The days to ask about: the MessageId's own day, else every UTC+8 day of the window. */
+function statusDays(query: ResolvedStatusQuery): string[] {
+  const embedded = query.messageId === undefined ? undefined : dateOfMessageId(query.messageId);
+  if (embedded !== undefined) return [embedded];
+  const days: string[] = [];
+  const last = formatChinaDate(query.until);
+  for (let t = query.since.getTime(); days.at(-1) !== last; t += 24 * 60 * 60 * 1000) {
+    days.push(formatChinaDate(new Date(Math.min(t, query.until.getTime()))));
+  }
+  return [...new Set(days)];
+}
+
+function toRecipientStatus(row: Row): RecipientStatus {
+  const s = toStatus(row);
+  const accepted = s.sendStatus === undefined || s.sendStatus === 0;
+  const kind = !accepted ? 'dropped' : (DELIVER_KINDS[s.deliverStatus ?? -1] ?? 'unknown');
+  return {
+    provider: PROVIDER_ID,
+    recipient: s.recipient,
+    ...(s.messageId ? { messageId: s.messageId } : {}),
+    kind,
+    accepted,
+    providerStatus: `SendStatus=${s.sendStatus ?? ''} DeliverStatus=${s.deliverStatus ?? ''}`,
+    ...(s.reason ? { reason: s.reason } : {}),
+    ...(s.from ? { from: s.from } : {}),
+    ...(s.requestedAt ? { sentAt: s.requestedAt } : {}),
+    ...(s.deliveredAt ? { updatedAt: s.deliveredAt } : {}),
+    opened: s.opened,
+    clicked: s.clicked,
+    unsubscribed: s.unsubscribed,
+    complained: s.complained,
   };
 }

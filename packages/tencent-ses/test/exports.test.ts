@@ -6,6 +6,7 @@ it('exports exactly this public surface (a change here is a visible API change)'
     [
       "API_VERSION",
       "CHINA_STANDARD_TIME_OFFSET_MS",
+      "EVENT_KINDS",
       "NodeSha256",
       "TC3_SERVICE",
       "TENCENT_SES_ACTIONS",
@@ -19,6 +20,8 @@ it('exports exactly this public surface (a change here is a visible API change)'
       "deliveryState",
       "formatChinaTime",
       "getDeliveryStatus",
+      "parseEvents",
+      "providerSuppression",
       "tencentSes",
       "tencentSesCapabilities",
     ]

@@ -18,6 +18,11 @@ import {
 } from './receivers.js';
 import { singleSendMail } from './single-send.js';
 import { senderStatisticsDetailByParam } from './stats.js';
+import {
+  createUserSuppression,
+  listUserSuppression,
+  removeUserSuppression,
+} from './suppression.js';
 
 /** The actions the emulator implements. */
 export const HANDLERS: Readonly<Record<string, DmHandler>> = {
@@ -36,6 +41,9 @@ export const HANDLERS: Readonly<Record<string, DmHandler>> = {
   CreateTag: createTag,
   QueryTagByParam: queryTagByParam,
   SenderStatisticsDetailByParam: senderStatisticsDetailByParam,
+  CreateUserSuppression: createUserSuppression,
+  ListUserSuppression: listUserSuppression,
+  RemoveUserSuppression: removeUserSuppression,
 };
 
 /**

@@ -1,3 +1,5 @@
+import { outcomeFor } from '../events/outcome.js';
+import { aliyunStatusCode } from '../events/payloads.js';
 import type { OutboxEntry } from '../types.js';
 import type { DmCall } from './call.js';
 import { fail, invalid } from './errors.js';
@@ -15,8 +17,8 @@ import {
 
 /**
  * SenderStatisticsDetailByParam (aliyun-dm.md §3.2, S003 §12.1, S004): per-recipient delivery
- * detail, answered from the shared outbox. Every copy the emulator accepted counts as
- * delivered (Status 0). StartTime/EndTime are `yyyy-MM-dd HH:mm`, read as UTC (the service's
+ * detail, answered from the shared outbox. Each copy's Status follows its outcome
+ * (events/outcome.ts: 0 delivered, 2 hard bounce, 4 other failures). StartTime/EndTime are `yyyy-MM-dd HH:mm`, read as UTC (the service's
  * zone is unconfirmed).
  */
 
@@ -72,12 +74,14 @@ function readFilter(call: DmCall): Filter {
 }
 
 function row(entry: OutboxEntry): DmBody {
+  // The same outcome the event push reported (events/log.ts).
+  const outcome = outcomeFor(entry.to);
   return {
     ToAddress: entry.to,
     AccountName: addressOf(entry.from),
     Subject: entry.subject,
-    Status: 0,
-    Message: '250 Send Mail OK',
+    Status: aliyunStatusCode(outcome),
+    Message: outcome.delivery === 'delivered' ? '250 Send Mail OK' : outcome.smtp,
     ErrorClassification: '',
     LastUpdateTime: createTimeOf(entry.time),
     UtcLastUpdateTime: String(Math.floor(entry.time / 1000)),
@@ -105,7 +109,7 @@ export function senderStatisticsDetailByParam(call: DmCall): DmBody {
       e.provider === 'aliyun-dm' &&
       e.time >= start &&
       e.time < endExclusive &&
-      (status === undefined || status === '0') &&
+      (status === undefined || Number(status) === aliyunStatusCode(outcomeFor(e.to))) &&
       filter(e),
   );
   const page = matching.slice(offset, offset + length);

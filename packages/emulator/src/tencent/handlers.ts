@@ -1,6 +1,7 @@
 /** The action table of the Tencent SES module. */
 import type { ActionHandler } from './action.js';
 import { batchSendEmail } from './batch.js';
+import { createCustomBlacklist, deleteCustomBlackList, listCustomBlacklist } from './blacklist.js';
 import {
   getSendEmailStatus,
   getStatisticsReport,
@@ -45,6 +46,9 @@ export const HANDLERS: Readonly<Record<string, ActionHandler>> = {
   ListEmailIdentities: listEmailIdentities,
   ListEmailAddress: listEmailAddress,
   GetStatisticsReport: getStatisticsReport,
+  CreateCustomBlacklist: createCustomBlacklist,
+  ListCustomBlacklist: listCustomBlacklist,
+  DeleteCustomBlackList: deleteCustomBlackList,
 };
 
 /**
@@ -62,10 +66,7 @@ export const ALL_ACTIONS: readonly string[] = [
   'UpdateEmailSmtpPassWord',
   'ListBlackEmailAddress',
   'DeleteBlackList',
-  'CreateCustomBlacklist',
   'UpdateCustomBlackList',
-  'DeleteCustomBlackList',
-  'ListCustomBlacklist',
   'CreateAddressUnsubscribeConfig',
   'UpdateAddressUnsubscribeConfig',
   'DeleteAddressUnsubscribeConfig',

@@ -2,6 +2,7 @@
  * Read-only actions: ListEmailIdentities (§3.16), ListEmailAddress, GetSendEmailStatus (§3.10,
  * §6, answered from the outbox), ListSendTasks (§3.11) and GetStatisticsReport (§3.17).
  */
+import { type Outcome, outcomeFor } from '../events/outcome.js';
 import type { OutboxEntry } from '../types.js';
 import type { ActionContext, ActionResult } from './action.js';
 import { fail } from './errors.js';
@@ -12,6 +13,13 @@ import { formatCst, formatCstDate, parseCstDate } from './time.js';
 /** The emulated account's quota: a new account's 500 emails a day (§4 Sending quota). */
 const DAILY_QUOTA = 500;
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** §6 DeliverStatus codes. */
+const DELIVER_STATUS: Readonly<Record<Outcome['delivery'], number>> = {
+  delivered: 1,
+  dropped: 2,
+  bounced: 3,
+  deferred: 8,
+};
 
 /** ListEmailIdentities: every domain, SendingEnabled when verified. */
 export function listEmailIdentities(a: ActionContext): ActionResult {
@@ -55,7 +63,7 @@ function tencentCopies(a: ActionContext): readonly OutboxEntry[] {
 
 /**
  * GetSendEmailStatus: one UTC+8 date, within 30 days (§3.10). Every outbox copy was accepted
- * and delivered: SendStatus 0 (processed), DeliverStatus 1 (delivered), §6.
+ * (SendStatus 0); DeliverStatus follows the copy's outcome (events/outcome.ts), §6.
  */
 export function getSendEmailStatus(a: ActionContext): ActionResult {
   checkKnown(a.params, ['RequestDate', 'Offset', 'Limit', 'MessageId', 'ToEmailAddress']);
@@ -76,21 +84,26 @@ export function getSendEmailStatus(a: ActionContext): ActionResult {
       (to === undefined || e.to === to),
   );
   return {
-    EmailStatusList: rows.slice(offset, offset + limit).map((e) => ({
-      MessageId: e.messageId,
-      ToEmailAddress: e.to,
-      FromEmailAddress: e.from,
-      SendStatus: 0,
-      DeliverStatus: 1,
-      DeliverMessage: '',
-      RequestTime: Math.floor(e.time / 1000),
-      DeliverTime: Math.floor(e.time / 1000),
-      UserOpened: false,
-      UserClicked: false,
-      UserUnsubscribed: false,
-      UserComplainted: false,
-      UserComplained: false,
-    })),
+    EmailStatusList: rows.slice(offset, offset + limit).map((e) => {
+      // The same outcome and engagement the event push reported (events/log.ts).
+      const outcome = outcomeFor(e.to);
+      const seen = a.ctx.events.engagement('tencent-ses', e.messageId, e.to);
+      return {
+        MessageId: e.messageId,
+        ToEmailAddress: e.to,
+        FromEmailAddress: e.from,
+        SendStatus: 0,
+        DeliverStatus: DELIVER_STATUS[outcome.delivery],
+        DeliverMessage: outcome.delivery === 'delivered' ? '' : outcome.smtp,
+        RequestTime: Math.floor(e.time / 1000),
+        DeliverTime: Math.floor(e.time / 1000),
+        UserOpened: seen.opened,
+        UserClicked: seen.clicked,
+        UserUnsubscribed: seen.unsubscribed,
+        UserComplainted: seen.complained,
+        UserComplained: seen.complained,
+      };
+    }),
   };
 }
 

@@ -5,6 +5,7 @@
  * check each other.
  */
 import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { createEventLog } from '../../src/events/log.js';
 import type {
   Credential,
   EmuContext,
@@ -187,12 +188,21 @@ export function v3Request(o: V3Options): EmuRequest {
 /** An EmuContext with a settable clock and an inspectable outbox. */
 export function fakeContext(now = T0): EmuContext & { entries: OutboxEntry[]; time: number } {
   const entries: OutboxEntry[] = [];
+  let time = now;
+  const events = createEventLog(entries, () => time);
   const ctx = {
-    time: now,
+    events,
+    get time() {
+      return time;
+    },
+    set time(t: number) {
+      time = t;
+    },
     entries,
-    now: () => ctx.time,
+    now: () => time,
     deliver: (more: readonly OutboxEntry[]) => {
       entries.push(...more);
+      events.delivered(more);
     },
     get outbox() {
       return entries;

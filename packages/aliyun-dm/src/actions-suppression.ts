@@ -1,0 +1,35 @@
+/**
+ * The user suppression list (aliyun-dm.md §3.1 "Suppression and blocking"; response fields as
+ * the official SDK 1.9.0 models them; docs/providers/events.md §5).
+ */
+import { z } from 'zod';
+import { action } from './action.js';
+import { dmObject, num, paging, reqNum, reqStr, str, wrappedList } from './schema.js';
+
+const userSuppression = dmObject({
+  SuppressionId: str,
+  Address: str,
+  Type: str,
+  CreateTime: num,
+  LastBounceTime: num,
+});
+
+/** CreateUserSuppression, ListUserSuppression, RemoveUserSuppression. */
+export const SUPPRESSION_ACTIONS = {
+  CreateUserSuppression: action('write', { Address: reqStr }, { SuppressionId: str }),
+  ListUserSuppression: action(
+    'read',
+    {
+      Address: reqStr.optional(),
+      StartBounceTime: reqNum.optional(),
+      EndBounceTime: reqNum.optional(),
+      StartCreateTime: reqNum.optional(),
+      EndCreateTime: reqNum.optional(),
+      PageNo: z.number().int().min(1).optional(),
+      PageSize: z.number().int().min(1).max(100).optional(),
+    },
+    { ...paging, data: wrappedList('UserSuppressions', userSuppression) },
+  ),
+  // The ids, comma-separated (a string in the SDK model).
+  RemoveUserSuppression: action('write', { SuppressionIds: reqStr }, {}),
+} as const;

@@ -1,0 +1,47 @@
+/**
+ * The receiver's shared secret. Neither provider signs its events (docs/providers/events.md §1),
+ * so the only proof a request comes from the user's own configuration is a secret in the URL the
+ * user registered (a last path segment or a `token` query parameter; Tencent's console takes
+ * only a URL) or in basic auth (EventBridge HTTP targets can add headers).
+ */
+
+/** Does the request carry `token` in its last path segment, its `token` query or basic auth? */
+export function hasToken(request: Request, token: string): boolean {
+  const url = new URL(request.url);
+  const segment = url.pathname.split('/').filter(Boolean).at(-1);
+  // Every candidate is compared, so the time taken does not say which one was close.
+  let ok = false;
+  for (const candidate of [segment, url.searchParams.get('token'), basicPassword(request)]) {
+    if (candidate != null && constantTimeEqual(candidate, token)) ok = true;
+  }
+  return ok;
+}
+
+/** The password of a `Basic` Authorization header (the user name is not checked). */
+function basicPassword(request: Request): string | undefined {
+  const header = request.headers.get('authorization');
+  const m = header ? /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header) : null;
+  if (!m?.[1]) return undefined;
+  let decoded: string;
+  try {
+    decoded = atob(m[1]);
+  } catch {
+    return undefined;
+  }
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? undefined : decoded.slice(colon + 1);
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Compare in time that depends only on the expected value's length, not on where the strings
+ * differ (a plain `===` leaks the length of the matching prefix).
+ */
+export function constantTimeEqual(given: string, expected: string): boolean {
+  const a = encoder.encode(given);
+  const b = encoder.encode(expected);
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < b.length; i++) diff |= (a[i] ?? 0) ^ (b[i] as number);
+  return diff === 0;
+}

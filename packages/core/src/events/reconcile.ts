@@ -1,0 +1,128 @@
+/**
+ * Reconciling a send whose outcome is unknown (a `MailError` with `delivery: 'unknown'`, or a
+ * scheduler job left in state `unknown`): ask the provider's status query whether the request
+ * was processed, so the caller can decide to resend without sending twice.
+ */
+import { invalidInput } from '../errors.js';
+import type { RecipientStatus, StatusQuery } from './status.js';
+
+/** The least a caller knows about a send it is unsure of. */
+export interface UnknownSend {
+  /** The provider id it was sent through; checked against the mailer's when given. */
+  readonly provider?: string;
+  /** The recipient(s) of the send; the first one is looked up (one request, one outcome). */
+  readonly to: string | readonly string[];
+  /** The subject, matched where the provider reports it (DirectMail). */
+  readonly subject?: string;
+  /** When the send was attempted. */
+  readonly at: Date | number;
+  /** The provider message id, when one is known (Tencent can then look it up directly). */
+  readonly messageId?: string;
+}
+
+/**
+ * - `sent`: the provider processed the request (resending would send it twice);
+ * - `not_sent`: the provider has no trace of it after `settleMs`, or refused every recipient;
+ * - `not_found_yet`: no trace yet, but status data may still be on its way: ask again later.
+ */
+export type ReconcileOutcome = 'sent' | 'not_found_yet' | 'not_sent';
+
+/** The answer, with the status rows it was read from. */
+export interface Reconciliation {
+  readonly outcome: ReconcileOutcome;
+  readonly statuses: readonly RecipientStatus[];
+}
+
+/** Options of `reconcile`. */
+export interface ReconcileOptions {
+  /** How long after `at` a missing record still means "not yet" (default 30 min). */
+  readonly settleMs?: number;
+  /** Allowed difference between `at` and the provider's clock (default 5 min). */
+  readonly skewMs?: number;
+  readonly now?: () => number;
+  readonly signal?: AbortSignal;
+}
+
+/** What `reconcile` needs of a mailer. */
+export interface StatusSource {
+  readonly provider: string;
+  status(
+    query: StatusQuery,
+    options?: { readonly signal?: AbortSignal },
+  ): Promise<RecipientStatus[]>;
+}
+
+/**
+ * Find out whether a send of unknown outcome was processed.
+ *
+ * @example
+ * ```ts
+ * const at = new Date();
+ * try {
+ *   await mailer.send(message);
+ * } catch (error) {
+ *   if (isMailError(error) && error.delivery === 'unknown') {
+ *     const { outcome } = await reconcile(mailer, { to: 'ann@example.com', subject: message.subject, at });
+ *     if (outcome === 'not_sent') await mailer.send(message);
+ *   }
+ * }
+ * ```
+ */
+export async function reconcile(
+  mailer: StatusSource,
+  send: UnknownSend,
+  options: ReconcileOptions = {},
+): Promise<Reconciliation> {
+  const { recipient, at } = checkSend(mailer, send);
+  const now = (options.now ?? Date.now)();
+  const skew = options.skewMs ?? 5 * 60 * 1000;
+  const settle = options.settleMs ?? 30 * 60 * 1000;
+  const since = new Date(at - skew);
+  const until = new Date(Math.max(now, since.getTime()));
+  const query: StatusQuery = {
+    recipient,
+    since,
+    until,
+    ...(send.messageId === undefined ? {} : { messageId: send.messageId }),
+  };
+  const rows = await mailer.status(query, options.signal ? { signal: options.signal } : {});
+  const statuses = rows.filter((row) => matches(row, recipient, send.subject, at, skew));
+  if (statuses.some((row) => row.accepted)) return { outcome: 'sent', statuses };
+  if (statuses.length > 0) return { outcome: 'not_sent', statuses };
+  return { outcome: now - at < settle ? 'not_found_yet' : 'not_sent', statuses };
+}
+
+/** The row is this send: same recipient, same subject where known, sent within the skew of `at`. */
+function matches(
+  row: RecipientStatus,
+  to: string,
+  subject: string | undefined,
+  at: number,
+  skew: number,
+) {
+  if (row.recipient.toLowerCase() !== to.toLowerCase()) return false;
+  if (subject !== undefined && row.subject !== undefined && row.subject !== subject) return false;
+  if (row.sentAt !== undefined) return Math.abs(row.sentAt.getTime() - at) <= skew;
+  return row.updatedAt === undefined || row.updatedAt.getTime() >= at - skew;
+}
+
+function checkSend(mailer: StatusSource, send: UnknownSend): { recipient: string; at: number } {
+  const issues: { path: string[]; message: string }[] = [];
+  const first =
+    typeof send?.to === 'string' ? send.to : Array.isArray(send?.to) ? send.to[0] : undefined;
+  if (typeof first !== 'string' || first.trim() === '') {
+    issues.push({ path: ['to'], message: 'a recipient address is required' });
+  }
+  const at = send?.at instanceof Date ? send.at.getTime() : send?.at;
+  if (typeof at !== 'number' || !Number.isFinite(at)) {
+    issues.push({ path: ['at'], message: 'a Date or ms since epoch is required' });
+  }
+  if (send?.provider !== undefined && send.provider !== mailer.provider) {
+    issues.push({
+      path: ['provider'],
+      message: `sent through ${send.provider}, asked of ${mailer.provider}`,
+    });
+  }
+  if (issues.length > 0) throw invalidInput(issues);
+  return { recipient: (first as string).trim(), at: at as number };
+}

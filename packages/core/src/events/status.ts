@@ -1,0 +1,129 @@
+/**
+ * `mailer.status(query)`: per-recipient delivery status, asked of the provider (Tencent
+ * GetSendEmailStatus, DirectMail SenderStatisticsDetailByParam: docs/providers/events.md §4), in
+ * the neutral event kinds. Adapters implement the optional `Provider.status` as one page per
+ * operation; this file validates the query and pages.
+ */
+import { invalidInput, unsupported } from '../errors.js';
+import type { Outcome } from '../executor.js';
+import type { Operation, Page, Provider } from '../provider.js';
+import type { BounceType, MailEventKind } from './event.js';
+
+/** What to ask about: a message, a recipient, a time window (each optional). */
+export interface StatusQuery {
+  /** The id a send returned. DirectMail's status rows carry none: there, give `recipient`. */
+  readonly messageId?: string;
+  readonly recipient?: string;
+  /** Sent at or after (default: 24 h before `until`). Both providers keep 30 days. */
+  readonly since?: Date;
+  /** Sent at or before (default: now). */
+  readonly until?: Date;
+}
+
+/** A query with its window settled, as adapters receive it. */
+export interface ResolvedStatusQuery {
+  readonly messageId?: string;
+  readonly recipient?: string;
+  readonly since: Date;
+  readonly until: Date;
+  /** When the query is made (the mailer's clock), for providers' "at most 30 days ago" rules. */
+  readonly now: Date;
+}
+
+/** The delivery status of one recipient of one message. */
+export interface RecipientStatus {
+  readonly provider: string;
+  readonly recipient: string;
+  /** Present where the provider reports it (Tencent). */
+  readonly messageId?: string;
+  /** The latest delivery state, in the neutral event kinds. */
+  readonly kind: MailEventKind;
+  readonly bounce?: BounceType;
+  /** Whether the provider accepted the request (false: it refused it, nothing went out). */
+  readonly accepted: boolean;
+  /** The provider's status verbatim (`SendStatus=0 DeliverStatus=1`, `0`). */
+  readonly providerStatus: string;
+  readonly reason?: string;
+  readonly subject?: string;
+  readonly from?: string;
+  /** When the provider received the send. */
+  readonly sentAt?: Date;
+  /** When the status last changed (delivery attempt, bounce). */
+  readonly updatedAt?: Date;
+  readonly opened?: boolean;
+  readonly clicked?: boolean;
+  readonly unsubscribed?: boolean;
+  readonly complained?: boolean;
+}
+
+/** The status operation an adapter may implement: one page per call, `cursor` from the last. */
+export type ProviderStatus = (
+  query: ResolvedStatusQuery,
+  cursor: string | undefined,
+) => Operation<Page<RecipientStatus>>;
+
+type Run = <T>(operation: Operation<T>, signal?: AbortSignal) => Promise<Outcome<T>>;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Both providers keep status for 30 days (events.md §4). */
+const RETENTION_MS = 30 * DAY_MS;
+/** A window of 30 days at 100 rows a page stays far below this; it only bounds a provider bug. */
+const MAX_PAGES = 10_000;
+
+/** Every status row for the query, across pages. */
+export async function queryStatus(
+  provider: Provider,
+  run: Run,
+  query: StatusQuery,
+  now: number,
+  signal?: AbortSignal,
+): Promise<RecipientStatus[]> {
+  const status = provider.status;
+  if (status === undefined) {
+    throw unsupported(provider.id, 'status', 'the adapter has no delivery-status query');
+  }
+  const resolved = resolveStatusQuery(query, now);
+  const rows: RecipientStatus[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const { value } = await run(status(resolved, cursor), signal);
+    rows.push(...value.items);
+    cursor = value.next;
+    if (cursor === undefined) break;
+  }
+  return rows;
+}
+
+/** Check the query and settle its window; a bad one is `invalid_input` before any request. */
+export function resolveStatusQuery(query: StatusQuery, now: number): ResolvedStatusQuery {
+  const issues: { path: string[]; message: string }[] = [];
+  const q = (typeof query === 'object' && query !== null ? query : {}) as StatusQuery;
+  if (typeof query !== 'object' || query === null)
+    issues.push({ path: [], message: 'expected an object' });
+  for (const name of ['messageId', 'recipient'] as const) {
+    const v = q[name];
+    if (v !== undefined && (typeof v !== 'string' || v.trim() === '')) {
+      issues.push({ path: [name], message: 'must be a non-empty string' });
+    }
+  }
+  for (const name of ['since', 'until'] as const) {
+    const v = q[name];
+    if (v !== undefined && !(v instanceof Date && !Number.isNaN(v.getTime()))) {
+      issues.push({ path: [name], message: 'must be a valid Date' });
+    }
+  }
+  if (issues.length > 0) throw invalidInput(issues);
+  const until = q.until ?? new Date(now);
+  const since = q.since ?? new Date(until.getTime() - DAY_MS);
+  if (since > until) throw invalidInput([{ path: ['since'], message: 'must not be after until' }]);
+  if (since.getTime() < now - RETENTION_MS) {
+    throw invalidInput([{ path: ['since'], message: 'providers keep status for 30 days only' }]);
+  }
+  return {
+    ...(q.messageId === undefined ? {} : { messageId: q.messageId }),
+    ...(q.recipient === undefined ? {} : { recipient: q.recipient }),
+    since,
+    until,
+    now: new Date(now),
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * Suppression: addresses that must not be mailed again (a hard bounce, a complaint, an
+ * unsubscribe). A store is optional; with one, `send` refuses a suppressed recipient before any
+ * request, and `suppressFromEvent` fills the store from the receiver's events.
+ */
+import { isMailError, MailError } from '../errors.js';
+import type { Message } from '../message.js';
+import type { MailEvent } from './event.js';
+
+/** Why an address is suppressed. */
+export type SuppressionReason = 'hard_bounce' | 'complaint' | 'unsubscribe' | 'manual';
+
+/** Where suppressed addresses live (memory, a database, the provider's own list). */
+export interface SuppressionStore {
+  /** The ones among `addresses` that are suppressed (compared case-insensitively). */
+  suppressed(addresses: readonly string[]): readonly string[] | Promise<readonly string[]>;
+  add(address: string, reason: SuppressionReason): unknown;
+  remove(address: string): unknown;
+}
+
+/** An in-memory store, with a listing for inspection. */
+export interface MemorySuppression extends SuppressionStore {
+  list(): readonly { readonly address: string; readonly reason: SuppressionReason }[];
+}
+
+/**
+ * A suppression store in this process's memory (lost on restart: persist `list()` or use a store
+ * of your own for more).
+ *
+ * @example
+ * ```ts
+ * const suppression = memorySuppression();
+ * const mailer = createMailer(tencentSes(), { suppression });
+ * createEventReceiver({ token, parse: parseEvents, onEvent: (e) => suppressFromEvent(suppression, e) });
+ * ```
+ */
+export function memorySuppression(initial: Iterable<string> = []): MemorySuppression {
+  const entries = new Map<string, SuppressionReason>();
+  for (const address of initial) entries.set(address.toLowerCase(), 'manual');
+  return {
+    suppressed: (addresses) => addresses.filter((a) => entries.has(a.toLowerCase())),
+    add(address, reason) {
+      entries.set(address.toLowerCase(), reason);
+    },
+    remove(address) {
+      entries.delete(address.toLowerCase());
+    },
+    list: () => [...entries].map(([address, reason]) => ({ address, reason })),
+  };
+}
+
+/** Which events suppress their recipient, and why (a soft bounce does not). */
+export function suppressionReason(event: MailEvent): SuppressionReason | undefined {
+  if (event.kind === 'bounced' && event.bounce === 'hard') return 'hard_bounce';
+  if (event.kind === 'complained') return 'complaint';
+  if (event.kind === 'unsubscribed') return 'unsubscribe';
+  return undefined;
+}
+
+/** Add the event's recipient to `store` when the event calls for it; true when it did. */
+export async function suppressFromEvent(
+  store: SuppressionStore,
+  event: MailEvent,
+): Promise<boolean> {
+  const reason = suppressionReason(event);
+  if (reason === undefined || event.recipient === undefined) return false;
+  await store.add(event.recipient, reason);
+  return true;
+}
+
+/** A store that does not answer within this long fails the send (nothing is sent). */
+const STORE_TIMEOUT_MS = 10_000;
+
+/**
+ * Refuse the message when a recipient is suppressed: `invalid_recipient`, `not_sent`, naming
+ * the field of each suppressed address. A store that throws or hangs also fails the send,
+ * as `not_sent`: nothing is sent without the check.
+ */
+export async function assertNotSuppressed(
+  store: SuppressionStore,
+  message: Message,
+  provider: string,
+): Promise<void> {
+  const fields = (['to', 'cc', 'bcc'] as const).flatMap((field) =>
+    (message[field] ?? []).map((a, i) => ({ path: [field, i], address: a.address })),
+  );
+  const hits = new Set(
+    (
+      await askStore(
+        store,
+        fields.map((f) => f.address),
+        provider,
+      )
+    ).map((a) => a.toLowerCase()),
+  );
+  const issues = fields
+    .filter((f) => hits.has(f.address.toLowerCase()))
+    .map((f) => ({ path: f.path, message: `${f.address} is suppressed` }));
+  if (issues.length === 0) return;
+  throw new MailError(`Suppressed recipient: ${issues.map((i) => i.message).join('; ')}`, {
+    code: 'invalid_recipient',
+    retryable: false,
+    delivery: 'not_sent',
+    provider,
+    issues,
+  });
+}
+
+async function askStore(store: SuppressionStore, addresses: string[], provider: string) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no answer within ${STORE_TIMEOUT_MS} ms`)),
+      STORE_TIMEOUT_MS,
+    );
+  });
+  try {
+    const found = await Promise.race([
+      Promise.resolve().then(() => store.suppressed(addresses)),
+      timeout,
+    ]);
+    if (!Array.isArray(found))
+      throw new TypeError('suppressed() must return an array of addresses');
+    return found.filter((a): a is string => typeof a === 'string');
+  } catch (error) {
+    if (isMailError(error)) throw error;
+    throw new MailError('The suppression store failed; nothing was sent', {
+      code: 'unknown',
+      retryable: true,
+      delivery: 'not_sent',
+      provider,
+      cause: error,
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+}
