@@ -6,6 +6,8 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: { entry: 'src/index.ts' },
     clean: ['index.*'],
+    // inbox/assets.ts finds the page files from import.meta.url, in the CommonJS build too.
+    shims: true,
     sourcemap: true,
     target: 'node20',
   },
@@ -17,6 +19,7 @@ export default defineConfig([
     banner: { js: '#!/usr/bin/env node' },
     // Each config cleans only its own outputs: the two builds run side by side.
     clean: ['bin.*'],
+    shims: true,
     sourcemap: true,
     target: 'node20',
   },

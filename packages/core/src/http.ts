@@ -20,6 +20,8 @@ export interface HttpClientOptions {
   readonly maxResponseBytes: number;
   /** A caller's dispatcher (proxy, test double); the client then does not own or close it. */
   readonly dispatcher?: Dispatcher;
+  /** Plain http to a non-loopback host was opted into (the provider's `allowInsecureHttp`). */
+  readonly allowInsecureHttp?: boolean;
 }
 
 /** Per-request options: the caller's signal (the timeout is the client's). */
@@ -84,7 +86,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   async function send(request: HttpRequest, sendOptions: SendOptions = {}): Promise<HttpResponse> {
     const caller = sendOptions.signal;
     if (caller?.aborted) throw abortedError(caller);
-    const target = requestTarget(request.url, approved);
+    const target = requestTarget(request.url, approved, options.allowInsecureHttp);
     // undici's per-request headersTimeout/bodyTimeout bound every request; a timer of our own
     // is only needed to merge the caller's signal with the deadline.
     const deadline = caller ? startDeadline(timeoutMs, caller) : undefined;

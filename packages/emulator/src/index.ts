@@ -10,6 +10,7 @@ export type {
   EmulatorSeed,
   RequestCounts,
 } from './api.js';
+export type { RequestListener, RequestRecord } from './inbox/index.js';
 export { startEmulator } from './server.js';
 export type {
   TencentSeed,

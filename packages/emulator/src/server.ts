@@ -8,6 +8,7 @@ import { createAdmin } from './admin.js';
 import type { Emulator, EmulatorOptions } from './api.js';
 import { createCore } from './core.js';
 import { dispatch } from './dispatch.js';
+import { createInbox } from './inbox/index.js';
 
 /**
  * Start an emulator of Alibaba Cloud DirectMail and Tencent Cloud SES on one loopback port.
@@ -30,13 +31,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const sleeper = createSleeper();
   const admin = createAdmin({ ...core.controls, faults: () => core.faults.list() });
   const deps = { ...core, sleep: sleeper.sleep, admin };
+  const inbox = createInbox({ ...core, ...core.ctx, faultCount: () => core.faults.list().length });
   const server = createServer((req, res) => {
-    void dispatch(deps, req, res);
+    if (!inbox.handle(req, res)) void dispatch(deps, req, res);
   });
   const sockets = trackSockets(server);
   const address = await listen(server, options.host ?? '127.0.0.1', options.port ?? 0);
-  const close = () => closeServer(server, sockets, sleeper.cancelAll);
-  return Object.assign(core.controls, address, { close });
+  const close = () => {
+    inbox.close();
+    return closeServer(server, sockets, sleeper.cancelAll);
+  };
+  const onRequest = inbox.journal.subscribe;
+  return Object.assign(core.controls, address, { inboxUrl: `${address.url}/`, onRequest, close });
 }
 
 /** Cancellable sleeps, so `close()` does not wait for an injected delay. */

@@ -63,6 +63,7 @@ function createProvider(
     raw: (execute: Execute) => createRawClient(context, execute),
     secrets: () => secrets,
     origin: settings.origin,
+    ...(settings.allowInsecureHttp ? { allowInsecureHttp: true } : {}),
     transport: settings.transport,
   });
   return { ...provider, settings: visible };
