@@ -20,10 +20,15 @@ const FLAGS = [
 ];
 
 /** Launch Chromium with a new profile; `close` also removes the profile. */
-export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchChromium(): Promise<{
+  context: BrowserContext;
+  close(): Promise<void>;
+}> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
-    throw new Error(`Chromium not found at ${executablePath}: run .ci/services/chromium.sh (apt-get install chromium)`);
+    throw new Error(
+      `Chromium not found at ${executablePath}: run .ci/services/chromium.sh (apt-get install chromium)`,
+    );
   }
   const profile = mkdtempSync(join(tmpdir(), 'mailbridge-inbox-'));
   const context = await chromium.launchPersistentContext(profile, {

@@ -34,10 +34,18 @@ const dialogs: string[] = [];
 beforeAll(async () => {
   emu = await startEmulator();
   tencent = createMailer(
-    tencentSes({ region: 'ap-guangzhou', endpoint: emu.tencentEndpoint, credentials: emu.credentials.tencent[0] }),
+    tencentSes({
+      region: 'ap-guangzhou',
+      endpoint: emu.tencentEndpoint,
+      credentials: emu.credentials.tencent[0],
+    }),
   );
   aliyun = createMailer(
-    aliyunDm({ region: 'cn-hangzhou', endpoint: emu.aliyunEndpoint, credentials: emu.credentials.aliyun[0] }),
+    aliyunDm({
+      region: 'cn-hangzhou',
+      endpoint: emu.aliyunEndpoint,
+      credentials: emu.credentials.aliyun[0],
+    }),
   );
   browser = await launchChromium();
   context = browser.context;
@@ -137,9 +145,14 @@ describe('the inbox page', () => {
     await page.click('button[data-advance="86400000"]');
     await page.click('#tabs button[data-panel="inbox"]');
     await expect.poll(() => rowWith('Scheduled hello').count(), { timeout: 10_000 }).toBe(2);
-    await expect(rowWith('carol@example.com').textContent()).resolves.toContain(`task ${batch.batchId}`);
+    await expect(rowWith('carol@example.com').textContent()).resolves.toContain(
+      `task ${batch.batchId}`,
+    );
     await rowWith('dave@example.com').click();
-    await page.frameLocator('#v-frame').locator('p', { hasText: 'Hello Dave' }).waitFor({ timeout: 10_000 });
+    await page
+      .frameLocator('#v-frame')
+      .locator('p', { hasText: 'Hello Dave' })
+      .waitFor({ timeout: 10_000 });
   });
 
   it('runs no script from a hostile subject, sender name or body', async () => {
@@ -161,7 +174,9 @@ describe('the inbox page', () => {
     await page.waitForTimeout(500);
     await expect(frame.locator('body').getAttribute('data-pwned')).resolves.toBeNull();
     // The remote image was not loaded (the body's CSP blocks it unless asked).
-    const loaded = await frame.locator('#remote').evaluate((img: HTMLImageElement) => img.naturalWidth);
+    const loaded = await frame
+      .locator('#remote')
+      .evaluate((img: HTMLImageElement) => img.naturalWidth);
     expect(loaded).toBe(0);
     await expect(page.title()).resolves.not.toBe('pwned');
     await expect(page.locator('#v-subject').textContent()).resolves.toBe(`Hostile ${HOSTILE}`);
@@ -170,7 +185,10 @@ describe('the inbox page', () => {
 
   it('lists requests, groups and faults in their panels', async () => {
     await page.click('#tabs button[data-panel="requests"]');
-    await page.locator('#requests td', { hasText: 'SingleSendMail' }).first().waitFor({ timeout: 10_000 });
+    await page
+      .locator('#requests td', { hasText: 'SingleSendMail' })
+      .first()
+      .waitFor({ timeout: 10_000 });
     await page.click('#tabs button[data-panel="groups"]');
     await page.locator('#groups', { hasText: 'carol@example.com' }).waitFor({ timeout: 10_000 });
     await page.click('#tabs button[data-panel="faults"]');
@@ -180,8 +198,19 @@ describe('the inbox page', () => {
     await page.click('#fault-form button[type="submit"]');
     await page.locator('#faults td', { hasText: 'SendEmail' }).waitFor({ timeout: 10_000 });
     const error = await tencent
-      .send({ from: 'noreply@mail.example.com', to: 'x@example.com', subject: 's', template: { id: 100001, data: { name: 'X' } } }, {})
-      .then(() => undefined, (e: unknown) => e as { providerCode?: string; attempts?: number });
+      .send(
+        {
+          from: 'noreply@mail.example.com',
+          to: 'x@example.com',
+          subject: 's',
+          template: { id: 100001, data: { name: 'X' } },
+        },
+        {},
+      )
+      .then(
+        () => undefined,
+        (e: unknown) => e as { providerCode?: string; attempts?: number },
+      );
     // One injected throttle: the retry succeeds, so the send went through on the second attempt.
     expect(error).toBeUndefined();
     await page.click('#tabs button[data-panel="inbox"]');

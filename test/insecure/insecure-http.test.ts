@@ -34,7 +34,8 @@ beforeAll(async () => {
   agent = new Agent({
     connect: {
       lookup: (_host, options, callback) => {
-        if ((options as { all?: boolean }).all) callback(null, [{ address: '127.0.0.1', family: 4 }]);
+        if ((options as { all?: boolean }).all)
+          callback(null, [{ address: '127.0.0.1', family: 4 }]);
         else (callback as (e: null, a: string, f: number) => void)(null, '127.0.0.1', 4);
       },
     },
@@ -63,7 +64,12 @@ describe('plain http off loopback', () => {
 
   it('sends through Tencent SES with allowInsecureHttp: true', async () => {
     const [credentials] = emu.credentials.tencent;
-    const provider = tencentSes({ region: 'ap-guangzhou', endpoint, credentials, allowInsecureHttp: true });
+    const provider = tencentSes({
+      region: 'ap-guangzhou',
+      endpoint,
+      credentials,
+      allowInsecureHttp: true,
+    });
     const mailer = createMailer(provider, { dispatcher: agent });
     const receipt = await mailer.send({
       from: 'noreply@mail.example.com',

@@ -55,7 +55,10 @@ const configSchema = z
       .default('2015-11-23'),
     endpoint: z.string().optional(),
     allowInsecureHttp: z
-      .preprocess((v) => (v === 'true' || v === '1' ? true : v === 'false' ? false : v), z.boolean())
+      .preprocess(
+        (v) => (v === 'true' || v === '1' ? true : v === 'false' ? false : v),
+        z.boolean(),
+      )
       .optional(),
     credentials: credentialsSchema.optional(),
     signatureVersion: z.enum(['v1', 'v3']).default('v1'),

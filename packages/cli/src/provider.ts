@@ -19,7 +19,8 @@ export function providerUrl(
 ): string {
   const chosen = url ?? env.MAIL_URL;
   if (chosen !== undefined && chosen !== '') return chosen;
-  if (env.TENCENTCLOUD_SECRET_ID) return `tencent-ses://${env.TENCENTCLOUD_REGION ?? 'ap-guangzhou'}`;
+  if (env.TENCENTCLOUD_SECRET_ID)
+    return `tencent-ses://${env.TENCENTCLOUD_REGION ?? 'ap-guangzhou'}`;
   if (env.ALIBABA_CLOUD_ACCESS_KEY_ID) {
     return `aliyun-dm://${env.ALIBABA_CLOUD_REGION_ID ?? 'cn-hangzhou'}`;
   }
@@ -35,7 +36,10 @@ export function openMailer(url: string | undefined): Mailer {
 }
 
 /** Run `fn` with a mailer and close it afterwards, whatever happens. */
-export async function withMailer<T>(url: string | undefined, fn: (mailer: Mailer) => Promise<T>): Promise<T> {
+export async function withMailer<T>(
+  url: string | undefined,
+  fn: (mailer: Mailer) => Promise<T>,
+): Promise<T> {
   const mailer = openMailer(url);
   try {
     return await fn(mailer);

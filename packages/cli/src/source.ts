@@ -1,7 +1,8 @@
 /**
- * Recipients from a file, streamed: CSV with a header row (an `address` or `email` column, an
- * optional `name` column, every other column a template variable), or JSON lines
- * (`{"address": "...", "name"?: "...", "data"?: {...}}`, or flat objects read like a CSV row).
+ * Recipients from a file, streamed: CSV with a header row (an `address` or `email` column, every
+ * other column a template variable), or JSON lines (`{"address": "...", "data"?: {...}}`, or
+ * flat objects read like a CSV row). Groups store an address and its variables (Tencent SES
+ * refuses display names in groups), so a `name` column is a variable like any other.
  * Rows are parsed as they are pulled, so a file of any size is read in constant memory.
  */
 import { createReadStream } from 'node:fs';
@@ -45,7 +46,10 @@ async function* csvRows(file: string): AsyncGenerator<Record<string, unknown>> {
 }
 
 async function* jsonRows(file: string): AsyncGenerator<Record<string, unknown>> {
-  const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = createInterface({
+    input: createReadStream(file),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   let line = 0;
   for await (const text of lines) {
     line += 1;
@@ -63,21 +67,21 @@ async function* jsonRows(file: string): AsyncGenerator<Record<string, unknown>> 
   }
 }
 
-/** `address`/`email` and `name` are the recipient; `data` (JSON lines) or the other columns its variables. */
+/** `address`/`email` is the recipient; `data` (JSON lines) or the other columns its variables. */
 function toRecipient(record: Record<string, unknown>, row: number): Recipient {
-  const { address, email, name, data, ...rest } = record;
+  const { address, email, data, ...rest } = record;
   const to = address ?? email;
   if (typeof to !== 'string' || to === '') {
     throw new UsageError(`row ${row}: no address (a column named address or email is required)`);
   }
   const variables: Record<string, string> = {};
-  const extra = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : rest;
+  const extra =
+    typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : rest;
   for (const [key, value] of Object.entries(extra)) {
     if (value !== undefined && value !== null && value !== '') variables[key] = String(value);
   }
   return {
     address: to,
-    ...(typeof name === 'string' && name !== '' ? { name } : {}),
     ...(Object.keys(variables).length > 0 ? { data: variables } : {}),
   };
 }

@@ -27,7 +27,11 @@ export function statePathOf(file: string, flag: string | undefined): string {
 }
 
 /** The identity of this upload (everything but the count). */
-export function uploadIdentity(provider: string, group: string, file: string): Omit<UploadState, 'acknowledged'> {
+export function uploadIdentity(
+  provider: string,
+  group: string,
+  file: string,
+): Omit<UploadState, 'acknowledged'> {
   let stat: ReturnType<typeof statSync>;
   try {
     stat = statSync(file);
@@ -41,7 +45,11 @@ export function uploadIdentity(provider: string, group: string, file: string): O
  * Rows to skip: the saved count when the state file belongs to this upload, 0 otherwise. A
  * state file for another group or another version of the file is an error unless `restart`.
  */
-export function resumePoint(path: string, identity: Omit<UploadState, 'acknowledged'>, restart: boolean): number {
+export function resumePoint(
+  path: string,
+  identity: Omit<UploadState, 'acknowledged'>,
+  restart: boolean,
+): number {
   if (restart || !existsSync(path)) return 0;
   let saved: UploadState;
   try {
@@ -49,9 +57,13 @@ export function resumePoint(path: string, identity: Omit<UploadState, 'acknowled
   } catch {
     throw new UsageError(`${path} is not an upload state file; pass --restart to start over`);
   }
-  const same = (Object.keys(identity) as (keyof typeof identity)[]).every((k) => saved[k] === identity[k]);
+  const same = (Object.keys(identity) as (keyof typeof identity)[]).every(
+    (k) => saved[k] === identity[k],
+  );
   if (!same) {
-    throw new UsageError(`${path} belongs to another upload (group or file changed); pass --restart to start over`);
+    throw new UsageError(
+      `${path} belongs to another upload (group or file changed); pass --restart to start over`,
+    );
   }
   return saved.acknowledged;
 }

@@ -52,11 +52,16 @@ describe('mailbridge send', () => {
     const noBody = await run(['send', '--to', 'a@example.com', '--subject', 'x'], env);
     expect(noBody.code).toBe(2);
     expect(noBody.stderr).toContain('--html FILE, --text TEXT or --template ID');
-    const badData = await run(['send', '--to', 'a@example.com', '--template', '1', '--data', '[1'], env);
+    const badData = await run(
+      ['send', '--to', 'a@example.com', '--template', '1', '--data', '[1'],
+      env,
+    );
     expect(badData.code).toBe(2);
     const unknownFlag = await run(['send', '--to', 'a@example.com', '--bogus'], env);
     expect(unknownFlag.code).toBe(2);
-    const noProvider = await run(['send', '--to', 'a@example.com', '--text', 'x'], { MAIL_FROM: 'a@b.example' });
+    const noProvider = await run(['send', '--to', 'a@example.com', '--text', 'x'], {
+      MAIL_FROM: 'a@b.example',
+    });
     expect(noProvider.code).toBe(2);
     expect(noProvider.stderr).toContain('MAIL_URL');
     expect(emu.requestCount()).toBe(before);
@@ -67,7 +72,11 @@ describe('mailbridge send', () => {
     const ran = await run(['--json', 'send', '--to', 'ann@example.com', ...WELCOME], wrong);
     expect(ran.code).toBe(3);
     const out = json(ran);
-    expect(out).toMatchObject({ ok: false, exitCode: 3, error: { code: 'auth', delivery: 'not_sent' } });
+    expect(out).toMatchObject({
+      ok: false,
+      exitCode: 3,
+      error: { code: 'auth', delivery: 'not_sent' },
+    });
     const human = await run(['send', '--to', 'ann@example.com', ...WELCOME], wrong);
     expect(human.code).toBe(3);
     expect(human.stderr).toMatch(/delivery: not_sent/);
@@ -96,20 +105,43 @@ describe('mailbridge batch', () => {
     const { writeFileSync, mkdtempSync } = await import('node:fs');
     const dir = mkdtempSync(`${(await import('node:os')).tmpdir()}/mb-cli-`);
     const file = `${dir}/few.jsonl`;
-    writeFileSync(file, ['carol', 'dave', 'erin'].map((n) => JSON.stringify({ address: `${n}@example.com`, data: { name: n } })).join('\n'));
+    writeFileSync(
+      file,
+      ['carol', 'dave', 'erin']
+        .map((n) => JSON.stringify({ address: `${n}@example.com`, data: { name: n } }))
+        .join('\n'),
+    );
     const up = await run(['--json', 'groups', 'upload', id, file], env);
     expect(up.code).toBe(0);
     expect(json(up)).toMatchObject({ rows: 3, resumedFrom: 0 });
 
     const at = new Date(emu.now() + 2 * 60 * 60 * 1000).toISOString();
-    const ran = await run(['--json', 'batch', '--group', id, '--template', '100001', '--subject', 'Batch hi', '--at', at], env);
+    const ran = await run(
+      [
+        '--json',
+        'batch',
+        '--group',
+        id,
+        '--template',
+        '100001',
+        '--subject',
+        'Batch hi',
+        '--at',
+        at,
+      ],
+      env,
+    );
     expect(ran.code).toBe(0);
     const out = json(ran);
     expect(out).toMatchObject({ ok: true, scheduled: true, provider: 'tencent-ses' });
     expect(emu.outbox.filter((m) => m.subject === 'Batch hi')).toHaveLength(0);
     emu.advance(3 * 60 * 60 * 1000);
     const fired = emu.outbox.filter((m) => m.subject === 'Batch hi');
-    expect(fired.map((m) => m.to).sort()).toEqual(['carol@example.com', 'dave@example.com', 'erin@example.com']);
+    expect(fired.map((m) => m.to).sort()).toEqual([
+      'carol@example.com',
+      'dave@example.com',
+      'erin@example.com',
+    ]);
     expect(fired[0]?.taskId).toBe(String(out.batchId));
 
     const bad = await run(['batch', '--group', id, '--template', '100001', '--every', '7'], env);
@@ -120,7 +152,20 @@ describe('mailbridge batch', () => {
 
 describe('help, version, status and the emulator command', () => {
   it('has --help with examples on every command', async () => {
-    const commands = [[], ['send'], ['groups'], ['groups', 'create'], ['groups', 'list'], ['groups', 'show'], ['groups', 'upload'], ['groups', 'remove'], ['groups', 'delete'], ['batch'], ['status'], ['emulator']];
+    const commands = [
+      [],
+      ['send'],
+      ['groups'],
+      ['groups', 'create'],
+      ['groups', 'list'],
+      ['groups', 'show'],
+      ['groups', 'upload'],
+      ['groups', 'remove'],
+      ['groups', 'delete'],
+      ['batch'],
+      ['status'],
+      ['emulator'],
+    ];
     for (const command of commands) {
       const ran = await run([...command, '--help']);
       expect(ran.code, command.join(' ')).toBe(0);
@@ -133,7 +178,11 @@ describe('help, version, status and the emulator command', () => {
   it('status: reachable with good keys (exit 0), auth failure otherwise (exit 3)', async () => {
     const ok = await run(['--json', 'status'], env);
     expect(ok.code).toBe(0);
-    expect(json(ok)).toMatchObject({ provider: 'tencent-ses', reachable: true, credentials: 'accepted' });
+    expect(json(ok)).toMatchObject({
+      provider: 'tencent-ses',
+      reachable: true,
+      credentials: 'accepted',
+    });
     const bad = await run(['status'], { ...env, TENCENTCLOUD_SECRET_KEY: 'nope-0123456789abcdef' });
     expect(bad.code).toBe(3);
   });
@@ -141,7 +190,10 @@ describe('help, version, status and the emulator command', () => {
   it('emulator: starts, prints the inbox URL, serves the page, stops on SIGTERM', async () => {
     const running = start(['--json', 'emulator', '--port', '0', '--quiet']);
     await until(() => running.output().stdout.includes('\n'), 20_000, 'the emulator start line');
-    const line = JSON.parse(running.output().stdout.trim()) as { inbox: string; mailUrls: Record<string, string> };
+    const line = JSON.parse(running.output().stdout.trim()) as {
+      inbox: string;
+      mailUrls: Record<string, string>;
+    };
     expect(line.inbox).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const page = await fetch(line.inbox);
     expect(page.status).toBe(200);

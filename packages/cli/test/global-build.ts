@@ -23,7 +23,7 @@ function newest(dir: string): number {
 }
 
 function isStale(): boolean {
-  const outputs = ["dist/cli.js", "dist/index.js"].map((f) => join(root, f));
+  const outputs = ['dist/cli.js', 'dist/index.js'].map((f) => join(root, f));
   const sources = Math.max(
     newest(join(root, 'src')),
     statSync(join(root, 'tsup.config.ts')).mtimeMs,
@@ -57,9 +57,7 @@ export default async function setup(): Promise<void> {
         execFileSync('pnpm', ['run', 'build'], { cwd: root, stdio: 'pipe' });
       } catch (error) {
         const out = (error as { stdout?: Buffer; stderr?: Buffer }).stdout?.toString() ?? '';
-        throw new Error(
-          `building @mailbridge/cli for its bin tests failed:\n${out.slice(-3000)}`,
-        );
+        throw new Error(`building @mailbridge/cli for its bin tests failed:\n${out.slice(-3000)}`);
       }
     }
   } finally {

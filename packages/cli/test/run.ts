@@ -42,7 +42,11 @@ export function start(args: readonly string[], env: Record<string, string> = {})
 }
 
 /** Run to the end (killed after `timeoutMs`). */
-export async function run(args: readonly string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<Ran> {
+export async function run(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  timeoutMs = 60_000,
+): Promise<Ran> {
   const running = start(args, env);
   const timer = setTimeout(() => running.child.kill('SIGKILL'), timeoutMs);
   try {
@@ -55,7 +59,8 @@ export async function run(args: readonly string[], env: Record<string, string> =
 /** The single JSON document a `--json` run printed. */
 export function json(ran: Ran): Record<string, unknown> {
   const lines = ran.stdout.trim().split('\n');
-  if (lines.length !== 1) throw new Error(`expected one JSON line, got:\n${ran.stdout}\n${ran.stderr}`);
+  if (lines.length !== 1)
+    throw new Error(`expected one JSON line, got:\n${ran.stdout}\n${ran.stderr}`);
   return JSON.parse(lines[0] as string) as Record<string, unknown>;
 }
 

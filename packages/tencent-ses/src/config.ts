@@ -187,7 +187,8 @@ export function tencentSesConfigFromUrl(url: URL): Record<string, unknown> {
   }
   const { insecure, ...query } = urlQuery(url);
   // `?insecure=1` is the URL form of `allowInsecureHttp: true`.
-  const optIn = insecure === undefined ? {} : { allowInsecureHttp: insecure === '1' || insecure === 'true' };
+  const optIn =
+    insecure === undefined ? {} : { allowInsecureHttp: insecure === '1' || insecure === 'true' };
   return { region: url.hostname, ...query, ...optIn };
 }
 

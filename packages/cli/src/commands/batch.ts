@@ -35,7 +35,10 @@ export function registerBatch(program: Command): void {
         const batch = batchOf(flags);
         const result = await withMailer(globals.url, (mailer) => mailer.sendBatch(batch));
         const when = batch.schedule ? ` scheduled for ${batch.schedule.at.toISOString()}` : '';
-        out.result({ ...result }, `batch ${result.batchId} accepted${when} (${result.provider}, ${result.attempts} attempt(s))`);
+        out.result(
+          { ...result },
+          `batch ${result.batchId} accepted${when} (${result.provider}, ${result.attempts} attempt(s))`,
+        );
       }),
     );
 }
@@ -45,7 +48,8 @@ function batchOf(flags: Record<string, unknown>): BatchInput {
   if (!from) throw new UsageError('--from is required (or set MAIL_FROM)');
   const at = flags.at === undefined ? undefined : parseTime(flags.at as string);
   if (flags.every !== undefined && at === undefined) throw new UsageError('--every needs --at');
-  if (flags.times !== undefined && flags.every === undefined) throw new UsageError('--times goes with --every');
+  if (flags.times !== undefined && flags.every === undefined)
+    throw new UsageError('--times goes with --every');
   const every = flags.every === undefined ? undefined : positive(flags.every as string, '--every');
   const times = flags.times === undefined ? undefined : positive(flags.times as string, '--times');
   const schedule =
@@ -65,6 +69,7 @@ function batchOf(flags: Record<string, unknown>): BatchInput {
 
 function parseTime(value: string): Date {
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw new UsageError(`--at must be an ISO 8601 time, got ${value}`);
+  if (Number.isNaN(date.getTime()))
+    throw new UsageError(`--at must be an ISO 8601 time, got ${value}`);
   return date;
 }

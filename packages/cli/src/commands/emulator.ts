@@ -44,7 +44,9 @@ ${examples(
         const emu = await startEmulator({ host: flags.host as string, port, ...keysFromEnv() });
         if (flags.quiet !== true) {
           emu.onRequest((r) =>
-            process.stderr.write(`${r.provider ?? r.method} ${r.action ?? r.path} ${r.status}${r.errorCode ? ` ${r.errorCode}` : ''} ${r.recipients} rcpt ${Math.round(r.latencyMs)} ms\n`),
+            process.stderr.write(
+              `${r.provider ?? r.method} ${r.action ?? r.path} ${r.status}${r.errorCode ? ` ${r.errorCode}` : ''} ${r.recipients} rcpt ${Math.round(r.latencyMs)} ms\n`,
+            ),
           );
         }
         const mailUrls = {

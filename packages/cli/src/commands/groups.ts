@@ -50,7 +50,9 @@ export function registerGroups(program: Command): void {
           for await (const g of m.groups.list()) all.push(g);
           return all;
         });
-        const lines = list.map((g) => `${g.id}\t${g.name}\t${g.count ?? '?'} recipients\t${g.status ?? ''}`);
+        const lines = list.map(
+          (g) => `${g.id}\t${g.name}\t${g.count ?? '?'} recipients\t${g.status ?? ''}`,
+        );
         out.result({ groups: list }, lines.length > 0 ? lines.join('\n') : '(no groups)');
       }),
     );
@@ -58,7 +60,10 @@ export function registerGroups(program: Command): void {
     .command('show <group>')
     .description("list a group's recipients")
     .option('--limit <n>', `at most this many (default ${SHOW_LIMIT})`, String(SHOW_LIMIT))
-    .addHelpText('after', examples('mailbridge groups show 12', 'mailbridge groups show vip --limit 5 --json'))
+    .addHelpText(
+      'after',
+      examples('mailbridge groups show 12', 'mailbridge groups show vip --limit 5 --json'),
+    )
     .action(
       action(async (out, globals, [group], flags) => {
         const limit = positive(flags.limit as string, '--limit');
@@ -70,7 +75,9 @@ export function registerGroups(program: Command): void {
           }
           return rows;
         });
-        const lines = recipients.map((r) => `${r.address}${r.data ? `\t${JSON.stringify(r.data)}` : ''}`);
+        const lines = recipients.map(
+          (r) => `${r.address}${r.data ? `\t${JSON.stringify(r.data)}` : ''}`,
+        );
         out.result({ group, recipients }, lines.length > 0 ? lines.join('\n') : '(no recipients)');
       }),
     );
@@ -81,7 +88,9 @@ export function registerGroups(program: Command): void {
     .action(
       action(async (out, globals, [group, addresses]) => {
         const list = addresses as unknown as string[];
-        const { removed } = await withMailer(globals.url, (m) => m.groups.removeRecipients(group as string, list));
+        const { removed } = await withMailer(globals.url, (m) =>
+          m.groups.removeRecipients(group as string, list),
+        );
         out.result({ group, removed }, `removed ${removed} recipient(s) from ${group}`);
       }),
     );
@@ -101,6 +110,7 @@ export function registerGroups(program: Command): void {
 /** A positive integer flag, or a UsageError naming it. */
 export function positive(value: string, flag: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive integer, got ${value}`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new UsageError(`${flag} must be a positive integer, got ${value}`);
   return n;
 }

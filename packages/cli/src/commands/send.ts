@@ -59,7 +59,8 @@ export function registerSend(program: Command): void {
 
 function messageOf(flags: SendFlags): MessageInput {
   const from = flags.from ?? process.env.MAIL_FROM;
-  if (from === undefined || from === '') throw new UsageError('--from is required (or set MAIL_FROM)');
+  if (from === undefined || from === '')
+    throw new UsageError('--from is required (or set MAIL_FROM)');
   const bodies = [flags.html, flags.text, flags.template].filter((b) => b !== undefined).length;
   if (bodies === 0) throw new UsageError('pass one of --html FILE, --text TEXT or --template ID');
   if (flags.data !== undefined && flags.template === undefined) {

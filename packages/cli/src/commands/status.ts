@@ -18,7 +18,11 @@ export function registerStatus(program: Command): void {
     .description('check the provider and credentials, or the status of one message')
     .addHelpText(
       'after',
-      examples('mailbridge status', 'MAIL_URL=aliyun-dm://cn-hangzhou mailbridge status --json', 'mailbridge status 0000018d-…'),
+      examples(
+        'mailbridge status',
+        'MAIL_URL=aliyun-dm://cn-hangzhou mailbridge status --json',
+        'mailbridge status 0000018d-…',
+      ),
     )
     .action(
       action(async (out, globals, [messageId]) => {
@@ -39,7 +43,14 @@ export function registerStatus(program: Command): void {
         });
         const latencyMs = Date.now() - started;
         out.result(
-          { provider, region, reachable: true, credentials: 'accepted', latencyMs, hasGroups: groups > 0 },
+          {
+            provider,
+            region,
+            reachable: true,
+            credentials: 'accepted',
+            latencyMs,
+            hasGroups: groups > 0,
+          },
           `${provider} (${region}): reachable, credentials accepted (${latencyMs} ms)`,
         );
       }),
@@ -49,7 +60,9 @@ export function registerStatus(program: Command): void {
 function queryStatus(mailer: Mailer): StatusQuery {
   const status = (mailer as unknown as { status?: StatusQuery }).status;
   if (typeof status !== 'function') {
-    throw new UsageError('the status of one message needs a core with delivery events (mailer.status)');
+    throw new UsageError(
+      'the status of one message needs a core with delivery events (mailer.status)',
+    );
   }
   return status.bind(mailer);
 }

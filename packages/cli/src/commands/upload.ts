@@ -8,16 +8,24 @@ import { createReadStream } from 'node:fs';
 import type { Recipient } from '@mailbridge/core';
 import type { Command } from 'commander';
 import { action, examples } from '../context.js';
-import { providerUrl, withMailer } from '../provider.js';
 import { startProgress } from '../progress.js';
+import { providerUrl, withMailer } from '../provider.js';
 import { formatOf, readRecipients, type SourceFormat } from '../source.js';
-import { clearState, resumePoint, saveState, statePathOf, uploadIdentity } from '../upload-state.js';
+import {
+  clearState,
+  resumePoint,
+  saveState,
+  statePathOf,
+  uploadIdentity,
+} from '../upload-state.js';
 
 /** Add `groups upload` to the `groups` command. */
 export function registerUpload(groups: Command): void {
   groups
     .command('upload <group> <file>')
-    .description('stream recipients from CSV or JSON lines into a group; resumes after an interruption')
+    .description(
+      'stream recipients from CSV or JSON lines into a group; resumes after an interruption',
+    )
     .option('--format <format>', 'csv or jsonl (default: from the file extension)')
     .option('--state <file>', 'resume state file (default: FILE.mailbridge-upload.json)')
     .option('--restart', 'ignore a saved resume point and start from the first row')
