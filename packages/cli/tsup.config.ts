@@ -3,7 +3,9 @@ import { defineConfig } from 'tsup';
 export default defineConfig([
   {
     entry: ['src/index.ts'],
-    format: ['esm'],
+    format: ['esm', 'cjs'],
+    // program.ts reads package.json through import.meta.url, in the CommonJS build too.
+    shims: true,
     dts: { entry: 'src/index.ts' },
     clean: ['index.*'],
     sourcemap: true,

@@ -75,6 +75,7 @@ const KEY_EXPORTS: Readonly<Record<string, readonly string[]>> = {
   '@mailbridge/aliyun-dm': ['aliyunDm', 'createAliyunDmClient'],
   '@mailbridge/tencent-ses': ['tencentSes', 'createTencentSesClient'],
   '@mailbridge/emulator': ['startEmulator'],
+  '@mailbridge/cli': ['createProgram'],
 };
 
 let work = '';

@@ -29,9 +29,15 @@ import { createInbox } from './inbox/index.js';
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const core = createCore(options);
   const sleeper = createSleeper();
-  const admin = createAdmin({ ...core.controls, faults: () => core.faults.list() });
-  const deps = { ...core, sleep: sleeper.sleep, admin };
   const inbox = createInbox({ ...core, ...core.ctx, faultCount: () => core.faults.list().length });
+  // reset() also forgets the request journal the inbox keeps.
+  const resetCore = core.controls.reset;
+  const reset = () => {
+    resetCore();
+    inbox.journal.clear();
+  };
+  const admin = createAdmin({ ...core.controls, reset, faults: () => core.faults.list() });
+  const deps = { ...core, sleep: sleeper.sleep, admin };
   const server = createServer((req, res) => {
     if (!inbox.handle(req, res)) void dispatch(deps, req, res);
   });
@@ -42,7 +48,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     return closeServer(server, sockets, sleeper.cancelAll);
   };
   const onRequest = inbox.journal.subscribe;
-  return Object.assign(core.controls, address, { inboxUrl: `${address.url}/`, onRequest, close });
+  return Object.assign(core.controls, address, {
+    inboxUrl: `${address.url}/`,
+    onRequest,
+    reset,
+    close,
+  });
 }
 
 /** Cancellable sleeps, so `close()` does not wait for an injected delay. */
