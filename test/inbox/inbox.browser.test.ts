@@ -216,6 +216,7 @@ describe('the inbox page', () => {
     await page.click('#tabs button[data-panel="inbox"]');
     if (SHOTS) {
       await rowWith('Your receipt').click();
+      await page.frameLocator('#v-frame').locator('h1', { hasText: 'Receipt' }).waitFor();
       await page.screenshot({ path: `${DOCS}emulator-inbox-list.png` });
     }
   });
