@@ -31,20 +31,26 @@ let tencent: Mailer;
 let aliyun: Mailer;
 const dialogs: string[] = [];
 
+function first<T>(list: readonly T[]): T {
+  const [value] = list;
+  if (value === undefined) throw new Error('the emulator has no key');
+  return value;
+}
+
 beforeAll(async () => {
   emu = await startEmulator();
   tencent = createMailer(
     tencentSes({
       region: 'ap-guangzhou',
       endpoint: emu.tencentEndpoint,
-      credentials: emu.credentials.tencent[0],
+      credentials: first(emu.credentials.tencent),
     }),
   );
   aliyun = createMailer(
     aliyunDm({
       region: 'cn-hangzhou',
       endpoint: emu.aliyunEndpoint,
-      credentials: emu.credentials.aliyun[0],
+      credentials: first(emu.credentials.aliyun),
     }),
   );
   browser = await launchChromium();
@@ -176,7 +182,7 @@ describe('the inbox page', () => {
     // The remote image was not loaded (the body's CSP blocks it unless asked).
     const loaded = await frame
       .locator('#remote')
-      .evaluate((img: HTMLImageElement) => img.naturalWidth);
+      .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth);
     expect(loaded).toBe(0);
     await expect(page.title()).resolves.not.toBe('pwned');
     await expect(page.locator('#v-subject').textContent()).resolves.toBe(`Hostile ${HOSTILE}`);

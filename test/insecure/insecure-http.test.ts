@@ -48,8 +48,8 @@ afterAll(async () => {
 
 describe('plain http off loopback', () => {
   it('is refused by both adapters without the opt-in, naming it', () => {
-    const [tc] = emu.credentials.tencent;
-    const [al] = emu.credentials.aliyun;
+    const tc = emu.credentials.tencent[0] as { id: string; secret: string };
+    const al = emu.credentials.aliyun[0] as { id: string; secret: string };
     const refusals = [
       refused(() => tencentSes({ region: 'ap-guangzhou', endpoint, credentials: tc })),
       refused(() => aliyunDm({ region: 'cn-hangzhou', endpoint, credentials: al })),
@@ -63,7 +63,7 @@ describe('plain http off loopback', () => {
   });
 
   it('sends through Tencent SES with allowInsecureHttp: true', async () => {
-    const [credentials] = emu.credentials.tencent;
+    const credentials = emu.credentials.tencent[0] as { id: string; secret: string };
     const provider = tencentSes({
       region: 'ap-guangzhou',
       endpoint,
