@@ -18,7 +18,8 @@ export default defineConfig([
     format: ['esm'],
     banner: { js: '#!/usr/bin/env node' },
     // Each config cleans only its own outputs: the two builds run side by side.
-    clean: ['bin.*'],
+    // bin.ts loads the server lazily, so the bin build also writes its chunks.
+    clean: ['bin.*', 'chunk-*', 'server-*'],
     shims: true,
     sourcemap: true,
     target: 'node20',

@@ -8,7 +8,6 @@ import type { EmulatorOptions, EmulatorSeed } from './api.js';
 import { parseKeyFlag } from './credentials.js';
 import { clientEndpoints } from './inbox/endpoint.js';
 import { formatRequestLine } from './inbox/index.js';
-import { startEmulator } from './server.js';
 
 const USAGE = `Usage: mailbridge-emulator [options]
   --host HOST                interface to bind (default 127.0.0.1)
@@ -98,6 +97,8 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
+  // Loaded after the flags are read: --help, --version and a bad flag answer without the server.
+  const { startEmulator } = await import('./server.js');
   const emu = await startEmulator(options);
   // A person's emulator follows real time, so scheduled batches fire when they are due
   // (in-process, tests move the clock themselves). POST /__emulator/clock still jumps it.
