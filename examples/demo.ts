@@ -229,7 +229,10 @@ function outboxSummary(emu: Emulator, id: DemoProviderId): string {
 
 function chosenProviders(): readonly DemoProviderId[] {
   const args = process.argv.slice(2).filter((a) => a !== '--');
-  const { values } = parseArgs({ args, options: { provider: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { provider: { type: 'string' }, keep: { type: 'boolean' } },
+  });
   if (values.provider === undefined) return PROVIDER_IDS;
   const id = PROVIDER_IDS.find((p) => p === values.provider);
   if (id) return [id];
@@ -242,6 +245,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const emu = await startEmulator({ seed: { tencent: { allowSimple: true } } });
   console.log(`mailbridge demo: emulator listening on ${emu.url} (in this process)`);
+  // The emulator's inbox page shows every copy the demo sends; --keep serves it until Ctrl-C.
+  const keep = process.argv.includes('--keep');
+  console.log(`  inbox: ${emu.inboxUrl}${keep ? '' : ' (open it with --keep to look around)'}`);
   let unexpected = 0;
   try {
     for (const id of providers) {
@@ -250,6 +256,10 @@ async function main(): Promise<void> {
       unexpected += rows.filter((r) => !r.expected).length;
     }
   } finally {
+    if (keep) {
+      console.log(`\nserving the inbox at ${emu.inboxUrl} until Ctrl-C`);
+      await new Promise((resolve) => process.once('SIGINT', resolve));
+    }
     await emu.close();
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -6,6 +6,8 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: { entry: 'src/index.ts' },
     clean: ['index.*'],
+    // inbox/assets.ts finds the page files from import.meta.url, in the CommonJS build too.
+    shims: true,
     sourcemap: true,
     target: 'node20',
   },
@@ -16,7 +18,9 @@ export default defineConfig([
     format: ['esm'],
     banner: { js: '#!/usr/bin/env node' },
     // Each config cleans only its own outputs: the two builds run side by side.
-    clean: ['bin.*'],
+    // bin.ts loads the server lazily, so the bin build also writes its chunks.
+    clean: ['bin.*', 'chunk-*', 'server-*'],
+    shims: true,
     sourcemap: true,
     target: 'node20',
   },

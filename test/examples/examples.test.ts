@@ -52,6 +52,7 @@ function expectSuccess(result: Run): string {
 describe('the demo', () => {
   it('runs both providers from one config value each and every step behaves', async () => {
     const out = expectSuccess(await run('demo'));
+    expect(out).toMatch(/inbox: http:\/\/127\.0\.0\.1:\d+\//);
     expect(out).toMatch(
       /config: MAIL_URL=tencent-ses:\/\/ap-guangzhou\?endpoint=http:\/\/127\.0\.0\.1:\d+/,
     );

@@ -77,6 +77,7 @@ const KEY_EXPORTS: Readonly<Record<string, readonly string[]>> = {
   '@mailbridge/tencent-ses': ['tencentSes', 'createTencentSesClient'],
   '@mailbridge/tencent-ses/portable': ['Sha256Js'],
   '@mailbridge/emulator': ['startEmulator'],
+  '@mailbridge/cli': ['createProgram'],
 };
 
 /** The range tencent-ses asks of the optional peer behind `@mailbridge/tencent-ses/portable`. */

@@ -5,6 +5,7 @@
  * configurable because older docs name `2017-06-22` outside Hangzhou.
  */
 import {
+  assertSecureEndpoint,
   type Credentials,
   type CredentialsSource,
   credentialsSchema,
@@ -53,6 +54,12 @@ const configSchema = z
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an API version such as 2015-11-23')
       .default('2015-11-23'),
     endpoint: z.string().optional(),
+    allowInsecureHttp: z
+      .preprocess(
+        (v) => (v === 'true' || v === '1' ? true : v === 'false' ? false : v),
+        z.boolean(),
+      )
+      .optional(),
     credentials: credentialsSchema.optional(),
     signatureVersion: z.enum(['v1', 'v3']).default('v1'),
     ...transportConfigShape,
@@ -67,6 +74,12 @@ export interface AliyunDmConfig extends TransportConfig {
   readonly version?: string;
   /** Endpoint origin override (https; plain http only on loopback, for the emulator). */
   readonly endpoint?: string;
+  /**
+   * Allow a plain-http `endpoint` off loopback: an emulator in another container (docker
+   * compose). Signed requests then cross the network in clear text, so it is never implied.
+   * In a URL: `?insecure=1`.
+   */
+  readonly allowInsecureHttp?: boolean;
   /** Static keys or an async function; default: the official environment variables. */
   readonly credentials?: CredentialsSource;
   /** `v1` RPC HMAC-SHA1 (default, what the DirectMail docs describe) or `v3` ACS3-HMAC-SHA256. */
@@ -79,6 +92,8 @@ export interface ResolvedConfig {
   readonly version: string;
   /** `https://host` (or `http://127.0.0.1:port` for the emulator). */
   readonly origin: string;
+  /** Plain http off loopback was opted into (`allowInsecureHttp`). */
+  readonly allowInsecureHttp: boolean;
   /** `host[:port]`, as V3 signs it. */
   readonly host: string;
   readonly signatureVersion: SignatureVersion;
@@ -100,6 +115,9 @@ export function resolveConfig(
     config.endpoint === undefined
       ? `https://${REGION_HOSTS[config.region]}`
       : parseEndpoint(config.endpoint);
+  const allowInsecureHttp = config.allowInsecureHttp ?? false;
+  // The loopback rule and its opt-in are core's (one owner); parseEndpoint checked the form.
+  assertSecureEndpoint(origin, PROVIDER_ID, allowInsecureHttp);
   const credentials = resolveCredentials(
     PROVIDER_ID,
     // zod types `token` as `string | undefined`; the schema never yields an explicit undefined.
@@ -116,6 +134,7 @@ export function resolveConfig(
     region: config.region,
     version: config.version,
     origin,
+    allowInsecureHttp,
     host: new URL(origin).host,
     signatureVersion: config.signatureVersion,
     credentials,
@@ -140,13 +159,8 @@ function parseEndpoint(endpoint: string): string {
   ) {
     return badEndpoint('expected an origin only (scheme, host, port)');
   }
-  if (url.protocol === 'https:') return url.origin;
-  if (url.protocol === 'http:' && isLoopback(url.hostname)) return url.origin;
-  return badEndpoint('plain http is allowed only for loopback hosts (the emulator); use https');
-}
-
-function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+  if (url.protocol === 'https:' || url.protocol === 'http:') return url.origin;
+  return badEndpoint('expected an https:// origin (http:// for the emulator)');
 }
 
 function badEndpoint(why: string): never {
@@ -163,5 +177,9 @@ function badEndpoint(why: string): never {
  */
 export function configFromUrl(url: URL): Record<string, unknown> {
   // Credentials in the URL are refused by core's fromConfig, for every adapter.
-  return { region: url.hostname, ...urlQuery(url) };
+  const { insecure, ...query } = urlQuery(url);
+  const config: Record<string, unknown> = { region: url.hostname, ...query };
+  // `?insecure=1` is the URL form of `allowInsecureHttp: true`.
+  if (insecure !== undefined) config['allowInsecureHttp'] = insecure === '1' || insecure === 'true';
+  return config;
 }

@@ -88,6 +88,7 @@ export function buildProvider(ctx: ClientContext): AliyunDmProvider {
     },
     secrets: () => [...ctx.seen],
     origin: ctx.config.origin,
+    ...(ctx.config.allowInsecureHttp ? { allowInsecureHttp: true } : {}),
     transport: ctx.config.transport,
   });
 }

@@ -15,8 +15,12 @@ export function isLoopbackHost(hostname: string): boolean {
  * Refuse an endpoint that would send credentials in clear text: `https:` everywhere, `http:`
  * only on loopback. The message names scheme and host only, never userinfo, path or query.
  */
-export function assertSecureEndpoint(origin: string, provider: string): void {
-  const problem = endpointProblem(origin);
+export function assertSecureEndpoint(
+  origin: string,
+  provider: string,
+  allowInsecureHttp = false,
+): void {
+  const problem = endpointProblem(origin, allowInsecureHttp);
   if (problem === undefined) return;
   throw new MailError(`${provider}: ${problem.message}`, {
     code: 'invalid_input',
@@ -26,7 +30,10 @@ export function assertSecureEndpoint(origin: string, provider: string): void {
 }
 
 /** Why a URL may not carry a request, or undefined when it may. */
-function endpointProblem(value: string): { message: string; issue: string } | undefined {
+function endpointProblem(
+  value: string,
+  allowInsecureHttp = false,
+): { message: string; issue: string } | undefined {
   let url: URL;
   try {
     url = new URL(value);
@@ -35,8 +42,10 @@ function endpointProblem(value: string): { message: string; issue: string } | un
   }
   if (url.protocol === 'https:') return undefined;
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return undefined;
+  // The explicit opt-in for an emulator in another container (docker compose): named in the refusal.
+  if (url.protocol === 'http:' && allowInsecureHttp) return undefined;
   return {
-    message: `endpoint ${url.protocol}//${url.host} is not allowed; use https (plain http only on loopback)`,
+    message: `endpoint ${url.protocol}//${url.host} is not allowed; use https (plain http only on loopback, or opt in with allowInsecureHttp: true / ?insecure=1)`,
     issue: 'https required off loopback',
   };
 }
@@ -57,10 +66,14 @@ const TARGETS_KEPT = 64;
  * checked once per URL, not per request: the send path is measured (bench/). URLs with a query
  * are not kept: a GET's query changes with every request and may carry its signature.
  */
-export function requestTarget(value: string, approved: Map<string, Target>): Target {
+export function requestTarget(
+  value: string,
+  approved: Map<string, Target>,
+  allowInsecureHttp = false,
+): Target {
   const known = approved.get(value);
   if (known !== undefined) return known;
-  const problem = endpointProblem(value);
+  const problem = endpointProblem(value, allowInsecureHttp);
   if (problem !== undefined) {
     throw new MailError(`Request refused before sending: ${problem.message}`, {
       code: 'invalid_input',

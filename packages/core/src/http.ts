@@ -22,6 +22,8 @@ export interface HttpClientOptions {
   readonly maxResponseBytes: number;
   /** A caller's dispatcher (proxy, test double); the client then does not own or close it. */
   readonly dispatcher?: Dispatcher;
+  /** Plain http to a non-loopback host was opted into (the provider's `allowInsecureHttp`). */
+  readonly allowInsecureHttp?: boolean;
 }
 
 /** Per-request options: the caller's signal (the timeout is the client's). */
@@ -84,7 +86,7 @@ function createDispatcherClient(
   async function send(request: HttpRequest, sendOptions: SendOptions = {}): Promise<HttpResponse> {
     const caller = sendOptions.signal;
     if (caller?.aborted) throw abortedError(caller);
-    const target = requestTarget(request.url, approved);
+    const target = requestTarget(request.url, approved, options.allowInsecureHttp);
     try {
       return await exchange(dispatcher, {
         origin: target.origin,

@@ -186,9 +186,10 @@ function createTransport(
       close: async () => {},
     };
   }
-  assertSecureEndpoint(provider.origin, provider.id);
+  assertSecureEndpoint(provider.origin, provider.id, provider.allowInsecureHttp);
   const client = createHttpClient({
     origin: provider.origin,
+    ...(provider.allowInsecureHttp ? { allowInsecureHttp: true } : {}),
     timeoutMs,
     maxResponseBytes:
       options.maxResponseBytes ??

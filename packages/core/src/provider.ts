@@ -167,6 +167,11 @@ export interface Provider<Id extends string = string, Raw = unknown> {
   readonly secrets?: () => readonly string[];
   /** The endpoint origin the adapter talks to (for the https-only rule and the HTTP pool). */
   readonly origin: string;
+  /**
+   * Plain http to a non-loopback `origin` was explicitly allowed (an emulator in another
+   * container); without it only https, or http on loopback, is accepted.
+   */
+  readonly allowInsecureHttp?: boolean;
   /** Transport settings from the adapter's config (timeouts, retries, size cap). */
   readonly transport?: TransportConfig;
   /**

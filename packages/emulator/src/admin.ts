@@ -9,6 +9,7 @@ import type { Emulator, EmulatorSeed } from './api.js';
 import { emulatorError } from './dispatch.js';
 import { eventsRoute } from './events/admin.js';
 import { parseFaultRule } from './faults.js';
+import { INBOX_ROUTES } from './inbox/index.js';
 import type { EmuResponse, ProviderId } from './types.js';
 
 /** The path prefix of the admin API. */
@@ -40,7 +41,15 @@ export function createAdmin(emu: AdminEmulator) {
       return json(200, run(emu, route, body));
     } catch (error) {
       if (error instanceof NotFound) {
-        return emulatorError(404, 'AdminRouteNotFound', `no admin route ${route}`);
+        const known = [
+          ...ADMIN_ROUTES.map((r) => r.replace(' ', ` ${ADMIN_PREFIX}`)),
+          ...INBOX_ROUTES,
+        ];
+        return emulatorError(
+          404,
+          'AdminRouteNotFound',
+          `no admin route ${route}; the routes are: ${known.join(', ')}`,
+        );
       }
       const message = error instanceof Error ? error.message : String(error);
       return emulatorError(400, 'AdminBadRequest', message);
@@ -49,6 +58,24 @@ export function createAdmin(emu: AdminEmulator) {
 }
 
 class NotFound extends Error {}
+
+/** The routes `run` answers, named by the 404 for an unknown one. */
+const ADMIN_ROUTES = [
+  'GET outbox',
+  'DELETE outbox',
+  'GET state',
+  'POST seed',
+  'POST faults',
+  'DELETE faults',
+  'GET groups',
+  'POST groups',
+  'GET templates',
+  'POST templates',
+  'GET tasks',
+  'GET clock',
+  'POST clock',
+  'POST reset',
+] as const;
 
 function run(emu: AdminEmulator, route: string, body: Buffer): unknown {
   switch (route) {

@@ -4,6 +4,7 @@
  */
 import type { AliyunSeed } from './aliyun/index.js';
 import type { EmulatorEvents } from './events/log.js';
+import type { RequestListener } from './inbox/index.js';
 import type { TencentSeed } from './tencent/seed.js';
 import type { Credential, FaultRule, OutboxEntry, ProviderId } from './types.js';
 
@@ -55,6 +56,14 @@ export interface Emulator {
   readonly aliyunEndpoint: string;
   /** Endpoint for Tencent SES clients (same as `url`). */
   readonly tencentEndpoint: string;
+  /** The inbox page, `http://127.0.0.1:PORT/`: every delivered copy, live (see the README). */
+  readonly inboxUrl: string;
+  /**
+   * Call `listener` once per provider request when it is answered (or dropped): provider,
+   * action, status, copies delivered, latency, and the request with its signature redacted.
+   * Returns the unsubscribe function. The bin's console log is built on it.
+   */
+  onRequest(listener: RequestListener): () => void;
   /** `host:port`, the form the official SDKs take as their endpoint. */
   readonly host: string;
   readonly port: number;

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { EmulatorOptions, EmulatorSeed } from './api.js';
 import { parseKeyFlag } from './credentials.js';
-import { startEmulator } from './server.js';
+import { clientEndpoints } from './inbox/endpoint.js';
+import { formatRequestLine } from './inbox/index.js';
 
 const USAGE = `Usage: mailbridge-emulator [options]
   --host HOST                interface to bind (default 127.0.0.1)
@@ -15,9 +16,22 @@ const USAGE = `Usage: mailbridge-emulator [options]
   --tencent-key ID:SECRET    Tencent SES SecretId/SecretKey to accept (repeatable; default: one random)
   --seed FILE                JSON {"aliyun": {...}, "tencent": {...}} added to the default seed
   --no-default-seed          start without the default senders and templates
-  -h, --help                 show this help`;
+  --public-url URL           the endpoint to print for clients (default: this machine's first
+                             external IPv4 address when --host is 0.0.0.0)
+  --quiet                    no per-request log line on stderr
+  --version                  print the version
+  -h, --help                 show this help
 
-function readOptions(argv: readonly string[]): EmulatorOptions {
+The inbox page is served at / on the same port. Each provider request is logged on stderr:
+  08:00:01 tencent-ses SendEmail 200 1 rcpt 3 ms`;
+
+/** Flags that are not emulator options. */
+interface BinFlags {
+  readonly quiet: boolean;
+  readonly publicUrl?: string;
+}
+
+function readOptions(argv: readonly string[]): EmulatorOptions & BinFlags {
   const { values } = parseArgs({
     args: [...argv],
     strict: true,
@@ -28,11 +42,18 @@ function readOptions(argv: readonly string[]): EmulatorOptions {
       'tencent-key': { type: 'string', multiple: true },
       seed: { type: 'string' },
       'no-default-seed': { type: 'boolean', default: false },
+      'public-url': { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      version: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  if (values.version) {
+    process.stdout.write(`${readVersion()}\n`);
     process.exit(0);
   }
   const port = Number(values.port);
@@ -45,10 +66,17 @@ function readOptions(argv: readonly string[]): EmulatorOptions {
     host: values.host,
     port,
     defaultSeed: !values['no-default-seed'],
+    quiet: values.quiet,
+    ...(values['public-url'] === undefined ? {} : { publicUrl: values['public-url'] }),
     ...(aliyun === undefined ? {} : { aliyunKeys: aliyun }),
     ...(tencent === undefined ? {} : { tencentKeys: tencent }),
     ...(values.seed === undefined ? {} : { seed: readSeed(values.seed) }),
   };
+}
+
+function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  return String((pkg as { version?: unknown }).version);
 }
 
 function readSeed(file: string): EmulatorSeed {
@@ -60,7 +88,7 @@ function readSeed(file: string): EmulatorSeed {
 }
 
 async function main(): Promise<void> {
-  let options: EmulatorOptions;
+  let options: EmulatorOptions & BinFlags;
   try {
     options = readOptions(process.argv.slice(2));
   } catch (error) {
@@ -69,6 +97,8 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
+  // Loaded after the flags are read: --help, --version and a bad flag answer without the server.
+  const { startEmulator } = await import('./server.js');
   const emu = await startEmulator(options);
   // A person's emulator follows real time, so scheduled batches fire when they are due
   // (in-process, tests move the clock themselves). POST /__emulator/clock still jumps it.
@@ -91,12 +121,19 @@ async function main(): Promise<void> {
   // Handlers first: whoever reads the start line may signal at once.
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  if (!options.quiet) {
+    emu.onRequest((record) => process.stderr.write(`${formatRequestLine(record)}\n`));
+  }
+  const client = clientEndpoints(options.host ?? '127.0.0.1', emu.url, options.publicUrl);
   const line = {
-    aliyunEndpoint: emu.aliyunEndpoint,
-    tencentEndpoint: emu.tencentEndpoint,
+    aliyunEndpoint: client.endpoint,
+    tencentEndpoint: client.endpoint,
+    inbox: client.inbox,
+    mailUrls: client.mailUrls,
     credentials: emu.credentials,
   };
   process.stdout.write(`${JSON.stringify(line)}\n`);
+  process.stderr.write(`mailbridge-emulator: inbox at ${client.inbox}\n`);
 }
 
 main().catch((error: unknown) => {

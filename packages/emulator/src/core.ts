@@ -14,7 +14,14 @@ import type { EmuContext, OutboxEntry, ProviderId, ProviderModule } from './type
 /** Everything of `Emulator` except what needs a bound socket. */
 export type EmulatorControls = Omit<
   Emulator,
-  'url' | 'aliyunEndpoint' | 'tencentEndpoint' | 'host' | 'port' | 'close'
+  | 'url'
+  | 'aliyunEndpoint'
+  | 'tencentEndpoint'
+  | 'host'
+  | 'port'
+  | 'close'
+  | 'inboxUrl'
+  | 'onRequest'
 >;
 
 type Counts = Record<ProviderId, Record<string, number>>;

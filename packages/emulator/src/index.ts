@@ -18,6 +18,7 @@ export type {
   RecordedEvent,
 } from './events/log.js';
 export type { EmulatedKind } from './events/outcome.js';
+export type { RequestListener, RequestRecord } from './inbox/index.js';
 export { startEmulator } from './server.js';
 export type {
   TencentSeed,

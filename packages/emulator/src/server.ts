@@ -8,6 +8,7 @@ import { createAdmin } from './admin.js';
 import type { Emulator, EmulatorOptions } from './api.js';
 import { createCore } from './core.js';
 import { dispatch } from './dispatch.js';
+import { createInbox } from './inbox/index.js';
 
 /**
  * Start an emulator of Alibaba Cloud DirectMail and Tencent Cloud SES on one loopback port.
@@ -28,18 +29,32 @@ import { dispatch } from './dispatch.js';
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const core = createCore(options);
   const sleeper = createSleeper();
-  const admin = createAdmin({ ...core.controls, faults: () => core.faults.list() });
+  const inbox = createInbox({ ...core, ...core.ctx, faultCount: () => core.faults.list().length });
+  // reset() also forgets the request journal the inbox keeps.
+  const resetCore = core.controls.reset;
+  const reset = () => {
+    resetCore();
+    inbox.journal.clear();
+  };
+  const admin = createAdmin({ ...core.controls, reset, faults: () => core.faults.list() });
   const deps = { ...core, sleep: sleeper.sleep, admin };
   const server = createServer((req, res) => {
-    void dispatch(deps, req, res);
+    if (!inbox.handle(req, res)) void dispatch(deps, req, res);
   });
   const sockets = trackSockets(server);
   const address = await listen(server, options.host ?? '127.0.0.1', options.port ?? 0);
   const close = () => {
     core.ctx.events.close();
+    inbox.close();
     return closeServer(server, sockets, sleeper.cancelAll);
   };
-  return Object.assign(core.controls, address, { close });
+  const onRequest = inbox.journal.subscribe;
+  return Object.assign(core.controls, address, {
+    inboxUrl: `${address.url}/`,
+    onRequest,
+    reset,
+    close,
+  });
 }
 
 /** Cancellable sleeps, so `close()` does not wait for an injected delay. */

@@ -43,6 +43,8 @@ export interface OutboxEntry {
   readonly text?: string;
   readonly tag?: string;
   readonly templateId?: string;
+  /** The variables the template was rendered with (request data merged with per-recipient data). */
+  readonly templateData?: Readonly<Record<string, string>>;
   readonly attachments?: readonly { readonly name: string; readonly size: number }[];
   readonly headers?: Readonly<Record<string, string>>;
   /** Emulator clock time (ms since epoch) when the copy was recorded. */

@@ -4,6 +4,7 @@
  * Endpoints and sites: shared/providers/tencent-ses.md §1 "Endpoints and regions".
  */
 import {
+  assertSecureEndpoint,
   type Credentials,
   credentialsSchema,
   parseConfig,
@@ -65,9 +66,10 @@ export const tencentSesConfigSchema = z
       .string()
       .refine(
         isAllowedEndpoint,
-        'expected an https:// URL (http:// only for a loopback host), no path',
+        'expected an https:// URL (http:// only for a loopback host, or with allowInsecureHttp), no path',
       )
       .optional(),
+    allowInsecureHttp: booleanish.optional(),
     credentials: credentialsSchema.optional(),
     language: z.enum(['zh-CN', 'en-US']).optional(),
     allowRawContent: booleanish.optional(),
@@ -90,6 +92,12 @@ export interface TencentSesConfig {
    * signed for service `ses` whatever the host.
    */
   readonly endpoint?: string;
+  /**
+   * Allow a plain-http `endpoint` off loopback: an emulator in another container (docker
+   * compose). Signed requests then cross the network in clear text, so it is never implied.
+   * In a URL: `?insecure=1`.
+   */
+  readonly allowInsecureHttp?: boolean;
   /** Static, or an async function (rotating STS tokens); default: `TENCENTCLOUD_*` env vars. */
   readonly credentials?: Credentials | (() => Credentials | Promise<Credentials>);
   /** Language of provider error messages (`X-TC-Language`). */
@@ -117,6 +125,8 @@ export interface TencentSesSettings {
   readonly site: TencentSesSite;
   /** `https://host[:port]`, no trailing slash. */
   readonly origin: string;
+  /** Plain http off loopback was opted into (`allowInsecureHttp`). */
+  readonly allowInsecureHttp: boolean;
   /** `host[:port]` as the Host header carries it. */
   readonly host: string;
   readonly credentials: () => Promise<Credentials>;
@@ -136,6 +146,9 @@ export function resolveTencentSesConfig(
   const parsed = parseConfig(PROVIDER_ID, tencentSesConfigSchema, config);
   const site = parsed.site ?? (parsed.region === 'ap-singapore' ? 'intl' : 'china');
   const url = new URL(parsed.endpoint ?? `https://${SITE_HOSTS[site]}`);
+  const allowInsecureHttp = parsed.allowInsecureHttp ?? false;
+  // The loopback rule and its opt-in are core's (one owner); the schema checked the form.
+  assertSecureEndpoint(url.origin, PROVIDER_ID, allowInsecureHttp);
   const source = parsed.credentials as TencentSesConfig['credentials'];
   const credentials = resolveCredentials(PROVIDER_ID, source, CREDENTIAL_ENV, environment);
   const staticSecrets = staticSecretsOf(source, environment);
@@ -148,6 +161,7 @@ export function resolveTencentSesConfig(
     region: parsed.region,
     site,
     origin: url.origin,
+    allowInsecureHttp,
     host: url.host,
     credentials,
     ...(parsed.language === undefined ? {} : { language: parsed.language }),
@@ -161,7 +175,11 @@ export function resolveTencentSesConfig(
 /** `tencent-ses://ap-guangzhou?endpoint=http://127.0.0.1:1234&timeoutMs=5000` -> config object. */
 export function tencentSesConfigFromUrl(url: URL): Record<string, unknown> {
   // Credentials in the URL are refused by core's fromConfig, for every adapter.
-  return { region: url.hostname, ...urlQuery(url) };
+  const { insecure, ...query } = urlQuery(url);
+  // `?insecure=1` is the URL form of `allowInsecureHttp: true`.
+  const optIn =
+    insecure === undefined ? {} : { allowInsecureHttp: insecure === '1' || insecure === 'true' };
+  return { region: url.hostname, ...query, ...optIn };
 }
 
 function staticSecretsOf(
@@ -176,9 +194,7 @@ function staticSecretsOf(
   return [fixed.secret, fixed.token].filter((s): s is string => typeof s === 'string' && s !== '');
 }
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
-
-/** https anywhere; http only on loopback (the emulator); origin only, no path or query. */
+/** An http(s) origin, no path or query; whether plain http may be used is core's rule. */
 export function isAllowedEndpoint(value: string): boolean {
   let url: URL;
   try {
@@ -188,6 +204,5 @@ export function isAllowedEndpoint(value: string): boolean {
   }
   if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '')
     return false;
-  if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && LOOPBACK.test(url.hostname);
+  return url.protocol === 'https:' || url.protocol === 'http:';
 }

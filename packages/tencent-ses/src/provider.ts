@@ -65,6 +65,7 @@ function createProvider(
     raw: (execute: Execute) => createRawClient(context, execute),
     secrets: () => secrets,
     origin: settings.origin,
+    ...(settings.allowInsecureHttp ? { allowInsecureHttp: true } : {}),
     transport: settings.transport,
   });
   return { ...provider, settings: visible };

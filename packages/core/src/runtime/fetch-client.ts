@@ -25,7 +25,7 @@ export function createFetchClient(options: HttpClientOptions): HttpClient {
   async function send(request: HttpRequest, sendOptions: SendOptions = {}): Promise<HttpResponse> {
     const caller = sendOptions.signal;
     if (caller?.aborted) throw abortedError(caller);
-    const target = requestTarget(request.url, approved);
+    const target = requestTarget(request.url, approved, options.allowInsecureHttp);
     const deadline = startDeadline(timeoutMs, caller);
     try {
       const response = await fetch(`${target.origin}${target.path}`, {

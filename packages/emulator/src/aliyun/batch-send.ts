@@ -51,6 +51,7 @@ function personalise(
       ...base,
       to: member.email,
       subject: renderTemplate(template.subject, vars),
+      templateData: vars,
       ...(template.html !== undefined && { html: renderTemplate(template.html, vars) }),
       ...(template.text !== undefined && { text: renderTemplate(template.text, vars) }),
     };

@@ -70,6 +70,7 @@ interface Content {
   readonly html?: string;
   readonly text?: string;
   readonly templateId?: string;
+  readonly templateData?: Readonly<Record<string, string>>;
 }
 
 /** `Template` = `{"TemplateId":"…","TemplateData":{…}}` as a JSON string (SDK). */
@@ -96,6 +97,7 @@ function readTemplate(params: DmParams, state: DmState): Content | undefined {
     ...(template.html !== undefined && { html: renderTemplate(template.html, data) }),
     ...(template.text !== undefined && { text: renderTemplate(template.text, data) }),
     templateId: template.name,
+    templateData: data,
   };
 }
 

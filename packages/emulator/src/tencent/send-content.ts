@@ -13,6 +13,7 @@ export interface SendContent {
   readonly html?: string;
   readonly text?: string;
   readonly templateId?: number;
+  readonly templateData?: Readonly<Record<string, string>>;
   /** Renders the subject with the same data (newer docs allow variables in Subject). */
   readonly render: (text: string) => string;
 }
@@ -86,6 +87,7 @@ function readTemplate(state: TencentState, template: Params): SendContent {
     ...(stored.html === undefined ? {} : { html: fill(stored.html) }),
     ...(stored.text === undefined ? {} : { text: fill(stored.text) }),
     templateId: id,
+    templateData: parsed.data,
     render: fill,
   };
 }

@@ -133,6 +133,7 @@ export function sendEmail(a: ActionContext): ActionResult {
     ...(content.html === undefined ? {} : { html: content.html }),
     ...(content.text === undefined ? {} : { text: content.text }),
     ...(content.templateId === undefined ? {} : { templateId: String(content.templateId) }),
+    ...(content.templateData === undefined ? {} : { templateData: content.templateData }),
     ...(attachments.list.length > 0 ? { attachments: attachments.list } : {}),
     time: ctx.now(),
     requestId: a.requestId,

@@ -66,6 +66,7 @@ export function fireTask(state: TencentState, ctx: EmuContext, task: TcTask, at:
       ...(html === undefined ? {} : { html: render(html, data) }),
       ...(text === undefined ? {} : { text: render(text, data) }),
       ...(task.template === undefined ? {} : { templateId: String(task.template.id) }),
+      ...(task.template === undefined ? {} : { templateData: data }),
       time: at,
       requestId: task.requestId,
       messageId: messageId(at),

@@ -1,0 +1,94 @@
+/**
+ * `mailbridge emulator`: run the local emulator of both providers and print its inbox URL and
+ * the MAIL_URL to use. It accepts the keys in the official environment variables when they are
+ * set (so the other commands in the same shell just work), else the documented demo keys.
+ * Key values are never printed.
+ */
+import type { Emulator } from '@mailbridge/emulator';
+import type { Command } from 'commander';
+import { action, examples } from '../context.js';
+import { UsageError } from '../exit.js';
+
+/** Demo keys, public by design: an emulator holds no real account. */
+export const DEMO_KEYS = {
+  tencent: { id: 'AKIDmailbridgedemo', secret: 'mailbridge-demo-secret' },
+  aliyun: { id: 'LTAImailbridgedemo', secret: 'mailbridge-demo-secret' },
+} as const;
+
+/** Add `emulator` to the program. */
+export function registerEmulator(program: Command): void {
+  program
+    .command('emulator')
+    .description('run the local emulator of DirectMail and Tencent SES; prints the inbox URL')
+    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .option('--port <port>', 'port (0 = any free port)', '8025')
+    .option('--quiet', 'no per-request log line')
+    .addHelpText(
+      'after',
+      `\nKeys: TENCENTCLOUD_SECRET_ID/KEY and ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET when set, else the
+demo keys ${DEMO_KEYS.tencent.id} / ${DEMO_KEYS.aliyun.id} with secret "${DEMO_KEYS.tencent.secret}".
+${examples(
+  'mailbridge emulator',
+  'mailbridge emulator --port 0 --json   # one JSON line: inbox, endpoint, MAIL_URLs',
+  'TENCENTCLOUD_SECRET_ID=AKIDmailbridgedemo TENCENTCLOUD_SECRET_KEY=mailbridge-demo-secret \\\n      MAIL_URL="tencent-ses://ap-guangzhou?endpoint=http://127.0.0.1:8025" mailbridge status',
+)}`,
+    )
+    .action(
+      action(async (out, _globals, _args, flags) => {
+        const port = Number(flags.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+          throw new UsageError(`--port must be 0-65535, got ${String(flags.port)}`);
+        }
+        // Loaded only here: the other commands do not pay for the emulator's import.
+        const { startEmulator } = await import('@mailbridge/emulator');
+        const emu = await startEmulator({ host: flags.host as string, port, ...keysFromEnv() });
+        if (flags.quiet !== true) {
+          emu.onRequest((r) =>
+            process.stderr.write(
+              `${r.provider ?? r.method} ${r.action ?? r.path} ${r.status}${r.errorCode ? ` ${r.errorCode}` : ''} ${r.recipients} rcpt ${Math.round(r.latencyMs)} ms\n`,
+            ),
+          );
+        }
+        const mailUrls = {
+          'tencent-ses': `tencent-ses://ap-guangzhou?endpoint=${emu.url}`,
+          'aliyun-dm': `aliyun-dm://cn-hangzhou?endpoint=${emu.url}`,
+        };
+        out.result(
+          { inbox: emu.inboxUrl, endpoint: emu.url, mailUrls },
+          `inbox:    ${emu.inboxUrl}\nendpoint: ${emu.url}\nMAIL_URL=${mailUrls['tencent-ses']}\nMAIL_URL=${mailUrls['aliyun-dm']}`,
+        );
+        await runUntilSignal(emu);
+      }),
+    );
+}
+
+function keysFromEnv() {
+  const env = process.env;
+  const tencent =
+    env.TENCENTCLOUD_SECRET_ID && env.TENCENTCLOUD_SECRET_KEY
+      ? { id: env.TENCENTCLOUD_SECRET_ID, secret: env.TENCENTCLOUD_SECRET_KEY }
+      : DEMO_KEYS.tencent;
+  const aliyun =
+    env.ALIBABA_CLOUD_ACCESS_KEY_ID && env.ALIBABA_CLOUD_ACCESS_KEY_SECRET
+      ? { id: env.ALIBABA_CLOUD_ACCESS_KEY_ID, secret: env.ALIBABA_CLOUD_ACCESS_KEY_SECRET }
+      : DEMO_KEYS.aliyun;
+  return { tencentKeys: [tencent], aliyunKeys: [aliyun] };
+}
+
+/** Serve with the emulator clock following real time, until SIGINT/SIGTERM. */
+function runUntilSignal(emu: Emulator): Promise<void> {
+  let last = Date.now();
+  const ticker = setInterval(() => {
+    const now = Date.now();
+    emu.advance(Math.max(0, now - last));
+    last = now;
+  }, 1000);
+  return new Promise((resolve) => {
+    const stop = () => {
+      clearInterval(ticker);
+      void emu.close().then(resolve);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,74 @@
+/**
+ * Run the BUILT `mailbridge` bin (dist/cli.js) as a subprocess, as a user's shell would, with
+ * an environment holding only what the test passes (no MAIL_URL or keys from the outer shell).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const BIN = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+/** What a finished run printed and returned. */
+export interface Ran {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A started run: the child, its output so far, and its end. */
+export interface Running {
+  readonly child: ChildProcess;
+  output(): { stdout: string; stderr: string };
+  readonly done: Promise<Ran>;
+}
+
+/** Start `mailbridge ...args` with `env` (plus PATH). */
+export function start(args: readonly string[], env: Record<string, string> = {}): Running {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (c: Buffer) => {
+    stdout += c.toString();
+  });
+  child.stderr?.on('data', (c: Buffer) => {
+    stderr += c.toString();
+  });
+  const done = new Promise<Ran>((resolve) => {
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+  return { child, output: () => ({ stdout, stderr }), done };
+}
+
+/** Run to the end (killed after `timeoutMs`). */
+export async function run(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  timeoutMs = 60_000,
+): Promise<Ran> {
+  const running = start(args, env);
+  const timer = setTimeout(() => running.child.kill('SIGKILL'), timeoutMs);
+  try {
+    return await running.done;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The single JSON document a `--json` run printed. */
+export function json(ran: Ran): Record<string, unknown> {
+  const lines = ran.stdout.trim().split('\n');
+  if (lines.length !== 1)
+    throw new Error(`expected one JSON line, got:\n${ran.stdout}\n${ran.stderr}`);
+  return JSON.parse(lines[0] as string) as Record<string, unknown>;
+}
+
+/** Poll `check` every 50 ms until it returns true (or fail after `ms`). */
+export async function until(check: () => boolean, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

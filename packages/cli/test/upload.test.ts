@@ -1,0 +1,131 @@
+/**
+ * `mailbridge groups upload` with a 50,000-row CSV against the emulator: progress with rate
+ * and ETA on stderr, the process killed half way (SIGKILL, no chance to clean up), and a
+ * second run that resumes after the last chunk Tencent SES acknowledged, ending with every row
+ * stored exactly once.
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Emulator, startEmulator } from '@mailbridge/emulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, run, start, until } from './run.js';
+
+const ROWS = 50_000;
+const KEY = { id: 'AKIDuploadtest', secret: 'upload-secret-0123456789abcdef' };
+let emu: Emulator;
+let env: Record<string, string>;
+let dir: string;
+
+beforeAll(async () => {
+  emu = await startEmulator({ tencentKeys: [KEY] });
+  env = {
+    MAIL_URL: `tencent-ses://ap-guangzhou?endpoint=${emu.url}`,
+    TENCENTCLOUD_SECRET_ID: KEY.id,
+    TENCENTCLOUD_SECRET_KEY: KEY.secret,
+  };
+  dir = mkdtempSync(join(tmpdir(), 'mb-upload-'));
+});
+afterAll(async () => {
+  await emu?.close();
+});
+
+interface TcGroupSnapshot {
+  id: number;
+  count: number;
+  recipients: { email: string }[];
+}
+
+function storedRows(id: string): { email: string }[] {
+  const groups = (emu.state()['tencent-ses'] as { groups: TcGroupSnapshot[] }).groups;
+  return groups.find((g) => String(g.id) === id)?.recipients ?? [];
+}
+
+describe('mailbridge groups upload', () => {
+  it('uploads 50,000 CSV rows with progress, resumes after a kill, stores each row once', async () => {
+    const file = join(dir, 'customers.csv');
+    const lines = ['address,name,city'];
+    for (let i = 1; i <= ROWS; i++) lines.push(`user${i}@example.com,User ${i},City ${i % 7}`);
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const state = `${file}.mailbridge-upload.json`;
+    const created = json(await run(['--json', 'groups', 'create', 'big'], env));
+    const id = String((created.group as { id: string }).id);
+
+    // The first chunk goes through; the second hangs (a 2-minute delay), so the kill lands
+    // with exactly one chunk acknowledged. The delayed request never executes: it is still
+    // waiting when the emulator closes.
+    let chunks = 0;
+    const off = emu.onRequest((record) => {
+      if (record.action?.startsWith('CreateReceiverDetail') && ++chunks === 1) {
+        emu.inject({
+          provider: 'tencent-ses',
+          action: record.action,
+          fault: { kind: 'delay', ms: 120_000 },
+        });
+      }
+    });
+    const first = start(['groups', 'upload', id, file], env);
+    await until(() => existsSync(state), 60_000, 'the first acknowledged chunk');
+    const saved = JSON.parse(readFileSync(state, 'utf8')) as {
+      acknowledged: number;
+      group: string;
+    };
+    expect(saved.group).toBe(id);
+    expect(saved.acknowledged).toBeGreaterThan(0);
+    expect(saved.acknowledged).toBeLessThan(ROWS);
+    await until(
+      () => first.output().stderr.includes(`${saved.acknowledged}/${ROWS}`),
+      10_000,
+      'progress',
+    );
+    first.child.kill('SIGKILL');
+    const killed = await first.done;
+    off();
+    expect(killed.code).toBeNull(); // killed, not finished
+    expect(killed.stderr).toMatch(/rows\/s/);
+    expect(killed.stderr).toMatch(/ETA/);
+    expect(storedRows(id)).toHaveLength(saved.acknowledged);
+    emu.clearFaults();
+
+    const resumed = await run(['groups', 'upload', id, file], env);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toContain(`resuming after row ${saved.acknowledged}`);
+    expect(resumed.stdout).toContain(`uploaded ${ROWS - saved.acknowledged} rows`);
+    expect(resumed.stderr).toContain(`${ROWS}/${ROWS}`);
+    const rows = storedRows(id);
+    expect(rows).toHaveLength(ROWS);
+    expect(new Set(rows.map((r) => r.email)).size).toBe(ROWS);
+    expect(existsSync(state)).toBe(false); // a completed upload forgets its resume point
+  });
+
+  it('refuses a state file from another upload, and --restart ignores it', async () => {
+    const file = join(dir, 'two.csv');
+    writeFileSync(file, 'email\nx1@example.com\nx2@example.com\n');
+    const state = join(dir, 'custom-state.json');
+    writeFileSync(
+      state,
+      JSON.stringify({
+        provider: 'tencent-ses',
+        group: 'other',
+        file,
+        size: 1,
+        mtimeMs: 1,
+        acknowledged: 1,
+      }),
+    );
+    const refused = await run(['--json', 'groups', 'upload', '1', file, '--state', state], env);
+    expect(refused.code).toBe(2);
+    expect(json(refused)).toMatchObject({
+      error: { message: expect.stringContaining('--restart') },
+    });
+    const created = json(await run(['--json', 'groups', 'create', 'two'], env));
+    const id = String((created.group as { id: string }).id);
+    const ok = await run(
+      ['--json', 'groups', 'upload', id, file, '--state', state, '--restart'],
+      env,
+    );
+    expect(ok.code).toBe(0);
+    expect(json(ok)).toMatchObject({ rows: 2, resumedFrom: 0 });
+    expect(storedRows(id).map((r) => r.email)).toEqual(['x1@example.com', 'x2@example.com']);
+  });
+});
