@@ -21,6 +21,14 @@ export { assertSecureEndpoint, isLoopbackHost } from './endpoint.js';
 export type { Delivery, Issue, MailErrorCode, MailErrorInit } from './errors.js';
 export { invalidInput, isMailError, MAIL_ERROR_CODES, MailError, unsupported } from './errors.js';
 export type { RetryOptions } from './executor.js';
+export type {
+  CompositeOptions,
+  CompositeProvider,
+  MemberInput,
+  WeightedMemberInput,
+} from './failover/composite.js';
+export { failover, roundRobin } from './failover/composite.js';
+export type { BreakerOptions } from './failover/health.js';
 export type { Groups, UploadOptions, UploadProgress, UploadResult } from './groups.js';
 export type {
   ErrorEvent,
@@ -44,8 +52,11 @@ export type {
   AttachmentInput,
   Batch,
   BatchInput,
+  BatchMemberValues,
+  MemberValues,
   Message,
   MessageInput,
+  PerProvider,
   ProviderOptions,
   ProviderOptionsRegistry,
   Recipient,
@@ -68,6 +79,7 @@ export type {
   Page,
   Provider,
   ProviderGroups,
+  RouteStep,
   SendReceipt,
   SendResult,
 } from './provider.js';

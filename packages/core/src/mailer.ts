@@ -10,6 +10,7 @@ import { startDeadline } from './deadline.js';
 import { assertSecureEndpoint } from './endpoint.js';
 import { MailError } from './errors.js';
 import { createExecutor, type RetryOptions, type Transport } from './executor.js';
+import { valuesForProvider } from './failover/values.js';
 import { createGroups, type Groups } from './groups.js';
 import type { Hooks } from './hooks.js';
 import { createHttpClient } from './http.js';
@@ -105,6 +106,8 @@ export function createMailer<Id extends string, Raw>(
   provider: Provider<Id, Raw>,
   options: MailerOptions = {},
 ): Mailer<Id, Raw> {
+  // A provider made of providers (failover, roundRobin) routes over its members' mailers.
+  if (provider.compose) return provider.compose(options) as Mailer<Id, Raw>;
   const caps = provider.capabilities;
   const now = options.now ?? Date.now;
   const transport = createTransport(provider, options);
@@ -123,7 +126,7 @@ export function createMailer<Id extends string, Raw>(
   const concurrency = options.concurrency ?? 16;
 
   const send = async (input: MessageInput, call?: CallOptions): Promise<SendResult> => {
-    const message = normalizeMessage(input);
+    const message = normalizeMessage(valuesForProvider(input, provider.id));
     checkMessage(message, caps);
     provider.validate?.(message);
     const { value, attempts } = await executor.run(provider.send(message), call?.signal);
@@ -148,7 +151,7 @@ export function createMailer<Id extends string, Raw>(
       );
     },
     async sendBatch(input, call) {
-      const batch = normalizeBatch(input);
+      const batch = normalizeBatch(valuesForProvider(input, provider.id));
       checkBatch(batch, caps);
       provider.validateBatch?.(batch, now());
       const { value, attempts } = await executor.run(provider.sendBatch(batch), call?.signal);
