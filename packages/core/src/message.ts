@@ -89,6 +89,8 @@ export interface MemberValues {
 export interface BatchMemberValues extends MemberValues {
   /** The recipient group there (groups are stored per account). */
   readonly group?: string;
+  /** The subject there (Tencent SES batches need one; DirectMail's come from the template). */
+  readonly subject?: string;
 }
 
 /**

@@ -20,7 +20,8 @@ export interface MemberKeys {
 
 /**
  * The message or batch `member` receives: its `perProvider` entry (by name, else provider id)
- * replaces `from`, `template.id` and, on a batch, `group`; `perProvider` itself is removed.
+ * replaces `from`, `template.id` and, on a batch, `group` and `subject`; `perProvider` itself
+ * is removed.
  * Without `perProvider` the input is returned as it is.
  */
 export function valuesFor<T extends MessageInput | BatchInput>(
@@ -45,13 +46,17 @@ export function valuesFor<T extends MessageInput | BatchInput>(
   }
   if (typeof entry !== 'object' || entry === null) {
     throw invalidInput([
-      { path: ['perProvider', member.name], message: 'expected { from?, template?, group? }' },
+      {
+        path: ['perProvider', member.name],
+        message: 'expected { from?, template?, group?, subject? }',
+      },
     ]);
   }
   const out: Record<string, unknown> = { ...rest };
   if (entry.from !== undefined) out['from'] = entry.from;
   if (entry.template !== undefined) out['template'] = { ...rest.template, id: entry.template };
   if (entry.group !== undefined) out['group'] = entry.group;
+  if (entry.subject !== undefined) out['subject'] = entry.subject;
   return { ok: true, input: out as T };
 }
 
