@@ -1,16 +1,17 @@
 /**
- * The conformance suite run against a composite: `failover` over two DirectMail accounts, each
- * on its own emulator so a fault can be injected on every member. A fault the suite injects
- * applies to each member's server (so "throttled beyond the budget" fails on both and is the
- * caller's error), except a refused connection, which hits the primary: the only member a
- * composite calls while the primary answers.
+ * The conformance suite run against composites: `failover` over two DirectMail accounts, and
+ * over two Tencent SES accounts, each account on its own emulator so a fault can be injected on
+ * every member. A fault the suite injects applies to each member's server (so "throttled beyond
+ * the budget" fails on both and is the caller's error), except a refused connection, which hits
+ * the primary: the only member a composite calls while the primary answers.
  */
 import { aliyunDm } from '@mailbridge/aliyun-dm';
-import { createMailer, failover } from '@mailbridge/core';
-import { type Emulator, startEmulator } from '@mailbridge/emulator';
+import { createMailer, failover, type Provider } from '@mailbridge/core';
+import { type Emulator, type ProviderId, startEmulator } from '@mailbridge/emulator';
+import { tencentSes } from '@mailbridge/tencent-ses';
 import { afterAll, beforeAll } from 'vitest';
 import { deadOrigin, RefusingAgent } from '../helpers/refusing-agent.js';
-import { runConformance } from './suite.js';
+import { type ConformanceTarget, runConformance } from './suite.js';
 
 let servers: Emulator[] = [];
 let agents: RefusingAgent[] = [];
@@ -24,66 +25,131 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
 });
 
-const key = (emu: Emulator) => emu.credentials.aliyun[0] as { id: string; secret: string };
+type Key = { id: string; secret: string };
+const key = (emu: Emulator, id: ProviderId) =>
+  (id === 'aliyun-dm' ? emu.credentials.aliyun[0] : emu.credentials.tencent[0]) as Key;
 const sum = (f: (emu: Emulator) => number) => servers.reduce((total, s) => total + f(s), 0);
 
-runConformance({
-  name: 'aliyun-dm',
-  createMailer: (options) =>
-    createMailer(
-      failover(
-        servers.map((emu, i) => ({
-          provider: aliyunDm({
-            region: 'cn-hangzhou',
-            endpoint: emu.aliyunEndpoint,
-            credentials: { id: key(emu).id, secret: key(emu).secret },
-          }),
-          name: i === 0 ? 'primary' : 'backup',
-          options: { dispatcher: agents[i] as RefusingAgent },
-        })),
+/** What differs between the two composites: the members and the provider's own data. */
+interface Spec
+  extends Pick<
+    ConformanceTarget,
+    'message' | 'batch' | 'unsupported' | 'actions' | 'schedule' | 'replaysAmbiguousSends'
+  > {
+  readonly id: ProviderId;
+  provider(emu: Emulator): Provider;
+  /** The provider's throttling answer. */
+  readonly throttle: { readonly code: string; readonly status?: number };
+}
+
+/** A conformance target over a failover of one account per emulator. */
+function compositeTarget(spec: Spec): ConformanceTarget {
+  return {
+    ...spec,
+    name: spec.id,
+    createMailer: (options) =>
+      createMailer(
+        failover(
+          servers.map((emu, i) => ({
+            provider: spec.provider(emu),
+            name: i === 0 ? 'primary' : 'backup',
+            options: { dispatcher: agents[i] as RefusingAgent },
+          })),
+        ),
+        options,
       ),
-      options,
-    ),
-  message: (to) => ({
-    from: 'Shop <noreply@mail.example.com>',
-    to,
-    subject: "Conformance 测试 😀 !'()*~+%&=",
-    html: "<p>你好 😀 !'()*~+%&=</p>",
-  }),
-  batch: (group) => ({ from: 'batch@mail.example.com', group, template: { id: 'welcome' } }),
-  unsupported: {
-    field: 'cc',
-    message: {
-      from: 'noreply@mail.example.com',
-      to: 'a@example.com',
-      cc: 'b@example.com',
-      subject: 'x',
-      text: 'y',
+    delivered: (to) =>
+      sum((emu) => emu.outbox.filter((m) => to === undefined || m.to === to).length),
+    requests: (action) => sum((emu) => emu.requests[spec.id][action] ?? 0),
+    inject: (action, fault) => {
+      if (fault.kind === 'refuse') {
+        (agents[0] as RefusingAgent).refuseNext();
+        return;
+      }
+      for (const emu of servers) {
+        // Faults a member never consumed (the primary answered) must not leak into later tests.
+        emu.clearFaults();
+        const rule = { provider: spec.id, action };
+        if (fault.kind === 'throttle')
+          emu.inject({ ...rule, count: fault.count, fault: { kind: 'error', ...spec.throttle } });
+        else emu.inject({ ...rule, fault });
+      }
     },
-  },
-  actions: { send: 'SingleSendMail', batch: 'BatchSendMail', upload: 'SaveReceiverDetail' },
-  delivered: (to) => sum((emu) => emu.outbox.filter((m) => to === undefined || m.to === to).length),
-  requests: (action) => sum((emu) => emu.requests['aliyun-dm'][action] ?? 0),
-  inject: (action, fault) => {
-    if (fault.kind === 'refuse') {
-      (agents[0] as RefusingAgent).refuseNext();
-      return;
-    }
-    for (const emu of servers) {
-      // Faults a member never consumed (the primary answered) must not leak into later tests.
-      emu.clearFaults();
-      if (fault.kind === 'throttle')
-        emu.inject({
-          provider: 'aliyun-dm',
-          action,
-          count: fault.count,
-          fault: { kind: 'error', code: 'Throttling.User', status: 400 },
-        });
-      else emu.inject({ provider: 'aliyun-dm', action, fault });
-    }
-  },
-  secrets: () => servers.map((emu) => key(emu).secret),
-  schedule: 'unsupported',
-  replaysAmbiguousSends: true,
-  timeouts: true,
-});
+    secrets: () => servers.map((emu) => key(emu, spec.id).secret),
+    timeouts: true,
+  };
+}
+
+runConformance(
+  compositeTarget({
+    id: 'aliyun-dm',
+    provider: (emu) =>
+      aliyunDm({
+        region: 'cn-hangzhou',
+        endpoint: emu.aliyunEndpoint,
+        credentials: key(emu, 'aliyun-dm'),
+      }),
+    message: (to) => ({
+      from: 'Shop <noreply@mail.example.com>',
+      to,
+      subject: "Conformance 测试 😀 !'()*~+%&=",
+      html: "<p>你好 😀 !'()*~+%&=</p>",
+    }),
+    batch: (group) => ({ from: 'batch@mail.example.com', group, template: { id: 'welcome' } }),
+    unsupported: {
+      field: 'cc',
+      message: {
+        from: 'noreply@mail.example.com',
+        to: 'a@example.com',
+        cc: 'b@example.com',
+        subject: 'x',
+        text: 'y',
+      },
+    },
+    actions: { send: 'SingleSendMail', batch: 'BatchSendMail', upload: 'SaveReceiverDetail' },
+    throttle: { code: 'Throttling.User', status: 400 },
+    schedule: 'unsupported',
+    replaysAmbiguousSends: true,
+  }),
+);
+
+runConformance(
+  compositeTarget({
+    id: 'tencent-ses',
+    provider: (emu) =>
+      tencentSes({
+        region: 'ap-guangzhou',
+        endpoint: emu.tencentEndpoint,
+        credentials: key(emu, 'tencent-ses'),
+      }),
+    message: (to) => ({
+      from: 'Shop 商店 <noreply@mail.example.com>',
+      to,
+      subject: 'Conformance 测试 😀',
+      template: { id: 100001, data: { name: '安 Ann 😀' } },
+    }),
+    batch: (group) => ({
+      from: 'noreply@mail.example.com',
+      group,
+      template: { id: 100001 },
+      subject: 'Batch 批量',
+    }),
+    unsupported: {
+      field: 'html',
+      message: {
+        from: 'noreply@mail.example.com',
+        to: 'a@example.com',
+        subject: 'x',
+        html: '<p>raw</p>',
+      },
+    },
+    actions: {
+      send: 'SendEmail',
+      batch: 'BatchSendEmail',
+      upload: 'CreateReceiverDetailWithData',
+    },
+    throttle: { code: 'RequestLimitExceeded' },
+    schedule: 'native',
+    replaysAmbiguousSends: false,
+  }),
+);

@@ -50,6 +50,17 @@ const html = (): MessageInput => ({
   subject: 'Order shipped',
   html: '<p>Your order is on its way</p>',
 });
+/** The provider's own throttling answer, once, on its send action. */
+const throttle = (provider: 'aliyun-dm' | 'tencent-ses') =>
+  emu.inject(
+    provider === 'aliyun-dm'
+      ? {
+          provider,
+          action: 'SingleSendMail',
+          fault: { kind: 'error', code: 'Throttling.User', status: 400 },
+        }
+      : { provider, action: 'SendEmail', fault: { kind: 'error', code: 'RequestLimitExceeded' } },
+  );
 const copies = (to: unknown) => emu.outbox.filter((m) => m.to === to);
 const requests = (provider: 'aliyun-dm' | 'tencent-ses', action: string) =>
   emu.requests[provider][action] ?? 0;
@@ -57,11 +68,7 @@ const requests = (provider: 'aliyun-dm' | 'tencent-ses', action: string) =>
 describe('failover over two DirectMail accounts on one emulator', () => {
   it('A throttled: B sends, exactly one copy in the outbox', async () => {
     const mailer = createMailer(failover([dm(KEYS[0]!), dm(KEYS[1]!)]), FAST);
-    emu.inject({
-      provider: 'aliyun-dm',
-      action: 'SingleSendMail',
-      fault: { kind: 'error', code: 'Throttling.User', status: 400 },
-    });
+    throttle('aliyun-dm');
     const message = html();
     const result = await mailer.send(message);
     expect(result).toMatchObject({ provider: 'aliyun-dm', member: 'aliyun-dm#2', attempts: 1 });
@@ -124,11 +131,7 @@ describe('failover over two DirectMail accounts on one emulator', () => {
       ]),
       { ...FAST, hooks: { onRequest: (e) => seen.push(e) } },
     );
-    emu.inject({
-      provider: 'aliyun-dm',
-      action: 'SingleSendMail',
-      fault: { kind: 'error', code: 'Throttling.User', status: 400 },
-    });
+    throttle('aliyun-dm');
     const result = await mailer.send(html());
     expect(result.member).toBe('backup');
     expect(seen.map((e) => [e.member, e.provider, e.action])).toEqual([
@@ -179,11 +182,7 @@ describe('failover across providers (Tencent SES first, DirectMail second)', () 
   it('A throttled: B sends with its own template reference', async () => {
     const mailer = createMailer(failover([tencent(), dm(KEYS[0]!)]), FAST);
     const message = await both();
-    emu.inject({
-      provider: 'tencent-ses',
-      action: 'SendEmail',
-      fault: { kind: 'error', code: 'RequestLimitExceeded' },
-    });
+    throttle('tencent-ses');
     const result = await mailer.send(message);
     expect(result).toMatchObject({ provider: 'aliyun-dm', member: 'aliyun-dm' });
     expect(copies(message.to)).toEqual([
@@ -195,16 +194,8 @@ describe('failover across providers (Tencent SES first, DirectMail second)', () 
   it('both fail with not_sent: one error carrying both causes, nothing sent', async () => {
     const mailer = createMailer(failover([tencent(), dm(KEYS[0]!)]), FAST);
     const message = await both();
-    emu.inject({
-      provider: 'tencent-ses',
-      action: 'SendEmail',
-      fault: { kind: 'error', code: 'RequestLimitExceeded' },
-    });
-    emu.inject({
-      provider: 'aliyun-dm',
-      action: 'SingleSendMail',
-      fault: { kind: 'error', code: 'Throttling.User', status: 400 },
-    });
+    throttle('tencent-ses');
+    throttle('aliyun-dm');
     const error = await failure(mailer.send(message));
     expect(error).toMatchObject({ delivery: 'not_sent', retryable: true, provider: 'aliyun-dm' });
     expect(error.message).toMatch(/tencent-ses \(tencent-ses\): rate_limited/);
