@@ -11,6 +11,7 @@ import { type Emulator, type ProviderId, startEmulator } from '@mailbridge/emula
 import { tencentSes } from '@mailbridge/tencent-ses';
 import { afterAll, beforeAll } from 'vitest';
 import { deadOrigin, RefusingAgent } from '../helpers/refusing-agent.js';
+import { ALIYUN_DM_DATA, type ConformanceData, TENCENT_SES_DATA } from './data.js';
 import { type ConformanceTarget, runConformance } from './suite.js';
 
 let servers: Emulator[] = [];
@@ -31,11 +32,7 @@ const key = (emu: Emulator, id: ProviderId) =>
 const sum = (f: (emu: Emulator) => number) => servers.reduce((total, s) => total + f(s), 0);
 
 /** What differs between the two composites: the members and the provider's own data. */
-interface Spec
-  extends Pick<
-    ConformanceTarget,
-    'message' | 'batch' | 'unsupported' | 'actions' | 'schedule' | 'replaysAmbiguousSends'
-  > {
+interface Spec extends ConformanceData {
   readonly id: ProviderId;
   provider(emu: Emulator): Provider;
   /** The provider's throttling answer. */
@@ -89,27 +86,8 @@ runConformance(
         endpoint: emu.aliyunEndpoint,
         credentials: key(emu, 'aliyun-dm'),
       }),
-    message: (to) => ({
-      from: 'Shop <noreply@mail.example.com>',
-      to,
-      subject: "Conformance 测试 😀 !'()*~+%&=",
-      html: "<p>你好 😀 !'()*~+%&=</p>",
-    }),
-    batch: (group) => ({ from: 'batch@mail.example.com', group, template: { id: 'welcome' } }),
-    unsupported: {
-      field: 'cc',
-      message: {
-        from: 'noreply@mail.example.com',
-        to: 'a@example.com',
-        cc: 'b@example.com',
-        subject: 'x',
-        text: 'y',
-      },
-    },
-    actions: { send: 'SingleSendMail', batch: 'BatchSendMail', upload: 'SaveReceiverDetail' },
+    ...ALIYUN_DM_DATA,
     throttle: { code: 'Throttling.User', status: 400 },
-    schedule: 'unsupported',
-    replaysAmbiguousSends: true,
   }),
 );
 
@@ -122,34 +100,7 @@ runConformance(
         endpoint: emu.tencentEndpoint,
         credentials: key(emu, 'tencent-ses'),
       }),
-    message: (to) => ({
-      from: 'Shop 商店 <noreply@mail.example.com>',
-      to,
-      subject: 'Conformance 测试 😀',
-      template: { id: 100001, data: { name: '安 Ann 😀' } },
-    }),
-    batch: (group) => ({
-      from: 'noreply@mail.example.com',
-      group,
-      template: { id: 100001 },
-      subject: 'Batch 批量',
-    }),
-    unsupported: {
-      field: 'html',
-      message: {
-        from: 'noreply@mail.example.com',
-        to: 'a@example.com',
-        subject: 'x',
-        html: '<p>raw</p>',
-      },
-    },
-    actions: {
-      send: 'SendEmail',
-      batch: 'BatchSendEmail',
-      upload: 'CreateReceiverDetailWithData',
-    },
+    ...TENCENT_SES_DATA,
     throttle: { code: 'RequestLimitExceeded' },
-    schedule: 'native',
-    replaysAmbiguousSends: false,
   }),
 );
