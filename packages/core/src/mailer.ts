@@ -18,7 +18,7 @@ import type { BatchInput, MessageInput } from './message.js';
 import type { BatchResult, HttpRequest, Provider, SendResult } from './provider.js';
 import { createRateLimiter, type RateLimitOverrides } from './rate-limit.js';
 import { describeRequest, redactError } from './redact.js';
-import { type Settled, type Source, settleInOrder } from './send-many.js';
+import { type Settled, type Source, sendManyOver } from './send-many.js';
 import { abortedError } from './sleep.js';
 import { normalizeBatch, normalizeMessage } from './validate.js';
 
@@ -138,18 +138,7 @@ export function createMailer<Id extends string, Raw>(
     capabilities: caps,
     raw: provider.raw(executor.execute),
     send,
-    sendMany(messages, call) {
-      const limit = call?.concurrency ?? concurrency;
-      if (!Number.isInteger(limit) || limit < 1)
-        throw new RangeError('concurrency must be a positive integer');
-      const signal = call?.signal;
-      return settleInOrder(
-        messages,
-        (message) => send(message, signal ? { signal } : undefined),
-        limit,
-        signal,
-      );
-    },
+    sendMany: sendManyOver(send, concurrency),
     async sendBatch(input, call) {
       const batch = normalizeBatch(valuesForProvider(input, provider.id));
       checkBatch(batch, caps);

@@ -102,6 +102,32 @@ export async function collect<T>(results: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
+/**
+ * A mailer's `sendMany` over its single `send`: the concurrency (the call's, else
+ * `defaultConcurrency`) checked, then `settleInOrder`. One definition for the provider mailer
+ * and the composite one (failover/mailer.ts).
+ */
+export function sendManyOver<I, T>(
+  send: (input: I, call?: { readonly signal?: AbortSignal }) => Promise<T>,
+  defaultConcurrency: number,
+): (
+  messages: Source<I>,
+  call?: { readonly concurrency?: number; readonly signal?: AbortSignal },
+) => AsyncGenerator<Settled<T>, void, undefined> {
+  return (messages, call) => {
+    const limit = call?.concurrency ?? defaultConcurrency;
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new RangeError('concurrency must be a positive integer');
+    const signal = call?.signal;
+    return settleInOrder(
+      messages,
+      (message) => send(message, signal ? { signal } : undefined),
+      limit,
+      signal,
+    );
+  };
+}
+
 function toAsyncIterator<I>(source: Source<I>): AsyncIterator<I> {
   if (Symbol.asyncIterator in source) return source[Symbol.asyncIterator]();
   const sync = source[Symbol.iterator]();

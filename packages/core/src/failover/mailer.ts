@@ -9,7 +9,7 @@ import type { Capabilities } from '../capabilities.js';
 import type { Hooks } from '../hooks.js';
 import { createMailer, type Mailer, type MailerOptions } from '../mailer.js';
 import type { BatchInput, MessageInput } from '../message.js';
-import { settleInOrder } from '../send-many.js';
+import { sendManyOver } from '../send-many.js';
 import { normalizeBatch, normalizeMessage } from '../validate.js';
 import type { CompositeMember, CompositeOptions } from './composite.js';
 import { createHealth } from './health.js';
@@ -51,7 +51,6 @@ export function composeMailer(spec: ComposeSpec, options: MailerOptions): Mailer
     }),
   };
   const primary = mailers[0] as Mailer;
-  const concurrency = options.concurrency ?? 16;
 
   const send: Mailer['send'] = async (input, call) => {
     normalizeMessage(withoutValues(input));
@@ -63,18 +62,7 @@ export function composeMailer(spec: ComposeSpec, options: MailerOptions): Mailer
     capabilities: spec.capabilities,
     raw: Object.freeze(Object.fromEntries(members.map((m, i) => [m.name, mailers[i]]))),
     send,
-    sendMany(messages, call) {
-      const limit = call?.concurrency ?? concurrency;
-      if (!Number.isInteger(limit) || limit < 1)
-        throw new RangeError('concurrency must be a positive integer');
-      const signal = call?.signal;
-      return settleInOrder(
-        messages,
-        (message) => send(message, signal ? { signal } : undefined),
-        limit,
-        signal,
-      );
-    },
+    sendMany: sendManyOver(send, options.concurrency ?? 16),
     async sendBatch(input, call) {
       normalizeBatch(withoutValues(input));
       return route(ctx, strategy(), input, (mailer, resolved) => mailer.sendBatch(resolved, call));
