@@ -78,7 +78,9 @@ export function failover(
   members: readonly (Provider | MemberInput)[],
   options: CompositeOptions = {},
 ): CompositeProvider {
-  const resolved = resolveMembers(members.map(asMember), 'failover');
+  // Not an array: resolveMembers reports it.
+  const list = Array.isArray(members) ? members.map(asMember) : (members as readonly MemberInput[]);
+  const resolved = resolveMembers(list, 'failover');
   return composite(options.name ?? 'failover', resolved, options, () => inOrder(resolved.length));
 }
 
@@ -127,6 +129,15 @@ function resolveMembers(members: readonly MemberInput[], kind: string): Composit
     .map((m, i) => {
       if (typeof m?.provider?.id !== 'string' || typeof m.provider.capabilities !== 'object') {
         throw invalidInput([{ path: ['members', i, 'provider'], message: 'expected a provider' }]);
+      }
+      const offset = m.quotaDayOffsetMinutes;
+      if (offset !== undefined && !(Number.isInteger(offset) && Math.abs(offset) <= 14 * 60)) {
+        throw invalidInput([
+          {
+            path: ['members', i, 'quotaDayOffsetMinutes'],
+            message: 'expected whole minutes, -840 to 840',
+          },
+        ]);
       }
       const count = (seen.get(m.provider.id) ?? 0) + 1;
       seen.set(m.provider.id, count);
