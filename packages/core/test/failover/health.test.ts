@@ -80,6 +80,20 @@ describe('failover: circuit breaker (fake clock)', () => {
     expect(a.requests['send']).toBe(4);
   });
 
+  it('while the half-open probe is in flight, other sends skip A', async () => {
+    const { a, mailer, advance } = setup({ failures: 1, cooldownMs: 1_000 });
+    a.inject({ ...unavailable, action: 'send' });
+    await mailer.send(message(0));
+    advance(1_000);
+    a.inject({ kind: 'delay', ms: 300, action: 'send' });
+    const probe = mailer.send(message(1));
+    const during = await mailer.send(message(2));
+    expect(during.member).toBe('b');
+    expect(during.route?.[0]?.reason).toBe('circuit half-open, a probe is in flight');
+    expect((await probe).member).toBe('a');
+    expect((await mailer.send(message(3))).member).toBe('a');
+  });
+
   it('failures about the message (rejected) pass over without opening the circuit', async () => {
     const { a, mailer } = setup({ failures: 1, cooldownMs: 60_000 });
     a.inject({ kind: 'error', code: 'rejected', action: 'send' });
