@@ -19,6 +19,7 @@ import {
 } from '@mailbridge/core';
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
 import { tencentSes } from '@mailbridge/tencent-ses';
+import { failoverRows } from './demo/failover.js';
 import {
   type DemoProviderId,
   PROFILES,
@@ -253,6 +254,12 @@ async function main(): Promise<void> {
     for (const id of providers) {
       const rows = await run(emu, id);
       console.log(`\n${table(rows)}\n${outboxSummary(emu, id)}`);
+      unexpected += rows.filter((r) => !r.expected).length;
+    }
+    // Both providers as one mailer: the next is tried only when the first certainly did not send.
+    if (providers.length === PROVIDER_IDS.length) {
+      const { config, rows } = await failoverRows(emu);
+      console.log(`\nfailover\n  config: fromConfig([${config}])\n\n${table(rows)}`);
       unexpected += rows.filter((r) => !r.expected).length;
     }
   } finally {

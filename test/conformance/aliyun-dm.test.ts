@@ -4,6 +4,7 @@ import { type Emulator, startEmulator } from '@mailbridge/emulator';
 import { afterAll, beforeAll } from 'vitest';
 import { deadOrigin, undiciDispatches } from '../helpers/refusing-agent.js';
 import { RecordingAgent } from '../reliability/recording-agent.js';
+import { ALIYUN_DM_DATA } from './data.js';
 import { runConformance } from './suite.js';
 
 let emu: Emulator;
@@ -36,24 +37,7 @@ runConformance({
   name: 'aliyun-dm',
   createMailer: (options) => mailerAt(emu.aliyunEndpoint, options),
   unreachable: (options) => mailerAt(dead, options),
-  message: (to) => ({
-    from: 'Shop <noreply@mail.example.com>',
-    to,
-    subject: "Conformance 测试 😀 !'()*~+%&=",
-    html: "<p>你好 😀 !'()*~+%&=</p>",
-  }),
-  batch: (group) => ({ from: 'batch@mail.example.com', group, template: { id: 'welcome' } }),
-  unsupported: {
-    field: 'cc',
-    message: {
-      from: 'noreply@mail.example.com',
-      to: 'a@example.com',
-      cc: 'b@example.com',
-      subject: 'x',
-      text: 'y',
-    },
-  },
-  actions: { send: 'SingleSendMail', batch: 'BatchSendMail', upload: 'SaveReceiverDetail' },
+  ...ALIYUN_DM_DATA,
   delivered: (to) =>
     emu.outbox.filter((m) => m.provider === 'aliyun-dm' && (to === undefined || m.to === to))
       .length,
@@ -70,8 +54,6 @@ runConformance({
     else emu.inject({ provider: 'aliyun-dm', action, fault });
   },
   secrets: () => [key().secret, ...(agent?.signatures ?? [])],
-  schedule: 'unsupported',
-  replaysAmbiguousSends: true,
   timeouts: true,
   refuses: undiciDispatches,
 });

@@ -4,6 +4,7 @@ import { tencentSes } from '@mailbridge/tencent-ses';
 import { afterAll, beforeAll } from 'vitest';
 import { deadOrigin, undiciDispatches } from '../helpers/refusing-agent.js';
 import { RecordingAgent } from '../reliability/recording-agent.js';
+import { TENCENT_SES_DATA } from './data.js';
 import { runConformance } from './suite.js';
 
 let emu: Emulator;
@@ -36,28 +37,7 @@ runConformance({
   name: 'tencent-ses',
   createMailer: (options) => mailerAt(emu.tencentEndpoint, options),
   unreachable: (options) => mailerAt(dead, options),
-  message: (to) => ({
-    from: 'Shop 商店 <noreply@mail.example.com>',
-    to,
-    subject: 'Conformance 测试 😀',
-    template: { id: 100001, data: { name: '安 Ann 😀' } },
-  }),
-  batch: (group) => ({
-    from: 'noreply@mail.example.com',
-    group,
-    template: { id: 100001 },
-    subject: 'Batch 批量',
-  }),
-  unsupported: {
-    field: 'html',
-    message: {
-      from: 'noreply@mail.example.com',
-      to: 'a@example.com',
-      subject: 'x',
-      html: '<p>raw</p>',
-    },
-  },
-  actions: { send: 'SendEmail', batch: 'BatchSendEmail', upload: 'CreateReceiverDetailWithData' },
+  ...TENCENT_SES_DATA,
   delivered: (to) =>
     emu.outbox.filter((m) => m.provider === 'tencent-ses' && (to === undefined || m.to === to))
       .length,
@@ -74,8 +54,6 @@ runConformance({
     else emu.inject({ provider: 'tencent-ses', action, fault });
   },
   secrets: () => [key().secret, ...(agent?.signatures ?? [])],
-  schedule: 'native',
-  replaysAmbiguousSends: false,
   timeouts: true,
   refuses: undiciDispatches,
 });

@@ -72,6 +72,10 @@ describe('the demo', () => {
     expect(out).toContain('outbox: 307 copies delivered (SingleSendMail 302, BatchSendMail 5)');
     expect(out).not.toContain('!!');
     expect(out).toMatch(/all steps behaved as expected in \d+\.\ds/);
+    expect(out).toMatch(
+      /send, tencent-ses throttled +ok tencent-ses not_sent, sent by aliyun-dm: 1 copy/,
+    );
+    expect(out).toMatch(/send, tencent-ses dropped +error network, unknown, aliyun-dm not called/);
   });
 
   it('--provider tencent-ses runs Tencent only', async () => {
@@ -106,6 +110,7 @@ const COVERED = [
   'unit-testing-with-the-testing-provider',
   'real-account',
   'receive-events',
+  'failover',
 ];
 
 describe('examples/', () => {
@@ -189,6 +194,21 @@ describe('examples/', () => {
     expect(out).toContain('copies delivered: 1 (never two)');
     expect(out).toContain('issue at to.1: invalid email address');
     expect(out).toMatch(/"code":"unsupported".*\n {2}aliyun-dm does not support cc/);
+  });
+
+  it('failover moves on only after not_sent, remembers a spent quota, spreads by weight', async () => {
+    const out = expectSuccess(await run('failover'));
+    expect(out).toContain('normal day: sent by tencent-ses (tencent-ses)');
+    expect(out).toMatch(
+      /Tencent quota spent: sent by dm-hangzhou; tencent-ses failed: quota_exceeded/,
+    );
+    expect(out).toMatch(
+      /next send: tencent-ses skipped \(daily quota spent until \S+T16:00:00\.000Z\)/,
+    );
+    expect(out).toContain(
+      'connection dropped after processing: network, delivery unknown; copies: 1',
+    );
+    expect(out).toContain('round-robin 3:1 over 40 sends: hangzhou 30, singapore 10');
   });
 
   it('unit-testing-with-the-testing-provider passes its own assertions', async () => {

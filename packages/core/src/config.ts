@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { failUrlCredentials, missingProviderMessage } from './config-hints.js';
 import { MailError } from './errors.js';
+import { compositeFromConfig, isConfigList } from './failover/config.js';
 import type { Provider } from './provider.js';
 
 /** An access key pair, with an STS/temporary token when there is one. */
@@ -177,9 +178,11 @@ export type ConfigValue = string | URL | ({ readonly provider: string } & Record
  * ```
  */
 export function fromConfig(
-  value: ConfigValue | undefined,
+  value: ConfigValue | readonly ConfigValue[] | undefined,
   adapters: readonly AdapterFactory[],
 ): Provider {
+  // A list is one composite provider over its entries (failover/config.ts).
+  if (isConfigList(value)) return compositeFromConfig(value, adapters, fromConfig);
   if (value === undefined || value === '') {
     return failConfig('mailbridge', 'mailbridge config: no provider configured', [
       { path: ['provider'], message: 'missing' },

@@ -18,6 +18,8 @@ export interface HookBase {
   readonly action: string;
   /** 1-based attempt number. */
   readonly attempt: number;
+  /** On a composite provider (`failover`, `roundRobin`): the member making the request. */
+  readonly member?: string;
 }
 
 /** Before each attempt goes out: the request as signed, redacted. */

@@ -54,6 +54,14 @@ export {
   suppressionReason,
 } from './events/suppression.js';
 export type { RetryOptions } from './executor.js';
+export type {
+  CompositeOptions,
+  CompositeProvider,
+  MemberInput,
+  WeightedMemberInput,
+} from './failover/composite.js';
+export { failover, roundRobin } from './failover/composite.js';
+export type { BreakerOptions } from './failover/health.js';
 export type { Groups, UploadOptions, UploadProgress, UploadResult } from './groups.js';
 export type {
   ErrorEvent,
@@ -77,8 +85,11 @@ export type {
   AttachmentInput,
   Batch,
   BatchInput,
+  BatchMemberValues,
+  MemberValues,
   Message,
   MessageInput,
+  PerProvider,
   ProviderOptions,
   ProviderOptionsRegistry,
   Recipient,
@@ -101,6 +112,7 @@ export type {
   Page,
   Provider,
   ProviderGroups,
+  RouteStep,
   SendReceipt,
   SendResult,
 } from './provider.js';

@@ -12,6 +12,7 @@ import { MailError } from './errors.js';
 import { queryStatus, type RecipientStatus, type StatusQuery } from './events/status.js';
 import { assertNotSuppressed, type SuppressionStore } from './events/suppression.js';
 import { createExecutor, type RetryOptions, type Transport } from './executor.js';
+import { valuesForProvider } from './failover/values.js';
 import { createGroups, type Groups } from './groups.js';
 import type { Hooks } from './hooks.js';
 import { createHttpClient } from './http.js';
@@ -20,7 +21,7 @@ import type { BatchInput, MessageInput } from './message.js';
 import type { BatchResult, HttpRequest, Provider, SendResult } from './provider.js';
 import { createRateLimiter, type RateLimitOverrides } from './rate-limit.js';
 import { describeRequest, redactError } from './redact.js';
-import { type Settled, type Source, settleInOrder } from './send-many.js';
+import { type Settled, type Source, sendManyOver } from './send-many.js';
 import { abortedError } from './sleep.js';
 import { normalizeBatch, normalizeMessage } from './validate.js';
 
@@ -119,6 +120,8 @@ export function createMailer<Id extends string, Raw>(
   options: MailerOptions = {},
 ): Mailer<Id, Raw> {
   checkMailerOptions(provider.id, options);
+  // A provider made of providers (failover, roundRobin) routes over its members' mailers.
+  if (provider.compose) return provider.compose(options) as Mailer<Id, Raw>;
   const caps = provider.capabilities;
   const now = options.now ?? Date.now;
   const transport = createTransport(provider, options);
@@ -138,7 +141,7 @@ export function createMailer<Id extends string, Raw>(
   const concurrency = options.concurrency ?? 16;
 
   const send = async (input: MessageInput, call?: CallOptions): Promise<SendResult> => {
-    const message = normalizeMessage(input);
+    const message = normalizeMessage(valuesForProvider(input, provider.id));
     checkMessage(message, caps);
     provider.validate?.(message);
     if (options.suppression) await assertNotSuppressed(options.suppression, message, provider.id);
@@ -151,17 +154,9 @@ export function createMailer<Id extends string, Raw>(
     capabilities: caps,
     raw: provider.raw(executor.execute),
     send,
-    sendMany(messages, call) {
-      checkCallOptions(call);
-      const signal = call?.signal;
-      return settleInOrder(messages, (message) => send(message, signal ? { signal } : undefined), {
-        concurrency: call?.concurrency ?? concurrency,
-        signal,
-        onSettled: call?.onSettled,
-      });
-    },
+    sendMany: sendManyOver(send, concurrency),
     async sendBatch(input, call) {
-      const batch = normalizeBatch(input);
+      const batch = normalizeBatch(valuesForProvider(input, provider.id));
       checkBatch(batch, caps);
       provider.validateBatch?.(batch, now());
       const { value, attempts } = await executor.run(provider.sendBatch(batch), call?.signal);

@@ -73,7 +73,32 @@ export interface MessageInput {
   readonly tags?: readonly string[];
   readonly tracking?: Tracking;
   readonly providerOptions?: ProviderOptions;
+  /** Values that differ by provider or account (see `PerProvider`). */
+  readonly perProvider?: PerProvider<MemberValues>;
 }
+
+/** What `perProvider` may set for one provider or member of a message. */
+export interface MemberValues {
+  /** The sender address verified on that provider or account. */
+  readonly from?: AddressInput;
+  /** The template reference there (DirectMail: a name; Tencent: a numeric id). */
+  readonly template?: string | number;
+}
+
+/** What `perProvider` may set for one provider or member of a batch. */
+export interface BatchMemberValues extends MemberValues {
+  /** The recipient group there (groups are stored per account). */
+  readonly group?: string;
+  /** The subject there (Tencent SES batches need one; DirectMail's come from the template). */
+  readonly subject?: string;
+}
+
+/**
+ * Values that differ by provider, keyed by member name or provider id (the member name wins).
+ * The sending provider's entry replaces the top-level field; when `perProvider` is given, a
+ * provider or member without an entry is not used (a composite passes it over, recording why).
+ */
+export type PerProvider<V> = Readonly<Record<string, V>>;
 
 /** A validated, normalised, deeply readonly message. */
 export interface Message {
@@ -120,6 +145,8 @@ export interface BatchInput {
   readonly tracking?: Tracking;
   readonly schedule?: Schedule;
   readonly providerOptions?: ProviderOptions;
+  /** Values that differ by provider or account (see `PerProvider`). */
+  readonly perProvider?: PerProvider<BatchMemberValues>;
 }
 
 /** A validated batch. */

@@ -8,6 +8,7 @@ import type { Capabilities } from './capabilities.js';
 import type { TransportConfig } from './config.js';
 import type { MailError } from './errors.js';
 import type { ProviderStatus } from './events/status.js';
+import type { Mailer, MailerOptions } from './mailer.js';
 import type { Batch, Message, Recipient } from './message.js';
 
 /** A request ready to send: built and signed for one attempt. */
@@ -86,8 +87,12 @@ export interface SendResult {
   /** Provider message id (DirectMail EnvId, Tencent MessageId), always a string. */
   readonly messageId: string;
   readonly requestId?: string;
-  /** How many attempts the call took. */
+  /** How many attempts the call took (on a composite: the sending member's attempts). */
   readonly attempts: number;
+  /** Composite providers (`failover`, `roundRobin`): the member that sent. */
+  readonly member?: string;
+  /** Composite providers: every member considered for this call, in order. */
+  readonly route?: readonly RouteStep[];
 }
 
 /** The outcome of an accepted batch. */
@@ -98,6 +103,25 @@ export interface BatchResult {
   readonly requestId?: string;
   readonly attempts: number;
   readonly scheduled: boolean;
+  /** Composite providers (`failover`, `roundRobin`): the member that sent. */
+  readonly member?: string;
+  /** Composite providers: every member considered for this call, in order. */
+  readonly route?: readonly RouteStep[];
+}
+
+/**
+ * What a composite provider (`failover`, `roundRobin`) did with one member on one call:
+ * `sent` (it accepted), `unknown` (it may have sent: no other member was tried), `failed` (it
+ * certainly did not send, so the next was tried) or `skipped` (not called: circuit open, quota
+ * spent, a capability or a per-provider value missing), with the reason.
+ */
+export interface RouteStep {
+  readonly member: string;
+  readonly provider: string;
+  readonly outcome: 'sent' | 'unknown' | 'failed' | 'skipped';
+  readonly reason?: string;
+  /** Requests this member made for the call (0 when skipped). */
+  readonly attempts: number;
 }
 
 /** A stored recipient group. */
@@ -182,6 +206,11 @@ export interface Provider<Id extends string = string, Raw = unknown> {
     request: HttpRequest,
     signal: AbortSignal | undefined,
   ) => Promise<HttpResponse>;
+  /**
+   * A provider made of providers (`failover`, `roundRobin`): `createMailer` hands it the
+   * options and it builds its mailer over one mailer per member. Adapters leave it out.
+   */
+  readonly compose?: (options: MailerOptions) => Mailer;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { isMailError, MailError } from './errors.js';
 import { emit } from './hooks.js';
+import { checkCallOptions } from './mailer-options.js';
 import { abortedError } from './sleep.js';
 import { iterateSource, type Source } from './source.js';
 
@@ -125,6 +126,33 @@ export async function collect<T>(results: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const result of results) out.push(result);
   return out;
+}
+
+/**
+ * A mailer's `sendMany` over its single `send`: the call's options checked, then
+ * `settleInOrder`. One definition for the provider mailer and the composite one
+ * (failover/mailer.ts).
+ */
+export function sendManyOver<I, T>(
+  send: (input: I, call?: { readonly signal?: AbortSignal }) => Promise<T>,
+  defaultConcurrency: number,
+): (
+  messages: Source<I>,
+  call?: {
+    readonly concurrency?: number;
+    readonly signal?: AbortSignal;
+    readonly onSettled?: (result: Settled<T>) => unknown;
+  },
+) => AsyncGenerator<Settled<T>, void, undefined> {
+  return (messages, call) => {
+    checkCallOptions(call);
+    const signal = call?.signal;
+    return settleInOrder(messages, (message) => send(message, signal ? { signal } : undefined), {
+      concurrency: call?.concurrency ?? defaultConcurrency,
+      signal,
+      onSettled: call?.onSettled,
+    });
+  };
 }
 
 function toMailError(error: unknown): MailError {

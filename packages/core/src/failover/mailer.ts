@@ -1,0 +1,92 @@
+/**
+ * The mailer of a composite provider: one ordinary mailer per member (so each keeps its own
+ * HTTP pool, rate limits, retries and DirectMail replay), and the neutral operations routed
+ * over them. Input is validated once up front, so bad input is `invalid_input` before any
+ * member is called. Groups are stored per account, so group calls go to the primary (first)
+ * member; `raw` holds every member's mailer by name for the others.
+ */
+import type { Capabilities } from '../capabilities.js';
+import type { Hooks } from '../hooks.js';
+import { createMailer, type Mailer, type MailerOptions } from '../mailer.js';
+import type { BatchInput, MessageInput } from '../message.js';
+import { sendManyOver } from '../send-many.js';
+import { normalizeBatch, normalizeMessage } from '../validate.js';
+import type { CompositeMember, CompositeOptions } from './composite.js';
+import { createHealth } from './health.js';
+import type { Strategy } from './order.js';
+import { QUOTA_DAY_OFFSETS } from './quota.js';
+import { type RouteContext, route } from './route.js';
+
+/** What `compose` gets from the composite provider. */
+export interface ComposeSpec {
+  readonly id: string;
+  readonly capabilities: Capabilities;
+  readonly members: readonly CompositeMember[];
+  readonly options: CompositeOptions;
+  readonly strategy: Strategy;
+}
+
+/** Build the composite's mailer: member mailers, health memory, routed operations. */
+export function composeMailer(spec: ComposeSpec, options: MailerOptions): Mailer {
+  const { id, members, strategy } = spec;
+  const now = spec.options.now ?? options.now ?? Date.now;
+  const mailers = members.map((m) => {
+    const hooks = tagHooks(m.options?.hooks ?? options.hooks, m.name);
+    return createMailer(m.provider, { ...options, ...m.options, ...(hooks ? { hooks } : {}) });
+  });
+  const ctx: RouteContext = {
+    id,
+    now,
+    members: members.map((m, i) => ({
+      name: m.name,
+      provider: m.provider.id,
+      mailer: mailers[i] as Mailer,
+    })),
+    health: createHealth({
+      quotaOffsets: members.map(
+        (m) => m.quotaDayOffsetMinutes ?? QUOTA_DAY_OFFSETS[m.provider.id] ?? 0,
+      ),
+      breaker: spec.options.breaker ?? {},
+      now,
+    }),
+  };
+  const primary = mailers[0] as Mailer;
+
+  const send: Mailer['send'] = async (input, call) => {
+    normalizeMessage(withoutValues(input));
+    return route(ctx, strategy(), input, (mailer, resolved) => mailer.send(resolved, call));
+  };
+
+  return {
+    provider: id,
+    capabilities: spec.capabilities,
+    raw: Object.freeze(Object.fromEntries(members.map((m, i) => [m.name, mailers[i]]))),
+    send,
+    sendMany: sendManyOver(send, options.concurrency ?? 16),
+    async sendBatch(input, call) {
+      normalizeBatch(withoutValues(input));
+      return route(ctx, strategy(), input, (mailer, resolved) => mailer.sendBatch(resolved, call));
+    },
+    groups: primary.groups,
+    close: async () => {
+      await Promise.all(mailers.map((m) => m.close()));
+    },
+  };
+}
+
+/** The input without its `perProvider` map, for the up-front validation of the rest. */
+function withoutValues<T extends MessageInput | BatchInput>(input: T): T {
+  if (typeof input !== 'object' || input === null || !('perProvider' in input)) return input;
+  const { perProvider: _values, ...rest } = input;
+  return rest as T;
+}
+
+/** The caller's hooks, with the member's name added to every event. */
+function tagHooks(hooks: Hooks | undefined, member: string): Hooks | undefined {
+  if (!hooks) return undefined;
+  const entries = Object.entries(hooks).map(([name, hook]) => [
+    name,
+    typeof hook === 'function' ? (event: object) => hook({ ...event, member }) : hook,
+  ]);
+  return Object.fromEntries(entries) as Hooks;
+}
