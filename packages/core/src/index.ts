@@ -89,6 +89,8 @@ export type {
   SchedulerHooks,
 } from './schedule/contract.js';
 export { FINAL_JOB_STATES } from './schedule/contract.js';
+export type { NativeTask, NativeTasks } from './schedule/native.js';
+export { NATIVE_PREFIX } from './schedule/native.js';
 export type { AtRule, CronRule, EveryRule, Interval, ScheduleRule } from './schedule/rule.js';
 export {
   intervalHours,

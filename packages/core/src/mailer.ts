@@ -17,6 +17,10 @@ import type { BatchInput, MessageInput } from './message.js';
 import type { BatchResult, HttpRequest, Provider, SendResult } from './provider.js';
 import { createRateLimiter, type RateLimitOverrides } from './rate-limit.js';
 import { describeRequest, redactError } from './redact.js';
+import type { Scheduler } from './schedule/contract.js';
+import type { ScheduleRule } from './schedule/rule.js';
+import { createScheduling } from './schedule/scheduling.js';
+import type { ScheduledResult, ScheduleSendOptions, Schedules } from './schedule/view.js';
 import { type Settled, type Source, settleInOrder } from './send-many.js';
 import { abortedError } from './sleep.js';
 import { normalizeBatch, normalizeMessage } from './validate.js';
@@ -38,6 +42,12 @@ export interface MailerOptions {
   readonly concurrency?: number;
   /** Clock for signatures and schedule checks (default `Date.now`). */
   readonly now?: () => number;
+  /**
+   * Where scheduled sends and batches the provider cannot hold itself are kept and fired:
+   * `createScheduler(...)` from `@mailbridge/scheduler` (embedded) or
+   * `@mailbridge/scheduler-bullmq` (Redis). The mailer attaches its sender to it.
+   */
+  readonly scheduler?: Scheduler;
 }
 
 /** Per-call options. */
@@ -59,6 +69,11 @@ export interface Mailer<Id extends string = string, Raw = unknown> {
   /** Send one message with one provider request. */
   send(message: MessageInput, options?: CallOptions): Promise<SendResult>;
   /**
+   * Schedule a send: `{ at }` once, or any `schedule` rule. Checked now, kept and fired by the
+   * configured scheduler (`createMailer(provider, { scheduler })`).
+   */
+  send(message: MessageInput, options: ScheduleSendOptions): Promise<ScheduledResult>;
+  /**
    * Fan out over an (async) iterable; one settled result per message, in input order, never
    * rejecting for one failure. On abort it stops pulling input, yields the results of sends
    * already started, then rejects with `aborted`: inputs without a result were not attempted.
@@ -74,9 +89,19 @@ export interface Mailer<Id extends string = string, Raw = unknown> {
     messages: Source<MessageInput>,
     options?: SendManyOptions,
   ): AsyncIterable<Settled<SendResult>>;
-  /** Provider-side send of a stored template to a stored group, optionally scheduled. */
+  /**
+   * A scheduled batch: native where the provider can express the rule (`result.native`),
+   * otherwise kept and fired by the configured scheduler.
+   */
+  sendBatch(
+    batch: BatchInput & { readonly schedule: ScheduleRule },
+    options?: CallOptions,
+  ): Promise<ScheduledResult>;
+  /** Provider-side send of a stored template to a stored group (for a schedule, see above). */
   sendBatch(batch: BatchInput, options?: CallOptions): Promise<BatchResult>;
   readonly groups: Groups;
+  /** Scheduled work of this provider: scheduler jobs and the provider's native tasks. */
+  readonly schedules: Schedules;
   /** Release sockets. */
   close(): Promise<void>;
 }
@@ -121,8 +146,15 @@ export function createMailer<Id extends string, Raw>(
     now,
   });
   const concurrency = options.concurrency ?? 16;
+  const scheduling = createScheduling({
+    provider,
+    run: executor.run,
+    now,
+    scheduler: options.scheduler,
+  });
+  const detach = scheduling.attach();
 
-  const send = async (input: MessageInput, call?: CallOptions): Promise<SendResult> => {
+  const sendNow = async (input: MessageInput, call?: CallOptions): Promise<SendResult> => {
     const message = normalizeMessage(input);
     checkMessage(message, caps);
     provider.validate?.(message);
@@ -134,7 +166,10 @@ export function createMailer<Id extends string, Raw>(
     provider: provider.id,
     capabilities: caps,
     raw: provider.raw(executor.execute),
-    send,
+    send: ((input: MessageInput, call?: CallOptions & Partial<ScheduleSendOptions>) =>
+      call?.at !== undefined || call?.schedule !== undefined
+        ? scheduling.send(input, call as ScheduleSendOptions)
+        : sendNow(input, call)) as Mailer['send'],
     sendMany(messages, call) {
       const limit = call?.concurrency ?? concurrency;
       if (!Number.isInteger(limit) || limit < 1)
@@ -142,21 +177,33 @@ export function createMailer<Id extends string, Raw>(
       const signal = call?.signal;
       return settleInOrder(
         messages,
-        (message) => send(message, signal ? { signal } : undefined),
+        (message) => sendNow(message, signal ? { signal } : undefined),
         limit,
         signal,
       );
     },
-    async sendBatch(input, call) {
+    sendBatch: (async (input: BatchInput, call?: CallOptions) => {
+      if (isScheduled(input)) return scheduling.batch(input, call);
       const batch = normalizeBatch(input);
       checkBatch(batch, caps);
       provider.validateBatch?.(batch, now());
       const { value, attempts } = await executor.run(provider.sendBatch(batch), call?.signal);
-      return { provider: provider.id, ...value, attempts, scheduled: batch.schedule !== undefined };
-    },
+      return { provider: provider.id, ...value, attempts, scheduled: false };
+    }) as Mailer['sendBatch'],
     groups: createGroups(provider, executor.run),
-    close: transport.close,
+    schedules: scheduling.schedules,
+    close: async () => {
+      detach();
+      await transport.close();
+    },
   };
+}
+
+/** A batch input carrying a schedule (read defensively: the input is not validated yet). */
+function isScheduled(input: unknown): input is BatchInput {
+  return (
+    typeof input === 'object' && input !== null && (input as BatchInput).schedule !== undefined
+  );
 }
 
 /** The provider's own dispatch (in-memory providers) or the undici client. */

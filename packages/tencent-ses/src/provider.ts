@@ -29,6 +29,7 @@ import {
 } from './config.js';
 import { receiverGroups } from './groups.js';
 import { sendEmailParams, validateMessage } from './mapping.js';
+import { sendTasks } from './scheduled-tasks.js';
 import type { Tc3Signer } from './signer.js';
 
 /** The Tencent SES provider as the core sees it; `raw` is the typed client. */
@@ -60,6 +61,7 @@ function createProvider(
         ...(out.RequestId ? { requestId: out.RequestId } : {}),
       })),
     groups: receiverGroups(context),
+    scheduledTasks: sendTasks(context),
     raw: (execute: Execute) => createRawClient(context, execute),
     secrets: () => secrets,
     origin: settings.origin,

@@ -81,6 +81,8 @@ export interface Job {
   readonly next?: Occurrence;
   /** The pin stored with the claim of `next` (providers with `newPin` only). */
   readonly pin?: ReplayPin;
+  /** When `next` was claimed (state `sending`): its lateness is `claimedAt - next.due`. */
+  readonly claimedAt?: Date;
   /** Recorded occurrences, oldest first (engines may keep only the latest ones). */
   readonly runs: readonly JobRun[];
   /** The error of a `failed` or `unknown` job. */

@@ -48,26 +48,38 @@ function validTimeZone(tz: string): boolean {
   }
 }
 
-const interval = z.union(
-  [z.strictObject({ hours: positiveInt }), z.strictObject({ days: positiveInt })],
-  { error: 'expected { hours } or { days }, a positive integer' },
-);
+const interval = z
+  .strictObject({ hours: positiveInt.optional(), days: positiveInt.optional() })
+  .superRefine((value, ctx) => {
+    if ((value.hours === undefined) === (value.days === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'expected { hours } or { days }', input: value });
+    }
+  });
 
-const ruleSchema = z.union(
-  [
-    z.strictObject({ at: validDate }),
-    z.strictObject({ at: validDate, every: interval, times: positiveInt.optional() }),
-    z.strictObject({
-      cron: z.string().trim().min(1, { error: 'expected a cron expression' }),
-      tz: z
-        .string()
-        .refine(validTimeZone, { error: 'expected an IANA time zone such as Asia/Shanghai' })
-        .optional(),
-      times: positiveInt.optional(),
-    }),
-  ],
-  { error: 'expected { at }, { at, every, times? } or { cron, tz?, times? }' },
-);
+const ruleSchema = z
+  .strictObject({
+    at: validDate.optional(),
+    every: interval.optional(),
+    times: positiveInt.optional(),
+    cron: z.string().trim().min(1, { error: 'expected a cron expression' }).optional(),
+    tz: z
+      .string()
+      .refine(validTimeZone, { error: 'expected an IANA time zone such as Asia/Shanghai' })
+      .optional(),
+  })
+  .superRefine((value, ctx) => {
+    const issue = (path: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], message, input: value });
+    if (value.cron !== undefined) {
+      if (value.at !== undefined) issue('at', 'a cron schedule has no at (it starts now)');
+      if (value.every !== undefined) issue('every', 'use cron or every, not both');
+      return;
+    }
+    if (value.at === undefined) issue('at', 'is required (or give a cron expression)');
+    if (value.tz !== undefined) issue('tz', 'tz applies only to a cron schedule');
+    if (value.times !== undefined && value.every === undefined)
+      issue('times', 'times applies only to a recurring schedule (set every)');
+  });
 
 /**
  * Validate a schedule rule's shape and return a frozen copy (the caller may mutate its `Date`
@@ -79,18 +91,20 @@ export function normalizeRule(
   path: readonly string[] = ['schedule'],
 ): ScheduleRule {
   const data = parse(ruleSchema, input, [...path]);
-  if ('cron' in data) {
-    const rule: CronRule = { cron: data.cron.trim() };
+  if (data.cron !== undefined) {
     return Object.freeze({
-      ...rule,
+      cron: data.cron,
       ...(data.tz === undefined ? {} : { tz: data.tz }),
       ...(data.times === undefined ? {} : { times: data.times }),
     });
   }
-  const at = new Date(data.at.getTime());
-  if (!('every' in data)) return Object.freeze({ at });
+  // A copy of the Date: the caller may reuse and mutate theirs after the call.
+  const at = new Date((data.at as Date).getTime());
+  if (data.every === undefined) return Object.freeze({ at });
   const every: Interval = Object.freeze(
-    'hours' in data.every ? { hours: data.every.hours } : { days: data.every.days },
+    data.every.hours !== undefined
+      ? { hours: data.every.hours }
+      : { days: data.every.days as number },
   );
   return Object.freeze(data.times === undefined ? { at, every } : { at, every, times: data.times });
 }

@@ -24,6 +24,10 @@ export interface ScheduledResult {
   readonly scheduled: true;
   /** The first occurrence's due time, when known. */
   readonly next?: Date;
+  /** Native only: the provider's task id, request id and attempts of the scheduling call. */
+  readonly batchId?: string;
+  readonly requestId?: string;
+  readonly attempts?: number;
 }
 
 /** One scheduled item in `mailer.schedules`: a scheduler job or a provider's native task. */
