@@ -17,7 +17,13 @@
  * replays the pinned request (the provider refuses a second copy) or reports `unknown` without
  * sending. A job is never sent blindly twice.
  */
-import type { Job, JobRun, JobRunner } from '@mailbridge/core';
+import {
+  type Job,
+  type JobRun,
+  type JobRunner,
+  MailError,
+  type RunOutcome,
+} from '@mailbridge/core';
 import {
   cancelJob,
   claimJob,
@@ -33,6 +39,12 @@ import type { ResolvedOptions } from './options.js';
 export interface JobData {
   readonly job: string;
 }
+
+/**
+ * A claimed job whose workers died this many times is recorded `unknown` without another
+ * attempt: a DirectMail replay is harmless, but a job that keeps killing workers must end.
+ */
+export const MAX_RECOVERIES = 8;
 
 /** A due job may be picked up this early (ms): BullMQ promotes delayed jobs on its own clock. */
 const EARLY_TOLERANCE_MS = 50;
@@ -66,9 +78,11 @@ export function createProcessor(ctx: ProcessContext) {
       // Durable before the first attempt: a worker that dies from here on leaves `sending`.
       await save(bjob, claimed);
     }
-    const outcome = recovered
-      ? await runner.recover(claimed, signal)
-      : await runner.run(claimed, signal);
+    const outcome = !recovered
+      ? await runner.run(claimed, signal)
+      : bjob.stalledCounter > MAX_RECOVERIES
+        ? gaveUp(claimed, bjob.stalledCounter)
+        : await runner.recover(claimed, signal);
     const after = recordOutcome(claimed, outcome, options.now(), { ...transition, recovered });
     await save(bjob, after.job);
     notify(options, after.job, after.run);
@@ -107,6 +121,14 @@ async function beforeClaim(
   }
   await requeue(ctx, bjob, token, current);
   return undefined;
+}
+
+function gaveUp(job: Job, stalls: number): RunOutcome {
+  const error = new MailError(
+    `The workers sending job ${job.id} stopped ${stalls} times; it is not tried again: it may have gone out`,
+    { code: 'unknown', delivery: 'unknown', provider: job.provider },
+  );
+  return { state: 'unknown', error };
 }
 
 async function save(bjob: Bull, job: Job): Promise<void> {

@@ -21,11 +21,11 @@ import { cancelJob, decodeJob, encodeJob, newJob, validateRule } from '@mailbrid
 import { type Job as BullJob, Worker } from 'bullmq';
 import { limiterFor } from './limit.js';
 import { type BullmqSchedulerOptions, type ResolvedOptions, resolveOptions } from './options.js';
-import { createProcessor, type JobData } from './process.js';
+import { createProcessor, type JobData, MAX_RECOVERIES } from './process.js';
 import { openStore, type Store } from './store.js';
 
-/** A stalled job (its worker died) is recovered this many times before BullMQ fails it. */
-const MAX_STALLED = 5;
+/** BullMQ's own give-up on stalled jobs, kept above ours (`MAX_RECOVERIES`, recorded as `unknown`). */
+const MAX_STALLED = MAX_RECOVERIES + 4;
 const LIST_PAGE = 200;
 const LIST_TYPES = ['active', 'wait', 'prioritized', 'delayed', 'completed', 'failed'] as const;
 
@@ -167,8 +167,9 @@ async function findJob(
 }
 
 /**
- * The job as the contract states it. A BullMQ failure outside our records (a job whose workers
- * kept dying, past `MAX_STALLED`) is `unknown` if it had been claimed, else `failed`.
+ * The job as the contract states it. A BullMQ failure outside our records (a processor that
+ * could not reach Redis to record, a job past `MAX_STALLED`) is `unknown` if it had been
+ * claimed, else `failed`.
  */
 function view(bjob: BullJob<JobData>): Job {
   const job = decodeJob(bjob.data.job);

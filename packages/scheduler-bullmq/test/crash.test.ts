@@ -155,7 +155,8 @@ describeRedis('kill -9 during sends', () => {
     }
     expect(Math.max(...copies.values())).toBe(1);
     console.log(
-      `crash: ${KILLS} kills at ${JSON.stringify(count(points))}; jobs ${JSON.stringify(tally)}`,
+      `crash: ${KILLS} kills at ${JSON.stringify(count(points))}; jobs ${JSON.stringify(tally)}; ` +
+        `unknown: ${JSON.stringify(count(details))}`,
     );
   }, 300_000);
 });
