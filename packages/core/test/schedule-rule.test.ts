@@ -38,7 +38,7 @@ describe('normalizeRule', () => {
       'fractional days',
       { at, every: { days: 1.5 } },
       ['schedule', 'every', 'days'],
-      'positive integer',
+      'integer',
     ],
     ['times without every', { at, times: 2 }, ['schedule', 'times'], 'recurring schedule'],
     ['cron with at', { cron: '* * * * *', at }, ['schedule', 'at'], 'no at'],
