@@ -132,6 +132,52 @@ async function baseline(concurrency: number): Promise<number> {
   return perSecond;
 }
 
+/**
+ * The engine alone: the same claim -> run -> record cycle with a runner that answers at once (no
+ * HTTP, no signing), so the figure is the store's and the loop's cost per job.
+ */
+async function engineOnly(storeName: string, store: JobStore): Promise<Figures> {
+  const scheduler = createScheduler({ store, pollMs: 100, concurrency: 8 });
+  const count = N * 5;
+  const at = new Date(Date.now() + 2000 + count);
+  const message = normalizeMessage({
+    from: 'a@example.com',
+    to: 'b@example.com',
+    subject: 'B',
+    text: 'x',
+  });
+  for (let i = 0; i < count; i++) {
+    await scheduler.schedule({
+      provider: 'instant',
+      payload: { kind: 'send', message },
+      rule: { at },
+    });
+  }
+  let sent = 0;
+  scheduler.attach({
+    provider: 'instant',
+    run: async () => ({ state: 'sent', id: String(++sent) }),
+    recover: async () => ({ state: 'sent', id: 'r' }),
+  });
+  while (sent < count || store.list({ state: 'sending' }).length > 0) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const runs = store.list().flatMap((j) => j.runs);
+  await scheduler.close();
+  const late = runs.map((r) => r.at.getTime() - r.due.getTime()).sort((a, b) => a - b);
+  const last = Math.max(...runs.map((r) => r.at.getTime()));
+  return {
+    store: storeName,
+    shape: `engine only: ${count} due at once, no HTTP`,
+    jobs: count,
+    concurrency: 8,
+    perSecond: Math.round((count * 1000) / Math.max(1, last - at.getTime())),
+    p50: pct(late, 50),
+    p99: pct(late, 99),
+    max: late[late.length - 1] ?? Number.NaN,
+  };
+}
+
 const ceiling = new Map<number, number>();
 for (const concurrency of [8, 32]) ceiling.set(concurrency, await baseline(concurrency));
 console.log('sendMany baseline', JSON.stringify([...ceiling]));
@@ -149,6 +195,9 @@ const stores: [string, () => JobStore][] = [
 const results: Figures[] = [];
 try {
   for (const [name, make] of stores) {
+    const engine = await engineOnly(name, make());
+    console.log(JSON.stringify(engine));
+    results.push(engine);
     for (const concurrency of [8, 32]) {
       const figures = await measure(name, make, 'burst', concurrency);
       console.log(JSON.stringify(figures));
@@ -187,7 +236,10 @@ jobs/s over that baseline at the same concurrency.
 | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 
-Reading: \`sqlite FULL\` commits with an fsync at the claim and at the record of
+Reading: the \`engine only\` rows are the scheduler's own cost per job (claim, run, record,
+with a runner that answers at once); the others add a real signed DirectMail request to the
+emulator, whose throughput on this loaded machine is the \`sendMany\` baseline above.
+\`sqlite FULL\` commits with an fsync at the claim and at the record of
 every job, which bounds its throughput by the disk; \`NORMAL\` (the default) keeps durability across a crash
 of the process (not a power cut) and runs close to the memory store. Trickle lateness is the
 engine's overhead when it keeps up: the poll sleeps until the earliest due time, so a job

@@ -34,12 +34,7 @@ describe('normalizeRule', () => {
       '{ hours } or { days }',
     ],
     ['zero hours', { at, every: { hours: 0 } }, ['schedule', 'every', 'hours'], 'positive integer'],
-    [
-      'fractional days',
-      { at, every: { days: 1.5 } },
-      ['schedule', 'every', 'days'],
-      'integer',
-    ],
+    ['fractional days', { at, every: { days: 1.5 } }, ['schedule', 'every', 'days'], 'integer'],
     ['times without every', { at, times: 2 }, ['schedule', 'times'], 'recurring schedule'],
     ['cron with at', { cron: '* * * * *', at }, ['schedule', 'at'], 'no at'],
     [
