@@ -238,12 +238,9 @@ ${rows.join('\n')}
 
 Reading: the \`engine only\` rows are the scheduler's own cost per job (claim, run, record,
 with a runner that answers at once); the others add a real signed DirectMail request to the
-emulator, whose throughput on this loaded machine is the \`sendMany\` baseline above.
-\`sqlite FULL\` commits with an fsync at the claim and at the record of
-every job, which bounds its throughput by the disk; \`NORMAL\` (the default) keeps durability across a crash
-of the process (not a power cut) and runs close to the memory store. Trickle lateness is the
-engine's overhead when it keeps up: the poll sleeps until the earliest due time, so a job
-starts within a few ms of it.
+emulator, whose throughput on the machine is the \`sendMany\` baseline above. Lateness beyond
+the engine-only rows is queueing behind that send path. (The committed RESULTS.md adds a
+reading of its run by hand.)
 `;
 if (values.out) writeFileSync(values.out, report);
 else console.log(report);
