@@ -1,9 +1,11 @@
 /**
  * The durable store: one SQLite table through better-sqlite3 (an optional peer dependency,
  * loaded only here). Every call is one statement or one transaction, committed before it
- * returns, so a claim and its pin are on disk before the send starts and a `kill -9` at any
- * point leaves each job in the state it last reached. WAL journal with `synchronous = FULL` by
- * default (a commit survives power loss, not only a crash of the process).
+ * returns, so a claim and its pin are in the database before the send starts and a `kill -9` at
+ * any point leaves each job in the state it last reached. WAL journal with `synchronous = NORMAL`
+ * by default: a commit survives a crash of the process (what the crash test kills); `FULL` adds
+ * an fsync per commit so it also survives a power cut, at several times the cost per job
+ * (bench/scheduler/RESULTS.md).
  * One process per database file: jobs left in `sending` are recovered when a runner attaches.
  */
 import { createRequire } from 'node:module';
@@ -15,7 +17,7 @@ import type { JobStore } from './store.js';
 
 /** Options of `sqliteStore`. */
 export interface SqliteStoreOptions {
-  /** `FULL` (default: durable across power loss) or `NORMAL` (durable across a process crash). */
+  /** `NORMAL` (default: durable across a crash of the process) or `FULL` (also across power loss). */
   readonly synchronous?: 'FULL' | 'NORMAL';
 }
 
@@ -63,7 +65,7 @@ export function sqliteStore(
 ): JobStore {
   const db = typeof file === 'string' ? new (loadDriver())(file) : file;
   db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+  db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
   db.exec(SCHEMA);
   const row = (job: Job) => ({
     id: job.id,
@@ -84,6 +86,16 @@ export function sqliteStore(
      WHERE id = @id AND state = @expected`,
   );
   const decodeAll = (rows: unknown[]) => rows.map((data) => decodeJob(data as string));
+  // Statements prepared once per SQL text (a few: one per filter or provider-list shape).
+  const prepared = new Map<string, BetterSqlite3.Statement>();
+  const statement = (sql: string) => {
+    let stmt = prepared.get(sql);
+    if (stmt === undefined) {
+      stmt = db.prepare(sql).pluck();
+      prepared.set(sql, stmt);
+    }
+    return stmt;
+  };
   return {
     name: 'sqlite',
     insert: (job) => void insert.run(row(job)),
@@ -97,42 +109,24 @@ export function sqliteStore(
       if (filter.provider !== undefined) where.push('provider = ?') && args.push(filter.provider);
       if (filter.state !== undefined) where.push('state = ?') && args.push(filter.state);
       const sql = `SELECT data FROM mailbridge_jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq`;
-      return decodeAll(
-        db
-          .prepare(sql)
-          .pluck()
-          .all(...args),
-      );
+      return decodeAll(statement(sql).all(...args));
     },
     replace: (job, expected: JobState) => replace.run({ ...row(job), expected }).changes === 1,
     due(providers, now, limit) {
       if (providers.length === 0) return [];
       const sql = `SELECT data FROM mailbridge_jobs WHERE state = 'pending' AND provider IN (${placeholders(providers)}) AND due <= ? ORDER BY due LIMIT ?`;
-      return decodeAll(
-        db
-          .prepare(sql)
-          .pluck()
-          .all(...providers, now, limit),
-      );
+      return decodeAll(statement(sql).all(...providers, now, limit));
     },
     nextDue(providers) {
       if (providers.length === 0) return undefined;
       const sql = `SELECT MIN(due) FROM mailbridge_jobs WHERE state = 'pending' AND provider IN (${placeholders(providers)})`;
-      const min = db
-        .prepare(sql)
-        .pluck()
-        .get(...providers) as number | null;
+      const min = statement(sql).get(...providers) as number | null;
       return min ?? undefined;
     },
     inFlight(providers) {
       if (providers.length === 0) return [];
       const sql = `SELECT data FROM mailbridge_jobs WHERE state = 'sending' AND provider IN (${placeholders(providers)}) ORDER BY seq`;
-      return decodeAll(
-        db
-          .prepare(sql)
-          .pluck()
-          .all(...providers),
-      );
+      return decodeAll(statement(sql).all(...providers));
     },
     close() {
       if (db.open) db.close();
