@@ -146,8 +146,11 @@ function startWorker(store: Store, opts: ResolvedOptions, runner: JobRunner): Wo
   worker.on('error', (error) => opts.onError(error));
   void (async () => {
     await store.register(runner.provider);
-    if (limiter)
-      await store.queue(runner.provider).setGlobalRateLimit(limiter.max, limiter.duration);
+    // The queue's limit lives in Redis; each worker process applies its configuration, so a
+    // changed (or removed) `rateLimit` takes effect with the next deploy.
+    const queue = store.queue(runner.provider);
+    if (limiter) await queue.setGlobalRateLimit(limiter.max, limiter.duration);
+    else await queue.removeGlobalRateLimit();
     await worker.run();
   })().catch((error: unknown) => opts.onError(error));
   return worker;
