@@ -150,4 +150,33 @@ describe('scheduling through the mailer', () => {
     expect(entry?.state).toBe('sent');
     expect(entry?.job?.runs[0]?.id).toBe(emu.outbox.find((m) => m.to === to)?.messageId);
   });
+
+  it('a hook that throws or rejects does not stop the worker', async () => {
+    scheduler = createScheduler({
+      store: memoryStore(),
+      pollMs: 50,
+      hooks: {
+        onSent: (job) => {
+          if (job.runs.length > 0) throw new Error('hook bug');
+        },
+        onFailed: () => Promise.reject(new Error('async hook bug')) as never,
+      },
+    });
+    ({ dm, ses } = emulatorMailers(emu, scheduler));
+    emu.inject({
+      provider: 'aliyun-dm',
+      action: 'SingleSendMail',
+      fault: { kind: 'error', code: 'InvalidMailAddress.NotFound', status: 400 },
+    });
+    const results: { id: string }[] = [];
+    for (let i = 0; i < 3; i++)
+      results.push(await dm.send(dmMessage(uniqueTo('hook')), { at: new Date(Date.now() + 100) }));
+    const states = async () =>
+      Promise.all(results.map(async (r) => (await scheduler.get(r.id))?.state));
+    const busy = (list: (string | undefined)[]) =>
+      list.some((s) => s === 'pending' || s === 'sending');
+    for (let i = 0; i < 300 && busy(await states()); i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await states()).sort()).toEqual(['failed', 'sent', 'sent']);
+  });
 });

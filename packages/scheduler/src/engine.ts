@@ -81,7 +81,9 @@ function emitHook(hooks: SchedulerHooks, job: Job, run: JobRun): void {
           ? hooks.onFailed
           : undefined;
   try {
-    hook?.(job, run);
+    const result: unknown = hook?.(job, run);
+    // A hook that returns a rejected promise must not become an unhandled rejection either.
+    if (result instanceof Promise) result.catch(() => {});
   } catch {
     // A hook must not stop the worker; its error is the hook author's to log.
   }

@@ -51,7 +51,9 @@ function placeholders(values: readonly unknown[]): string {
 }
 
 /**
- * A durable store in an SQLite file (created if missing), or an open better-sqlite3 database.
+ * A durable store in an SQLite file (created if missing; `':memory:'` for a throwaway one). The
+ * signature names no better-sqlite3 type, so a program that never opens a store type-checks
+ * without the optional peer installed.
  *
  * @example
  * ```ts
@@ -59,11 +61,8 @@ function placeholders(values: readonly unknown[]): string {
  * const scheduler = createScheduler({ store: sqliteStore('./mail-jobs.sqlite') });
  * ```
  */
-export function sqliteStore(
-  file: string | BetterSqlite3.Database,
-  options: SqliteStoreOptions = {},
-): JobStore {
-  const db = typeof file === 'string' ? new (loadDriver())(file) : file;
+export function sqliteStore(file: string, options: SqliteStoreOptions = {}): JobStore {
+  const db = new (loadDriver())(file);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
   db.exec(SCHEMA);
