@@ -159,7 +159,9 @@ function notify(options: ResolvedOptions, job: Job, run: JobRun): void {
           ? hooks.onUnknown
           : undefined;
   try {
-    hook?.(job, run);
+    const result: unknown = hook?.(job, run);
+    // A hook returning a rejected promise must not become an unhandled rejection either.
+    if (result instanceof Promise) result.catch(() => {});
   } catch {
     // Hooks must not throw (contract); one that does cannot undo a recorded send.
   }

@@ -134,6 +134,42 @@ describeRedis('bullmq engine', () => {
     expect(copies('cancel@example.com')).toHaveLength(0);
   });
 
+  it('contains hooks that throw or reject: the job is recorded, the worker goes on', async () => {
+    const key = emulator.credentials.aliyun[0]!;
+    const calls: string[] = [];
+    const own = bullmqScheduler({
+      connection: redisUrl(),
+      prefix,
+      queue: 'hooks',
+      hooks: {
+        onSent: (job) => {
+          calls.push(job.id);
+          if (calls.length === 1) throw new Error('hook threw');
+          return Promise.reject(new Error('hook rejected'));
+        },
+      },
+    });
+    const ownMailer = createMailer(
+      aliyunDm({ region: 'cn-hangzhou', endpoint: emulator.url, credentials: key }),
+      { scheduler: own },
+    );
+    const message = (to: string) =>
+      normalizeMessage({ from: 'noreply@mail.example.com', to, subject: 'Hi', text: 'x' });
+    const jobs = await own.scheduleMany(
+      ['hook1@example.com', 'hook2@example.com'].map((to) => ({
+        provider: 'aliyun-dm',
+        payload: { kind: 'send' as const, message: message(to) },
+        rule: { at: new Date() },
+      })),
+    );
+    const deadline = Date.now() + 20_000;
+    while (calls.length < 2 && Date.now() < deadline) await sleep(50);
+    for (const job of jobs) expect((await own.get(job.id))?.state).toBe('sent');
+    expect(calls.sort()).toEqual(jobs.map((j) => j.id).sort());
+    await own.close();
+    await ownMailer.close();
+  });
+
   it('close() waits for a send in flight and records it', async () => {
     const key = emulator.credentials.aliyun[0]!;
     const own = bullmqScheduler({ connection: redisUrl(), prefix, queue: 'closing' });
