@@ -50,7 +50,7 @@ try {
   for (const hours of [1, 1, 24]) {
     emu.advance(hours * HOUR);
     console.log(
-      `clock +${hours}h: timed ${fired(timed.batchId)} copies, recurring ${fired(recurring.batchId)} copies`,
+      `clock +${hours}h: timed ${fired(String(timed.batchId))} copies, recurring ${fired(String(recurring.batchId))} copies`,
     );
   }
 

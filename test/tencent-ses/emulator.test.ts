@@ -257,8 +257,11 @@ describe('batches on the emulator clock', () => {
     const tasks = await reader.raw.ListSendTasks({ Offset: 0, Limit: 100 });
     await reader.close();
     const byId = new Map((tasks.Data ?? []).map((t) => [String(t.TaskId), t]));
-    expect(byId.get(timed.batchId)).toMatchObject({ TaskType: 2, ReceiverId: Number(group.id) });
-    expect(byId.get(recurring.batchId)).toMatchObject({
+    expect(byId.get(String(timed.batchId))).toMatchObject({
+      TaskType: 2,
+      ReceiverId: Number(group.id),
+    });
+    expect(byId.get(String(recurring.batchId))).toMatchObject({
       TaskType: 3,
       CycleParam: { IntervalTime: 24 },
     });

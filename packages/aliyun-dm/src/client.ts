@@ -10,11 +10,13 @@ import {
   type HttpRequest,
   type HttpResponse,
   invalidInput,
+  isMailError,
   type MailError,
   MailError as MailErrorClass,
   type Operation,
   type OperationKind,
   parseJson,
+  type ReplayPin,
 } from '@mailbridge/core';
 import type { z } from 'zod';
 import {
@@ -34,6 +36,11 @@ export interface ClientContext {
   readonly signer: Signer;
   /** Nonce source; a UUID per attempt unless a test pins it. */
   readonly nonce?: () => string;
+  /**
+   * A scheduled send's fixed nonce and timestamp: every attempt, and a recovery after a crash,
+   * is the same request, which DirectMail accepts at most once (docs/providers/aliyun-dm-replay.md).
+   */
+  readonly pin?: ReplayPin;
   /** The secrets and tokens signed with lately, for the core's redaction (`provider.secrets`). */
   readonly seen: Set<string>;
 }
@@ -79,6 +86,20 @@ function remember(seen: Set<string>, secret: string): void {
  */
 const REPLAY_REJECTIONS = new Set(['SignatureNonceUsed', 'InvalidTimeStamp.Expired']);
 
+/**
+ * A pinned request refused for its nonce or its age: an earlier copy of it (before a crash, or
+ * an attempt whose answer was lost) may have been accepted, so it may have been sent.
+ */
+function pinnedRefusal(error: unknown): unknown {
+  if (!isMailError(error) || !REPLAY_REJECTIONS.has(error.providerCode ?? '')) return error;
+  return error.with({
+    message: `${error.message} (this scheduled send's signed request had been sent before: it may have gone out)`,
+    code: 'unknown',
+    delivery: 'unknown',
+    retryable: false,
+  });
+}
+
 /** Codes that mean success when a 2xx body carries a `Code` (POP's list, §2.1). */
 const SUCCESS_CODES = new Set(['200', 'OK', 'Success', 'success']);
 
@@ -110,8 +131,8 @@ export function dmOperation<T>(
         regionId: config.region,
         params,
         credentials,
-        timestamp: attempt.now(),
-        nonce: ctx.nonce?.() ?? randomUUID(),
+        timestamp: ctx.pin?.timestamp ?? attempt.now(),
+        nonce: ctx.pin?.nonce ?? ctx.nonce?.() ?? randomUUID(),
       });
       // The key id too: a gateway that quotes the request back must not show it either.
       const secrets = [credentials.secret, signed.signature, credentials.id];
@@ -127,7 +148,12 @@ export function dmOperation<T>(
       };
     },
     parse(response) {
-      return read(readEnvelope(action, response), response);
+      if (ctx.pin === undefined) return read(readEnvelope(action, response), response);
+      try {
+        return read(readEnvelope(action, response), response);
+      } catch (error) {
+        throw pinnedRefusal(error);
+      }
     },
     isReplayRejection: (error: MailError) => REPLAY_REJECTIONS.has(error.providerCode ?? ''),
   };

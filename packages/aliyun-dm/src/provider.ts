@@ -11,6 +11,7 @@ import {
   type Message,
   type Operation,
   type Provider,
+  type ReplayPin,
   type SendReceipt,
 } from '@mailbridge/core';
 import { ACTIONS, type AliyunDmRequest } from './actions.js';
@@ -69,16 +70,27 @@ export function buildProvider(ctx: ClientContext): AliyunDmProvider {
     capabilities,
     validate: validateMessage,
     validateBatch: (batch: Batch) => validateBatch(batch),
-    send: (message: Message) =>
-      envelopeOperation(ctx, 'SingleSendMail', sendParams(message), (res) => ({
-        messageId: res.messageId,
-        ...(res.requestId === undefined ? {} : { requestId: res.requestId }),
-      })) as Operation<SendReceipt>,
-    sendBatch: (batch: Batch) =>
-      envelopeOperation(ctx, 'BatchSendMail', batchParams(batch), (res) => ({
-        batchId: res.messageId,
-        ...(res.requestId === undefined ? {} : { requestId: res.requestId }),
-      })) as Operation<BatchReceipt>,
+    replayPins: true,
+    send: (message: Message, pin?: ReplayPin) =>
+      envelopeOperation(
+        pin ? { ...ctx, pin } : ctx,
+        'SingleSendMail',
+        sendParams(message),
+        (res) => ({
+          messageId: res.messageId,
+          ...(res.requestId === undefined ? {} : { requestId: res.requestId }),
+        }),
+      ) as Operation<SendReceipt>,
+    sendBatch: (batch: Batch, pin?: ReplayPin) =>
+      envelopeOperation(
+        pin ? { ...ctx, pin } : ctx,
+        'BatchSendMail',
+        batchParams(batch),
+        (res) => ({
+          batchId: res.messageId,
+          ...(res.requestId === undefined ? {} : { requestId: res.requestId }),
+        }),
+      ) as Operation<BatchReceipt>,
     groups: createGroupOperations(ctx, ids),
     status: (query, cursor) => statusOperation(ctx, query, cursor),
     raw(execute) {

@@ -61,7 +61,15 @@ export interface Capabilities {
   /** Most tags per message (0 = unsupported), and the tag syntax. */
   readonly tags: { readonly max: number; readonly pattern?: RegExp; readonly maxLength?: number };
   readonly tracking: { readonly opens: boolean; readonly clicks: boolean };
-  readonly schedule: { readonly timed: boolean; readonly recurring: boolean };
+  /**
+   * Native batch scheduling: timed (`{ at }`) and recurring (`{ at, every }`, hours or days);
+   * `runCount`: a recurring task can stop after `times` runs. Anything else goes to the scheduler.
+   */
+  readonly schedule: {
+    readonly timed: boolean;
+    readonly recurring: boolean;
+    readonly runCount?: boolean;
+  };
   readonly groups: {
     /** Most recipients per upload call (addRecipients chunks to this). */
     readonly uploadChunk: number;

@@ -119,6 +119,37 @@ export type {
 export { defineProvider } from './provider.js';
 export type { RateLimitOverrides } from './rate-limit.js';
 export { describeRequest, REDACTED, redactError, redactSecrets } from './redact.js';
+export type {
+  Job,
+  JobFilter,
+  JobInput,
+  JobPayload,
+  JobRun,
+  JobRunner,
+  JobState,
+  Occurrence,
+  ReplayPin,
+  RunOutcome,
+  Scheduler,
+  SchedulerHooks,
+} from './schedule/contract.js';
+export { FINAL_JOB_STATES } from './schedule/contract.js';
+export type { NativeTask, NativeTasks } from './schedule/native.js';
+export { NATIVE_PREFIX } from './schedule/native.js';
+export type { AtRule, CronRule, EveryRule, Interval, ScheduleRule } from './schedule/rule.js';
+export {
+  intervalHours,
+  intervalMs,
+  isCronRule,
+  isEveryRule,
+  normalizeRule,
+} from './schedule/rule.js';
+export type {
+  ScheduledResult,
+  ScheduleEntry,
+  ScheduleSendOptions,
+  Schedules,
+} from './schedule/view.js';
 export type { Settled, Source } from './send-many.js';
 export { collect } from './send-many.js';
 export {

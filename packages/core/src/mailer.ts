@@ -21,6 +21,10 @@ import type { BatchInput, MessageInput } from './message.js';
 import type { BatchResult, HttpRequest, Provider, SendResult } from './provider.js';
 import { createRateLimiter, type RateLimitOverrides } from './rate-limit.js';
 import { describeRequest, redactError } from './redact.js';
+import type { Scheduler } from './schedule/contract.js';
+import type { ScheduleRule } from './schedule/rule.js';
+import { createScheduling } from './schedule/scheduling.js';
+import type { ScheduledResult, ScheduleSendOptions, Schedules } from './schedule/view.js';
 import { type Settled, type Source, sendManyOver } from './send-many.js';
 import { abortedError } from './sleep.js';
 import { normalizeBatch, normalizeMessage } from './validate.js';
@@ -44,6 +48,12 @@ export interface MailerOptions {
   readonly now?: () => number;
   /** Suppressed addresses: `send` refuses them before any request (see events/suppression.ts). */
   readonly suppression?: SuppressionStore;
+  /**
+   * Where scheduled sends and batches the provider cannot hold itself are kept and fired:
+   * `createScheduler(...)` from `@mailbridge/scheduler` (embedded) or
+   * `@mailbridge/scheduler-bullmq` (Redis). The mailer attaches its sender to it.
+   */
+  readonly scheduler?: Scheduler;
 }
 
 /** Per-call options. */
@@ -71,6 +81,11 @@ export interface Mailer<Id extends string = string, Raw = unknown> {
   /** Send one message with one provider request. */
   send(message: MessageInput, options?: CallOptions): Promise<SendResult>;
   /**
+   * Schedule a send: `{ at }` once, or any `schedule` rule. Checked now, kept and fired by the
+   * configured scheduler (`createMailer(provider, { scheduler })`).
+   */
+  send(message: MessageInput, options: ScheduleSendOptions): Promise<ScheduledResult>;
+  /**
    * Fan out over an (async) iterable; one settled result per message, in input order, never
    * rejecting for one failure. On abort it stops pulling input, yields the results of sends
    * already started, then rejects with `aborted`: inputs without a result were not attempted.
@@ -86,11 +101,21 @@ export interface Mailer<Id extends string = string, Raw = unknown> {
     messages: Source<MessageInput>,
     options?: SendManyOptions,
   ): AsyncIterable<Settled<SendResult>>;
-  /** Provider-side send of a stored template to a stored group, optionally scheduled. */
+  /**
+   * A scheduled batch: native where the provider can express the rule (`result.native`),
+   * otherwise kept and fired by the configured scheduler.
+   */
+  sendBatch(
+    batch: BatchInput & { readonly schedule: ScheduleRule },
+    options?: CallOptions,
+  ): Promise<ScheduledResult>;
+  /** Provider-side send of a stored template to a stored group (for a schedule, see above). */
   sendBatch(batch: BatchInput, options?: CallOptions): Promise<BatchResult>;
   readonly groups: Groups;
   /** Per-recipient delivery status from the provider, in neutral kinds (see events/status.ts). */
   status(query: StatusQuery, options?: CallOptions): Promise<RecipientStatus[]>;
+  /** Scheduled work of this provider: scheduler jobs and the provider's native tasks. */
+  readonly schedules: Schedules;
   /** Release sockets. */
   close(): Promise<void>;
 }
@@ -139,8 +164,15 @@ export function createMailer<Id extends string, Raw>(
     buildTimeoutMs: options.timeoutMs ?? provider.transport?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   });
   const concurrency = options.concurrency ?? 16;
+  const scheduling = createScheduling({
+    provider,
+    run: executor.run,
+    now,
+    scheduler: options.scheduler,
+  });
+  const detach = scheduling.attach();
 
-  const send = async (input: MessageInput, call?: CallOptions): Promise<SendResult> => {
+  const sendNow = async (input: MessageInput, call?: CallOptions): Promise<SendResult> => {
     const message = normalizeMessage(valuesForProvider(input, provider.id));
     checkMessage(message, caps);
     provider.validate?.(message);
@@ -153,19 +185,34 @@ export function createMailer<Id extends string, Raw>(
     provider: provider.id,
     capabilities: caps,
     raw: provider.raw(executor.execute),
-    send,
-    sendMany: sendManyOver(send, concurrency),
-    async sendBatch(input, call) {
+    send: ((input: MessageInput, call?: CallOptions & Partial<ScheduleSendOptions>) =>
+      call?.at !== undefined || call?.schedule !== undefined
+        ? scheduling.send(valuesForProvider(input, provider.id), call as ScheduleSendOptions)
+        : sendNow(input, call)) as Mailer['send'],
+    sendMany: sendManyOver(sendNow, concurrency),
+    sendBatch: (async (input: BatchInput, call?: CallOptions) => {
+      if (isScheduled(input)) return scheduling.batch(valuesForProvider(input, provider.id), call);
       const batch = normalizeBatch(valuesForProvider(input, provider.id));
       checkBatch(batch, caps);
       provider.validateBatch?.(batch, now());
       const { value, attempts } = await executor.run(provider.sendBatch(batch), call?.signal);
-      return { provider: provider.id, ...value, attempts, scheduled: batch.schedule !== undefined };
-    },
+      return { provider: provider.id, ...value, attempts, scheduled: false };
+    }) as Mailer['sendBatch'],
     groups: createGroups(provider, executor.run),
     status: (query, call) => queryStatus(provider, executor.run, query, now(), call?.signal),
-    close: transport.close,
+    schedules: scheduling.schedules,
+    close: async () => {
+      detach();
+      await transport.close();
+    },
   };
+}
+
+/** A batch input carrying a schedule (read defensively: the input is not validated yet). */
+function isScheduled(input: unknown): input is BatchInput {
+  return (
+    typeof input === 'object' && input !== null && (input as BatchInput).schedule !== undefined
+  );
 }
 
 /** The provider's own dispatch (in-memory providers) or the undici client. */

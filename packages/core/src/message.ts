@@ -3,6 +3,7 @@
  * normalised `Message` that adapters receive. `normalizeMessage` (validate.ts) turns one into
  * the other or throws `invalid_input`.
  */
+import type { ScheduleRule } from './schedule/rule.js';
 
 /** A mailbox: address plus optional display name. */
 export interface Address {
@@ -128,10 +129,8 @@ export interface Recipient {
 /** Recipient input: an address string or a `Recipient`. */
 export type RecipientInput = string | Recipient;
 
-/** Timed (`{ at }`) or recurring (`{ at, every: { days }, times? }`) schedule of a batch. */
-export type Schedule =
-  | { readonly at: Date }
-  | { readonly at: Date; readonly every: { readonly days: number }; readonly times?: number };
+/** When a batch fires: `{ at }`, `{ at, every: { hours | days }, times? }` or `{ cron, tz?, times? }`. */
+export type Schedule = ScheduleRule;
 
 /** A provider-side send of a stored template to a stored group. */
 export interface BatchInput {

@@ -10,6 +10,8 @@ import type { MailError } from './errors.js';
 import type { ProviderStatus } from './events/status.js';
 import type { Mailer, MailerOptions } from './mailer.js';
 import type { Batch, Message, Recipient } from './message.js';
+import type { ReplayPin } from './schedule/contract.js';
+import type { NativeTasks } from './schedule/native.js';
 
 /** A request ready to send: built and signed for one attempt. */
 export interface HttpRequest {
@@ -180,8 +182,17 @@ export interface Provider<Id extends string = string, Raw = unknown> {
    */
   validate?(message: Message): void;
   validateBatch?(batch: Batch, now: number): void;
-  send(message: Message): Operation<SendReceipt>;
-  sendBatch(batch: Batch): Operation<BatchReceipt>;
+  /** With a `pin` (scheduled sends, when `replayPins` is set) every attempt reuses its nonce and time. */
+  send(message: Message, pin?: ReplayPin): Operation<SendReceipt>;
+  sendBatch(batch: Batch, pin?: ReplayPin): Operation<BatchReceipt>;
+  /**
+   * `send`/`sendBatch` honour a `ReplayPin`, and the provider accepts at most one copy of a
+   * pinned request (DirectMail refuses a reused SignatureNonce): scheduled sends recover
+   * after a crash by replaying it.
+   */
+  readonly replayPins?: boolean;
+  /** The provider's own scheduled tasks, for `mailer.schedules` (Tencent ListSendTasks). */
+  readonly scheduledTasks?: NativeTasks;
   readonly groups: ProviderGroups;
   /** Delivery status, one page per operation; absent when the provider cannot be asked. */
   readonly status?: ProviderStatus;

@@ -254,22 +254,3 @@ export const attachment = z
         : { filename, content: bytes, contentType },
     );
   });
-
-const positiveInt = z.number().int().positive({ error: 'expected a positive integer' });
-
-export const schedule = z
-  .strictObject({
-    at: z.date({ error: 'expected a valid Date' }),
-    every: z.strictObject({ days: positiveInt }).optional(),
-    times: positiveInt.optional(),
-  })
-  .superRefine((value, ctx) => {
-    if (value.times !== undefined && value.every === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['times'],
-        message: 'times applies only to a recurring schedule (set every)',
-        input: value.times,
-      });
-    }
-  });

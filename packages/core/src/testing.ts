@@ -92,7 +92,7 @@ export const TESTING_CAPABILITIES: Capabilities = {
   headers: { max: 20 },
   tags: { max: 5, maxLength: 128 },
   tracking: { opens: true, clicks: true },
-  schedule: { timed: true, recurring: true },
+  schedule: { timed: true, recurring: true, runCount: true },
   groups: { uploadChunk: 1000, removeRecipients: true, recipientData: true, pageSize: 100 },
   rateLimits: {},
 };
@@ -171,9 +171,10 @@ export function createTestingProvider(options: TestingProviderOptions = {}): Tes
         'send',
         {
           ...batch,
-          schedule: batch.schedule
-            ? { ...batch.schedule, at: batch.schedule.at.toISOString() }
-            : undefined,
+          schedule:
+            batch.schedule && 'at' in batch.schedule
+              ? { ...batch.schedule, at: batch.schedule.at.toISOString() }
+              : batch.schedule,
         },
         (b) => ({
           batchId: String(b['batchId']),

@@ -8,16 +8,9 @@ import { crossCheck } from './cross-check.js';
 import { type Issue, invalidInput } from './errors.js';
 import { fastMessageData } from './fast-message.js';
 import { detailedIssues, frozenCopy, guard, parse, throwIfAny } from './issues.js';
-import type {
-  Address,
-  Batch,
-  Message,
-  Recipient,
-  Schedule,
-  TemplateRef,
-  Tracking,
-} from './message.js';
+import type { Address, Batch, Message, Recipient, TemplateRef, Tracking } from './message.js';
 import type { GroupInput } from './provider.js';
+import { normalizeRule } from './schedule/rule.js';
 import {
   address,
   addressList,
@@ -29,7 +22,6 @@ import {
   recipientObject,
   requiredLine,
   requiredText,
-  schedule,
   tags,
   template,
   templateId,
@@ -171,24 +163,14 @@ const batchSchema = z.strictObject({
   replyTo: address.optional(),
   tags: tags.optional(),
   tracking: tracking.optional(),
-  schedule: schedule.optional(),
+  schedule: z.unknown().optional(),
   providerOptions: providerOptions.optional(),
 });
 
-function scheduleOf(value: z.output<typeof schedule>): Schedule {
-  // A copy of the Date: the caller may reuse and mutate theirs after the call.
-  const at = new Date(value.at.getTime());
-  if (value.every === undefined) return Object.freeze({ at });
-  const every = Object.freeze({ days: value.every.days });
-  return Object.freeze(
-    value.times === undefined ? { at, every } : { at, every, times: value.times },
-  );
-}
-
 /**
  * Validate and normalise a provider-side batch send (`BatchInput`): a stored template sent to
- * a stored group, optionally scheduled. Whether a schedule lies in the past is the adapter's
- * check (it owns the clock); whether the provider can schedule at all is `checkBatch`'s.
+ * a stored group, optionally scheduled. Whether a schedule lies in the past is the mailer's
+ * check (it owns the clock); where it runs (natively or on the scheduler) is the mailer's too.
  */
 export function normalizeBatch(input: unknown): Batch {
   return guard(
@@ -204,7 +186,7 @@ export function normalizeBatch(input: unknown): Batch {
         ...(data.replyTo === undefined ? {} : { replyTo: data.replyTo }),
         tags: data.tags === undefined ? EMPTY : Object.freeze(data.tags),
         tracking: trackingOf(data.tracking),
-        ...(data.schedule === undefined ? {} : { schedule: scheduleOf(data.schedule) }),
+        ...(data.schedule === undefined ? {} : { schedule: normalizeRule(data.schedule) }),
         providerOptions: options(data.providerOptions, issues),
       });
       throwIfAny(issues);

@@ -1,9 +1,16 @@
 /**
  * Neutral batch -> BatchSendEmail (shared/providers/tencent-ses.md §3.3, seed 001): TaskType 1
- * (now), 2 (`TimedParam`, a `{at}` schedule) or 3 (`CycleParam`, `{at, every: {days}}`), and
+ * (now), 2 (`TimedParam`, a `{at}` schedule) or 3 (`CycleParam`, `{at, every: {hours|days}}`), and
  * the checks the capabilities cannot express. Times are China Standard Time (see time.ts).
  */
-import { type Batch, type Issue, invalidInput, unsupported } from '@mailbridge/core';
+import {
+  type Batch,
+  type Issue,
+  intervalHours,
+  invalidInput,
+  isCronRule,
+  unsupported,
+} from '@mailbridge/core';
 import type { ActionInput } from './actions.js';
 import { PROVIDER_ID } from './config.js';
 import { formatFrom, receiverId, senderIssues, templateData, templateId } from './mapping.js';
@@ -12,22 +19,6 @@ import { formatChinaTime } from './time.js';
 
 /** BatchSendEmail subjects must be 1-100 characters (InvalidParameterValue.SubjectLengthError). */
 export const BATCH_SUBJECT_MAX = 100;
-
-/**
- * `CycleEmailParam.IntervalTime` is in HOURS (the SDK models: "Task recurrence in hours",
- * "任务周期 小时维度"), so `every.days` is sent as days × 24.
- */
-export const HOURS_PER_DAY = 24;
-
-/**
- * Latest `at`: BeginTime is `YYYY-MM-DD hh:mm:ss` in China time (BatchSendEmail,
- * https://cloud.tencent.com/document/api/1288/63481), four digits of year, so
- * 9999-12-31 23:59:59 +08:00 is the last it can say.
- */
-export const LATEST_BEGIN_TIME_MS = Date.UTC(9999, 11, 31, 15, 59, 59);
-
-/** `CycleEmailParam.IntervalTime` is an integer of hours (same page): at most 2^31 - 1. */
-export const MAX_INTERVAL_DAYS = Math.floor((2 ** 31 - 1) / HOURS_PER_DAY);
 
 type Schedule = NonNullable<Batch['schedule']>;
 type Recurring = Extract<Schedule, { readonly every: unknown }>;
@@ -38,12 +29,13 @@ function isRecurring(schedule: Schedule): schedule is Recurring {
 
 /**
  * Checks a batch needs before BatchSendEmail: numeric group and template ids, a 1-100
- * character subject, a schedule in the future, and a whole number of days between runs.
+ * character subject. The schedule's shape, its time in the future and whether SES can hold it
+ * natively (no cron, no run count) are the core's checks (schedule/scheduling.ts).
  * `times` other than 1 is `unsupported`: a CycleParam task repeats until it is stopped, and
  * the API has no run count (TermCycle 1 only stops a cycle when a task is updated, and no
  * public action updates a task). `times: 1` is one run, sent as a timed task (TaskType 2).
  */
-export function validateBatch(batch: Batch, now: number): void {
+export function validateBatch(batch: Batch): void {
   const issues: Issue[] = [...senderIssues(batch.from, ['from'])];
   if (receiverId(batch.group) === undefined)
     issues.push({ path: ['group'], message: 'SES groups are numeric ReceiverIds' });
@@ -62,30 +54,11 @@ export function validateBatch(batch: Batch, now: number): void {
   }
   if (batch.replyTo?.name)
     issues.push({ path: ['replyTo', 'name'], message: 'SES takes a bare reply-to address' });
-  const schedule = batch.schedule;
-  if (schedule && schedule.at.getTime() < now) {
-    // Tencent would answer InvalidParameterValue.BeginTimeBeforeNow; we say it first.
-    issues.push({
-      path: ['schedule', 'at'],
-      message: `${schedule.at.toISOString()} is in the past`,
-    });
-  }
-  if (schedule && !(schedule.at.getTime() <= LATEST_BEGIN_TIME_MS)) {
-    issues.push({
-      path: ['schedule', 'at'],
-      message: 'BeginTime has a four-digit year: at most 9999-12-31 23:59:59 China time',
-    });
-  }
-  if (schedule && isRecurring(schedule)) {
-    const days = schedule.every.days;
-    if (!Number.isInteger(days) || days < 1 || days > MAX_INTERVAL_DAYS) {
-      issues.push({
-        path: ['schedule', 'every', 'days'],
-        message: `a whole number of days from 1 to ${MAX_INTERVAL_DAYS} (IntervalTime is an integer of hours)`,
-      });
-    }
-  }
   if (issues.length > 0) throw invalidInput(issues, PROVIDER_ID);
+  const schedule = batch.schedule;
+  // The mailer sends these to the scheduler; a direct caller of the provider learns why here.
+  if (schedule && isCronRule(schedule))
+    throw unsupported(PROVIDER_ID, 'schedule.cron', 'SES schedules by start time and interval');
   if (schedule && isRecurring(schedule) && schedule.times !== undefined && schedule.times !== 1) {
     throw unsupported(
       PROVIDER_ID,
@@ -140,12 +113,13 @@ export function beginTime(at: Date): string {
 function taskType(
   s: Schedule | undefined,
 ): Pick<ActionInput<'BatchSendEmail'>, 'TaskType' | 'TimedParam' | 'CycleParam'> {
-  if (!s) return { TaskType: 1 };
+  if (!s || isCronRule(s)) return { TaskType: 1 }; // cron never reaches here (validateBatch)
   const BeginTime = beginTime(s.at);
   if (!isRecurring(s) || s.times === 1) return { TaskType: 2, TimedParam: { BeginTime } };
   // TermCycle 0 keeps the cycle running (1 would stop it, §3.18 CycleEmailParam).
   return {
     TaskType: 3,
-    CycleParam: { BeginTime, IntervalTime: s.every.days * HOURS_PER_DAY, TermCycle: 0 },
+    // IntervalTime is in HOURS (the SDK models: "Task recurrence in hours", "任务周期 小时维度").
+    CycleParam: { BeginTime, IntervalTime: intervalHours(s.every), TermCycle: 0 },
   };
 }

@@ -98,12 +98,13 @@ function uploadChunk(
   return mappedOperation(context, 'CreateReceiverDetailWithData', params, counted);
 }
 
-function offsetOf(cursor: string | undefined): number {
+/** The Offset a page cursor stands for (0 for the first page). */
+export function offsetOf(cursor: string | undefined): number {
   return cursor === undefined ? 0 : Number(cursor);
 }
 
 /** One page; the next cursor is the next Offset while TotalCount says more remain. */
-function page<In, Out>(
+export function page<In, Out>(
   offset: number,
   items: readonly In[],
   total: number | undefined,

@@ -1,0 +1,88 @@
+/**
+ * The Mailer's side of the scheduler contract: a `JobRunner` that sends a claimed job through
+ * the provider's operations and the mailer's one executor (rate limits, retries on `not_sent`,
+ * hooks, redaction), and turns every failure into an outcome.
+ *
+ * With a provider that honours pins (`provider.replayPins`, DirectMail), every attempt of a
+ * scheduled send is the same signed request (one nonce, one timestamp), so the provider accepts
+ * at most one copy: recovery after a crash sends it again, and a refused nonce means "the first
+ * copy arrived" (`unknown`), never a second message.
+ */
+import { randomUUID } from 'node:crypto';
+import { isMailError, MailError } from '../errors.js';
+import type { Operation, Provider } from '../provider.js';
+import type { Job, JobRunner, ReplayPin, RunOutcome } from './contract.js';
+
+/** Runs one operation through the mailer's executor. */
+export type RunOperation = <T>(
+  operation: Operation<T>,
+  signal: AbortSignal | undefined,
+) => Promise<{ readonly value: T; readonly attempts: number }>;
+
+function failure(error: unknown, provider: string): RunOutcome {
+  const mailError = isMailError(error)
+    ? error
+    : new MailError('The scheduled send failed unexpectedly', {
+        code: 'unknown',
+        delivery: 'unknown',
+        provider,
+        cause: error,
+      });
+  return mailError.delivery === 'not_sent'
+    ? { state: 'failed', error: mailError }
+    : { state: 'unknown', error: mailError };
+}
+
+async function sendJob(
+  provider: Provider,
+  run: RunOperation,
+  job: Job,
+  signal: AbortSignal | undefined,
+): Promise<RunOutcome> {
+  const pin = provider.replayPins ? job.pin : undefined;
+  try {
+    if (job.payload.kind === 'send') {
+      const { value } = await run(provider.send(job.payload.message, pin), signal);
+      return { state: 'sent', id: value.messageId, ...requestIdOf(value) };
+    }
+    const { value } = await run(provider.sendBatch(job.payload.batch, pin), signal);
+    return { state: 'sent', id: value.batchId, ...requestIdOf(value) };
+  } catch (error) {
+    return failure(error, provider.id);
+  }
+}
+
+function requestIdOf(value: { readonly requestId?: string }): { requestId?: string } {
+  return value.requestId === undefined ? {} : { requestId: value.requestId };
+}
+
+/** The runner a mailer attaches to its scheduler. */
+export function createJobRunner(
+  provider: Provider,
+  run: RunOperation,
+  now: () => number,
+): JobRunner {
+  return {
+    provider: provider.id,
+    ...(provider.replayPins
+      ? { newPin: (): ReplayPin => ({ nonce: randomUUID(), timestamp: now() }) }
+      : {}),
+    run: (job, signal) => sendJob(provider, run, job, signal),
+    async recover(job, signal) {
+      if (provider.replayPins && job.pin !== undefined) {
+        const outcome = await sendJob(provider, run, job, signal);
+        // Any refusal of the replayed request leaves the first copy's fate open.
+        if (outcome.state === 'failed')
+          return { state: 'unknown', error: outcome.error.with({ delivery: 'unknown' }) };
+        return outcome;
+      }
+      return {
+        state: 'unknown',
+        error: new MailError(
+          `The worker stopped while sending job ${job.id}; ${provider.id} has no idempotency key, so it is not sent again: it may have gone out`,
+          { code: 'unknown', delivery: 'unknown', provider: provider.id },
+        ),
+      };
+    },
+  };
+}

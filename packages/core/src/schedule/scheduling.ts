@@ -1,0 +1,194 @@
+/**
+ * Scheduled sends and batches for the Mailer, and its `schedules` view. Everything is checked
+ * when it is scheduled (message or batch against the capabilities, the rule's shape, `at` in
+ * the future, cron syntax by the engine), not hours later when it fires. A batch stays native
+ * where the provider can express its rule (capabilities.schedule); everything else goes to the
+ * configured scheduler, and without one the error names the option that configures it.
+ */
+import type { Capabilities } from '../capabilities.js';
+import { checkBatch, checkMessage } from '../check.js';
+import { invalidInput, unsupported } from '../errors.js';
+import type { CallOptions } from '../mailer.js';
+import type { BatchInput, MessageInput } from '../message.js';
+import type { Provider } from '../provider.js';
+import { normalizeBatch, normalizeMessage } from '../validate.js';
+import type { Job, JobPayload, Scheduler } from './contract.js';
+import { NATIVE_PREFIX, type NativeTask } from './native.js';
+import {
+  type AtRule,
+  type EveryRule,
+  isCronRule,
+  normalizeRule,
+  type ScheduleRule,
+} from './rule.js';
+import { createJobRunner, type RunOperation } from './runner.js';
+import type { ScheduledResult, ScheduleEntry, ScheduleSendOptions, Schedules } from './view.js';
+
+/** What the scheduling part of a mailer needs. */
+export interface SchedulingDeps {
+  readonly provider: Provider;
+  readonly run: RunOperation;
+  readonly now: () => number;
+  readonly scheduler: Scheduler | undefined;
+}
+
+/** Rules the provider holds itself: timed and interval rules its capabilities name. */
+export function nativeFits(rule: ScheduleRule, caps: Capabilities): rule is AtRule | EveryRule {
+  if (isCronRule(rule)) return false;
+  if (!('every' in rule) || rule.times === 1) return caps.schedule.timed;
+  return caps.schedule.recurring && (rule.times === undefined || caps.schedule.runCount === true);
+}
+
+function ruleOf(input: unknown, now: number): ScheduleRule {
+  const rule = normalizeRule(input);
+  if ('at' in rule && rule.at.getTime() < now) {
+    throw invalidInput([
+      { path: ['schedule', 'at'], message: `${rule.at.toISOString()} is in the past` },
+    ]);
+  }
+  return rule;
+}
+
+function entryOfJob(job: Job): ScheduleEntry {
+  return {
+    id: job.id,
+    provider: job.provider,
+    native: false,
+    kind: job.payload.kind,
+    state: job.state,
+    rule: job.rule,
+    ...(job.next ? { next: job.next.due } : {}),
+    ...(job.error ? { error: job.error } : {}),
+    job,
+  };
+}
+
+function entryOfTask(provider: string, task: NativeTask): ScheduleEntry {
+  return {
+    id: `${NATIVE_PREFIX}${task.id}`,
+    provider,
+    native: true,
+    kind: 'batch',
+    state: task.state,
+    ...(task.rule ? { rule: task.rule } : {}),
+    ...(task.next ? { next: task.next } : {}),
+    task: task.task,
+  };
+}
+
+const NATIVE_PAGE_SIZE = 100;
+
+/** The scheduling operations of one mailer; `attach` connects its runner to the scheduler. */
+export function createScheduling(deps: SchedulingDeps) {
+  const { provider, run, now, scheduler } = deps;
+  const caps = provider.capabilities;
+
+  const requireScheduler = (what: string): Scheduler => {
+    if (scheduler) return scheduler;
+    throw unsupported(
+      provider.id,
+      'schedule',
+      `${what} needs a scheduler: pass one with createMailer(provider, { scheduler }) (e.g. createScheduler from @mailbridge/scheduler)`,
+    );
+  };
+
+  const toScheduler = async (payload: JobPayload, rule: ScheduleRule, what: string) => {
+    const job = await requireScheduler(what).schedule({ provider: provider.id, payload, rule });
+    const result: ScheduledResult = {
+      provider: provider.id,
+      id: job.id,
+      native: false,
+      scheduled: true,
+      ...(job.next ? { next: job.next.due } : {}),
+    };
+    return result;
+  };
+
+  async function* nativeTasks(call?: CallOptions): AsyncGenerator<NativeTask> {
+    const tasks = provider.scheduledTasks;
+    if (!tasks) return;
+    let cursor: string | undefined;
+    do {
+      const { value } = await run(tasks.list(cursor, NATIVE_PAGE_SIZE), call?.signal);
+      yield* value.items;
+      cursor = value.next;
+    } while (cursor !== undefined);
+  }
+
+  const schedules: Schedules = {
+    async *list(call) {
+      if (scheduler)
+        for await (const job of scheduler.list({ provider: provider.id })) yield entryOfJob(job);
+      for await (const task of nativeTasks(call)) yield entryOfTask(provider.id, task);
+    },
+    async get(id, call) {
+      if (id.startsWith(NATIVE_PREFIX)) {
+        const taskId = id.slice(NATIVE_PREFIX.length);
+        for await (const task of nativeTasks(call))
+          if (task.id === taskId) return entryOfTask(provider.id, task);
+        return undefined;
+      }
+      const job = await scheduler?.get(id);
+      return job && job.provider === provider.id ? entryOfJob(job) : undefined;
+    },
+    async cancel(id, call) {
+      if (id.startsWith(NATIVE_PREFIX)) {
+        const cancel = provider.scheduledTasks?.cancel;
+        if (!cancel)
+          throw unsupported(
+            provider.id,
+            'schedules.cancel',
+            'the provider has no action that cancels a scheduled task',
+          );
+        const entry = await schedules.get(id, call);
+        if (entry === undefined) return undefined;
+        await run(cancel(id.slice(NATIVE_PREFIX.length)), call?.signal);
+        return { ...entry, state: 'cancelled' };
+      }
+      const current = await scheduler?.get(id);
+      if (!current || current.provider !== provider.id) return undefined;
+      const job = await (scheduler as Scheduler).cancel(id);
+      return job && entryOfJob(job);
+    },
+  };
+
+  return {
+    schedules,
+    /** Connect this mailer's runner to the scheduler; returns the detach function. */
+    attach: (): (() => void) =>
+      scheduler?.attach(createJobRunner(provider, run, now)) ?? (() => {}),
+    /** `send(message, { at })` / `send(message, { schedule })`: always through the scheduler. */
+    async send(input: MessageInput, options: ScheduleSendOptions): Promise<ScheduledResult> {
+      const message = normalizeMessage(input);
+      checkMessage(message, caps);
+      provider.validate?.(message);
+      const rule = ruleOf(options.schedule ?? { at: options.at }, now());
+      return toScheduler({ kind: 'send', message }, rule, 'send(message, { at })');
+    },
+    /** `sendBatch({ ..., schedule })`: native where the provider can express it, else the scheduler. */
+    async batch(input: BatchInput, call?: CallOptions): Promise<ScheduledResult> {
+      const { schedule, ...rest } = input;
+      const rule = ruleOf(schedule, now());
+      const batch = normalizeBatch(rest);
+      if (nativeFits(rule, caps)) {
+        const native = { ...batch, schedule: rule };
+        checkBatch(native, caps);
+        provider.validateBatch?.(native, now());
+        const { value, attempts } = await run(provider.sendBatch(native), call?.signal);
+        return {
+          provider: provider.id,
+          id: `${NATIVE_PREFIX}${value.batchId}`,
+          native: true,
+          scheduled: true,
+          next: rule.at,
+          batchId: value.batchId,
+          ...(value.requestId === undefined ? {} : { requestId: value.requestId }),
+          attempts,
+        };
+      }
+      checkBatch(batch, caps);
+      provider.validateBatch?.(batch, now());
+      return toScheduler({ kind: 'batch', batch }, rule, 'sendBatch({ schedule })');
+    },
+  };
+}

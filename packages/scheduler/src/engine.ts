@@ -1,0 +1,237 @@
+/**
+ * The embedded engine: a `Scheduler` over a `JobStore` with an in-process worker. One timer
+ * sleeps until the earliest due job (or `pollMs`, so jobs added by another handle or a moved
+ * clock are seen), claims due jobs with a compare-and-set, sends them through the attached
+ * runner, and records each outcome before the next claim of that job. Jobs found in `sending`
+ * when a runner attaches are recovered through `runner.recover`, never sent blindly.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  isMailError,
+  type Job,
+  type JobRun,
+  type JobRunner,
+  MailError,
+  normalizeRule,
+  type RunOutcome,
+  type Scheduler,
+  type SchedulerHooks,
+} from '@mailbridge/core';
+import { validateRule } from './occurrence.js';
+import type { JobStore } from './store.js';
+import {
+  cancelJob,
+  claimJob,
+  newJob,
+  recordOutcome,
+  skipMissed,
+  type TransitionOptions,
+} from './transition.js';
+
+/** Options of `createScheduler`. */
+export interface SchedulerOptions extends TransitionOptions {
+  readonly store: JobStore;
+  /** The scheduling clock (default `Date.now`); tests pass the emulator's. */
+  readonly now?: () => number;
+  /** Longest sleep between looks at the store, in ms (default 1,000). */
+  readonly pollMs?: number;
+  /** Sends in flight at once (default 8). */
+  readonly concurrency?: number;
+  readonly hooks?: SchedulerHooks;
+}
+
+/** The embedded scheduler: the contract plus `runDue` for tests and tools. */
+export interface EmbeddedScheduler extends Scheduler {
+  /** Claim and send every job due now (up to `concurrency` at a time); resolves with how many ran. */
+  runDue(): Promise<number>;
+}
+
+const DEFAULT_POLL_MS = 1000;
+const DEFAULT_CONCURRENCY = 8;
+
+/** A failure thrown by a runner (they should not throw): the send may have started. */
+function thrownOutcome(error: unknown, provider: string): RunOutcome {
+  const mailError = isMailError(error)
+    ? error
+    : new MailError('The job runner threw', {
+        code: 'unknown',
+        delivery: 'unknown',
+        provider,
+        cause: error,
+      });
+  return mailError.delivery === 'not_sent'
+    ? { state: 'failed', error: mailError }
+    : { state: 'unknown', error: mailError };
+}
+
+function conflict(job: Job): MailError {
+  return new MailError(`Job ${job.id} is ${job.state}: only a pending job can be cancelled`, {
+    code: 'conflict',
+    provider: job.provider,
+  });
+}
+
+function emitHook(hooks: SchedulerHooks, job: Job, run: JobRun): void {
+  const hook =
+    run.state === 'sent'
+      ? hooks.onSent
+      : run.state === 'unknown'
+        ? hooks.onUnknown
+        : run.state === 'failed'
+          ? hooks.onFailed
+          : undefined;
+  try {
+    const result: unknown = hook?.(job, run);
+    // A hook that returns a rejected promise must not become an unhandled rejection either.
+    if (result instanceof Promise) result.catch(() => {});
+  } catch {
+    // A hook must not stop the worker; its error is the hook author's to log.
+  }
+}
+
+/**
+ * Create an embedded scheduler over a store. Pass it to `createMailer(provider, { scheduler })`;
+ * the mailer attaches its runner and due jobs start firing.
+ *
+ * @example
+ * ```ts
+ * import { createMailer } from '@mailbridge/core';
+ * import { createScheduler, sqliteStore } from '@mailbridge/scheduler';
+ *
+ * const scheduler = createScheduler({ store: sqliteStore('./mail-jobs.sqlite') });
+ * const mailer = createMailer(aliyunDm(), { scheduler });
+ * await mailer.send(message, { at: new Date(Date.now() + 3_600_000) });
+ * ```
+ */
+export function createScheduler(options: SchedulerOptions): EmbeddedScheduler {
+  const { store } = options;
+  const now = options.now ?? Date.now;
+  const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const hooks = options.hooks ?? {};
+  const runners = new Map<string, JobRunner>();
+  const active = new Set<Promise<void>>();
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+  let looping: Promise<number> | undefined;
+
+  const record = (claimed: Job, outcome: RunOutcome, recovered: boolean): void => {
+    const { job, run } = recordOutcome(claimed, outcome, now(), { ...options, recovered });
+    if (store.replace(job, 'sending')) emitHook(hooks, job, run);
+  };
+
+  const fire = async (found: Job, runner: JobRunner): Promise<void> => {
+    const at = now();
+    const job = skipMissed(found, at, options);
+    if (job.state !== 'pending' || job.next === undefined || job.next.due.getTime() > at) {
+      store.replace(job, 'pending');
+      return;
+    }
+    const claimed = claimJob(job, at, runner.newPin?.());
+    if (!store.replace(claimed, 'pending')) return; // cancelled or claimed meanwhile
+    let outcome: RunOutcome;
+    try {
+      outcome = await runner.run(claimed);
+    } catch (error) {
+      outcome = thrownOutcome(error, claimed.provider);
+    }
+    record(claimed, outcome, false);
+  };
+
+  const recover = async (runner: JobRunner): Promise<void> => {
+    for (const job of store.inFlight([runner.provider])) {
+      let outcome: RunOutcome;
+      try {
+        outcome = await runner.recover(job);
+      } catch (error) {
+        outcome = thrownOutcome(error, job.provider);
+      }
+      record(job, outcome, true);
+    }
+  };
+
+  const track = (work: Promise<void>): Promise<void> => {
+    const tracked = work.finally(() => active.delete(tracked));
+    active.add(tracked);
+    return tracked;
+  };
+
+  /** Claim and run due jobs until none is due; resolves with how many were fired. */
+  const drain = async (): Promise<number> => {
+    let fired = 0;
+    for (;;) {
+      const providers = [...runners.keys()];
+      const due = store.due(providers, now(), concurrency);
+      if (due.length === 0 || closed) return fired;
+      await Promise.all(
+        due.map((job) => {
+          const runner = runners.get(job.provider);
+          return runner ? track(fire(job, runner)).then(() => void fired++) : undefined;
+        }),
+      );
+    }
+  };
+
+  const wake = (): void => {
+    if (closed) return;
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (looping) return;
+    looping = drain().finally(() => {
+      looping = undefined;
+      plan();
+    });
+  };
+
+  const plan = (): void => {
+    if (closed || runners.size === 0) return;
+    const next = store.nextDue([...runners.keys()]);
+    const wait = next === undefined ? pollMs : Math.min(pollMs, Math.max(0, next - now()));
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(wake, wait);
+    timer.unref?.();
+  };
+
+  return {
+    engine: store.name,
+    async schedule(input) {
+      const rule = normalizeRule(input.rule);
+      validateRule(rule, now());
+      const job = newJob(randomUUID(), { ...input, rule }, now());
+      if (job === undefined)
+        throw new MailError('The schedule never fires', { code: 'invalid_input' });
+      store.insert(job);
+      plan();
+      return job;
+    },
+    get: async (id) => store.get(id),
+    async *list(filter) {
+      yield* store.list(filter);
+    },
+    async cancel(id) {
+      const job = store.get(id);
+      if (job === undefined) return undefined;
+      const cancelled = cancelJob(job);
+      if (job.state !== 'pending' || !store.replace(cancelled, 'pending'))
+        throw conflict(store.get(id) ?? job);
+      return cancelled;
+    },
+    attach(runner) {
+      runners.set(runner.provider, runner);
+      void track(recover(runner)).then(wake, wake);
+      return () => {
+        if (runners.get(runner.provider) === runner) runners.delete(runner.provider);
+      };
+    },
+    runDue: async () => {
+      await looping;
+      return drain();
+    },
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      while (active.size > 0) await Promise.allSettled([...active]);
+      store.close();
+    },
+  };
+}
