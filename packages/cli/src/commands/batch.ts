@@ -34,7 +34,8 @@ export function registerBatch(program: Command): void {
       action(async (out, globals, _args, flags) => {
         const batch = batchOf(flags);
         const result = await withMailer(globals.url, (mailer) => mailer.sendBatch(batch));
-        const when = batch.schedule ? ` scheduled for ${batch.schedule.at.toISOString()}` : '';
+        const at = batch.schedule && 'at' in batch.schedule ? batch.schedule.at : undefined;
+        const when = at ? ` scheduled for ${at.toISOString()}` : '';
         out.result(
           { ...result },
           `batch ${result.batchId} accepted${when} (${result.provider}, ${result.attempts} attempt(s))`,

@@ -7,8 +7,9 @@
  */
 import type { Capabilities } from '../capabilities.js';
 import type { Hooks } from '../hooks.js';
-import { createMailer, type Mailer, type MailerOptions } from '../mailer.js';
+import { type CallOptions, createMailer, type Mailer, type MailerOptions } from '../mailer.js';
 import type { BatchInput, MessageInput } from '../message.js';
+import type { ScheduleSendOptions } from '../schedule/view.js';
 import { sendManyOver } from '../send-many.js';
 import { normalizeBatch, normalizeMessage } from '../validate.js';
 import type { CompositeMember, CompositeOptions } from './composite.js';
@@ -52,22 +53,31 @@ export function composeMailer(spec: ComposeSpec, options: MailerOptions): Mailer
   };
   const primary = mailers[0] as Mailer;
 
-  const send: Mailer['send'] = async (input, call) => {
+  // Scheduled sends (`{ at }`) are routed like any other: the chosen member's mailer holds them.
+  const send = async (input: MessageInput, call?: CallOptions | ScheduleSendOptions) => {
     normalizeMessage(withoutValues(input));
-    return route(ctx, strategy(), input, (mailer, resolved) => mailer.send(resolved, call));
+    return route(ctx, strategy(), input, (mailer, resolved) =>
+      mailer.send(resolved, call as CallOptions),
+    );
   };
 
   return {
     provider: id,
     capabilities: spec.capabilities,
     raw: Object.freeze(Object.fromEntries(members.map((m, i) => [m.name, mailers[i]]))),
-    send,
-    sendMany: sendManyOver(send, options.concurrency ?? 16),
-    async sendBatch(input, call) {
+    send: send as Mailer['send'],
+    sendMany: sendManyOver(
+      (input: MessageInput, call?: CallOptions) => send(input, call),
+      options.concurrency ?? 16,
+    ),
+    sendBatch: (async (input: BatchInput, call?: CallOptions) => {
       normalizeBatch(withoutValues(input));
       return route(ctx, strategy(), input, (mailer, resolved) => mailer.sendBatch(resolved, call));
-    },
+    }) as Mailer['sendBatch'],
     groups: primary.groups,
+    // Stored state lives per account: status queries and scheduled work are the primary's.
+    status: primary.status,
+    schedules: primary.schedules,
     close: async () => {
       await Promise.all(mailers.map((m) => m.close()));
     },

@@ -4,6 +4,7 @@
  */
 import type { MailError } from '../errors.js';
 import type { CallOptions } from '../mailer.js';
+import type { RouteStep } from '../provider.js';
 import type { Job, JobState } from './contract.js';
 import type { ScheduleRule } from './rule.js';
 
@@ -28,6 +29,9 @@ export interface ScheduledResult {
   readonly batchId?: string;
   readonly requestId?: string;
   readonly attempts?: number;
+  /** Through a composite provider (failover, roundRobin): the member that holds it, and the route. */
+  readonly member?: string;
+  readonly route?: readonly RouteStep[];
 }
 
 /** One scheduled item in `mailer.schedules`: a scheduler job or a provider's native task. */
