@@ -118,6 +118,32 @@ describe('bodies', () => {
     expect(received).toHaveLength(0);
   });
 
+  it('answers 413 to a chunked body without a length on node:http, the connection intact for the answer', async () => {
+    const { base, received } = await serve({ maxBodyBytes: 64 * 1024 });
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(
+        `${base}/events/${TOKEN}`,
+        { method: 'POST', headers: { 'transfer-encoding': 'chunked' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      let sent = 0;
+      const write = () => {
+        while (sent < 2 * 1024 * 1024) {
+          sent += 16 * 1024;
+          if (!req.write(Buffer.alloc(16 * 1024, 0x20))) return void req.once('drain', write);
+        }
+        req.end();
+      };
+      write();
+    });
+    expect(status).toBe(413);
+    expect(received).toHaveLength(0);
+  });
+
   it('stops reading a streamed body without a length once it passes the cap', async () => {
     const received: MailEvent[] = [];
     const receiver = createEventReceiver({

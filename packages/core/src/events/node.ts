@@ -4,7 +4,6 @@
  * `Response` is written back. Nothing here can throw into Node's event loop.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
 
 /** A `node:http` request listener. */
 export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -56,8 +55,42 @@ function toRequest(req: IncomingMessage): Request {
   return new Request(url, {
     method,
     headers,
-    ...(hasBody
-      ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' as const }
-      : {}),
+    ...(hasBody ? { body: bodyOf(req), duplex: 'half' as const } : {}),
   } as RequestInit);
+}
+
+/**
+ * The request body as a web stream. Cancelling it (the handler's size cap) stops reading and
+ * lets the rest drain without destroying the socket, so the 413 still reaches the client
+ * (`Readable.toWeb` would destroy the request, and the answer with it).
+ */
+function bodyOf(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let cancelled = false;
+  const quietly = (fn: () => void) => {
+    try {
+      if (!cancelled) fn();
+    } catch {
+      // The consumer went away between two chunks: nothing left to hand the data to.
+    }
+  };
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.on('data', (chunk: Buffer) =>
+        quietly(() => {
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 1) <= 0) req.pause();
+        }),
+      );
+      req.on('end', () => quietly(() => controller.close()));
+      req.on('error', (error) => quietly(() => controller.error(error)));
+      req.pause();
+    },
+    pull() {
+      req.resume();
+    },
+    cancel() {
+      cancelled = true;
+      req.resume();
+    },
+  });
 }

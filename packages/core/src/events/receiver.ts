@@ -84,8 +84,8 @@ export function createEventReceiver(options: EventReceiverOptions): EventReceive
   let closed = false;
 
   const deliver = async (events: readonly MailEvent[]): Promise<Response> => {
-    const fresh = events.filter((e) => seen.claim(key(e)));
     if (closed) return answer(503, 'closed');
+    const fresh = events.filter((e) => seen.claim(key(e)));
     if (onEvent === undefined) {
       const refused = fresh.filter((e) => !queue.offer(e));
       for (const e of refused) seen.release(key(e));
