@@ -71,6 +71,24 @@ export const mailerOptionsShape = {
     .optional(),
   concurrency: z.number().int().min(1).max(MAILER_LIMITS.concurrency).optional(),
   now: fn('a function returning ms since the epoch').optional(),
+  suppression: z
+    .custom<object>(
+      (v) =>
+        typeof v === 'object' &&
+        v !== null &&
+        typeof (v as { suppressed?: unknown }).suppressed === 'function',
+      { message: 'expected a SuppressionStore (memorySuppression() or providerSuppression(...))' },
+    )
+    .optional(),
+  scheduler: z
+    .custom<object>(
+      (v) =>
+        typeof v === 'object' &&
+        v !== null &&
+        typeof (v as { attach?: unknown }).attach === 'function',
+      { message: 'expected a Scheduler (createScheduler(...) or bullmqScheduler(...))' },
+    )
+    .optional(),
 };
 
 const mailerOptionsSchema = z.object(mailerOptionsShape).strict();
