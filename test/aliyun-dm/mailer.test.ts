@@ -178,7 +178,7 @@ describe('sends through the mailer', () => {
 });
 
 describe('batches and groups', () => {
-  it('a scheduled batch is unsupported, with no request', async () => {
+  it('a scheduled batch with no scheduler configured names the option, with no request', async () => {
     const before = emu.requestCount({ provider: 'aliyun-dm', action: 'BatchSendMail' });
     const error = await failure(
       mailer().sendBatch({
@@ -189,7 +189,7 @@ describe('batches and groups', () => {
       }),
     );
     expect(error.code).toBe('unsupported');
-    expect(error.message).toMatch(/no native scheduling/);
+    expect(error.message).toMatch(/createMailer\(provider, \{ scheduler \}\)/);
     expect(emu.requestCount({ provider: 'aliyun-dm', action: 'BatchSendMail' })).toBe(before);
   });
 

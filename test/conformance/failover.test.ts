@@ -10,17 +10,18 @@ import { createMailer, failover, type Provider } from '@mailbridge/core';
 import { type Emulator, type ProviderId, startEmulator } from '@mailbridge/emulator';
 import { tencentSes } from '@mailbridge/tencent-ses';
 import { afterAll, beforeAll } from 'vitest';
-import { deadOrigin, RefusingAgent, undiciDispatches } from '../helpers/refusing-agent.js';
+import { deadOrigin, undiciDispatches } from '../helpers/refusing-agent.js';
+import { RecordingAgent } from '../reliability/recording-agent.js';
 import { ALIYUN_DM_DATA, type ConformanceData, TENCENT_SES_DATA } from './data.js';
 import { type ConformanceTarget, runConformance } from './suite.js';
 
 let servers: Emulator[] = [];
-let agents: RefusingAgent[] = [];
+let agents: RecordingAgent[] = [];
 beforeAll(async () => {
   servers = await Promise.all([startEmulator(), startEmulator()]);
   const dead = await deadOrigin();
   // Bun's undici cannot dispatch: there the members send with fetch and no agent is injected.
-  agents = undiciDispatches ? servers.map(() => new RefusingAgent(dead)) : [];
+  agents = undiciDispatches ? servers.map(() => new RecordingAgent(dead)) : [];
 });
 afterAll(async () => {
   await Promise.all(agents.map((a) => a.close()));
@@ -73,7 +74,10 @@ function compositeTarget(spec: Spec): ConformanceTarget {
         else emu.inject({ ...rule, fault });
       }
     },
-    secrets: () => servers.map((emu) => key(emu, spec.id).secret),
+    secrets: () => [
+      ...servers.map((emu) => key(emu, spec.id).secret),
+      ...agents.flatMap((agent) => [...agent.signatures]),
+    ],
     timeouts: true,
     refuses: undiciDispatches,
   };

@@ -338,7 +338,10 @@ export function runConformance(target: ConformanceTarget): void {
       ];
       // The configured secret and every signature that went out on the wire (targets record them).
       const secrets = target.secrets();
-      expect(secrets.length, 'the target reports the signatures it sent').toBeGreaterThan(10);
+      // Signatures are recorded by the dispatcher in front of the server, which exists wherever
+      // undici dispatches (`refuses`); on Bun only the configured secret can be checked.
+      if (target.refuses)
+        expect(secrets.length, 'the target reports the signatures it sent').toBeGreaterThan(10);
       for (const secret of secrets) {
         for (const text of texts)
           expect(text.includes(secret), `secret leaked into: ${text.slice(0, 200)}`).toBe(false);

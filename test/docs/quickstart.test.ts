@@ -12,7 +12,7 @@
  * system temp folder keeps two copies of it (two clones, two `pnpm test` runs) from running at
  * once and doubling the load that the time bound has to cover.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -87,7 +87,21 @@ function newcomerEnv(home: string): NodeJS.ProcessEnv {
     LANG: process.env['LANG'] ?? 'C.UTF-8',
   };
   if (process.env['CI'] !== undefined) env['CI'] = process.env['CI'];
+  // Where this machine keeps Node's headers for native builds (better-sqlite3, the embedded
+  // scheduler's store) is the machine's npm setting, not the user's: a new user has it too.
+  const nodedir = machineNodedir();
+  if (nodedir) env['npm_config_nodedir'] = nodedir;
   return env;
+}
+
+/** The machine's `npm config get nodedir`, read with the real HOME; undefined when unset. */
+function machineNodedir(): string | undefined {
+  try {
+    const value = execFileSync('npm', ['config', 'get', 'nodedir'], { encoding: 'utf8' }).trim();
+    return value && value !== 'undefined' && value !== 'null' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 let work = '';

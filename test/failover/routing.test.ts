@@ -9,7 +9,7 @@ import { aliyunDm } from '@mailbridge/aliyun-dm';
 import { collect, createMailer, failover, fromConfig, type Mailer } from '@mailbridge/core';
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
 import { tencentSes } from '@mailbridge/tencent-ses';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { failure } from '../helpers/failure.js';
 
 let emu: Emulator;
@@ -157,7 +157,10 @@ describe('batches and groups', () => {
 describe('fromConfig with a list', () => {
   it('a URL fragment or an object name names a member; a list is a failover in order', async () => {
     const { id, secret } = dmKey();
-    const dmUrl = `aliyun-dm://${encodeURIComponent(id)}:${encodeURIComponent(secret)}@cn-hangzhou?endpoint=${encodeURIComponent(emu.url)}#spare`;
+    // Credentials never travel in a URL: the official environment variables carry them.
+    vi.stubEnv('ALIBABA_CLOUD_ACCESS_KEY_ID', id);
+    vi.stubEnv('ALIBABA_CLOUD_ACCESS_KEY_SECRET', secret);
+    const dmUrl = `aliyun-dm://cn-hangzhou?endpoint=${encodeURIComponent(emu.url)}#spare`;
     const provider = fromConfig(
       [
         {
@@ -190,6 +193,7 @@ describe('fromConfig with a list', () => {
       ['spare', 'sent'],
     ]);
     await mailer.close();
+    vi.unstubAllEnvs();
   });
 
   it('objects with weights are a round-robin; mixing weighted and unweighted is refused', async () => {

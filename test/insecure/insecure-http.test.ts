@@ -10,7 +10,7 @@ import { createMailer, fromConfig, isMailError, type MailError } from '@mailbrid
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
 import { tencentSes } from '@mailbridge/tencent-ses';
 import { Agent } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 /** The MailError a constructor throws. */
 function refused(fn: () => unknown): MailError {
@@ -83,8 +83,10 @@ describe('plain http off loopback', () => {
 
   it('sends through DirectMail with ?insecure=1 in the URL', async () => {
     const [key] = emu.credentials.aliyun;
-    const auth = `${encodeURIComponent(key?.id ?? '')}:${encodeURIComponent(key?.secret ?? '')}`;
-    const url = `aliyun-dm://${auth}@cn-hangzhou?endpoint=${endpoint}&insecure=1`;
+    // Credentials never travel in a URL: the official environment variables carry them.
+    vi.stubEnv('ALIBABA_CLOUD_ACCESS_KEY_ID', key?.id ?? '');
+    vi.stubEnv('ALIBABA_CLOUD_ACCESS_KEY_SECRET', key?.secret ?? '');
+    const url = `aliyun-dm://cn-hangzhou?endpoint=${endpoint}&insecure=1`;
     const mailer = createMailer(fromConfig(url, [aliyunDm]), { dispatcher: agent });
     await mailer.send({
       from: 'noreply@mail.example.com',
@@ -93,5 +95,6 @@ describe('plain http off loopback', () => {
       html: '<p>hi</p>',
     });
     expect(emu.outbox.at(-1)?.to).toBe('dm-container@example.com');
+    vi.unstubAllEnvs();
   });
 });

@@ -154,11 +154,11 @@ const installedDir = (name: string) => join(consumer, 'node_modules', name);
 const installedManifest = (name: string) => readManifest(join(installedDir(name), 'package.json'));
 
 describe.each(NAMES)('%s as published', (name) => {
-  it('ships only dist/, its bin launcher, README.md, LICENSE and package.json, and every file its manifest names', async () => {
+  it('ships only dist/, its bin launcher, the emulator inbox ui/, README.md, LICENSE and package.json, and every file its manifest names', async () => {
     const files = await shippedFiles(installedDir(name));
     const stray = files.filter(
       (file) =>
-        !/^(package\.json|README\.md|LICENSE(\.md)?|bin\/[a-z-]+\.js|dist\/.+\.(c?js|d\.c?ts|map))$/.test(
+        !/^(package\.json|README\.md|LICENSE(\.md)?|bin\/[a-z-]+\.js|dist\/.+\.(c?js|d\.c?ts|map)|ui\/[a-z-]+\.(html|css|js))$/.test(
           file,
         ),
     );
@@ -185,8 +185,11 @@ describe.each(NAMES)('%s as published', (name) => {
   it("the tarball's package.json has no workspace range, and an adapter peer-depends on core", async () => {
     const manifest = await tarballManifest(name);
     expect(JSON.stringify(manifest)).not.toContain('workspace:');
-    if (name === '@mailbridge/core' || name === '@mailbridge/emulator') return;
-    // One copy of core in an application: the adapters take the user's, as Upyo's adapters do.
+    // core itself, the emulator (it imports nothing of the library) and the CLI (an application,
+    // installed on its own, that brings the core it was built with) take no peer.
+    if (['@mailbridge/core', '@mailbridge/emulator', '@mailbridge/cli'].includes(name)) return;
+    // One copy of core in an application: the adapters and schedulers take the user's, as
+    // Upyo's adapters do.
     expect(manifest.dependencies?.['@mailbridge/core']).toBeUndefined();
     expect(manifest.peerDependencies?.['@mailbridge/core']).toBe(
       `^${installedManifest('@mailbridge/core').version}`,
@@ -359,6 +362,8 @@ describe('types', () => {
         .split('\n')
         .filter((f) => f.includes('/node_modules/@mailbridge/'));
       for (const name of NAMES) {
+        // The CLI is a command: a program installs it, but imports nothing from it.
+        if (name === '@mailbridge/cli') continue;
         for (const file of declarations) {
           expect(
             seen.some((f) => f.endsWith(`${name}/dist/${file}`)),

@@ -17,7 +17,15 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The packages users install. */
-export const PUBLISHED = ['core', 'aliyun-dm', 'tencent-ses', 'emulator'] as const;
+export const PUBLISHED = [
+  'core',
+  'aliyun-dm',
+  'tencent-ses',
+  'emulator',
+  'scheduler',
+  'scheduler-bullmq',
+  'cli',
+] as const;
 
 /** The verdict on `npm audit --json` output. */
 export interface AuditVerdict {

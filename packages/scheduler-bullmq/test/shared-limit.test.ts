@@ -1,7 +1,10 @@
 /**
- * Three worker processes, 3,000 due jobs, one shared limit of 50 sends per second: every job is
+ * Three worker processes, 3,000 due jobs, an account quota of 50 sends per second: every job is
  * delivered exactly once, and the emulator (whose clock follows the wall clock) never records
- * more than 50 sends in any second, calendar or sliding. The limit is the queue's, in Redis:
+ * more than 50 sends in any calendar second. The shared limit is set at 40/s: BullMQ enforces it
+ * where jobs start, and signing and transit jitter can bunch a few starts into the next second at
+ * the provider (seen: 53 in one second with the limit at 50), so the limit keeps headroom below
+ * the quota, as the README advises. The limit is the queue's, in Redis:
  * no worker knows how many the others send.
  */
 
@@ -14,9 +17,10 @@ import { describeRedis, dropPrefix, redisUrl, testPrefix } from './helpers/redis
 import { spawnWorker, type WorkerProcess } from './helpers/workers.js';
 
 const JOBS = 3000;
-const LIMIT = 50;
+const QUOTA = 50;
+const LIMIT = 40;
 const WORKERS = 3;
-// 3,000 at 50/s is 60 s of sending at best; the bound leaves room for a loaded machine.
+// 3,000 at 40/s is 75 s of sending at best; the bound leaves room for a loaded machine.
 const DEADLINE_MS = 170_000;
 
 describeRedis('three workers, 3,000 jobs, one shared limit', () => {
@@ -89,7 +93,7 @@ describeRedis('three workers, 3,000 jobs, one shared limit', () => {
             .map((w) => w.events.filter((e) => e.event === 'response').length)
             .join('/')}`,
       );
-      expect(busiest.calendar).toBeLessThanOrEqual(LIMIT);
+      expect(busiest.calendar).toBeLessThanOrEqual(QUOTA);
       // Every worker took part: the limit is shared, not one worker doing everything.
       for (const w of workers) {
         expect(w.events.filter((e) => e.event === 'response').length).toBeGreaterThan(0);
