@@ -1,41 +1,13 @@
-export { formatAddress, parseAddress } from './address.js';
-export type { Capabilities, RateLimit } from './capabilities.js';
-export { checkBatch, checkMessage } from './check.js';
-export type {
-  AdapterFactory,
-  ConfigValue,
-  CredentialEnv,
-  Credentials,
-  CredentialsSource,
-  TransportConfig,
-} from './config.js';
-export {
-  credentialsSchema,
-  fromConfig,
-  parseConfig,
-  resolveCredentials,
-  transportConfigShape,
-  urlQuery,
-} from './config.js';
-export { assertSecureEndpoint, isLoopbackHost } from './endpoint.js';
+export type { Capabilities, RateLimit } from './capabilities/capabilities.js';
+export { checkBatch, checkMessage } from './capabilities/check.js';
 export type { Delivery, Issue, MailErrorCode, MailErrorInit } from './errors.js';
 export { invalidInput, isMailError, MAIL_ERROR_CODES, MailError, unsupported } from './errors.js';
-export type { RetryOptions } from './executor.js';
-export type { Groups, UploadOptions, UploadProgress, UploadResult } from './groups.js';
-export type {
-  ErrorEvent,
-  HookBase,
-  Hooks,
-  RedactedRequest,
-  RequestEvent,
-  ResponseEvent,
-  RetryEvent,
-} from './hooks.js';
-export type { HttpClient, HttpClientOptions } from './http.js';
-export { createHttpClient } from './http.js';
-export { parseJson } from './json.js';
-export type { CallOptions, Mailer, MailerOptions, SendManyOptions } from './mailer.js';
-export { createMailer } from './mailer.js';
+export type { Groups, UploadOptions, UploadProgress, UploadResult } from './mailer/groups.js';
+export type { CallOptions, Mailer, MailerOptions, SendManyOptions } from './mailer/mailer.js';
+export { createMailer } from './mailer/mailer.js';
+export type { Settled, Source } from './mailer/send-many.js';
+export { collect } from './mailer/send-many.js';
+export { formatAddress, parseAddress } from './message/address.js';
 export type {
   Address,
   AddressInput,
@@ -53,7 +25,29 @@ export type {
   Schedule,
   TemplateRef,
   Tracking,
-} from './message.js';
+} from './message/message.js';
+export {
+  normalizeBatch,
+  normalizeGroupInput,
+  normalizeMessage,
+  normalizeRecipient,
+} from './message/validate.js';
+export type {
+  AdapterFactory,
+  ConfigValue,
+  CredentialEnv,
+  Credentials,
+  CredentialsSource,
+  TransportConfig,
+} from './provider/config.js';
+export {
+  credentialsSchema,
+  fromConfig,
+  parseConfig,
+  resolveCredentials,
+  transportConfigShape,
+  urlQuery,
+} from './provider/config.js';
 export type {
   AttemptContext,
   BatchReceipt,
@@ -70,15 +64,21 @@ export type {
   ProviderGroups,
   SendReceipt,
   SendResult,
-} from './provider.js';
-export { defineProvider } from './provider.js';
-export type { RateLimitOverrides } from './rate-limit.js';
-export { describeRequest, REDACTED, redactError, redactSecrets } from './redact.js';
-export type { Settled, Source } from './send-many.js';
-export { collect } from './send-many.js';
-export {
-  normalizeBatch,
-  normalizeGroupInput,
-  normalizeMessage,
-  normalizeRecipient,
-} from './validate.js';
+} from './provider/provider.js';
+export { defineProvider } from './provider/provider.js';
+export { assertSecureEndpoint, isLoopbackHost } from './run/endpoint.js';
+export type { RetryOptions } from './run/executor.js';
+export type {
+  ErrorEvent,
+  HookBase,
+  Hooks,
+  RedactedRequest,
+  RequestEvent,
+  ResponseEvent,
+  RetryEvent,
+} from './run/hooks.js';
+export type { HttpClient, HttpClientOptions } from './run/http.js';
+export { createHttpClient } from './run/http.js';
+export { parseJson } from './run/json.js';
+export type { RateLimitOverrides } from './run/rate-limit.js';
+export { describeRequest, REDACTED, redactError, redactSecrets } from './run/redact.js';

@@ -4,10 +4,10 @@
  * whether the provider may have received the request (shared/DESIGN.md, "HTTP").
  */
 import { Agent, type Dispatcher } from 'undici';
+import { MailError } from '../errors.js';
+import type { HttpRequest, HttpResponse } from '../provider/provider.js';
 import { startDeadline } from './deadline.js';
 import { requestTarget, type Target } from './endpoint.js';
-import { MailError } from './errors.js';
-import type { HttpRequest, HttpResponse } from './provider.js';
 import { abortedError } from './sleep.js';
 
 /** Settings of `createHttpClient`; `createMailer` fills them from its options and the config. */

@@ -4,8 +4,9 @@
  * issue per problem and its path) and throws nothing but a `MailError`.
  */
 import { z } from 'zod';
+import { type Issue, invalidInput } from '../errors.js';
+import type { GroupInput } from '../provider/provider.js';
 import { crossCheck } from './cross-check.js';
-import { type Issue, invalidInput } from './errors.js';
 import { fastMessageData } from './fast-message.js';
 import { detailedIssues, frozenCopy, guard, parse, throwIfAny } from './issues.js';
 import type {
@@ -17,7 +18,6 @@ import type {
   TemplateRef,
   Tracking,
 } from './message.js';
-import type { GroupInput } from './provider.js';
 import {
   address,
   addressList,

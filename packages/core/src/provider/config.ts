@@ -5,7 +5,7 @@
  * passed in, so a program swaps provider without code changes.
  */
 import { z } from 'zod';
-import { MailError } from './errors.js';
+import { MailError } from '../errors.js';
 import type { Provider } from './provider.js';
 
 /** An access key pair, with an STS/temporary token when there is one. */

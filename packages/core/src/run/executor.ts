@@ -9,9 +9,9 @@
  * Every other attempt is built and signed afresh.
  */
 import pRetry, { AbortError } from 'p-retry';
-import { isMailError, MailError } from './errors.js';
+import { isMailError, MailError } from '../errors.js';
+import type { AttemptContext, HttpRequest, HttpResponse, Operation } from '../provider/provider.js';
 import { emit, type Hooks, type RedactedRequest } from './hooks.js';
-import type { AttemptContext, HttpRequest, HttpResponse, Operation } from './provider.js';
 import type { RateLimiter } from './rate-limit.js';
 import { abortedError, sleep } from './sleep.js';
 

@@ -3,8 +3,8 @@
  * Inputs are pulled lazily and results are handed out as they are ready, so neither all
  * messages nor all results are ever held: memory is bounded by the window, not the input.
  */
-import { isMailError, MailError } from './errors.js';
-import { abortedError } from './sleep.js';
+import { isMailError, MailError } from '../errors.js';
+import { abortedError } from '../run/sleep.js';
 
 /** One message's outcome, shaped like `Promise.allSettled` entries, with its input index. */
 export type Settled<T> =
