@@ -27,6 +27,7 @@ import {
 import { type AliyunDmConfig, configFromUrl, PROVIDER_ID, resolveConfig } from './config.js';
 import { createGroupOperations } from './groups.js';
 import { batchParams, sendParams, validateBatch, validateMessage } from './mapping.js';
+import { parseOptions } from './options.js';
 import { ReceiverIds } from './receiver-ids.js';
 
 /** The DirectMail provider type. */
@@ -66,6 +67,7 @@ export function buildProvider(ctx: ClientContext): AliyunDmProvider {
   return defineProvider({
     id: PROVIDER_ID,
     capabilities,
+    options: parseOptions,
     validate: validateMessage,
     validateBatch: (batch: Batch) => validateBatch(batch),
     send: (message: Message) =>

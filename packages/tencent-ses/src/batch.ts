@@ -10,9 +10,6 @@ import { formatFrom, receiverId, senderIssues, templateData, templateId } from '
 import { misplacedOptions, readSendOptions, unsubscribeDigit } from './options.js';
 import { formatChinaTime } from './time.js';
 
-/** BatchSendEmail subjects must be 1-100 characters (InvalidParameterValue.SubjectLengthError). */
-export const BATCH_SUBJECT_MAX = 100;
-
 /**
  * `CycleEmailParam.IntervalTime` is in HOURS (the SDK models: "Task recurrence in hours",
  * "任务周期 小时维度"), so `every.days` is sent as days × 24.
@@ -27,31 +24,15 @@ function isRecurring(schedule: Schedule): schedule is Recurring {
 }
 
 /**
- * Checks a batch needs before BatchSendEmail: numeric group and template ids, a 1-100
- * character subject, a schedule in the future, and a whole number of days between runs.
- * `times` other than 1 is `unsupported`: a CycleParam task repeats until it is stopped, and
- * the API has no run count (TermCycle 1 only stops a cycle when a task is updated, and no
- * public action updates a task). `times: 1` is one run, sent as a timed task (TaskType 2).
+ * Checks a batch needs before BatchSendEmail beyond the capabilities (which hold the numeric
+ * group and template ids, the 1-100 character subject and the bare reply-to): the sender
+ * alias, a schedule in the future, and a whole number of days between runs. `times` other
+ * than 1 is `unsupported`: a CycleParam task repeats until it is stopped, and the API has no
+ * run count (TermCycle 1 only stops a cycle when a task is updated, and no public action
+ * updates a task). `times: 1` is one run, sent as a timed task (TaskType 2).
  */
 export function validateBatch(batch: Batch, now: number): void {
   const issues: Issue[] = [...senderIssues(batch.from, ['from'])];
-  if (receiverId(batch.group) === undefined)
-    issues.push({ path: ['group'], message: 'SES groups are numeric ReceiverIds' });
-  if (templateId(batch.template.id) === undefined) {
-    issues.push({
-      path: ['template', 'id'],
-      message: 'SES templates are referenced by numeric id',
-    });
-  }
-  const subject = batch.subject ?? '';
-  if (subject.length < 1 || subject.length > BATCH_SUBJECT_MAX) {
-    issues.push({
-      path: ['subject'],
-      message: `BatchSendEmail needs a subject of 1-${BATCH_SUBJECT_MAX} characters`,
-    });
-  }
-  if (batch.replyTo?.name)
-    issues.push({ path: ['replyTo', 'name'], message: 'SES takes a bare reply-to address' });
   const schedule = batch.schedule;
   if (schedule && schedule.at.getTime() < now) {
     // Tencent would answer InvalidParameterValue.BeginTimeBeforeNow; we say it first.

@@ -5,10 +5,8 @@
  */
 import type { Dispatcher } from 'undici';
 import type { Capabilities } from '../capabilities/capabilities.js';
-import { checkBatch, checkMessage } from '../capabilities/check.js';
 import { MailError } from '../errors.js';
 import type { BatchInput, MessageInput } from '../message/message.js';
-import { normalizeBatch, normalizeMessage } from '../message/validate.js';
 import type { BatchResult, HttpRequest, Provider, SendResult } from '../provider/provider.js';
 import { startDeadline } from '../run/deadline.js';
 import { assertSecureEndpoint } from '../run/endpoint.js';
@@ -19,6 +17,7 @@ import { createRateLimiter, type RateLimitOverrides } from '../run/rate-limit.js
 import { describeRequest, redactError } from '../run/redact.js';
 import { abortedError } from '../run/sleep.js';
 import { createGroups, type Groups } from './groups.js';
+import { prepareBatch, prepareMessage } from './prepare.js';
 import { type Settled, type Source, settleInOrder } from './send-many.js';
 
 /** Options of `createMailer`; every one has a default. */
@@ -123,9 +122,7 @@ export function createMailer<Id extends string, Raw>(
   const concurrency = options.concurrency ?? 16;
 
   const send = async (input: MessageInput, call?: CallOptions): Promise<SendResult> => {
-    const message = normalizeMessage(input);
-    checkMessage(message, caps);
-    provider.validate?.(message);
+    const message = prepareMessage(provider, input);
     const { value, attempts } = await executor.run(provider.send(message), call?.signal);
     return { provider: provider.id, ...value, attempts };
   };
@@ -148,9 +145,7 @@ export function createMailer<Id extends string, Raw>(
       );
     },
     async sendBatch(input, call) {
-      const batch = normalizeBatch(input);
-      checkBatch(batch, caps);
-      provider.validateBatch?.(batch, now());
+      const batch = prepareBatch(provider, input, now());
       const { value, attempts } = await executor.run(provider.sendBatch(batch), call?.signal);
       return { provider: provider.id, ...value, attempts, scheduled: batch.schedule !== undefined };
     },
