@@ -4,18 +4,17 @@
  * client over the action table, which runs through the core's `execute`.
  */
 import { randomUUID } from 'node:crypto';
+import { type MailError, MailError as MailErrorClass } from '@mailbridge/core';
 import {
   type AttemptContext,
   type Execute,
   type HttpRequest,
   type HttpResponse,
   invalidInput,
-  type MailError,
-  MailError as MailErrorClass,
   type Operation,
   type OperationKind,
   parseJson,
-} from '@mailbridge/core';
+} from '@mailbridge/core/provider';
 import type { z } from 'zod';
 import {
   ACTIONS,

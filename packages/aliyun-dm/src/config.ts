@@ -8,13 +8,14 @@ import {
   type Credentials,
   type CredentialsSource,
   credentialsSchema,
-  MailError,
+  endpointOrigin,
   parseConfig,
   resolveCredentials,
   type TransportConfig,
   transportConfigShape,
+  transportOf,
   urlQuery,
-} from '@mailbridge/core';
+} from '@mailbridge/core/provider';
 import { z } from 'zod';
 import type { SignatureVersion } from './signer.js';
 
@@ -99,7 +100,7 @@ export function resolveConfig(
   const origin =
     config.endpoint === undefined
       ? `https://${REGION_HOSTS[config.region]}`
-      : parseEndpoint(config.endpoint);
+      : endpointOrigin(config.endpoint, PROVIDER_ID);
   const credentials = resolveCredentials(
     PROVIDER_ID,
     // zod types `token` as `string | undefined`; the schema never yields an explicit undefined.
@@ -107,11 +108,6 @@ export function resolveConfig(
     ALIYUN_ENV,
     environment,
   );
-  const transport: TransportConfig = {
-    ...(config.timeoutMs === undefined ? {} : { timeoutMs: config.timeoutMs }),
-    ...(config.retries === undefined ? {} : { retries: config.retries }),
-    ...(config.maxResponseBytes === undefined ? {} : { maxResponseBytes: config.maxResponseBytes }),
-  };
   return {
     region: config.region,
     version: config.version,
@@ -119,42 +115,8 @@ export function resolveConfig(
     host: new URL(origin).host,
     signatureVersion: config.signatureVersion,
     credentials,
-    transport,
+    transport: transportOf(config),
   };
-}
-
-/** https anywhere; plain http only on loopback (the emulator). Path, query and userinfo refused. */
-function parseEndpoint(endpoint: string): string {
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    return badEndpoint('not a URL such as https://dm.aliyuncs.com');
-  }
-  if (
-    url.username ||
-    url.password ||
-    url.search ||
-    url.hash ||
-    (url.pathname !== '/' && url.pathname !== '')
-  ) {
-    return badEndpoint('expected an origin only (scheme, host, port)');
-  }
-  if (url.protocol === 'https:') return url.origin;
-  if (url.protocol === 'http:' && isLoopback(url.hostname)) return url.origin;
-  return badEndpoint('plain http is allowed only for loopback hosts (the emulator); use https');
-}
-
-function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-
-function badEndpoint(why: string): never {
-  throw new MailError(`${PROVIDER_ID} config: endpoint: ${why}`, {
-    code: 'invalid_input',
-    provider: PROVIDER_ID,
-    issues: [{ path: ['endpoint'], message: why }],
-  });
 }
 
 /**

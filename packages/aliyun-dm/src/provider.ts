@@ -2,17 +2,14 @@
  * The DirectMail provider: the core's `Provider` contract over this folder's pieces, and the
  * `aliyunDm` factory (`AdapterFactory`: `.id` and `.fromUrl`, for `fromConfig`).
  */
+import { type Batch, MailError, type Message, type Provider } from '@mailbridge/core';
 import {
   type AdapterFactory,
-  type Batch,
   type BatchReceipt,
   defineProvider,
-  MailError,
-  type Message,
   type Operation,
-  type Provider,
   type SendReceipt,
-} from '@mailbridge/core';
+} from '@mailbridge/core/provider';
 import { ACTIONS, type AliyunDmRequest } from './actions.js';
 import { capabilities } from './capabilities.js';
 import {

@@ -3,7 +3,8 @@
  * (now), 2 (`TimedParam`, a `{at}` schedule) or 3 (`CycleParam`, `{at, every: {days}}`), and
  * the checks the capabilities cannot express. Times are China Standard Time (see time.ts).
  */
-import { type Batch, type Issue, invalidInput, unsupported } from '@mailbridge/core';
+import type { Batch, Issue } from '@mailbridge/core';
+import { invalidInput, unsupported } from '@mailbridge/core/provider';
 import type { ActionInput } from './actions.js';
 import { PROVIDER_ID } from './config.js';
 import { formatFrom, receiverId, senderIssues, templateData, templateId } from './mapping.js';

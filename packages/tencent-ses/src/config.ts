@@ -3,17 +3,18 @@
  * fails naming the key), resolved once into the settings every operation reads.
  * Endpoints and sites: shared/providers/tencent-ses.md §1 "Endpoints and regions".
  */
+import { MailError, type RateLimit } from '@mailbridge/core';
 import {
   type Credentials,
   credentialsSchema,
-  MailError,
+  endpointOrigin,
   parseConfig,
-  type RateLimit,
   resolveCredentials,
   type TransportConfig,
   transportConfigShape,
+  transportOf,
   urlQuery,
-} from '@mailbridge/core';
+} from '@mailbridge/core/provider';
 import { z } from 'zod';
 
 /** The provider id, as results, errors and `fromConfig` URLs carry it. */
@@ -62,13 +63,7 @@ export const tencentSesConfigSchema = z
   .object({
     region: z.enum(TENCENT_SES_REGIONS),
     site: z.enum(['china', 'intl']).optional(),
-    endpoint: z
-      .string()
-      .refine(
-        isAllowedEndpoint,
-        'expected an https:// URL (http:// only for a loopback host), no path',
-      )
-      .optional(),
+    endpoint: z.string().optional(),
     credentials: credentialsSchema.optional(),
     language: z.enum(['zh-CN', 'en-US']).optional(),
     allowRawContent: booleanish.optional(),
@@ -136,15 +131,14 @@ export function resolveTencentSesConfig(
 ): TencentSesSettings {
   const parsed = parseConfig(PROVIDER_ID, tencentSesConfigSchema, config);
   const site = parsed.site ?? (parsed.region === 'ap-singapore' ? 'intl' : 'china');
-  const url = new URL(parsed.endpoint ?? `https://${SITE_HOSTS[site]}`);
+  const url = new URL(
+    parsed.endpoint === undefined
+      ? `https://${SITE_HOSTS[site]}`
+      : endpointOrigin(parsed.endpoint, PROVIDER_ID),
+  );
   const source = parsed.credentials as TencentSesConfig['credentials'];
   const credentials = resolveCredentials(PROVIDER_ID, source, CREDENTIAL_ENV, environment);
   const staticSecrets = staticSecretsOf(source, environment);
-  const transport: TransportConfig = {
-    ...(parsed.timeoutMs === undefined ? {} : { timeoutMs: parsed.timeoutMs }),
-    ...(parsed.retries === undefined ? {} : { retries: parsed.retries }),
-    ...(parsed.maxResponseBytes === undefined ? {} : { maxResponseBytes: parsed.maxResponseBytes }),
-  };
   return {
     region: parsed.region,
     site,
@@ -154,7 +148,7 @@ export function resolveTencentSesConfig(
     ...(parsed.language === undefined ? {} : { language: parsed.language }),
     allowRawContent: parsed.allowRawContent ?? false,
     ...(parsed.rateLimit === undefined ? {} : { rateLimit: parsed.rateLimit }),
-    transport,
+    transport: transportOf(parsed),
     secrets: staticSecrets,
   };
 }
@@ -184,20 +178,4 @@ function staticSecretsOf(
     token: environment[CREDENTIAL_ENV.token],
   };
   return [fixed.secret, fixed.token].filter((s): s is string => typeof s === 'string' && s !== '');
-}
-
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
-
-/** https anywhere; http only on loopback (the emulator); origin only, no path or query. */
-export function isAllowedEndpoint(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '')
-    return false;
-  if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && LOOPBACK.test(url.hostname);
 }

@@ -3,7 +3,7 @@
  * query, by message id or recipient, statuses mapped to neutral values with the provider codes
  * kept. `RequestDate` is taken as a UTC+8 day (see time.ts: an assumption).
  */
-import { invalidInput } from '@mailbridge/core';
+import { invalidInput } from '@mailbridge/core/provider';
 import type { ActionOutput } from './actions.js';
 import type { TencentSesClient } from './client.js';
 import { PROVIDER_ID } from './config.js';
