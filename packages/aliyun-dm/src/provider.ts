@@ -78,11 +78,7 @@ export function buildProvider(ctx: ClientContext): AliyunDmProvider {
         ...(res.requestId === undefined ? {} : { requestId: res.requestId }),
       })) as Operation<BatchReceipt>,
     groups: createGroupOperations(ctx, ids),
-    raw(execute) {
-      // Kept so a group name this process has not seen can be resolved through the same pipeline.
-      ids.execute = execute;
-      return createRawClient(ctx, execute);
-    },
+    raw: (execute) => createRawClient(ctx, execute),
     secrets: () => [...ctx.seen],
     origin: ctx.config.origin,
     transport: ctx.config.transport,
