@@ -1,5 +1,5 @@
 /**
- * Neutral batch -> BatchSendEmail (shared/providers/tencent-ses.md §3.3, seed 001): TaskType 1
+ * Neutral batch -> BatchSendEmail (docs/providers/tencent-ses.md, the provider docs): TaskType 1
  * (now), 2 (`TimedParam`, a `{at}` schedule) or 3 (`CycleParam`, `{at, every: {days}}`), and
  * the checks the capabilities cannot express. Times are China Standard Time (see time.ts).
  */
@@ -68,7 +68,7 @@ export function validateBatch(batch: Batch, now: number): void {
 }
 
 /**
- * BatchSendEmail parameters for a validated batch (§3.3, TaskType 1 / 2 / 3).
+ * BatchSendEmail parameters for a validated batch (docs/providers/tencent-ses.md, TaskType 1 / 2 / 3).
  *
  * @see https://cloud.tencent.com/document/api/1288/63481 (BatchSendEmail)
  */
@@ -108,7 +108,7 @@ function taskType(
   if (!s) return { TaskType: 1 };
   const BeginTime = beginTime(s.at);
   if (!isRecurring(s) || s.times === 1) return { TaskType: 2, TimedParam: { BeginTime } };
-  // TermCycle 0 keeps the cycle running (1 would stop it, §3.18 CycleEmailParam).
+  // TermCycle 0 keeps the cycle running (1 would stop it, docs/providers/tencent-ses.md CycleEmailParam).
   return {
     TaskType: 3,
     CycleParam: { BeginTime, IntervalTime: s.every.days * HOURS_PER_DAY, TermCycle: 0 },
