@@ -37,6 +37,12 @@ export const RETRIES = 2;
 /** Injected server delay and the client timeout of the "delay beyond timeout" cells. */
 export const DELAY_MS = 1_000;
 export const TIMEOUT_MS = 300;
+/**
+ * A "delay beyond timeout" call must settle before this (ms): the timeout fires at 300 ms, a
+ * DirectMail replay adds one quick request; the delayed reply comes at 1,000 ms. 500 ms of margin
+ * for a busy 2-core machine, and still 200 ms before the reply that a late timeout would wait for.
+ */
+export const TIMEOUT_SETTLED_MS = 800;
 /** Response cap of the oversize cells, and the size of the injected body. */
 export const CAP_BYTES = 64 * 1024;
 export const OVERSIZE_BYTES = 256 * 1024;

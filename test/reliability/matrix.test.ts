@@ -24,6 +24,7 @@ import {
   RETRIES,
   SKEW_MS,
   TIMEOUT_MS,
+  TIMEOUT_SETTLED_MS,
 } from './matrix-cells.js';
 import { RecordingAgent } from './recording-agent.js';
 import { RESULTS_FILE, table, writeSection } from './results.js';
@@ -185,6 +186,8 @@ interface CellRun {
   readonly counts: readonly number[];
   readonly payloads: readonly unknown[];
   readonly secret: string;
+  /** How long the call took to settle (ms). */
+  readonly elapsedMs: number;
 }
 
 /** A fresh mailer and fresh recipients (and group), the fault, the call, the emulator's view. */
@@ -229,8 +232,11 @@ async function runCell(target: Target, op: Operation, fault: FaultName): Promise
   if (fault === 'expired timestamp') emu.setAuthSkew(SKEW_MS);
   const extra: Observed[] = [];
   let observed: Observed;
+  const started = performance.now();
+  let elapsedMs = 0;
   try {
     observed = await call(cell, op, extra);
+    elapsedMs = performance.now() - started;
   } finally {
     secret = key.secret;
     emu.setAuthSkew(0);
@@ -240,7 +246,7 @@ async function runCell(target: Target, op: Operation, fault: FaultName): Promise
   if (fault === 'delay beyond timeout') await new Promise((r) => setTimeout(r, DELAY_MS + 200));
   const counts = await held(cell, op);
   await mailer.close();
-  return { observed, second: extra[0], counts, payloads, secret: key.secret };
+  return { observed, second: extra[0], counts, payloads, secret: key.secret, elapsedMs };
 }
 
 function actionOf(target: Target, op: Operation): string {
@@ -287,6 +293,10 @@ for (const target of TARGETS) {
         }
 
         expect(outcome).toBe(describeOutcome(want));
+        if (fault === 'delay beyond timeout') {
+          // The timeout fires when asked, not "eventually": well before the delayed reply.
+          expect(run.elapsedMs).toBeLessThan(TIMEOUT_SETTLED_MS);
+        }
         expect(kept, `copies ${counts.join(',')} for ${outcome}`).toBe(true);
         if (op === 'sendMany') {
           // The second message: the same refusal under a global fault, else delivered once.
