@@ -1,7 +1,9 @@
 /**
  * What each provider's conformance entries send: the same data for the single-provider entry
  * (aliyun-dm.test.ts, tencent-ses.test.ts) and the composite of two accounts (failover.test.ts).
+ * The message, batch and actions are the shared samples (../helpers/samples.ts).
  */
+import { ALIYUN_DM_SAMPLE, TENCENT_SES_SAMPLE } from '../helpers/samples.js';
 import type { ConformanceTarget } from './suite.js';
 
 /** The provider-specific part of a conformance target. */
@@ -12,13 +14,7 @@ export type ConformanceData = Pick<
 
 /** DirectMail: raw html sends, batches by template name, no cc, no native schedule. */
 export const ALIYUN_DM_DATA: ConformanceData = {
-  message: (to) => ({
-    from: 'Shop <noreply@mail.example.com>',
-    to,
-    subject: "Conformance 测试 😀 !'()*~+%&=",
-    html: "<p>你好 😀 !'()*~+%&=</p>",
-  }),
-  batch: (group) => ({ from: 'batch@mail.example.com', group, template: { id: 'welcome' } }),
+  ...ALIYUN_DM_SAMPLE,
   unsupported: {
     field: 'cc',
     message: {
@@ -29,25 +25,13 @@ export const ALIYUN_DM_DATA: ConformanceData = {
       text: 'y',
     },
   },
-  actions: { send: 'SingleSendMail', batch: 'BatchSendMail', upload: 'SaveReceiverDetail' },
   schedule: 'unsupported',
   replaysAmbiguousSends: true,
 };
 
 /** Tencent SES: template sends (raw html needs `allowRawContent`), native schedules. */
 export const TENCENT_SES_DATA: ConformanceData = {
-  message: (to) => ({
-    from: 'Shop 商店 <noreply@mail.example.com>',
-    to,
-    subject: 'Conformance 测试 😀',
-    template: { id: 100001, data: { name: '安 Ann 😀' } },
-  }),
-  batch: (group) => ({
-    from: 'noreply@mail.example.com',
-    group,
-    template: { id: 100001 },
-    subject: 'Batch 批量',
-  }),
+  ...TENCENT_SES_SAMPLE,
   unsupported: {
     field: 'html',
     message: {
@@ -57,7 +41,6 @@ export const TENCENT_SES_DATA: ConformanceData = {
       html: '<p>raw</p>',
     },
   },
-  actions: { send: 'SendEmail', batch: 'BatchSendEmail', upload: 'CreateReceiverDetailWithData' },
   schedule: 'native',
   replaysAmbiguousSends: false,
 };

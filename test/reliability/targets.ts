@@ -4,19 +4,15 @@
  * names, a message and a batch the emulator accepts, and the emulator's counters.
  */
 import { aliyunDm } from '@mailbridge/aliyun-dm';
-import { type BatchInput, createMailer, type Mailer, type MessageInput } from '@mailbridge/core';
+import { createMailer, type Mailer } from '@mailbridge/core';
 import type { Emulator, Fault, ProviderId } from '@mailbridge/emulator';
 import { tencentSes } from '@mailbridge/tencent-ses';
 import type { Dispatcher } from 'undici';
+import { ALIYUN_DM_SAMPLE, type ProviderSample, TENCENT_SES_SAMPLE } from '../helpers/samples.js';
 
 /** The provider-specific half of a reliability run. */
-export interface Target {
+export interface Target extends ProviderSample {
   readonly id: ProviderId;
-  readonly actions: { readonly send: string; readonly batch: string; readonly upload: string };
-  /** A message the emulator accepts, to `to`. */
-  message(to: string): MessageInput;
-  /** A batch to a stored group that the emulator accepts. */
-  batch(group: string): BatchInput;
   /** The provider's own throttling fault. */
   readonly throttle: Fault;
   /** The accepted key pair. */
@@ -27,32 +23,13 @@ export interface Target {
 export const TARGETS: readonly Target[] = [
   {
     id: 'aliyun-dm',
-    actions: { send: 'SingleSendMail', batch: 'BatchSendMail', upload: 'SaveReceiverDetail' },
-    message: (to) => ({
-      from: 'Shop <noreply@mail.example.com>',
-      to,
-      subject: "Reliability 测试 😀 !'()*~+%&=",
-      html: "<p>你好 😀 !'()*~+%&=</p>",
-    }),
-    batch: (group) => ({ from: 'batch@mail.example.com', group, template: { id: 'welcome' } }),
+    ...ALIYUN_DM_SAMPLE,
     throttle: { kind: 'error', code: 'Throttling.User', status: 400 },
     key: (emu) => emu.credentials.aliyun[0] as { id: string; secret: string },
   },
   {
     id: 'tencent-ses',
-    actions: { send: 'SendEmail', batch: 'BatchSendEmail', upload: 'CreateReceiverDetail' },
-    message: (to) => ({
-      from: 'Shop 商店 <noreply@mail.example.com>',
-      to,
-      subject: 'Reliability 测试 😀',
-      template: { id: 100001, data: { name: '安 Ann 😀' } },
-    }),
-    batch: (group) => ({
-      from: 'noreply@mail.example.com',
-      group,
-      template: { id: 100001 },
-      subject: 'Batch 批量',
-    }),
+    ...TENCENT_SES_SAMPLE,
     throttle: { kind: 'error', code: 'RequestLimitExceeded' },
     key: (emu) => emu.credentials.tencent[0] as { id: string; secret: string },
   },

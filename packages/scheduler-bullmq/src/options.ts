@@ -5,12 +5,22 @@
 import { invalidInput, type SchedulerHooks } from '@mailbridge/core';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import type { SharedLimit } from './limit.js';
 
-/** A shared rate limit: at most `max` sends per `durationMs`, across every worker of a queue. */
+/**
+ * A shared rate limit: at most `max` requests reach the provider in any span of `durationMs`,
+ * across every worker of a queue (src/limit.ts).
+ */
 export interface RateLimit {
   readonly max: number;
   /** Window in ms (default 1,000). */
   readonly durationMs?: number;
+  /**
+   * How much the time from a worker's go-ahead to the provider may vary between requests (ms,
+   * default 250): sends are admitted at `max` per `durationMs + marginMs`, so requests that
+   * reach the provider within `marginMs` of their go-ahead never exceed `max` per `durationMs`.
+   */
+  readonly marginMs?: number;
 }
 
 /** Options of `bullmqScheduler`. Only `connection` is required. */
@@ -58,7 +68,7 @@ export interface ResolvedOptions {
   readonly prefix: string;
   readonly worker: boolean;
   readonly concurrency: number;
-  readonly rateLimit?: { readonly max: number; readonly durationMs: number };
+  readonly rateLimit?: SharedLimit;
   readonly lockDurationMs: number;
   readonly stalledIntervalMs: number;
   readonly missed: 'late' | 'skip';
@@ -78,6 +88,7 @@ const DEFAULTS = {
   missed: 'late',
   missedAfterMs: 60_000,
   rateLimitDurationMs: 1_000,
+  rateLimitMarginMs: 250,
 } as const;
 
 const positiveInt = z.number().int().positive();
@@ -93,7 +104,13 @@ const schema = z.strictObject({
   prefix: keyPart.optional(),
   worker: z.boolean().optional(),
   concurrency: positiveInt.optional(),
-  rateLimit: z.strictObject({ max: positiveInt, durationMs: positiveInt.optional() }).optional(),
+  rateLimit: z
+    .strictObject({
+      max: positiveInt,
+      durationMs: positiveInt.optional(),
+      marginMs: z.number().int().nonnegative().optional(),
+    })
+    .optional(),
   lockDurationMs: positiveInt.optional(),
   stalledIntervalMs: positiveInt.optional(),
   missed: z.enum(['late', 'skip']).optional(),
@@ -137,6 +154,7 @@ export function resolveOptions(input: BullmqSchedulerOptions): ResolvedOptions {
           rateLimit: {
             max: o.rateLimit.max,
             durationMs: o.rateLimit.durationMs ?? DEFAULTS.rateLimitDurationMs,
+            marginMs: o.rateLimit.marginMs ?? DEFAULTS.rateLimitMarginMs,
           },
         }
       : {}),

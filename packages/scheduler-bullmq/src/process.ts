@@ -17,22 +17,18 @@
  * replays the pinned request (the provider refuses a second copy) or reports `unknown` without
  * sending. A job is never sent blindly twice.
  */
-import {
-  type Job,
-  type JobRun,
-  type JobRunner,
-  MailError,
-  type RunOutcome,
-} from '@mailbridge/core';
+import { type Job, type JobRunner, MailError, type RunOutcome } from '@mailbridge/core';
 import {
   cancelJob,
   claimJob,
   decodeJob,
+  emitRunHook,
   encodeJob,
   recordOutcome,
   skipMissed,
 } from '@mailbridge/scheduler';
 import { type Job as BullJob, DelayedError } from 'bullmq';
+import type { Admit } from './limit.js';
 import type { ResolvedOptions } from './options.js';
 
 /** BullMQ job data: the scheduler job, encoded by `@mailbridge/scheduler`'s codec. */
@@ -55,6 +51,8 @@ export interface ProcessContext {
   readonly options: ResolvedOptions;
   /** True when `cancel(id)` was asked for this job (checked before the claim). */
   isCancelled(id: string): Promise<boolean>;
+  /** The shared rate limit's go-ahead, asked before each send or replay (none: no limit). */
+  readonly admit?: Admit;
 }
 
 type Bull = BullJob<JobData>;
@@ -74,6 +72,8 @@ export function createProcessor(ctx: ProcessContext) {
     } else {
       const ready = await beforeClaim(ctx, bjob, token, job);
       if (ready === undefined) return;
+      // Before the claim: a worker that dies waiting leaves a pending job, not an unknown one.
+      await ctx.admit?.(signal);
       claimed = claimJob(ready, options.now(), runner.newPin?.());
       // Durable before the first attempt: a worker that dies from here on leaves `sending`.
       await save(bjob, claimed);
@@ -82,10 +82,10 @@ export function createProcessor(ctx: ProcessContext) {
       ? await runner.run(claimed, signal)
       : bjob.stalledCounter > MAX_RECOVERIES
         ? gaveUp(claimed, bjob.stalledCounter)
-        : await runner.recover(claimed, signal);
+        : await recover(ctx, claimed, signal);
     const after = recordOutcome(claimed, outcome, options.now(), { ...transition, recovered });
     await save(bjob, after.job);
-    notify(options, after.job, after.run);
+    emitRunHook(options.hooks, after.job, after.run);
     await requeue(ctx, bjob, token, after.job);
   };
 }
@@ -123,6 +123,12 @@ async function beforeClaim(
   return undefined;
 }
 
+/** A replay reaches the provider like a send: it waits for the shared limit too. */
+async function recover(ctx: ProcessContext, job: Job, signal?: AbortSignal): Promise<RunOutcome> {
+  await ctx.admit?.(signal);
+  return ctx.runner.recover(job, signal);
+}
+
 function gaveUp(job: Job, stalls: number): RunOutcome {
   const error = new MailError(
     `The workers sending job ${job.id} stopped ${stalls} times; it is not tried again: it may have gone out`,
@@ -146,23 +152,4 @@ async function requeue(
   await bjob.moveToDelayed(Math.max(job.next.due.getTime(), ctx.options.now()), token);
   // Tells the BullMQ worker the job was moved, not completed (docs.bullmq.io, "Process Step jobs").
   throw new DelayedError();
-}
-
-function notify(options: ResolvedOptions, job: Job, run: JobRun): void {
-  const hooks = options.hooks;
-  const hook =
-    run.state === 'sent'
-      ? hooks.onSent
-      : run.state === 'failed'
-        ? hooks.onFailed
-        : run.state === 'unknown'
-          ? hooks.onUnknown
-          : undefined;
-  try {
-    const result: unknown = hook?.(job, run);
-    // A hook returning a rejected promise must not become an unhandled rejection either.
-    if (result instanceof Promise) result.catch(() => {});
-  } catch {
-    // Hooks must not throw (contract); one that does cannot undo a recorded send.
-  }
 }

@@ -5,7 +5,7 @@
  * One scheduler job is one BullMQ job (same id) whose data is the encoded `Job`. It waits in
  * BullMQ's delayed set until its occurrence is due; a worker claims it (BullMQ's lock), sends
  * and records (process.ts); a recurring job goes back to the delayed set for its next occurrence.
- * The shared rate limit is BullMQ's queue limiter, kept in Redis and obeyed by every worker.
+ * The shared rate limit is one Lua script in Redis, asked by every worker before each send.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -17,9 +17,16 @@ import {
   MailError,
   type Scheduler,
 } from '@mailbridge/core';
-import { cancelJob, decodeJob, encodeJob, newJob, validateRule } from '@mailbridge/scheduler';
+import {
+  cancelConflict,
+  cancelJob,
+  decodeJob,
+  encodeJob,
+  newJob,
+  validateRule,
+} from '@mailbridge/scheduler';
 import { type Job as BullJob, Worker } from 'bullmq';
-import { limiterFor } from './limit.js';
+import { sharedLimiter } from './limit.js';
 import { type BullmqSchedulerOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { createProcessor, type JobData, MAX_RECOVERIES } from './process.js';
 import { openStore, type Store } from './store.js';
@@ -125,12 +132,13 @@ export function bullmqScheduler(options: BullmqSchedulerOptions): BullmqSchedule
 }
 
 function startWorker(store: Store, opts: ResolvedOptions, runner: JobRunner): Worker<JobData> {
-  const limiter = opts.rateLimit
-    ? limiterFor(opts.rateLimit.max, opts.rateLimit.durationMs)
+  const admit = opts.rateLimit
+    ? sharedLimiter(store.client, store.limitKey(runner.provider), opts.rateLimit)
     : undefined;
   const processor = createProcessor({
     runner,
     options: opts,
+    ...(admit ? { admit } : {}),
     isCancelled: async (id) => (await store.cancelled(id)) !== undefined,
   });
   const worker = new Worker<JobData>(store.queueName(runner.provider), processor, {
@@ -141,16 +149,13 @@ function startWorker(store: Store, opts: ResolvedOptions, runner: JobRunner): Wo
     stalledInterval: opts.stalledIntervalMs,
     maxStalledCount: MAX_STALLED,
     autorun: false,
-    ...(limiter ? { limiter } : {}),
   });
   worker.on('error', (error) => opts.onError(error));
   void (async () => {
     await store.register(runner.provider);
-    // The queue's limit lives in Redis; each worker process applies its configuration, so a
-    // changed (or removed) `rateLimit` takes effect with the next deploy.
-    const queue = store.queue(runner.provider);
-    if (limiter) await queue.setGlobalRateLimit(limiter.max, limiter.duration);
-    else await queue.removeGlobalRateLimit();
+    // The shared limit is ours (src/limit.ts), applied per send; a BullMQ queue limit left in
+    // Redis by an earlier version would only slow the queue below it.
+    await store.queue(runner.provider).removeGlobalRateLimit();
     await worker.run();
   })().catch((error: unknown) => opts.onError(error));
   return worker;
@@ -224,7 +229,7 @@ async function cancelById(store: Store, id: string): Promise<Job | undefined> {
   const found = await findJob(store, id);
   if (found === undefined) return undefined;
   const { job, bjob } = found;
-  if (job.state !== 'pending' || bjob === undefined) throw conflict(job);
+  if (job.state !== 'pending' || bjob === undefined) throw cancelConflict(job);
   const cancelled = cancelJob(job);
   await store.markCancelled(id, encodeJob(cancelled));
   try {
@@ -234,13 +239,6 @@ async function cancelById(store: Store, id: string): Promise<Job | undefined> {
     const now = await findJob(store, id);
     if (now?.job.state === 'cancelled') return now.job; // a worker saw the record first
     await store.unmarkCancelled(id);
-    throw conflict(now?.job ?? job);
+    throw cancelConflict(now?.job ?? job);
   }
-}
-
-function conflict(job: Job): MailError {
-  return new MailError(`Job ${job.id} is ${job.state}: only a pending job can be cancelled`, {
-    code: 'conflict',
-    provider: job.provider,
-  });
 }

@@ -14,6 +14,8 @@ export interface Store {
   /** The queue of a provider id (created on first use). */
   queue(provider: string): Queue<JobData>;
   queueName(provider: string): string;
+  /** The Redis key of a provider queue's shared rate limit (src/limit.ts). */
+  limitKey(provider: string): string;
   /** Remember that `provider` has a queue. */
   register(provider: string): Promise<void>;
   providers(): Promise<string[]>;
@@ -42,6 +44,7 @@ export function openStore(options: ResolvedOptions): Store {
   return {
     client,
     queueName,
+    limitKey: (provider) => `${options.prefix}:${queueName(provider)}:mailbridge-limit`,
     queue(provider) {
       let queue = queues.get(provider);
       if (queue === undefined) {

@@ -9,7 +9,6 @@ import { randomUUID } from 'node:crypto';
 import {
   isMailError,
   type Job,
-  type JobRun,
   type JobRunner,
   MailError,
   normalizeRule,
@@ -17,6 +16,7 @@ import {
   type Scheduler,
   type SchedulerHooks,
 } from '@mailbridge/core';
+import { cancelConflict, emitRunHook } from './notify.js';
 import { validateRule } from './occurrence.js';
 import type { JobStore } from './store.js';
 import {
@@ -64,31 +64,6 @@ function thrownOutcome(error: unknown, provider: string): RunOutcome {
     : { state: 'unknown', error: mailError };
 }
 
-function conflict(job: Job): MailError {
-  return new MailError(`Job ${job.id} is ${job.state}: only a pending job can be cancelled`, {
-    code: 'conflict',
-    provider: job.provider,
-  });
-}
-
-function emitHook(hooks: SchedulerHooks, job: Job, run: JobRun): void {
-  const hook =
-    run.state === 'sent'
-      ? hooks.onSent
-      : run.state === 'unknown'
-        ? hooks.onUnknown
-        : run.state === 'failed'
-          ? hooks.onFailed
-          : undefined;
-  try {
-    const result: unknown = hook?.(job, run);
-    // A hook that returns a rejected promise must not become an unhandled rejection either.
-    if (result instanceof Promise) result.catch(() => {});
-  } catch {
-    // A hook must not stop the worker; its error is the hook author's to log.
-  }
-}
-
 /**
  * Create an embedded scheduler over a store. Pass it to `createMailer(provider, { scheduler })`;
  * the mailer attaches its runner and due jobs start firing.
@@ -117,7 +92,7 @@ export function createScheduler(options: SchedulerOptions): EmbeddedScheduler {
 
   const record = (claimed: Job, outcome: RunOutcome, recovered: boolean): void => {
     const { job, run } = recordOutcome(claimed, outcome, now(), { ...options, recovered });
-    if (store.replace(job, 'sending')) emitHook(hooks, job, run);
+    if (store.replace(job, 'sending')) emitRunHook(hooks, job, run);
   };
 
   const fire = async (found: Job, runner: JobRunner): Promise<void> => {
@@ -213,7 +188,7 @@ export function createScheduler(options: SchedulerOptions): EmbeddedScheduler {
       if (job === undefined) return undefined;
       const cancelled = cancelJob(job);
       if (job.state !== 'pending' || !store.replace(cancelled, 'pending'))
-        throw conflict(store.get(id) ?? job);
+        throw cancelConflict(store.get(id) ?? job);
       return cancelled;
     },
     attach(runner) {
