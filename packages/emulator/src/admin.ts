@@ -5,6 +5,7 @@
  * naming the problem.
  */
 import type { IncomingMessage } from 'node:http';
+import { crossOriginRefusal } from './admin-origin.js';
 import type { Emulator, EmulatorSeed } from './api.js';
 import { emulatorError } from './dispatch.js';
 import { eventsRoute } from './events/admin.js';
@@ -37,6 +38,8 @@ export function createAdmin(emu: AdminEmulator) {
     const path = new URL(req.url ?? '/', 'http://emulator').pathname;
     if (!path.startsWith(ADMIN_PREFIX)) return undefined;
     const route = `${req.method ?? 'GET'} ${path.slice(ADMIN_PREFIX.length)}`;
+    const refused = crossOriginRefusal(req);
+    if (refused) return emulatorError(403, 'AdminCrossOrigin', refused);
     try {
       return json(200, run(emu, route, body));
     } catch (error) {
