@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { messageOf } from '../src/aliyun/errors.js';
 import { type Emulator, startEmulator } from '../src/index.js';
 import { BATCH, EXTRA_SEED, SINGLE } from './helpers/aliyun-error-base.js';
 import { DOCUMENTED, FAULT_ROWS } from './helpers/aliyun-error-codes.js';
@@ -44,6 +45,15 @@ describe('DirectMail error codes', () => {
         action,
       ).toEqual([]);
     }
+  });
+
+  it("the emulator's code catalogue holds every documented code (none dropped from it)", () => {
+    // DOCUMENTED is written from the provider's docs, not from src/aliyun/errors.ts: a code
+    // removed from the catalogue would still be answered, with a made-up message and status 400.
+    const missing = [...new Set(Object.values(DOCUMENTED).flat())].filter(
+      (code) => messageOf(code) === `Request failed with ${code}.`,
+    );
+    expect(missing).toEqual([]);
   });
 
   it('keeps a list 10 minutes after BatchSendMail, but lets one address go at once', async () => {
