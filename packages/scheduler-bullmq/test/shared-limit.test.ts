@@ -1,10 +1,8 @@
 /**
- * Three worker processes, 3,000 due jobs, an account quota of 50 sends per second: every job is
- * delivered exactly once, and the emulator (whose clock follows the wall clock) never records
- * more than 50 sends in any calendar second. The shared limit is set at 40/s: BullMQ enforces it
- * where jobs start, and signing and transit jitter can bunch a few starts into the next second at
- * the provider (seen: 53 in one second with the limit at 50), so the limit keeps headroom below
- * the quota, as the README advises. The limit is the queue's, in Redis:
+ * Three worker processes, 3,000 due jobs, a shared limit of 50 sends per second: every job is
+ * delivered exactly once, and the emulator never receives more than 50 requests in any second,
+ * calendar or sliding (counted when its server takes each request): the limit a user sets is
+ * the limit the provider sees, with no headroom to add. The limit is the queue's, in Redis (src/limit.ts):
  * no worker knows how many the others send.
  */
 
@@ -12,16 +10,27 @@ import { normalizeMessage } from '@mailbridge/core';
 import type { Emulator } from '@mailbridge/emulator';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type BullmqScheduler, bullmqScheduler } from '../src/index.js';
-import { busiestSecond, copiesByRecipient, startWallClockEmulator } from './helpers/emulator.js';
+import {
+  busiestSecond,
+  copiesByRecipient,
+  recordArrivals,
+  startWallClockEmulator,
+} from './helpers/emulator.js';
 import { describeRedis, dropPrefix, redisUrl, testPrefix } from './helpers/redis.js';
 import { spawnWorker, type WorkerProcess } from './helpers/workers.js';
 
 const JOBS = 3000;
-const QUOTA = 50;
-const LIMIT = 40;
+const LIMIT = 50;
+/**
+ * How much the time from a send's slot to its arrival at the emulator may vary. The default
+ * (250 ms) covers a machine with cores to spare; this test shares 2 cores with the rest of the
+ * suite, where a starved process (worker or emulator) was seen to hold requests for 400 to 600 ms.
+ */
+const MARGIN_MS = 1000;
 const WORKERS = 3;
-// 3,000 at 40/s is 75 s of sending at best; the bound leaves room for a loaded machine.
-const DEADLINE_MS = 170_000;
+// 3,000 at 50 per 2 s (the margin) is 120 s of sending at best; the bound leaves room for a
+// loaded machine.
+const DEADLINE_MS = 240_000;
 
 describeRedis('three workers, 3,000 jobs, one shared limit', () => {
   const prefix = testPrefix();
@@ -41,7 +50,7 @@ describeRedis('three workers, 3,000 jobs, one shared limit', () => {
   });
 
   it(
-    'delivers each job exactly once and never more than 50 in any second',
+    'delivers each job exactly once and never more than the limit (50) in any second',
     async () => {
       const key = emulator.credentials.aliyun[0]!;
       const config = {
@@ -49,13 +58,14 @@ describeRedis('three workers, 3,000 jobs, one shared limit', () => {
         prefix,
         endpoint: emulator.url,
         keys: { aliyun: { id: key.id, secret: key.secret } },
-        rateLimit: { max: LIMIT, durationMs: 1000 },
+        rateLimit: { max: LIMIT, marginMs: MARGIN_MS },
         concurrency: 8,
       };
       workers.push(
         ...(await Promise.all(Array.from({ length: WORKERS }, () => spawnWorker(config)))),
       );
 
+      const arrivals = recordArrivals(emulator);
       const at = new Date();
       const started = Date.now();
       const jobs = await producer.scheduleMany(
@@ -85,15 +95,23 @@ describeRedis('three workers, 3,000 jobs, one shared limit', () => {
       const copies = copiesByRecipient(emulator);
       expect(copies.size).toBe(JOBS);
       expect([...copies.values()].every((n) => n === 1)).toBe(true);
-      const busiest = busiestSecond(emulator.outbox.map((e) => e.time));
+      arrivals.stop();
+      const busiest = busiestSecond(arrivals.times);
+      const requested = busiestSecond(
+        workers.flatMap((w) =>
+          w.events.filter((e) => e.event === 'request').map((e) => e['at'] as number),
+        ),
+      );
       console.log(
         `shared limit: ${JOBS} jobs by ${WORKERS} workers in ${seconds.toFixed(1)} s ` +
           `(${(JOBS / seconds).toFixed(1)}/s); busiest calendar second ${busiest.calendar}, ` +
-          `busiest sliding second ${busiest.sliding}; per worker ${workers
+          `busiest sliding second ${busiest.sliding} (as sent by the workers: ${requested.sliding}); per worker ${workers
             .map((w) => w.events.filter((e) => e.event === 'response').length)
             .join('/')}`,
       );
-      expect(busiest.calendar).toBeLessThanOrEqual(QUOTA);
+      expect(arrivals.times.length).toBeGreaterThanOrEqual(JOBS);
+      expect(busiest.calendar).toBeLessThanOrEqual(LIMIT);
+      expect(busiest.sliding).toBeLessThanOrEqual(LIMIT);
       // Every worker took part: the limit is shared, not one worker doing everything.
       for (const w of workers) {
         expect(w.events.filter((e) => e.event === 'response').length).toBeGreaterThan(0);
@@ -106,6 +124,6 @@ describeRedis('three workers, 3,000 jobs, one shared limit', () => {
       }
       expect(sent).toBe(JOBS);
     },
-    DEADLINE_MS + 30_000,
+    DEADLINE_MS + 180_000,
   );
 });

@@ -39,3 +39,16 @@ export function busiestSecond(times: readonly number[]): { calendar: number; sli
   }
   return { calendar: Math.max(0, ...perSecond.values()), sliding };
 }
+
+/**
+ * Wall-clock arrival times of the provider requests the emulator receives from now on: when its
+ * server took each request, from the request journal (`onRequest` reports it when answered,
+ * with its latency). Unlike outbox times, these do not wait for the emulator clock's next tick.
+ */
+export function recordArrivals(emulator: Emulator): { readonly times: number[]; stop(): void } {
+  const times: number[] = [];
+  const stop = emulator.onRequest((record) => {
+    if (record.provider !== undefined) times.push(Date.now() - record.latencyMs);
+  });
+  return { times, stop };
+}

@@ -78,6 +78,7 @@ export async function spawnWorker(config: WorkerConfig): Promise<WorkerProcess> 
     },
     exited,
   };
-  await next((e) => e.event === 'ready', 60_000);
+  // Starting compiles the sources with tsx: slow when several start at once on busy cores.
+  await next((e) => e.event === 'ready', 150_000);
   return worker;
 }

@@ -9,18 +9,20 @@
  *   = its outbox time - its due time; p50 and p99.
  * No rate limit: this measures the engine, not a quota. Results are appended as Markdown.
  *
- *   MAILBRIDGE_REDIS_URL=redis://127.0.0.1:6379 pnpm -F @mailbridge/scheduler-bullmq bench
- *   (or: bash .ci/services/redis.sh -- pnpm -F @mailbridge/scheduler-bullmq bench)
+ *   MAILBRIDGE_REDIS_URL=redis://127.0.0.1:6379 node --import tsx bench/scheduler/bullmq.ts [--out file.md]
+ *   (or both engines at once: bench/scheduler/run.ts, which writes bench/RESULTS.md)
+ *
+ * The engine, its worker fixture and helpers are the package's own (its tests use them too).
  */
-import { appendFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { normalizeMessage } from '@mailbridge/core';
 import type { Emulator } from '@mailbridge/emulator';
-import { bullmqScheduler } from '../src/index.js';
-import { startWallClockEmulator } from '../test/helpers/emulator.js';
-import { dropPrefix, testPrefix } from '../test/helpers/keys.js';
-import { spawnWorker } from '../test/helpers/workers.js';
+import { bullmqScheduler } from '../../packages/scheduler-bullmq/src/index.js';
+import { startWallClockEmulator } from '../../packages/scheduler-bullmq/test/helpers/emulator.js';
+import { dropPrefix, testPrefix } from '../../packages/scheduler-bullmq/test/helpers/keys.js';
+import { spawnWorker } from '../../packages/scheduler-bullmq/test/helpers/workers.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -28,7 +30,7 @@ const { values: args } = parseArgs({
     steady: { type: 'string', default: '300' },
     seconds: { type: 'string', default: '10' },
     workers: { type: 'string', default: '1,3' },
-    out: { type: 'string', default: new URL('./RESULTS.md', import.meta.url).pathname },
+    out: { type: 'string' },
   },
 });
 const redisUrl = process.env['MAILBRIDGE_REDIS_URL'];
@@ -143,9 +145,9 @@ try {
 }
 
 const command =
-  `pnpm -F @mailbridge/scheduler-bullmq bench -- ${process.argv.slice(2).join(' ')}`.trim();
+  `node --import tsx bench/scheduler/bullmq.ts ${process.argv.slice(2).join(' ')}`.trim();
 const lines = [
-  `### ${new Date().toISOString()}`,
+  '### BullMQ engine (`@mailbridge/scheduler-bullmq`), one and three worker processes',
   '',
   `\`${command}\` on ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end ` +
     '(measured under load: the machine was shared with other jobs).',
@@ -158,5 +160,5 @@ const lines = [
   ),
   '',
 ];
-appendFileSync(args.out, `${lines.join('\n')}\n`);
+if (args.out) writeFileSync(args.out, `${lines.join('\n')}\n`);
 console.log(lines.join('\n'));
