@@ -144,8 +144,9 @@ try {
   await emulator.close();
 }
 
-const command =
-  `node --import tsx bench/scheduler/bullmq.ts ${process.argv.slice(2).join(' ')}`.trim();
+// The command as a reader would type it: the temporary --out of run.ts left out.
+const shown = process.argv.slice(2).filter((a, i, all) => a !== '--out' && all[i - 1] !== '--out');
+const command = `node --import tsx bench/scheduler/bullmq.ts ${shown.join(' ')}`.trim();
 const lines = [
   '### BullMQ engine (`@mailbridge/scheduler-bullmq`), one and three worker processes',
   '',

@@ -58,7 +58,7 @@ const section = [
   START,
   '## Scheduling engines: jobs fired per second and due-to-sent lateness',
   '',
-  `One command: \`bash .ci/services/redis.sh -- node --import tsx bench/scheduler/run.ts\` ` +
+  `One command: \`${['bash .ci/services/redis.sh -- node --import tsx bench/scheduler/run.ts', ...process.argv.slice(2)].join(' ')}\` ` +
     `(after \`pnpm build\`), run ${new Date().toISOString()}. Measured under load: the machine ` +
     'is shared with other builds and tests, so absolute figures are pessimistic; compare rows ' +
     'within one run. The lead may re-run it on a quiet machine.',
