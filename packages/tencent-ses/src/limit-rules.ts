@@ -5,7 +5,7 @@
  * the server would answer, so a caller sees the same reason before any request is made.
  */
 import type { Issue } from '@mailbridge/core';
-import { parseChinaTime } from './time.js';
+import { formatChinaTime, parseChinaTime } from './time.js';
 
 /** An action's params, after the request schema accepted their shape. */
 export type Params = Readonly<Record<string, unknown>>;
@@ -97,9 +97,15 @@ export function dateOrder(start: string, end: string): Rule {
 export function dateTime(path: Path): Rule {
   return (params) => {
     const value = at(params, path);
-    if (typeof value !== 'string' || parseChinaTime(value) !== undefined) return [];
+    if (typeof value !== 'string' || isDateTime(value)) return [];
     return issue(path, `must be a time YYYY-MM-DD HH:mm:ss, got "${value}"`);
   };
+}
+
+/** Parsed and formatted back unchanged: a real calendar time (no 2030-13-01 rolling over). */
+function isDateTime(text: string): boolean {
+  const parsed = parseChinaTime(text);
+  return parsed !== undefined && formatChinaTime(parsed) === text;
 }
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
