@@ -181,23 +181,21 @@ describe('call: an action newer than the library', () => {
 
   it('does not repeat an untyped action after an ambiguous failure, unless told it is a read', async () => {
     const ses = client(emu.tencentEndpoint, 2);
-    emu.reset();
-    emu.inject({
-      provider: 'tencent-ses',
-      action: 'GetAbuseReport',
-      count: 5,
-      fault: { kind: 'drop' },
-    });
+    // Each attempt is read and processed, then its connection dropped: an ambiguous failure.
+    const dropAll = () => {
+      emu.reset();
+      emu.inject({
+        provider: 'tencent-ses',
+        action: 'GetAbuseReport',
+        count: 5,
+        fault: { kind: 'drop' },
+      });
+    };
+    dropAll();
     const asSend = await failure(ses.call('GetAbuseReport', abuse));
     expect(asSend.delivery).toBe('unknown');
     expect(received('GetAbuseReport')).toBe(1);
-    emu.reset();
-    emu.inject({
-      provider: 'tencent-ses',
-      action: 'GetAbuseReport',
-      count: 5,
-      fault: { kind: 'drop' },
-    });
+    dropAll();
     await failure(ses.call('GetAbuseReport', abuse, { kind: 'read' }));
     expect(received('GetAbuseReport')).toBe(3);
     await ses.close();
