@@ -10,6 +10,7 @@ import { type Issue, invalidInput } from '@mailbridge/core';
 import type { TencentSesAction } from './actions.js';
 import { BATCH_SUBJECT_MAX } from './batch.js';
 import { PROVIDER_ID } from './config.js';
+import { RECIPIENT_DATA_MAX_BYTES } from './groups.js';
 import {
   anyOf,
   base64,
@@ -30,9 +31,6 @@ import { EMAIL_MAX_BYTES } from './mapping.js';
 
 /** Subject of a SendEmail: the FAQ's 998 characters (the capabilities' `subject.maxLength`). */
 export const SEND_SUBJECT_MAX = 998;
-
-/** ReceiverInputData.TemplateData: the whole JSON at most 800 bytes (ses_models.d.ts, 51053). */
-export const ROW_DATA_MAX_BYTES = 800;
 
 /** Unsubscribe digits on a send: 0-10 in the API pages, 11-12 in the Go SDK models. */
 const SEND_UNSUBSCRIBE = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
@@ -127,10 +125,10 @@ const rows: Rule = (params) => {
   list.forEach((row, i) => {
     const path = ['Datas', i, 'TemplateData'];
     const bytes = Buffer.byteLength(row.TemplateData);
-    if (bytes > ROW_DATA_MAX_BYTES)
+    if (bytes > RECIPIENT_DATA_MAX_BYTES)
       issues.push({
         path,
-        message: `must be at most ${ROW_DATA_MAX_BYTES} bytes, got ${bytes} (InvalidParameterValue.TemplateDataLenLimit)`,
+        message: `must be at most ${RECIPIENT_DATA_MAX_BYTES} bytes, got ${bytes} (InvalidParameterValue.TemplateDataLenLimit)`,
       });
     else if (!isStringRecord(row.TemplateData))
       issues.push({
