@@ -34,7 +34,11 @@ export interface CallOptions extends RawCallOptions {
   readonly kind?: OperationKind;
 }
 
-/** `call`: typed for the actions of the table, untyped for any other action name. */
+/**
+ * `call`: typed for the actions of the table (the same checks and output as their methods),
+ * untyped for any other action name. An untyped action is rate-limited client-side only when
+ * the mailer's `rateLimits` option names it.
+ */
 export interface TencentSesCall {
   <A extends TencentSesAction>(
     action: A,

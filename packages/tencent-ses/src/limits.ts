@@ -1,10 +1,11 @@
 /**
  * The documented limits of the raw requests, checked before any request on top of the shapes
  * in actions.ts (which already bound list sizes: 50 To / 20 Cc / 20 Bcc, 10 attachments, 20,000
- * rows per upload, Limit <= 100). Each rule names its source; the decisions where sources
- * disagree (the Unsubscribe order, subject and password lengths) are in
- * docs/providers/tencent-ses-limits.md. The neutral operations do not run these: their params
- * are built from checked messages (client.ts `mappedOperation`).
+ * rows per upload, Limit <= 100). Every limit, those shapes included, has one row with its
+ * public source (a cloud.tencent.com / tencentcloud.com page or the SDK model) in
+ * docs/providers/tencent-ses-limits.md, which also records the decisions where sources disagree
+ * (the Unsubscribe order, subject and password lengths). The neutral operations do not run
+ * these: their params are built from checked messages (client.ts `mappedOperation`).
  */
 import { type Issue, invalidInput } from '@mailbridge/core';
 import type { TencentSesAction } from './actions.js';
@@ -184,7 +185,10 @@ const templateContent = [
 ];
 const dateRange = [date(['StartDate']), date(['EndDate']), dateOrder('StartDate', 'EndDate')];
 
-/** The rules of each action that has documented limits beyond its request shape. */
+/**
+ * The rules of each action that has documented limits beyond its request shape; the source of
+ * each is its row in docs/providers/tencent-ses-limits.md.
+ */
 export const TENCENT_SES_LIMITS: Readonly<Partial<Record<TencentSesAction, readonly Rule[]>>> = {
   SendEmail: [
     sender,
