@@ -130,7 +130,13 @@ export const BREACHES: readonly [string, fc.Arbitrary<Breach>][] = [
     'SendEmail',
     'Unsubscribe',
     '12',
-    fc.integer({ min: 13, max: 99 }).map((n) => ({ ...send, Unsubscribe: String(n) })),
+    fc
+      .oneof(
+        fc.integer({ min: 13, max: 99 }).map(String),
+        // Zero-padded ("07"): the pages write the plain digit.
+        fc.integer({ min: 0, max: 9 }).map((n) => `0${n}`),
+      )
+      .map((Unsubscribe) => ({ ...send, Unsubscribe })),
   ),
   breach(
     'BatchSendEmail',

@@ -44,7 +44,8 @@ export function oneOf(path: Path, values: readonly number[], meaning: string): R
   return (params) => {
     const value = at(params, path);
     if (value === undefined) return [];
-    const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+    // A digit string in its plain form ("7", not "07"), as the pages write the values.
+    const n = typeof value === 'string' && /^(0|[1-9]\d*)$/.test(value) ? Number(value) : value;
     if (typeof n === 'number' && values.includes(n)) return [];
     return issue(path, `must be one of ${values.join(', ')} (${meaning}), got ${String(value)}`);
   };
