@@ -77,6 +77,11 @@ describe('the same requests within the limits do reach it', () => {
       ['SendEmail', { ...send, Destination: undefined, Bcc: ['b@example.com'] }],
       ['SendEmail', { ...send, Unsubscribe: '12' }],
       ['BatchSendEmail', { ...TENCENT_SAMPLES.BatchSendEmail, Subject: '中'.repeat(100) }],
+      // A group filled with per-recipient data needs no TemplateData on the batch.
+      [
+        'BatchSendEmail',
+        { ...TENCENT_SAMPLES.BatchSendEmail, Template: { TemplateID: 100002, TemplateData: '' } },
+      ],
       ['ListEmailTemplates', { Offset: 0, Limit: 100 }],
       ['ListAddressUnsubscribeConfig', { Offset: 0, Limit: '100' }],
       [

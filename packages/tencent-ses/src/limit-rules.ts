@@ -126,11 +126,15 @@ export function decodedBytes(text: string): number {
   return (text.length / 4) * 3 - padding;
 }
 
-/** A string holding a JSON object whose values are strings (Template.TemplateData). */
-export function templateDataJson(path: Path): Rule {
+/**
+ * A string holding a JSON object whose values are strings (Template.TemplateData); `''` too
+ * where `allowEmpty` (a batch to a group filled with per-recipient data needs none).
+ */
+export function templateDataJson(path: Path, allowEmpty = false): Rule {
   return (params) => {
     const value = at(params, path);
     if (typeof value !== 'string' || isStringRecord(value)) return [];
+    if (allowEmpty && value === '') return [];
     return issue(
       path,
       'must be a JSON object of string values, serialised to a string (FailedOperation.WrongContentJson)',

@@ -142,7 +142,7 @@ const rows: Rule = (params) => {
       if (own !== keys)
         issues.push({
           path,
-          message: `must use the same variables as row 0 (${keys}) (InvalidParameterValue.TemplateDataInconsistent)`,
+          message: `must use the same variables as the rows before it (${keys}) (InvalidParameterValue.TemplateDataInconsistent)`,
         });
     }
   });
@@ -166,7 +166,6 @@ const smtpPassword: Rule = (params) => {
   return [{ path: ['Password'], message }];
 };
 
-const template = [templateDataJson(['Template', 'TemplateData'])];
 const simple = [
   base64(['Simple', 'Html'], 'InvalidParameterValue.EmailContentIsWrong'),
   base64(['Simple', 'Text'], 'InvalidParameterValue.EmailContentIsWrong'),
@@ -196,7 +195,7 @@ export const TENCENT_SES_LIMITS: Readonly<Partial<Record<TencentSesAction, reado
     anyOf(['Destination', 'Cc', 'Bcc'], 'Destination/Cc/Bcc: at least one must be present'),
     bccNotInTo,
     anyOf(['Template', 'Simple'], 'FailedOperation.MissingEmailContent'),
-    ...template,
+    templateDataJson(['Template', 'TemplateData']),
     ...simple,
     attachments,
     oneOf(['Unsubscribe'], SEND_UNSUBSCRIBE, 'unsubscribe-link language'),
@@ -209,7 +208,8 @@ export const TENCENT_SES_LIMITS: Readonly<Partial<Record<TencentSesAction, reado
     dateTime(['TimedParam', 'BeginTime']),
     dateTime(['CycleParam', 'BeginTime']),
     noAttachments,
-    ...template,
+    // Empty when the group was filled with per-recipient data (63481, the Template note).
+    templateDataJson(['Template', 'TemplateData'], true),
     ...simple,
     oneOf(['Unsubscribe'], SEND_UNSUBSCRIBE, 'unsubscribe-link language'),
   ],
