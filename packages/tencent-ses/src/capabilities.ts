@@ -5,6 +5,7 @@
 import type { Capabilities, RateLimit } from '@mailbridge/core';
 import { TENCENT_SES_ACTION_NAMES, TENCENT_SES_ACTIONS } from './actions.js';
 import { PROVIDER_ID } from './config.js';
+import { SEND_SUBJECT_MAX } from './limits.js';
 
 const MB = 1024 * 1024;
 
@@ -47,7 +48,7 @@ export function tencentSesCapabilities(options: {
     // ReplyToAddresses is a single address string.
     replyTo: { max: 1, name: false },
     // FAQ: at most 998 characters (BatchSendEmail: 1-100, checked by validateBatch).
-    subject: { maxLength: 998 },
+    subject: { maxLength: SEND_SUBJECT_MAX },
     content: {
       html: raw,
       text: raw,

@@ -20,8 +20,10 @@ import {
   TENCENT_SES_ACTIONS,
   type TencentSesAction,
 } from './actions.js';
+import { createCall, type TencentSesCall } from './call.js';
 import { API_VERSION, PROVIDER_ID, type TencentSesSettings } from './config.js';
 import { classifyTencentError, ERROR_HINTS } from './errors.js';
+import { checkLimits } from './limits.js';
 import { createTc3Signer, type Tc3Signer } from './signer.js';
 
 /** The Content-Type sent and signed, byte for byte (no charset, as the SDK sends it). */
@@ -45,9 +47,12 @@ export interface ClientOptions {
   readonly signer?: Tc3Signer;
 }
 
-/** The typed client: one method per action, named as the action. */
+/** The typed client: one method per action, named as the action, and the generic `call`. */
 export type TencentSesClient = {
   readonly [A in TencentSesAction]: (...args: ActionArgs<A>) => Promise<ActionOutput<A>>;
+} & {
+  /** Any action by name: typed for the table's actions, untyped for a newer one (call.ts). */
+  readonly call: TencentSesCall;
 };
 
 /** Per-call options of a raw action. */
@@ -84,6 +89,8 @@ export function actionOperation<A extends TencentSesAction, T = ActionOutput<A>>
       PROVIDER_ID,
     );
   }
+  // The documented limits beyond the shape (limits.ts), before any request as well.
+  checkLimits(action, checked.data as Record<string, unknown>);
   return mappedOperation(context, action, checked.data as ActionInput<A>, read);
 }
 
@@ -117,7 +124,7 @@ export function mappedOperation<A extends TencentSesAction, T = ActionOutput<A>>
 }
 
 /** Serialised once: these exact bytes are hashed by the signer and sent (§2 step 1). */
-function serialise(action: string, params: unknown): Uint8Array {
+export function serialise(action: string, params: unknown): Uint8Array {
   const body = encoder.encode(JSON.stringify(params));
   if (body.byteLength <= REQUEST_MAX_BYTES) return body;
   const message = `the request is ${body.byteLength} bytes; Tencent Cloud takes at most 8 MB`;
@@ -241,6 +248,7 @@ export function createRawClient(context: RequestContext, execute: Execute): Tenc
         options,
       );
   }
+  client.call = createCall(context, execute);
   return client as TencentSesClient;
 }
 

@@ -6,6 +6,7 @@
  */
 export type { ActionInput, ActionOutput, ActionSpec, TencentSesAction } from './actions.js';
 export { TENCENT_SES_ACTION_NAMES, TENCENT_SES_ACTIONS } from './actions.js';
+export type { CallOptions, TencentSesCall, UntypedOutput } from './call.js';
 export { tencentSesCapabilities } from './capabilities.js';
 export type { RawCallOptions, TencentSesClient } from './client.js';
 export type { TencentSesConfig, TencentSesRegion, TencentSesSite } from './config.js';

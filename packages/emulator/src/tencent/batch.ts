@@ -52,10 +52,12 @@ function readRequired(params: Params) {
     );
   }
   const subject = optString(params, 'Subject') ?? '';
-  if (subject.length < 1 || subject.length > 100) {
+  // Characters are code points (an emoji is one), as the core counts them.
+  const length = [...subject].length;
+  if (length < 1 || length > 100) {
     fail(
       'InvalidParameterValue.SubjectLengthError',
-      `Subject must be 1-100 characters, got ${subject.length}`,
+      `Subject must be 1-100 characters, got ${length}`,
     );
   }
   const taskType = reqInt(params, 'TaskType');

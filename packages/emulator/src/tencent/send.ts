@@ -101,7 +101,9 @@ export function sendEmail(a: ActionContext): ActionResult {
   const sender: Sender = parseSender(reqString(params, 'FromEmailAddress'));
   const recipients = readRecipients(params);
   const subject = reqString(params, 'Subject');
-  if (subject.length === 0 || subject.length > MAX_SUBJECT) {
+  // Characters are code points (an emoji is one), as the core counts them.
+  const length = [...subject].length;
+  if (length === 0 || length > MAX_SUBJECT) {
     // SubjectLengthError is documented for BatchSendEmail; it is the one subject code Tencent has.
     fail('InvalidParameterValue.SubjectLengthError', `Subject must be 1-${MAX_SUBJECT} characters`);
   }
