@@ -16,6 +16,19 @@ export function requireId(value: unknown, field: string, provider: string): stri
   throw invalidInput([{ path: [field], message: 'expected a non-empty id' }], provider);
 }
 
+/**
+ * A template id: numeric where the provider references templates by id
+ * (`capabilities.content.template`, the rule check.ts applies to sends), else non-empty.
+ */
+export function requireTemplateId(value: unknown, provider: string, byId: boolean): string {
+  const id = requireId(value, 'id', provider);
+  if (byId && !/^[0-9]+$/.test(id)) {
+    const message = `${provider} references templates by numeric id`;
+    throw invalidInput([{ path: ['id'], message }], provider);
+  }
+  return id;
+}
+
 /** One bare address (no display name), checked with the message address rules. */
 export function requireAddress(value: unknown, path: (string | number)[], provider: string) {
   const parsed = typeof value === 'string' ? parseAddressResult(value) : 'expected a string';

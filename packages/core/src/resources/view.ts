@@ -12,6 +12,7 @@ import {
   requireAddress,
   requireAddresses,
   requireId,
+  requireTemplateId,
 } from './check.js';
 import { allPages, type Run } from './pages.js';
 import type {
@@ -97,6 +98,8 @@ export function createResources(provider: Provider, run: Run, now: () => number)
   const value = async <T>(op: Operation<T>, o: Opts): Promise<T> =>
     (await run(op, o?.signal)).value;
   const pageSize = caps?.pageSize ?? 100;
+  const templateId = (tid: unknown) =>
+    requireTemplateId(tid, id, provider.capabilities.content.template === 'id');
   const list = <T>(name: string, page: PageOp<T> | undefined, o: Opts) => {
     const f = need(page, name);
     return allPages<T>(id, run, (cursor) => f(cursor, pageSize), o?.signal);
@@ -104,8 +107,7 @@ export function createResources(provider: Provider, run: Run, now: () => number)
 
   const templates: Templates = {
     list: (o) => list('templates.list', ops?.templates.list, o),
-    get: async (tid, o) =>
-      value(need(ops?.templates.get, 'templates.get')(requireId(tid, 'id', id)), o),
+    get: async (tid, o) => value(need(ops?.templates.get, 'templates.get')(templateId(tid)), o),
     async create(input, o) {
       const f = need(
         caps?.templates.create ? ops?.templates.create : undefined,
@@ -119,14 +121,14 @@ export function createResources(provider: Provider, run: Run, now: () => number)
         'templates.update',
       );
       const checked = checkTemplateInput(input, id, caps?.templates.nameMaxLength);
-      await value(f(requireId(tid, 'id', id), checked), o);
+      await value(f(templateId(tid), checked), o);
     },
     async delete(tid, o) {
       const f = need(
         caps?.templates.delete ? ops?.templates.delete : undefined,
         'templates.delete',
       );
-      await value(f(requireId(tid, 'id', id)), o);
+      await value(f(templateId(tid)), o);
     },
   };
 
