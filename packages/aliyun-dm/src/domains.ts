@@ -8,7 +8,7 @@ import { actionOperation, type ClientContext } from './client.js';
 import { dmTime, mapOperation, pageNoOf, pageOf } from './resources.js';
 
 /**
- * DomainStatus (aliyun-dm.md QueryDomainByParam): 0 verified; 1 verification failed; 2, 3, 4
+ * DomainStatus (docs/providers/resources.md §2): 0 verified; 1 verification failed; 2, 3, 4
  * usable with a missing CNAME or ICP filing, which limits tracking, not sending.
  */
 function statusOf(code: string | undefined): ResourceStatus {

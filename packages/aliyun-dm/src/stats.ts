@@ -1,6 +1,6 @@
 /**
  * Daily statistics over DirectMail: SenderStatisticsByTagNameAndBatchID, one row per day
- * (aliyun-dm.md: `yyyy-MM-dd` bounds, start at most 30 days ago, span at most 7 days; the core
+ * (docs/providers/resources.md §5: `yyyy-MM-dd` bounds, start at most 30 days ago, span at most 7 days; the core
  * splits longer ranges by `capabilities.resources.stats`).
  */
 import type { DailyStats, ProviderStats } from '@mailbridge/core';

@@ -1,5 +1,5 @@
 /**
- * Sending domains over SES ("email identities", §3.16): ListEmailIdentities,
+ * Sending domains over SES ("email identities", docs/providers/resources.md §2): ListEmailIdentities,
  * GetEmailIdentity (records and their check), CreateEmailIdentity, DeleteEmailIdentity. The id
  * is the domain name.
  */
@@ -49,7 +49,7 @@ export function domainOperations(context: RequestContext): ProviderDomains {
             (d): Domain => ({
               id: d.IdentityName ?? '',
               name: d.IdentityName ?? '',
-              // SendingEnabled: the domain passed verification (§3.18 EmailIdentity).
+              // SendingEnabled: the domain passed verification.
               status: d.SendingEnabled ? 'verified' : 'pending',
               providerStatus: `SendingEnabled ${d.SendingEnabled === true}`,
             }),

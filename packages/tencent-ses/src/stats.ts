@@ -1,5 +1,5 @@
 /**
- * Daily statistics over SES: GetStatisticsReport (§3.17), one Volume per day with requests,
+ * Daily statistics over SES: GetStatisticsReport (docs/providers/resources.md §5), one Volume per day with requests,
  * deliveries, unique opens and clicks, bounces and unsubscribes.
  */
 import type { DailyStats, ProviderStats } from '@mailbridge/core';

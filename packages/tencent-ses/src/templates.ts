@@ -1,5 +1,5 @@
 /**
- * Templates over SES (tencent-ses.md §3.12-§3.15): ListEmailTemplates, GetEmailTemplate,
+ * Templates over SES (docs/providers/resources.md §1): ListEmailTemplates, GetEmailTemplate,
  * CreateEmailTemplate, UpdateEmailTemplate (reviewed again), DeleteEmailTemplate. Bodies travel
  * base64-encoded both ways.
  */
@@ -8,7 +8,7 @@ import { mappedOperation, type RequestContext } from './client.js';
 import { offsetOf, page } from './groups.js';
 import { fromSeconds } from './resources.js';
 
-/** TemplateStatus (§3.18 TemplatesMetadata): 0 approved, 1 under review, 2 rejected. */
+/** TemplateStatus (docs/providers/resources.md §1): 0 approved, 1 under review, 2 rejected. */
 function statusOf(code: number | undefined): ResourceStatus {
   if (code === 0) return 'verified';
   if (code === 1) return 'pending';
@@ -66,7 +66,7 @@ export function templateOperations(context: RequestContext): ProviderTemplates {
         (out): Template => ({
           id: String(out.TemplateID),
           name: input.name,
-          // A new template waits for review before it can be sent (§3.12).
+          // A new template waits for review before it can be sent.
           status: 'pending',
           providerStatus: '1',
           ...(input.html === undefined ? {} : { html: input.html }),

@@ -1,5 +1,5 @@
 /**
- * Account-resource actions (aliyun-dm.md §3.1-§3.2, request and response fields as
+ * Account-resource actions (docs/providers/resources.md §1-§3, request and response fields as
  * `@alicloud/dm20151123` 1.9.0 models them): DescTemplate, QueryDomainByParam, DescDomain,
  * CreateDomain, DeleteDomain, CreateMailAddress, DeleteMailAddress. State lives in `DmState`,
  * so a domain or address created here can send at once when its domain is verified.

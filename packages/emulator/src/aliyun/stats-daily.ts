@@ -1,5 +1,5 @@
 /**
- * SenderStatisticsByTagNameAndBatchID (aliyun-dm.md §3.2, S003, S004): one row of counts per
+ * SenderStatisticsByTagNameAndBatchID (docs/providers/resources.md §5): one row of counts per
  * day, answered from the shared outbox, so the numbers are what the emulator sent. Dates are
  * `yyyy-MM-dd`, read as UTC days like SenderStatisticsDetailByParam (stats.ts); the start is at
  * most 30 days ago and the span at most 7 days.

@@ -1,5 +1,5 @@
 /**
- * Sender domains and addresses (tencent-ses.md §3.1, §4 Resources, §5.2): GetEmailIdentity,
+ * Sender domains and addresses (docs/providers/resources.md §2, §3): GetEmailIdentity,
  * CreateEmailIdentity, DeleteEmailIdentity, CreateEmailAddress, DeleteEmailAddress. At most 10
  * domains per account and 10 addresses per domain; an address needs a created domain, and a
  * domain with addresses cannot be deleted.

@@ -1,5 +1,5 @@
 /**
- * GetStatisticsReport (tencent-ses.md §3.17, §3.18 Volume): daily counts between two UTC+8
+ * GetStatisticsReport (docs/providers/resources.md §5): daily counts between two UTC+8
  * dates (at most 366 days apart: emulator bound, the API states none), answered from the
  * outbox, so every count is what the emulator sent: each copy's outcome (events/outcome.ts)
  * decides delivered or bounced, and the opens, clicks and unsubscribes reported through the
