@@ -144,6 +144,49 @@ export const ROWS: readonly MatrixRow[] = [
   ),
   row('group listing page size', ['groups.pageSize'], (c) => String(c.groups.pageSize)),
   row(
+    'templates: create, update, delete',
+    ['resources.templates.create', 'resources.templates.update', 'resources.templates.delete'],
+    (c) => {
+      const t = c.resources?.templates;
+      return t ? [t.create, t.update, t.delete].map(yesNo).join(', ') : 'no';
+    },
+  ),
+  row(
+    'sender addresses: create, delete, display name',
+    ['resources.senders.create', 'resources.senders.delete', 'resources.senders.name'],
+    (c) => {
+      const s = c.resources?.senders;
+      return s ? [s.create, s.delete, s.name].map(yesNo).join(', ') : 'no';
+    },
+  ),
+  row(
+    'sending domains: create, delete',
+    ['resources.domains.create', 'resources.domains.delete'],
+    (c) => {
+      const d = c.resources?.domains;
+      return d ? [d.create, d.delete].map(yesNo).join(', ') : 'no';
+    },
+  ),
+  row(
+    'suppression list: addresses per add, removal',
+    ['resources.suppression.addChunk', 'resources.suppression.removeBy'],
+    (c) => {
+      const s = c.resources?.suppression;
+      return s ? `${number(s.addChunk)}, by ${s.removeBy === 'id' ? 'entry id' : 'address'}` : 'no';
+    },
+  ),
+  row(
+    'daily stats: days per request, days back',
+    ['resources.stats.maxSpanDays', 'resources.stats.maxAgeDays'],
+    (c) => {
+      const s = c.resources?.stats;
+      return s ? `${s.maxSpanDays}, ${s.maxAgeDays}` : 'no';
+    },
+  ),
+  row('resource listing page size', ['resources.pageSize'], (c) =>
+    String(c.resources?.pageSize ?? 'no'),
+  ),
+  row(
     'rate limit: send',
     ['rateLimits'],
     (c, col) => `${col.actions.send} ${rate(c.rateLimits[col.actions.send])}`,

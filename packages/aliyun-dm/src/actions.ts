@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { ActionSpec } from './action.js';
 import { ACCOUNT_ACTIONS } from './actions-account.js';
 import { MAIL_ACTIONS } from './actions-mail.js';
+import { RESOURCE_ACTIONS } from './actions-resources.js';
 import { STATS_ACTIONS } from './actions-stats.js';
 import { SUPPRESSION_ACTIONS } from './actions-suppression.js';
 
@@ -15,6 +16,7 @@ export const ACTIONS = {
   ...ACCOUNT_ACTIONS,
   ...STATS_ACTIONS,
   ...SUPPRESSION_ACTIONS,
+  ...RESOURCE_ACTIONS,
 } as const satisfies Record<string, ActionSpec>;
 
 /** A DirectMail action name (the `Action` parameter). */

@@ -2,7 +2,7 @@
  * What DirectMail can do, as data the core checks every message against before any request.
  * Every number names its source in aliyun-dm.md (§3.2 SingleSendMail, §4 Limits).
  */
-import type { Capabilities, RateLimit } from '@mailbridge/core';
+import type { Capabilities, RateLimit, ResourceCapabilities } from '@mailbridge/core';
 import { PROVIDER_ID } from './config.js';
 
 const QUOTA = 'DOC api-dm-2015-11-23-quota (aliyun-dm.md §4)';
@@ -50,6 +50,20 @@ export const RATE_LIMITS: Readonly<Record<string, RateLimit>> = {
 export const TAG_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 
 /**
+ * Account resources (docs/providers/resources.md): templates are read-only through the API
+ * (console only for the rest); one address per CreateUserSuppression; removal by entry id;
+ * statistics span at most 7 days and start at most 30 days ago.
+ */
+const RESOURCE_CAPABILITIES: ResourceCapabilities = {
+  templates: { create: false, update: false, delete: false },
+  senders: { create: true, delete: true, name: false },
+  domains: { create: true, delete: true },
+  suppression: { addChunk: 1, removeBy: 'id' },
+  stats: { maxSpanDays: 7, maxAgeDays: 30 },
+  pageSize: 50,
+};
+
+/**
  * DirectMail capabilities.
  * - `to` 100 comma-separated addresses, each receiving its own copy (not visible to each other);
  *   `cc` none; `bcc` 2 (`BccAddress`, SDK).
@@ -93,5 +107,6 @@ export const capabilities: Capabilities = {
     // CreateReceiver's ReceiversName: 1-30 characters (SDK request model).
     nameMaxLength: 30,
   },
+  resources: RESOURCE_CAPABILITIES,
   rateLimits: RATE_LIMITS,
 };

@@ -29,6 +29,7 @@ import { type AliyunDmConfig, configFromUrl, PROVIDER_ID, resolveConfig } from '
 import { createGroupOperations } from './groups.js';
 import { batchParams, sendParams, validateBatch, validateMessage } from './mapping.js';
 import { ReceiverIds } from './receiver-ids.js';
+import { resourceOperations } from './resources.js';
 import { statusOperation } from './status.js';
 
 /** The DirectMail provider type. */
@@ -93,6 +94,7 @@ export function buildProvider(ctx: ClientContext): AliyunDmProvider {
       ) as Operation<BatchReceipt>,
     groups: createGroupOperations(ctx, ids),
     status: (query, cursor) => statusOperation(ctx, query, cursor),
+    resources: resourceOperations(ctx),
     raw(execute) {
       // Kept so a group name this process has not seen can be resolved through the same pipeline.
       ids.execute = execute;

@@ -2,8 +2,14 @@
  * DirectMail's own user suppression list as a `SuppressionStore` (docs/providers/events.md §5):
  * `send` checks it before any request, `suppressFromEvent` adds to it.
  */
-import type { SuppressionStore } from '@mailbridge/core';
-import type { AliyunDmClient } from './client.js';
+import type {
+  ProviderSuppressionList,
+  SuppressedAddress,
+  SuppressionStore,
+} from '@mailbridge/core';
+import type { AliyunDmResponse } from './actions.js';
+import { type AliyunDmClient, actionOperation, type ClientContext } from './client.js';
+import { mapOperation, pageNoOf, pageOf } from './resources.js';
 
 type SuppressionClient = Pick<
   AliyunDmClient,
@@ -41,5 +47,58 @@ export function providerSuppression(client: SuppressionClient): SuppressionStore
       const ids = (await entries(address)).map((e) => e.SuppressionId).filter(Boolean);
       if (ids.length > 0) await client.RemoveUserSuppression({ SuppressionIds: ids.join(',') });
     },
+  };
+}
+
+type Entry = NonNullable<
+  NonNullable<AliyunDmResponse<'ListUserSuppression'>['data']>['UserSuppressions']
+>[number];
+
+function toEntry(e: Entry): SuppressedAddress {
+  return {
+    address: e.Address ?? '',
+    ...(e.SuppressionId ? { id: e.SuppressionId } : {}),
+    ...(e.Type ? { reason: e.Type } : {}),
+    ...(e.CreateTime ? { createdAt: new Date(e.CreateTime * 1000) } : {}),
+  };
+}
+
+/**
+ * `mailer.suppression` over the user suppression list: ListUserSuppression pages (at most 100),
+ * CreateUserSuppression takes one address, RemoveUserSuppression takes entry ids (so the core
+ * looks each address up first: `removeBy: 'id'`).
+ */
+export function suppressionOperations(ctx: ClientContext): ProviderSuppressionList {
+  return {
+    list: (cursor, pageSize, address) => {
+      const pageNo = pageNoOf(cursor);
+      const params = { PageNo: pageNo, PageSize: Math.min(pageSize, 100) };
+      return mapOperation(
+        actionOperation(
+          ctx,
+          'ListUserSuppression',
+          address ? { ...params, Address: address } : params,
+        ),
+        (out) =>
+          pageOf(
+            (out.data?.UserSuppressions ?? []).map(toEntry),
+            pageNo,
+            params.PageSize,
+            out.TotalCount,
+          ),
+      );
+    },
+    add: (addresses) =>
+      mapOperation(
+        actionOperation(ctx, 'CreateUserSuppression', { Address: addresses[0] ?? '' }),
+        () => undefined,
+      ),
+    remove: (entries) =>
+      mapOperation(
+        actionOperation(ctx, 'RemoveUserSuppression', {
+          SuppressionIds: entries.flatMap((e) => (e.id ? [e.id] : [])).join(','),
+        }),
+        () => undefined,
+      ),
   };
 }

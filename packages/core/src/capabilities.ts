@@ -2,6 +2,7 @@
  * What a provider can do, as data. The core checks every message and batch against it before
  * any request (check.ts), and the README renders the providers side by side from these objects.
  */
+import type { ResourceCapabilities } from './resources/contract.js';
 
 /** A documented client-side rate limit for one provider action. */
 export interface RateLimit {
@@ -83,6 +84,8 @@ export interface Capabilities {
     /** Page size used by list iterators. */
     readonly pageSize: number;
   };
+  /** The account-resource operations (resources/contract.ts); absent: none. */
+  readonly resources?: ResourceCapabilities;
   /** Client-side rate limits per provider action. */
   readonly rateLimits: Readonly<Record<string, RateLimit>>;
 }

@@ -120,6 +120,36 @@ export { defineProvider } from './provider.js';
 export type { RateLimitOverrides } from './rate-limit.js';
 export { describeRequest, REDACTED, redactError, redactSecrets } from './redact.js';
 export type {
+  ProviderDomains,
+  ProviderResources,
+  ProviderSenders,
+  ProviderStats,
+  ProviderSuppressionList,
+  ProviderTemplates,
+  ResourceCapabilities,
+} from './resources/contract.js';
+export type {
+  DailyStats,
+  DnsRecord,
+  Domain,
+  ResourceStatus,
+  Sender,
+  SenderInput,
+  StatsQuery,
+  SuppressedAddress,
+  Template,
+  TemplateInput,
+} from './resources/types.js';
+export type {
+  AccountResources,
+  Domains,
+  ResourceCallOptions,
+  Senders,
+  Stats,
+  SuppressionList,
+  Templates,
+} from './resources/view.js';
+export type {
   Job,
   JobFilter,
   JobInput,

@@ -21,6 +21,7 @@ import type { BatchInput, MessageInput } from './message.js';
 import type { BatchResult, HttpRequest, Provider, SendResult } from './provider.js';
 import { createRateLimiter, type RateLimitOverrides } from './rate-limit.js';
 import { describeRequest, redactError } from './redact.js';
+import { type AccountResources, createResources } from './resources/view.js';
 import type { Scheduler } from './schedule/contract.js';
 import type { ScheduleRule } from './schedule/rule.js';
 import { createScheduling } from './schedule/scheduling.js';
@@ -73,7 +74,7 @@ export interface SendManyOptions extends CallOptions {
 }
 
 /** The neutral API over one provider. */
-export interface Mailer<Id extends string = string, Raw = unknown> {
+export interface Mailer<Id extends string = string, Raw = unknown> extends AccountResources {
   readonly provider: Id;
   readonly capabilities: Capabilities;
   /** The adapter's typed client for every provider action (same retries, hooks, limits). */
@@ -201,6 +202,7 @@ export function createMailer<Id extends string, Raw>(
     groups: createGroups(provider, executor.run),
     status: (query, call) => queryStatus(provider, executor.run, query, now(), call?.signal),
     schedules: scheduling.schedules,
+    ...createResources(provider, executor.run, now),
     close: async () => {
       detach();
       await transport.close();

@@ -10,6 +10,7 @@ import type { MailError } from './errors.js';
 import type { ProviderStatus } from './events/status.js';
 import type { Mailer, MailerOptions } from './mailer.js';
 import type { Batch, Message, Recipient } from './message.js';
+import type { ProviderResources } from './resources/contract.js';
 import type { ReplayPin } from './schedule/contract.js';
 import type { NativeTasks } from './schedule/native.js';
 
@@ -194,6 +195,8 @@ export interface Provider<Id extends string = string, Raw = unknown> {
   /** The provider's own scheduled tasks, for `mailer.schedules` (Tencent ListSendTasks). */
   readonly scheduledTasks?: NativeTasks;
   readonly groups: ProviderGroups;
+  /** Templates, senders, domains, suppression list, stats (`capabilities.resources` says which). */
+  readonly resources?: ProviderResources;
   /** Delivery status, one page per operation; absent when the provider cannot be asked. */
   readonly status?: ProviderStatus;
   /** The adapter's typed client for every provider action, running through `execute`. */

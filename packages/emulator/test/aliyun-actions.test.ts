@@ -369,11 +369,11 @@ describe('account queries', () => {
 
 describe('unimplemented and unknown actions', () => {
   it('names the emulator for a real action it does not implement', async () => {
-    const res = await harness().call('CreateDomain', { DomainName: 'x.com' });
+    const res = await harness().call('ChangeDomainDkimRecord', { Domain: 'x.com' });
     expect(res.status).toBe(400);
     expect(json(res)).toMatchObject({
       Code: 'UnsupportedOperation',
-      Message: 'action CreateDomain is not implemented by @mailbridge/emulator',
+      Message: 'action ChangeDomainDkimRecord is not implemented by @mailbridge/emulator',
       HostId: HOST,
     });
   });

@@ -2,12 +2,28 @@
  * What Tencent SES can do, as data (DESIGN "Capabilities"), built from the config because raw
  * html/text depends on the account's `Simple` permission. Sources: tencent-ses.md §3.2, §4.
  */
-import type { Capabilities, RateLimit } from '@mailbridge/core';
+import type { Capabilities, RateLimit, ResourceCapabilities } from '@mailbridge/core';
 import { TENCENT_SES_ACTION_NAMES, TENCENT_SES_ACTIONS } from './actions.js';
 import { PROVIDER_ID } from './config.js';
 import { SEND_SUBJECT_MAX } from './limits.js';
 
 const MB = 1024 * 1024;
+
+/**
+ * What SES can do with the account resources: templates, senders and domains in full; the
+ * custom blocklist takes a list of addresses per call (no maximum documented: 100 per call here)
+ * and removes by address. GetStatisticsReport states no range limit; 31 days per request and
+ * a year back are this library's assumption.
+ */
+export const RESOURCE_CAPABILITIES: ResourceCapabilities = {
+  templates: { create: true, update: true, delete: true },
+  senders: { create: true, delete: true, name: true },
+  domains: { create: true, delete: true },
+  suppression: { addChunk: 100, removeBy: 'address' },
+  stats: { maxSpanDays: 31, maxAgeDays: 365 },
+  // ListEmailTemplates, ListEmailIdentities, ListCustomBlacklist: Limit at most 100 (§3.14).
+  pageSize: 100,
+};
 
 /** The documented default: 20 requests per second per action (§4 "API rate"). */
 export const DEFAULT_REQUESTS_PER_SECOND = 20;
@@ -75,6 +91,7 @@ export function tencentSesCapabilities(options: {
       recipientData: true,
       pageSize: 100,
     },
+    resources: RESOURCE_CAPABILITIES,
     rateLimits: tencentSesRateLimits(options.rateLimit),
   };
 }

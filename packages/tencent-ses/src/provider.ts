@@ -29,6 +29,7 @@ import {
 } from './config.js';
 import { receiverGroups } from './groups.js';
 import { sendEmailParams, validateMessage } from './mapping.js';
+import { resourceOperations } from './resources.js';
 import { sendTasks } from './scheduled-tasks.js';
 import type { Tc3Signer } from './signer.js';
 import { statusOperation } from './status.js';
@@ -63,6 +64,7 @@ function createProvider(
       })),
     groups: receiverGroups(context),
     status: (query, cursor) => statusOperation(context, query, cursor),
+    resources: resourceOperations(context),
     scheduledTasks: sendTasks(context),
     raw: (execute: Execute) => createRawClient(context, execute),
     secrets: () => secrets,

@@ -2,8 +2,14 @@
  * Tencent SES's custom blocklist as a `SuppressionStore` (docs/providers/events.md §5): `send`
  * checks it before any request, `suppressFromEvent` adds to it.
  */
-import type { SuppressionStore } from '@mailbridge/core';
-import type { TencentSesClient } from './client.js';
+import type {
+  ProviderSuppressionList,
+  SuppressedAddress,
+  SuppressionStore,
+} from '@mailbridge/core';
+import { mappedOperation, type RequestContext, type TencentSesClient } from './client.js';
+import { offsetOf, page } from './groups.js';
+import { parseChinaTime } from './time.js';
 
 type SuppressionClient = Pick<
   TencentSesClient,
@@ -44,5 +50,48 @@ export function providerSuppression(client: SuppressionClient): SuppressionStore
     async remove(address) {
       await client.DeleteCustomBlackList({ Emails: [address] });
     },
+  };
+}
+
+/**
+ * `mailer.suppression` over the custom blocklist: ListCustomBlacklist pages (entries in force),
+ * CreateCustomBlacklist and DeleteCustomBlackList take lists of addresses.
+ */
+export function suppressionOperations(context: RequestContext): ProviderSuppressionList {
+  return {
+    list: (cursor, pageSize, address) => {
+      const offset = offsetOf(cursor);
+      const params = { Offset: offset, Limit: pageSize, Status: IN_FORCE };
+      return mappedOperation(
+        context,
+        'ListCustomBlacklist',
+        address ? { ...params, Email: address } : params,
+        (out) =>
+          page(offset, out.Data ?? [], out.TotalCount, (e): SuppressedAddress => {
+            const createdAt = e.CreateTime ? parseChinaTime(e.CreateTime) : undefined;
+            const expiresAt = e.ExpireDate ? parseChinaTime(e.ExpireDate) : undefined;
+            return {
+              address: e.Email ?? '',
+              ...(e.Id === undefined ? {} : { id: String(e.Id) }),
+              ...(createdAt ? { createdAt } : {}),
+              ...(expiresAt ? { expiresAt } : {}),
+            };
+          }),
+      );
+    },
+    add: (addresses) =>
+      mappedOperation(
+        context,
+        'CreateCustomBlacklist',
+        { Emails: [...addresses] },
+        () => undefined,
+      ),
+    remove: (entries) =>
+      mappedOperation(
+        context,
+        'DeleteCustomBlackList',
+        { Emails: entries.map((e) => e.address) },
+        () => undefined,
+      ),
   };
 }

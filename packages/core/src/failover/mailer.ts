@@ -78,6 +78,11 @@ export function composeMailer(spec: ComposeSpec, options: MailerOptions): Mailer
     // Stored state lives per account: status queries and scheduled work are the primary's.
     status: primary.status,
     schedules: primary.schedules,
+    templates: primary.templates,
+    senders: primary.senders,
+    domains: primary.domains,
+    suppression: primary.suppression,
+    stats: primary.stats,
     close: async () => {
       await Promise.all(mailers.map((m) => m.close()));
     },

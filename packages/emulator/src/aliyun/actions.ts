@@ -16,8 +16,18 @@ import {
   queryReceiverDetail,
   saveReceiverDetail,
 } from './receivers.js';
+import {
+  createDomain,
+  createMailAddress,
+  deleteDomain,
+  deleteMailAddress,
+  descDomain,
+  descTemplate,
+  queryDomainByParam,
+} from './resources.js';
 import { singleSendMail } from './single-send.js';
 import { senderStatisticsDetailByParam } from './stats.js';
+import { senderStatisticsByTagNameAndBatchId } from './stats-daily.js';
 import {
   createUserSuppression,
   listUserSuppression,
@@ -44,6 +54,14 @@ export const HANDLERS: Readonly<Record<string, DmHandler>> = {
   CreateUserSuppression: createUserSuppression,
   ListUserSuppression: listUserSuppression,
   RemoveUserSuppression: removeUserSuppression,
+  DescTemplate: descTemplate,
+  QueryDomainByParam: queryDomainByParam,
+  DescDomain: descDomain,
+  CreateDomain: createDomain,
+  DeleteDomain: deleteDomain,
+  CreateMailAddress: createMailAddress,
+  DeleteMailAddress: deleteMailAddress,
+  SenderStatisticsByTagNameAndBatchID: senderStatisticsByTagNameAndBatchId,
 };
 
 /**

@@ -20,13 +20,20 @@ import {
  * models do.
  */
 
-function matches(keyword: string | undefined, ...texts: string[]): boolean {
+/** Does any text contain the keyword (case-insensitive)? No keyword matches all. */
+export function matches(keyword: string | undefined, ...texts: string[]): boolean {
   if (keyword === undefined) return true;
   const k = keyword.toLowerCase();
   return texts.some((t) => t.toLowerCase().includes(k));
 }
 
-function listAnswer(call: DmCall, rows: readonly DmBody[], row: string, size: number): DmBody {
+/** A PageNo/PageSize list answer wrapping its rows in `data.<row>`, as the SDK models do. */
+export function listAnswer(
+  call: DmCall,
+  rows: readonly DmBody[],
+  row: string,
+  size: number,
+): DmBody {
   const { pageNo, pageSize } = paging(call.params, size);
   return {
     TotalCount: rows.length,

@@ -3,8 +3,14 @@ import type { ActionHandler } from './action.js';
 import { batchSendEmail } from './batch.js';
 import { createCustomBlacklist, deleteCustomBlackList, listCustomBlacklist } from './blacklist.js';
 import {
+  createEmailAddress,
+  createEmailIdentity,
+  deleteEmailAddress,
+  deleteEmailIdentity,
+  getEmailIdentity,
+} from './identities.js';
+import {
   getSendEmailStatus,
-  getStatisticsReport,
   listEmailAddress,
   listEmailIdentities,
   listSendTasks,
@@ -18,6 +24,7 @@ import {
   listReceivers,
 } from './receivers.js';
 import { sendEmail } from './send.js';
+import { getStatisticsReport } from './statistics.js';
 import {
   createEmailTemplate,
   deleteEmailTemplate,
@@ -49,6 +56,11 @@ export const HANDLERS: Readonly<Record<string, ActionHandler>> = {
   CreateCustomBlacklist: createCustomBlacklist,
   ListCustomBlacklist: listCustomBlacklist,
   DeleteCustomBlackList: deleteCustomBlackList,
+  GetEmailIdentity: getEmailIdentity,
+  CreateEmailIdentity: createEmailIdentity,
+  DeleteEmailIdentity: deleteEmailIdentity,
+  CreateEmailAddress: createEmailAddress,
+  DeleteEmailAddress: deleteEmailAddress,
 };
 
 /**
@@ -57,12 +69,7 @@ export const HANDLERS: Readonly<Record<string, ActionHandler>> = {
  */
 export const ALL_ACTIONS: readonly string[] = [
   ...Object.keys(HANDLERS),
-  'CreateEmailIdentity',
-  'GetEmailIdentity',
   'UpdateEmailIdentity',
-  'DeleteEmailIdentity',
-  'CreateEmailAddress',
-  'DeleteEmailAddress',
   'UpdateEmailSmtpPassWord',
   'ListBlackEmailAddress',
   'DeleteBlackList',

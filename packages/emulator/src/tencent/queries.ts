@@ -1,6 +1,6 @@
 /**
  * Read-only actions: ListEmailIdentities (§3.16), ListEmailAddress, GetSendEmailStatus (§3.10,
- * §6, answered from the outbox), ListSendTasks (§3.11) and GetStatisticsReport (§3.17).
+ * §6, answered from the outbox) and ListSendTasks (§3.11). GetStatisticsReport: statistics.ts.
  */
 import { type Outcome, outcomeFor } from '../events/outcome.js';
 import type { OutboxEntry } from '../types.js';
@@ -147,46 +147,4 @@ export function listSendTasks(a: ActionContext): ActionResult {
     )
     .sort((x, y) => y.id - x.id);
   return { TotalCount: all.length, Data: all.slice(offset, offset + limit).map(taskData) };
-}
-
-/** GetStatisticsReport: daily counts of outbox copies between two UTC+8 dates (≤ 366 days). */
-export function getStatisticsReport(a: ActionContext): ActionResult {
-  checkKnown(a.params, ['StartDate', 'EndDate', 'Domain', 'ReceivingMailboxType']);
-  const startText = reqString(a.params, 'StartDate');
-  const endText = reqString(a.params, 'EndDate');
-  const start = parseCstDate(startText);
-  const end = parseCstDate(endText);
-  if (start === undefined || end === undefined || end < start || end - start > 366 * DAY_MS) {
-    fail(
-      'InvalidParameterValue.WrongDate',
-      'StartDate/EndDate must be YYYY-MM-DD, in order, at most 366 days apart',
-    );
-  }
-  const domain = optString(a.params, 'Domain');
-  const mailbox = optString(a.params, 'ReceivingMailboxType');
-  const copies = tencentCopies(a).filter(
-    (e) =>
-      (domain === undefined || e.from.endsWith(`@${domain}`)) &&
-      (mailbox === undefined || e.to.endsWith(`@${mailbox}`)),
-  );
-  const daily = [];
-  for (let day = start; day <= end; day += DAY_MS) {
-    const date = formatCstDate(day);
-    daily.push(volume(date, copies.filter((e) => formatCstDate(e.time) === date).length));
-  }
-  const total = daily.reduce((sum, v) => sum + v.RequestCount, 0);
-  return { DailyVolumes: daily, OverallVolume: volume('', total) };
-}
-
-function volume(date: string, n: number) {
-  return {
-    SendDate: date,
-    RequestCount: n,
-    AcceptedCount: n,
-    DeliveredCount: n,
-    OpenedCount: 0,
-    ClickedCount: 0,
-    BounceCount: 0,
-    UnsubscribeCount: 0,
-  };
 }
