@@ -154,16 +154,52 @@ describe('SMTP failures map to a truthful delivery', () => {
     expect(smtpCopies()).toHaveLength(1);
   });
 
-  it('no reply to the dot within the timeout is unknown; an abort before it, too', async () => {
-    emu.inject({ provider: 'aliyun-dm', action: 'SMTP.DATA', fault: { kind: 'delay', ms: 5_000 } });
-    const slow = await failure(mailer({}, { timeoutMs: 400 }).send(message({ bcc: [] })));
+  it('no reply to the dot within the timeout is unknown', async () => {
+    // Generous: connect, AUTH and the envelope must fit in the timeout on a busy machine.
+    emu.inject({
+      provider: 'aliyun-dm',
+      action: 'SMTP.DATA',
+      fault: { kind: 'delay', ms: 30_000 },
+    });
+    const slow = await failure(mailer({}, { timeoutMs: 3_000 }).send(message({ bcc: [] })));
     expect(slow).toMatchObject({ code: 'timeout', delivery: 'unknown', attempts: 1 });
+    expect(smtpCopies()).toHaveLength(1);
+  });
 
-    emu.inject({ provider: 'aliyun-dm', action: 'SMTP.DATA', fault: { kind: 'delay', ms: 5_000 } });
+  it('an abort while the server holds its reply to the dot is unknown', async () => {
+    emu.inject({
+      provider: 'aliyun-dm',
+      action: 'SMTP.DATA',
+      fault: { kind: 'delay', ms: 30_000 },
+    });
     const controller = new AbortController();
     const pending = failure(mailer().send(message({ bcc: [] }), { signal: controller.signal }));
-    setTimeout(() => controller.abort(), 400);
-    expect(await pending).toMatchObject({ code: 'aborted', delivery: 'unknown' });
+    // Abort once the emulator has the message, i.e. after the dot: no timing guess.
+    for (let i = 0; i < 1_000 && smtpCopies().length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    controller.abort();
+    expect(await pending).toMatchObject({ code: 'aborted', delivery: 'unknown', attempts: 1 });
+  });
+
+  it('an abort before anything was sent is not_sent', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const error = await failure(mailer().send(message(), { signal: controller.signal }));
+    expect(error).toMatchObject({ code: 'aborted', delivery: 'not_sent' });
+    expect(smtpCopies()).toEqual([]);
+  });
+
+  it('one RCPT refused, another accepted: sent to one, so unknown, never resent', async () => {
+    emu.inject({
+      provider: 'aliyun-dm',
+      action: 'SMTP.RCPT',
+      fault: { kind: 'status', status: 550 },
+    });
+    const error = await failure(mailer().send(message()));
+    expect(error).toMatchObject({ code: 'invalid_recipient', delivery: 'unknown', attempts: 1 });
+    expect(error.message).toContain('a@example.com');
+    expect(smtpCopies().map((c) => c.to)).toEqual(['audit@example.com']);
   });
 
   it('a bad SMTP password is the neutral auth error, without the password in it', async () => {
