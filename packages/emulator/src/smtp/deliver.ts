@@ -2,7 +2,7 @@
  * A message received over SMTP, parsed with `mailparser` into outbox copies: one per RCPT, like
  * SingleSendMail's (recipients not in To/Cc are marked `bcc`), with the attachments' bytes.
  */
-import { type AddressObject, simpleParser } from 'mailparser';
+import type { AddressObject } from 'mailparser';
 import type { SMTPServerSession } from 'smtp-server';
 import type { OutboxEntry } from '../types.js';
 import type { SmtpDeps } from './server.js';
@@ -19,6 +19,9 @@ export async function deliverParsed(
   raw: Buffer,
   session: SMTPServerSession,
 ): Promise<string | undefined> {
+  // Loaded on the first SMTP message: mailparser and its 27 dependencies take about a second
+  // to import on a busy machine, which every emulator start would otherwise pay.
+  const { simpleParser } = await import('mailparser');
   const mail = await simpleParser(raw);
   const attached = mail.attachments.filter((a) => !a.related || a.contentDisposition);
   if (attached.length > MAX_ATTACHMENTS) return undefined;
