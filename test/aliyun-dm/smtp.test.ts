@@ -212,6 +212,24 @@ describe('SMTP failures map to a truthful delivery', () => {
     expect(smtpCopies()).toEqual([]);
   });
 
+  it('the SMTP password from a credentials function reaches no hook', async () => {
+    const events: unknown[] = [];
+    const record = (e: unknown) => events.push(e);
+    const hooks = { onRequest: record, onResponse: record, onRetry: record, onError: record };
+    emu.inject({
+      provider: 'aliyun-dm',
+      action: 'SMTP.RCPT',
+      fault: { kind: 'status', status: 451 },
+    });
+    const credentials = async () => ({ user: SENDER, password: PASSWORD });
+    const result = await mailer({ credentials }, { hooks }).send(message({ bcc: [] }));
+    expect(result.attempts).toBe(2);
+    // onRequest, onRetry (the 451), onRequest, onResponse: the SMTP attempts are described too.
+    expect(events.length).toBeGreaterThanOrEqual(4);
+    expect(JSON.stringify(events)).toContain('smtp://');
+    expect(JSON.stringify(events)).not.toContain(PASSWORD);
+  });
+
   it('a refused connection is not_sent', async () => {
     const error = await failure(mailer({ port: 1 }, { retry: { retries: 0 } }).send(message()));
     expect(error).toMatchObject({ code: 'network', delivery: 'not_sent' });
