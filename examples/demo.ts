@@ -285,6 +285,7 @@ async function main(): Promise<void> {
   // The emulator's inbox page shows every copy the demo sends; --keep serves it until Ctrl-C.
   const keep = process.argv.includes('--keep');
   console.log(`  inbox: ${emu.inboxUrl}${keep ? '' : ' (open it with --keep to look around)'}`);
+  console.log(`  DirectMail SMTP (attachments): ${emu.smtp.host}:${emu.smtp.port}`);
   let unexpected = 0;
   try {
     for (const id of providers) {

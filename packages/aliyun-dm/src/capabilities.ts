@@ -44,6 +44,8 @@ export const RATE_LIMITS: Readonly<Record<string, RateLimit>> = {
   SendTestByTemplate: perMinute(60),
   GetIpfilterList: perMinute(60),
   UpdateIpProtection: perMinute(60),
+  // Messages with attachments (smtp/send.ts): 5000 per 180 s (aliyun-dm.md §4, SMTP).
+  SMTP: { requests: 5_000, perMs: 180_000, source: QUOTA },
 };
 
 /** `TagName`: 1–128 characters of `[A-Za-z0-9_-]` (SDK, aliyun-dm.md §4). */
@@ -74,7 +76,9 @@ const RESOURCE_CAPABILITIES: ResourceCapabilities = {
  * - Single sends take a stored template through the SDK's `Template` parameter
  *   (`{TemplateId, TemplateData}` as JSON, §3.2; not in the seeds, which predate it), by the
  *   numeric `TemplateId` QueryTemplateByParam returns. Batches reference templates by name.
- * - Attachments are an SDK-side OSS upload, not a plain API field (Surprises 16): unsupported.
+ * - Attachments go over DirectMail's SMTP interface (smtp/, docs/providers/aliyun-dm-smtp.md):
+ *   at most 100 per message and 15 MB for the whole message as sent; base64 grows the bytes by
+ *   about 37% (76-character lines), so 10 MiB of attachments leaves room for headers and bodies.
  * - `Headers`: at most 10 (extras silently dropped by DirectMail, so the core refuses them).
  * - One `TagName`; `ClickTrace=1` turns on open *and* click tracking together (S000, §3.2), so
  *   both are reported, and either one requested enables it (with a tag, §6.2).
@@ -94,7 +98,7 @@ export const capabilities: Capabilities = {
     template: 'id',
     batchTemplate: 'name',
   },
-  attachments: false,
+  attachments: { maxCount: 100, maxTotalBytes: 10 * 1024 * 1024 },
   headers: { max: 10 },
   tags: { max: 1, pattern: TAG_PATTERN, maxLength: 128 },
   tracking: { opens: true, clicks: true },

@@ -18,6 +18,12 @@ import {
 } from '@mailbridge/core';
 import { z } from 'zod';
 import type { SignatureVersion } from './signer.js';
+import {
+  type AliyunDmSmtpConfig,
+  type ResolvedSmtp,
+  resolveSmtp,
+  smtpConfigSchema,
+} from './smtp/config.js';
 
 /** Provider id, as results, errors and `fromConfig` URLs name it. */
 export const PROVIDER_ID = 'aliyun-dm';
@@ -62,6 +68,7 @@ const configSchema = z
       .optional(),
     credentials: credentialsSchema.optional(),
     signatureVersion: z.enum(['v1', 'v3']).default('v1'),
+    smtp: smtpConfigSchema.optional(),
     ...transportConfigShape,
   })
   .strict();
@@ -84,6 +91,8 @@ export interface AliyunDmConfig extends TransportConfig {
   readonly credentials?: CredentialsSource;
   /** `v1` RPC HMAC-SHA1 (default, what the DirectMail docs describe) or `v3` ACS3-HMAC-SHA256. */
   readonly signatureVersion?: SignatureVersion;
+  /** SMTP login for messages with attachments (DirectMail's HTTP API has none); see smtp/config.ts. */
+  readonly smtp?: AliyunDmSmtpConfig;
 }
 
 /** The configuration after validation and defaults. */
@@ -100,6 +109,8 @@ export interface ResolvedConfig {
   /** Called before each attempt, so rotating STS tokens are picked up. */
   readonly credentials: () => Promise<Credentials>;
   readonly transport: TransportConfig;
+  /** Where messages with attachments go; absent when `smtp` is not configured. */
+  readonly smtp?: ResolvedSmtp;
 }
 
 /**
@@ -139,6 +150,7 @@ export function resolveConfig(
     signatureVersion: config.signatureVersion,
     credentials,
     transport,
+    ...(config.smtp === undefined ? {} : { smtp: resolveSmtp(config.smtp, config.region) }),
   };
 }
 

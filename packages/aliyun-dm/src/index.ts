@@ -27,5 +27,8 @@ export type { AliyunDmProvider } from './provider.js';
 export { aliyunDm } from './provider.js';
 export type { SignatureVersion, SignedRequest, Signer, SignInput } from './signer.js';
 export { rpcSignature, signerV1, signerV3 } from './signer.js';
+export type { AliyunDmSmtpConfig, SmtpCredentials, SmtpCredentialsSource } from './smtp/config.js';
+export { SMTP_HOSTS } from './smtp/config.js';
+export { SMTP_REPLY_TABLE } from './smtp/errors.js';
 export { createAliyunDmClient } from './standalone.js';
 export { providerSuppression } from './suppression.js';

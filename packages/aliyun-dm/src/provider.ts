@@ -30,6 +30,7 @@ import { createGroupOperations } from './groups.js';
 import { batchParams, sendParams, validateBatch, validateMessage } from './mapping.js';
 import { ReceiverIds } from './receiver-ids.js';
 import { resourceOperations } from './resources.js';
+import { withSmtp } from './smtp/provider.js';
 import { statusOperation } from './status.js';
 
 /** The DirectMail provider type. */
@@ -56,7 +57,11 @@ export type AliyunDmProvider = Provider<typeof PROVIDER_ID, AliyunDmClient>;
  */
 export const aliyunDm: AdapterFactory<typeof PROVIDER_ID> &
   ((config?: AliyunDmConfig) => AliyunDmProvider) = Object.assign(
-  (config?: AliyunDmConfig) => buildProvider(clientContext(resolveConfig(config))),
+  (config?: AliyunDmConfig) => {
+    const ctx = clientContext(resolveConfig(config));
+    // Messages with attachments go over SMTP (smtp/); everything else is buildProvider's.
+    return withSmtp(ctx, buildProvider(ctx));
+  },
   {
     id: PROVIDER_ID as typeof PROVIDER_ID,
     fromUrl: configFromUrl,

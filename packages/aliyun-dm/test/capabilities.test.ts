@@ -19,7 +19,8 @@ it('content, templates, attachments, headers, tags, tracking, schedule, groups',
     batchTemplate: 'name',
   });
   expect(capabilities.subject.maxLength).toBe(256);
-  expect(capabilities.attachments).toBe(false);
+  // Over SMTP (smtp/): 100 files, 10 MiB raw so the message stays under 15 MB once encoded.
+  expect(capabilities.attachments).toEqual({ maxCount: 100, maxTotalBytes: 10 * 1024 * 1024 });
   expect(capabilities.headers).toEqual({ max: 10 });
   expect(capabilities.tags).toMatchObject({ max: 1, maxLength: 128 });
   expect(capabilities.tracking).toEqual({ opens: true, clicks: true });

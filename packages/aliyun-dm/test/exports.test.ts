@@ -10,6 +10,8 @@ it('the public surface is these names (a change here is a visible diff)', () => 
     'EVENT_REGION_ZONES',
     'RATE_LIMITS',
     'REGION_HOSTS',
+    'SMTP_HOSTS',
+    'SMTP_REPLY_TABLE',
     'TAG_PATTERN',
     'aliyunDm',
     'capabilities',

@@ -114,7 +114,9 @@ export function createExecutor(options: ExecutorOptions) {
     const described = hooks.onRequest || hooks.onResponse ? options.describe(request) : undefined;
     if (described) emit(hooks.onRequest, { ...base, request: described, replay });
     const started = performance.now();
-    const response = await options.transport(request, signal);
+    const response = op.transport
+      ? await op.transport(request, { ...ctx, timeoutMs: buildTimeoutMs })
+      : await options.transport(request, signal);
     if (described) {
       const durationMs = performance.now() - started;
       emit(hooks.onResponse, { ...base, request: described, status: response.status, durationMs });

@@ -43,6 +43,8 @@ export interface AttemptContext {
   readonly signal: AbortSignal;
   /** The current time (ms since epoch), from the mailer's clock. */
   now(): number;
+  /** The mailer's per-request timeout (ms), for an operation with its own `transport`. */
+  readonly timeoutMs?: number;
 }
 
 /**
@@ -70,6 +72,13 @@ export interface Operation<T> {
   parse(response: HttpResponse, ctx: AttemptContext): T;
   /** On a replayed request: does this error mean "the first copy arrived"? */
   isReplayRejection?(error: MailError): boolean;
+  /**
+   * A transport of the operation's own instead of HTTP (DirectMail attachments go over SMTP):
+   * it carries out the request `build` described and answers what `parse` reads. It honours
+   * `ctx.signal` and `ctx.timeoutMs`, and throws classified `MailError`s whose `delivery` says
+   * whether anything may have been sent. Rate limits, retries and hooks stay the core's.
+   */
+  transport?(request: HttpRequest, ctx: AttemptContext): Promise<HttpResponse>;
 }
 
 /** What an adapter reads from an accepted send; the core adds provider and attempts. */

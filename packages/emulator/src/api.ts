@@ -64,6 +64,12 @@ export interface Emulator {
    * Returns the unsubscribe function. The bin's console log is built on it.
    */
   onRequest(listener: RequestListener): () => void;
+  /**
+   * DirectMail's SMTP interface (attachments): plain SMTP with AUTH PLAIN/LOGIN on this host,
+   * as a seeded sender address with its `smtpPassword` (the default seed's
+   * `noreply@mail.example.com` has `emulator-smtp-password`).
+   */
+  readonly smtp: { readonly host: string; readonly port: number };
   /** `host:port`, the form the official SDKs take as their endpoint. */
   readonly host: string;
   readonly port: number;

@@ -129,6 +129,8 @@ async function main(): Promise<void> {
     aliyunEndpoint: client.endpoint,
     tencentEndpoint: client.endpoint,
     inbox: client.inbox,
+    // DirectMail's SMTP interface (attachments): plain SMTP + AUTH as a seeded sender.
+    smtp: { host: emu.smtp.host, port: emu.smtp.port },
     mailUrls: client.mailUrls,
     credentials: emu.credentials,
   };

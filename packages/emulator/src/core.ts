@@ -22,6 +22,7 @@ export type EmulatorControls = Omit<
   | 'close'
   | 'inboxUrl'
   | 'onRequest'
+  | 'smtp'
 >;
 
 type Counts = Record<ProviderId, Record<string, number>>;

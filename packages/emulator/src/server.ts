@@ -9,6 +9,7 @@ import type { Emulator, EmulatorOptions } from './api.js';
 import { createCore } from './core.js';
 import { dispatch } from './dispatch.js';
 import { createInbox } from './inbox/index.js';
+import { startSmtpFor } from './smtp/attach.js';
 
 /**
  * Start an emulator of Alibaba Cloud DirectMail and Tencent Cloud SES on one loopback port.
@@ -43,14 +44,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const sockets = trackSockets(server);
   const address = await listen(server, options.host ?? '127.0.0.1', options.port ?? 0);
-  const close = () => {
+  const smtp = await startSmtpFor(core, sleeper.sleep, options.host ?? '127.0.0.1');
+  const close = async () => {
     core.ctx.events.close();
     inbox.close();
+    await smtp.close();
     return closeServer(server, sockets, sleeper.cancelAll);
   };
   const onRequest = inbox.journal.subscribe;
   return Object.assign(core.controls, address, {
     inboxUrl: `${address.url}/`,
+    smtp: { host: smtp.host, port: smtp.port },
     onRequest,
     reset,
     close,

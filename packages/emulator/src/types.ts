@@ -45,7 +45,13 @@ export interface OutboxEntry {
   readonly templateId?: string;
   /** The variables the template was rendered with (request data merged with per-recipient data). */
   readonly templateData?: Readonly<Record<string, string>>;
-  readonly attachments?: readonly { readonly name: string; readonly size: number }[];
+  readonly attachments?: readonly {
+    readonly name: string;
+    readonly size: number;
+    /** Received over SMTP (smtp/): the MIME type and the bytes, base64. */
+    readonly contentType?: string;
+    readonly content?: string;
+  }[];
   readonly headers?: Readonly<Record<string, string>>;
   /** Emulator clock time (ms since epoch) when the copy was recorded. */
   readonly time: number;

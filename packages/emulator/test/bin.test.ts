@@ -15,6 +15,7 @@ afterEach(() => {
 interface StartLine {
   aliyunEndpoint: string;
   tencentEndpoint: string;
+  smtp: { host: string; port: number };
   credentials: {
     aliyun: { id: string; secret: string }[];
     tencent: { id: string; secret: string }[];
@@ -82,6 +83,9 @@ describe('mailbridge-emulator bin', () => {
     ]);
     expect(line.tencentEndpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(line.aliyunEndpoint).toBe(line.tencentEndpoint);
+    // DirectMail's SMTP endpoint listens on a port of its own on the same host.
+    expect(line.smtp.host).toBe('127.0.0.1');
+    expect(line.smtp.port).toBeGreaterThan(0);
     expect(line.credentials.tencent).toEqual([key, { id: 'AKIDsecond', secret: 'two' }]);
     expect(line.credentials.aliyun).toHaveLength(1);
     const url = new URL(line.tencentEndpoint);

@@ -13,7 +13,7 @@ import { actionOf, type DmFormat, formatOf, readParams, versionOf } from './para
 import { errorResponseOf, successResponse } from './render.js';
 import { applySeed } from './seed.js';
 import { snapshotOf } from './snapshot.js';
-import { DmState } from './state.js';
+import { type DmSender, DmState } from './state.js';
 
 export type { AliyunSeed } from './seed.js';
 export { ALIYUN_DEFAULT_SEED } from './seed.js';
@@ -24,6 +24,12 @@ export interface AliyunModuleOptions {
   readonly credentials: readonly Credential[];
   /** Wall clock (plus any test skew) for the Timestamp window; not the scheduling clock. */
   readonly authNow: () => number;
+}
+
+/** What the SMTP endpoint (smtp/) reads from the account: senders and the EnvId sequence. */
+export interface DmSmtpAccount {
+  smtpSender(address: string): DmSender | undefined;
+  nextEnvId(): string;
 }
 
 /** Versions DirectMail answers (aliyun-dm.md §1.1). */
@@ -88,7 +94,7 @@ function failure(
  * dm.seed(ALIYUN_DEFAULT_SEED);
  * const res = await dm.handle(request, ctx);
  */
-export function aliyunModule(options: AliyunModuleOptions): ProviderModule {
+export function aliyunModule(options: AliyunModuleOptions): ProviderModule & DmSmtpAccount {
   let state = new DmState();
   const nonces = new NonceStore();
   // Seeded resources get the last emulator time seen (seed() has no context).
@@ -129,6 +135,8 @@ export function aliyunModule(options: AliyunModuleOptions): ProviderModule {
         requestId: requestIdOf(ctx),
       });
     },
+    smtpSender: (address) => state.senderByAddress(address),
+    nextEnvId: () => state.nextEnvId(),
     snapshot: () => snapshotOf(state),
     seed(data) {
       applySeed(state, data, clock);

@@ -13,6 +13,8 @@ export interface AliyunSeed {
     readonly frozen?: boolean;
     readonly replyAddress?: string;
     readonly replyVerified?: boolean;
+    /** The SMTP password set for this address (the console's "Set SMTP Password"). */
+    readonly smtpPassword?: string;
   }[];
   readonly templates?: readonly {
     readonly name: string;
@@ -48,6 +50,8 @@ export const ALIYUN_DEFAULT_SEED: AliyunSeed = {
       type: 'trigger',
       replyAddress: 'support@mail.example.com',
       replyVerified: true,
+      // Lets the emulator's SMTP endpoint (smtp/) take attachments out of the box.
+      smtpPassword: 'emulator-smtp-password',
     },
     { address: 'batch@mail.example.com', type: 'batch' },
   ],
@@ -143,8 +147,14 @@ function seedSenders(state: DmState, items: readonly unknown[], now: number): vo
       replyAddress: optText(r['replyAddress'], `senders[${i}].replyAddress`),
       replyVerified: flag(r['replyVerified'], `senders[${i}].replyVerified`, false),
       createTime: now,
+      ...smtpPasswordOf(r['smtpPassword'], `senders[${i}].smtpPassword`),
     });
   });
+}
+
+function smtpPasswordOf(value: unknown, path: string): { smtpPassword?: string } {
+  const password = optText(value, path);
+  return password === undefined ? {} : { smtpPassword: password };
 }
 
 const STATUSES: readonly TemplateStatus[] = ['draft', 'pending', 'approved', 'rejected'];

@@ -30,6 +30,8 @@ export interface DmSender {
   replyAddress: string | undefined;
   replyVerified: boolean;
   readonly createTime: number;
+  /** SMTP password (seeded); the SMTP endpoint (smtp/) logs this address in with it. */
+  readonly smtpPassword?: string;
 }
 
 export interface DmTemplate {
