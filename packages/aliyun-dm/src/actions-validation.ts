@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 import { action } from './action.js';
-import { intRange } from './limits.js';
 import { bool, dmObject, listOf, num, reqStr, str } from './schema.js';
 
 const fileStatus = {
@@ -71,7 +70,7 @@ export const VALIDATION_ACTIONS = {
       EndTime: reqStr,
       FileKeyword: reqStr.optional(),
       Page: z.number().int().min(1).optional(),
-      PageSize: intRange(1, 100).optional(),
+      PageSize: z.number().int().min(1).optional(),
     },
     {
       Files: listOf(dmObject({ ...fileStatus, IsDownloadable: bool })),
