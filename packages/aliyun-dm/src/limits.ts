@@ -41,10 +41,10 @@ export const tagName = z
   .pipe(chars(1, 128));
 
 /** A sender or mailbox password: 10 to 20 characters with a digit, an upper- and a lower-case letter. */
-export const password = chars(10, 20).refine(
-  (value) => /\d/.test(value) && /[A-Z]/.test(value) && /[a-z]/.test(value),
-  '10 to 20 characters including a digit, an upper-case and a lower-case letter',
-);
+export const password = z.string().refine((value) => {
+  const n = length(value);
+  return n >= 10 && n <= 20 && /\d/.test(value) && /[A-Z]/.test(value) && /[a-z]/.test(value);
+}, '10 to 20 characters including a digit, an upper-case and a lower-case letter');
 
 /** A JSON object parameter (`Headers`) of at most `max` keys, given as a value or a string. */
 export const jsonObjectOf = (max: number, what: string) =>
