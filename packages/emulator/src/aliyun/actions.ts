@@ -16,6 +16,17 @@ import {
   queryReceiverDetail,
   saveReceiverDetail,
 } from './receivers.js';
+import {
+  addIpfilter,
+  deleteIpfilterByEdmId,
+  deleteTag,
+  getIpfilterList,
+  getIpProtection,
+  getMailAddressMsgCallBackUrl,
+  modifyTag,
+  updateIpProtection,
+  updateMailAddressMsgCallBackUrl,
+} from './settings.js';
 import { singleSendMail } from './single-send.js';
 import { senderStatisticsDetailByParam } from './stats.js';
 import {
@@ -44,6 +55,16 @@ export const HANDLERS: Readonly<Record<string, DmHandler>> = {
   CreateUserSuppression: createUserSuppression,
   ListUserSuppression: listUserSuppression,
   RemoveUserSuppression: removeUserSuppression,
+  // Tags after creation, IP protection, callback URLs (settings.ts).
+  ModifyTag: modifyTag,
+  DeleteTag: deleteTag,
+  UpdateIpProtection: updateIpProtection,
+  GetIpProtection: getIpProtection,
+  AddIpfilter: addIpfilter,
+  GetIpfilterList: getIpfilterList,
+  DeleteIpfilterByEdmId: deleteIpfilterByEdmId,
+  UpdateMailAddressMsgCallBackUrl: updateMailAddressMsgCallBackUrl,
+  GetMailAddressMsgCallBackUrl: getMailAddressMsgCallBackUrl,
 };
 
 /**
