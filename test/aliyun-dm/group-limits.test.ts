@@ -73,10 +73,11 @@ describe('recipients per list', () => {
     const uploads = count('SaveReceiverDetail');
     const error = await failureOf(m.groups.addRecipients(group.id, people(10_001)));
     expect(count('SaveReceiverDetail')).toBe(uploads);
-    expect(error).toMatchObject({ code: 'invalid_input', delivery: 'not_sent' });
+    expect(error).toMatchObject({ code: 'quota_exceeded', delivery: 'not_sent' });
     expect(error.message).toBe(
-      'Invalid input: recipients: at most 10000 recipients per group on aliyun-dm',
+      'Cannot add recipients: at most 10,000 recipients per group on aliyun-dm',
     );
+    expect(error.issues?.[0]?.path).toEqual(['recipients']);
   });
 
   it('uploads a stream up to 10,000 and stops before the call with the 10,001st', async () => {
@@ -90,8 +91,8 @@ describe('recipients per list', () => {
     const error = await failureOf(m.groups.addRecipients(group.id, stream()));
     // 20 calls of 500 went in; the one that would hold the 10,001st was never made.
     expect(count('SaveReceiverDetail')).toBe(uploads + 20);
-    expect(error.code).toBe('invalid_input');
-    expect(error.message).toContain('at most 10000 recipients per group on aliyun-dm');
+    expect(error.code).toBe('quota_exceeded');
+    expect(error.message).toContain('at most 10,000 recipients per group on aliyun-dm');
     expect(error.message).toContain('after 10000 recipients in 20 calls');
   });
 

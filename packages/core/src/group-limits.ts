@@ -27,14 +27,17 @@ export function checkGroupCount(caps: Capabilities, existing: number): void {
 /**
  * Refuse the `count`th recipient of one upload when a group holds at most `maxPerGroup`. Called
  * with an array's length before the first call, and with each streamed recipient's position, so
- * a stream stops before the call that would carry the one too many.
+ * a stream stops before the call that would carry the one too many. `quota_exceeded`, as the
+ * providers classify a full list themselves (Tencent's LimitExceeded.ReceiverDetailCountLimit).
  */
 export function checkGroupSize(caps: Capabilities, count: number): void {
   const max = caps.groups.maxPerGroup;
   if (max === undefined || count <= max) return;
-  const message = `at most ${max} recipients per group on ${caps.provider}`;
-  throw new MailError(`Invalid input: recipients: ${message}`, {
-    code: 'invalid_input',
+  const message = `at most ${max.toLocaleString('en-US')} recipients per group on ${caps.provider}`;
+  throw new MailError(`Cannot add recipients: ${message}`, {
+    code: 'quota_exceeded',
+    retryable: false,
+    delivery: 'not_sent',
     provider: caps.provider,
     issues: [{ path: ['recipients'], message }],
   });
