@@ -1,14 +1,9 @@
 /**
  * Each neutral field through the mailer to the emulator (issue 4, "Neutral operations"): what
  * DirectMail accepts arrives as sent, and what it cannot carry is refused before any request.
- * Also: every action of the raw client's table is an Action DirectMail knows.
+ * Every action of the raw client: surface.test.ts.
  */
-import {
-  ACTIONS,
-  type AliyunDmAction,
-  type AliyunDmRequest,
-  aliyunDm,
-} from '@mailbridge/aliyun-dm';
+import { aliyunDm } from '@mailbridge/aliyun-dm';
 import { createMailer, isMailError, type MailError, type MessageInput } from '@mailbridge/core';
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -189,97 +184,4 @@ describe('batch fields against the emulator', () => {
     expect(isMailError(error) && error.code).toBe('invalid_input');
     expect(batches()).toBe(before);
   });
-});
-
-const now = new Date();
-const day = (offset: number) =>
-  new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
-
-/** Minimal valid parameters for every action of the table (the compiler checks the coverage). */
-const SAMPLES: { readonly [A in AliyunDmAction]: AliyunDmRequest<A> } = {
-  SingleSendMail: {
-    AccountName: 'noreply@mail.example.com',
-    AddressType: 1,
-    ReplyToAddress: false,
-    ToAddress: 'raw-single@example.com',
-    Subject: "raw 测试 !'()*",
-    TextBody: 'raw',
-  },
-  BatchSendMail: {
-    AccountName: 'batch@mail.example.com',
-    AddressType: 1,
-    TemplateName: 'welcome',
-    ReceiversName: 'no-such-list',
-  },
-  CreateReceiver: { ReceiversName: `raw${Date.now() % 100_000}`, ReceiversAlias: 'raw' },
-  DeleteReceiver: { ReceiverId: 'no-such-id' },
-  DeleteReceiverDetail: { ReceiverId: 'no-such-id', Email: 'a@example.com' },
-  SaveReceiverDetail: { ReceiverId: 'no-such-id', Detail: [{ e: 'a@example.com' }] },
-  QueryReceiverByParam: {},
-  QueryReceiverDetail: { ReceiverId: 'no-such-id' },
-  QueryTemplateByParam: {},
-  QueryTaskByParam: {},
-  CreateTag: { TagName: `raw${Date.now() % 100_000}` },
-  ModifyTag: { TagId: 1, TagName: 'renamed' },
-  DeleteTag: { TagId: 1 },
-  QueryTagByParam: {},
-  DescAccountSummary: {},
-  CreateDomain: { DomainName: 'raw.example.com', dkimSelector: 's1' },
-  CheckDomain: { DomainId: 1 },
-  DescDomain: { DomainId: 1 },
-  QueryDomainByParam: {},
-  ModifyPWByDomain: { DomainName: 'mail.example.com', Password: 'Abcdefgh1234' },
-  CreateMailAddress: { AccountName: 'raw@mail.example.com', Sendtype: 'trigger' },
-  ModifyMailAddress: { MailAddressId: 1 },
-  DeleteMailAddress: { MailAddressId: 1 },
-  QueryMailAddressByParam: {},
-  CheckReplyToMailAddress: { MailAddressId: 1 },
-  ApproveReplyMailAddress: { Ticket: 'ticket' },
-  UpdateMailAddressMsgCallBackUrl: {
-    MailFrom: 'noreply@mail.example.com',
-    NotifyUrl: 'https://hooks.example.com/dm',
-  },
-  GetMailAddressMsgCallBackUrl: { MailFrom: 'noreply@mail.example.com' },
-  GetSendEmailCountByMailFrom: { AccountName: 'noreply@mail.example.com' },
-  SenderStatisticsByTagNameAndBatchID: { StartTime: day(-1), EndTime: day(0) },
-  SenderStatisticsDetailByParam: { StartTime: `${day(-1)} 00:00`, EndTime: `${day(0)} 23:59` },
-  GetTrackList: { StartTime: day(-1), EndTime: day(0) },
-  GetTrackListByMailFromAndTagName: { StartTime: day(-1), EndTime: day(0) },
-  QueryInvalidAddress: {},
-  UpdateIpProtection: { IpProtection: '0' },
-  GetIpProtection: {},
-  GetIpfilterList: {},
-  AddIpfilter: { IpAddress: '10.0.0.0/24' },
-  DeleteIpfilterByEdmId: { Id: '1' },
-  CreateUserSuppression: { Address: 'raw-suppressed@example.com' },
-  ListUserSuppression: { Address: 'raw-suppressed@example.com' },
-  RemoveUserSuppression: { SuppressionIds: '1' },
-};
-
-describe('raw client: every action of the table', () => {
-  it.each(Object.keys(ACTIONS) as AliyunDmAction[])(
-    '%s is an Action DirectMail knows; where emulated, signed and answered by its rules',
-    async (name) => {
-      const call = mailer().raw[name] as (params: unknown) => Promise<unknown>;
-      const outcome = await call(SAMPLES[name]).then(
-        (value) => ({ value }),
-        (error: unknown) => ({ error }),
-      );
-      if ('error' in outcome) {
-        // A business error, or UnsupportedOperation for an Action the emulator knows but does
-        // not implement (checked before the signature): never an unknown Action, never a
-        // signature problem.
-        expect(isMailError(outcome.error)).toBe(true);
-        const code = (outcome.error as MailError).providerCode;
-        expect(code).toBeDefined();
-        expect([
-          'InvalidApi.NotFound',
-          'SignatureDoesNotMatch',
-          'IncompleteSignature',
-        ]).not.toContain(code);
-      } else {
-        expect(typeof (outcome.value as { RequestId?: unknown }).RequestId).toBe('string');
-      }
-    },
-  );
 });

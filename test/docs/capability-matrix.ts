@@ -131,6 +131,9 @@ export const ROWS: readonly MatrixRow[] = [
   row('recipients per group', ['groups.maxPerGroup'], (c) =>
     c.groups.maxPerGroup === undefined ? 'not documented' : number(c.groups.maxPerGroup),
   ),
+  row('groups per account', ['groups.maxGroups'], (c) =>
+    c.groups.maxGroups === undefined ? 'not documented' : number(c.groups.maxGroups),
+  ),
   row('group name length', ['groups.nameMaxLength'], (c) =>
     c.groups.nameMaxLength === undefined
       ? 'not documented'

@@ -69,12 +69,17 @@ describe('groups at the provider limits', () => {
   it('fails 50,001 into one group with a clear quota error', async () => {
     const m = mailer();
     const group = await m.groups.create({ name: 'too-big' });
+    // capabilities.groups.maxPerGroup: the core stops the stream before the call that would
+    // carry the 50,001st (two calls of 20,000 went in; the third was never made).
+    const uploads = () =>
+      emu.requestCount({ provider: 'tencent-ses', action: 'CreateReceiverDetail' }) +
+      emu.requestCount({ provider: 'tencent-ses', action: 'CreateReceiverDetailWithData' });
+    const before = uploads();
     const error = await failure(m.groups.addRecipients(group.id, rows(50_001, 'v')));
-    expect(error).toMatchObject({
-      code: 'quota_exceeded',
-      providerCode: 'LimitExceeded.ReceiverDetailCountLimit',
-    });
+    expect(error).toMatchObject({ code: 'quota_exceeded', delivery: 'not_sent' });
     expect(error.message).toContain('at most 50,000');
+    expect(uploads()).toBe(before + 2);
+    expect(error.message).toContain('after 40000 recipients in 2 calls');
     await m.close();
   }, 60_000);
 

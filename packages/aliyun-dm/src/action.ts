@@ -8,6 +8,19 @@ import { base, dmObject } from './schema.js';
 
 type Shape = Record<string, z.ZodType>;
 
+/** A check over the whole request (companion parameters, date windows); see limits.ts. */
+export type RequestCheck = (value: Record<string, unknown>, ctx: z.RefinementCtx) => void;
+
+/** What an entry may add to the defaults. */
+export interface ActionOptions<R extends Shape> {
+  /** Other top-level names the documents give a response field (see `dmObject`). */
+  readonly aliases?: Readonly<Record<string, keyof R & string>>;
+  /** GET for the one SDK action that is not POST (GetUser). */
+  readonly method?: 'GET' | 'POST';
+  /** Rules across parameters, run after each parameter's own. */
+  readonly check?: RequestCheck;
+}
+
 /** One DirectMail action as data. */
 export interface ActionSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
   readonly kind: OperationKind;
@@ -18,8 +31,8 @@ export interface ActionSpec<Req extends z.ZodType = z.ZodType, Res extends z.Zod
 }
 
 /**
- * Declare an action: a strict request shape and a drift-tolerant response shape (`aliases`:
- * other top-level names the documents give a response field, see `dmObject`). Both schemas are
+ * Declare an action: a strict request shape and a drift-tolerant response shape (`options`:
+ * response aliases, the HTTP method, a cross-parameter check). Both schemas are
  * built on first use and then kept: the table has about 40 actions, building them all cost most
  * of this package's import time, and a process uses a few.
  */
@@ -27,13 +40,17 @@ export function action<Q extends Shape, R extends Shape>(
   kind: OperationKind,
   request: Q,
   response: R,
-  aliases: Readonly<Record<string, keyof R & string>> = {},
+  options: ActionOptions<R> = {},
 ) {
-  const requestSchema = once(() => z.object(request).strict());
+  const { aliases = {}, method = 'POST', check } = options;
+  const requestSchema = once(() => {
+    const strict = z.object(request).strict();
+    return check === undefined ? strict : strict.superRefine(check);
+  });
   const responseSchema = once(() => dmObject({ ...base, ...response }, aliases));
   return {
     kind,
-    method: 'POST',
+    method,
     get request() {
       return requestSchema();
     },

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { action } from './action.js';
 import { success } from './actions-mail.js';
+import { chars, password } from './limits.js';
 import { dmObject, num, paging, reqNum, reqStr, str, wrappedList } from './schema.js';
 
 const id = z.union([reqStr, reqNum]);
@@ -63,7 +64,8 @@ export const ACCOUNT_ACTIONS = {
   ),
   CreateDomain: action(
     'write',
-    { DomainName: reqStr, dkimSelector: reqStr.optional() },
+    // At most 60 characters (limits doc, "Account").
+    { DomainName: chars(1, 60), dkimSelector: reqStr.optional() },
     { DomainId: str },
   ),
   CheckDomain: action('write', { DomainId: id }, { DomainStatus: str }),
@@ -96,7 +98,8 @@ export const ACCOUNT_ACTIONS = {
     },
     { ...paging, data: wrappedList('domain', dmObject(domainFields)) },
   ),
-  ModifyPWByDomain: action('write', { DomainName: reqStr, Password: reqStr }, success),
+  // Passwords: 10 to 20 characters with a digit, upper- and lower-case (limits doc, "Account").
+  ModifyPWByDomain: action('write', { DomainName: reqStr, Password: password }, success),
   CreateMailAddress: action(
     'write',
     {
@@ -108,7 +111,7 @@ export const ACCOUNT_ACTIONS = {
   ),
   ModifyMailAddress: action(
     'write',
-    { MailAddressId: id, Password: reqStr.optional(), ReplyAddress: reqStr.optional() },
+    { MailAddressId: id, Password: password.optional(), ReplyAddress: reqStr.optional() },
     {},
   ),
   // S002 gives this action the value `QueryMailAddressByParam`; the real Action is

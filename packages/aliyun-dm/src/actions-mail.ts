@@ -5,6 +5,15 @@
 import { z } from 'zod';
 import { action, jsonParam } from './action.js';
 import {
+  addressList,
+  bytes,
+  chars,
+  jsonArrayOf,
+  jsonObjectOf,
+  tagName,
+  tagWithClickTrace,
+} from './limits.js';
+import {
   bool,
   dmObject,
   num,
@@ -24,19 +33,22 @@ const unsubscribe = {
     .enum(['disabled', 'default', 'mailfrom', 'mailfrom_domain', 'edm_id'])
     .optional(),
 };
+// Limits: docs/providers/aliyun-dm-limits.md ("Sending").
 const sendCommon = {
   AccountName: reqStr,
   AddressType: addressType,
-  TagName: reqStr.optional(),
+  TagName: tagName.optional(),
   ClickTrace: zeroOne.optional(),
   ReplyAddress: reqStr.optional(),
-  ReplyAddressAlias: reqStr.optional(),
-  Headers: jsonParam.optional(),
+  ReplyAddressAlias: chars(1, 15).optional(),
+  Headers: jsonObjectOf(10, 'headers').optional(),
   DomainAuth: z.boolean().optional(),
   IpPoolId: reqStr.optional(),
   ...unsubscribe,
 };
 const envelope = { EnvId: str };
+/** 8 MiB: the body limit as a POST form parameter (limits doc, "Sending"). */
+const BODY_MAX_BYTES = 8 * 1024 * 1024;
 
 const receiver = dmObject({
   ReceiverId: str,
@@ -92,15 +104,19 @@ export const MAIL_ACTIONS = {
     {
       ...sendCommon,
       ReplyToAddress: z.boolean(),
-      ToAddress: reqStr,
-      Subject: reqStr,
-      HtmlBody: reqStr.optional(),
-      TextBody: reqStr.optional(),
-      FromAlias: reqStr.optional(),
-      BccAddress: reqStr.optional(),
+      ToAddress: addressList(100),
+      // 256, not S003's 100: the API reference decides (limits doc, "Decisions").
+      Subject: chars(0, 256),
+      // About 8 MB as a POST form field, which is how this client sends it (limits doc).
+      HtmlBody: bytes(BODY_MAX_BYTES, '8 MiB').optional(),
+      TextBody: bytes(BODY_MAX_BYTES, '8 MiB').optional(),
+      // "Fewer than 15 characters".
+      FromAlias: chars(1, 14).optional(),
+      BccAddress: addressList(2).optional(),
       Template: jsonParam.optional(),
     },
     envelope,
+    { check: tagWithClickTrace },
   ),
   /**
    * Send an approved template to an uploaded list; no scheduling field exists (S000). Template
@@ -110,6 +126,7 @@ export const MAIL_ACTIONS = {
     'send',
     { ...sendCommon, TemplateName: reqChars(30), ReceiversName: reqChars(30) },
     envelope,
+    { check: tagWithClickTrace },
   ),
   // ReceiversName 1–30 characters, ReceiversAlias under 30 (SDK; aliyun-dm.md §4).
   CreateReceiver: action(
@@ -122,7 +139,11 @@ export const MAIL_ACTIONS = {
   /** At most 500 recipients; `Detail` is a JSON array string of `{e,u,n,g,b,m}` (SDK, DOC). */
   SaveReceiverDetail: action(
     'write',
-    { ReceiverId: reqStr, Detail: jsonParam.optional(), CustomDetail: jsonParam.optional() },
+    {
+      ReceiverId: reqStr,
+      Detail: jsonArrayOf(500, 'recipients').optional(),
+      CustomDetail: jsonArrayOf(500, 'recipients').optional(),
+    },
     {
       SuccessCount: num,
       ErrorCount: num,
@@ -162,12 +183,12 @@ export const MAIL_ACTIONS = {
   ),
   CreateTag: action(
     'write',
-    { TagName: reqStr, TagDescription: reqStr.optional() },
+    { TagName: tagName, TagDescription: reqStr.optional() },
     { TagId: str },
   ),
   ModifyTag: action(
     'write',
-    { TagId: z.union([reqStr, reqNum]), TagName: reqStr, TagDescription: reqStr.optional() },
+    { TagId: z.union([reqStr, reqNum]), TagName: tagName, TagDescription: reqStr.optional() },
     {},
   ),
   DeleteTag: action('write', { TagId: z.union([reqStr, reqNum]) }, {}),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { action } from './action.js';
+import { intRange, spanAtMost } from './limits.js';
 import { dmObject, num, paging, reqNum, reqStr, str, wrappedList } from './schema.js';
 
 const stat = dmObject({
@@ -100,6 +101,8 @@ export const STATS_ACTIONS = {
       Esp: reqStr.optional(),
     },
     { TotalCount: num, data: wrappedList('stat', stat) },
+    // Windows: docs/providers/aliyun-dm-limits.md ("Statistics").
+    { check: spanAtMost(7) },
   ),
   SenderStatisticsDetailByParam: action(
     'read',
@@ -110,12 +113,13 @@ export const STATS_ACTIONS = {
       TagName: reqStr.optional(),
       ToAddress: reqStr.optional(),
       Status: reqNum.optional(),
-      Length: z.number().int().min(1).max(100).optional(),
+      Length: intRange(1, 100).optional(),
       NextStart: reqStr.optional(),
       IpPoolId: reqStr.optional(),
       ConfigSetId: reqStr.optional(),
     },
     { NextStart: str, data: wrappedList('mailDetail', mailDetail) },
+    { check: spanAtMost(30) },
   ),
   // The SDK reads `data.stat`; S004 shows a bare `TrackList` array (once `PrackList`, sic): all
   // three come out as `data.stat`.
@@ -123,13 +127,18 @@ export const STATS_ACTIONS = {
     'read',
     { ...trackQuery, Domain: reqStr.optional() },
     { ...trackPaging, data: wrappedList('stat', track, { bare: true }) },
-    { TrackList: 'data', PrackList: 'data' },
+    { aliases: { TrackList: 'data', PrackList: 'data' }, check: spanAtMost(7) },
   ),
   // The SDK reads `TrackList.Stat`; S004 shows `TrackList` as the array itself: both read alike.
-  GetTrackListByMailFromAndTagName: action('read', trackQuery, {
-    ...trackPaging,
-    TrackList: wrappedList('Stat', track, { bare: true }),
-  }),
+  GetTrackListByMailFromAndTagName: action(
+    'read',
+    trackQuery,
+    {
+      ...trackPaging,
+      TrackList: wrappedList('Stat', track, { bare: true }),
+    },
+    { check: spanAtMost(15) },
+  ),
   // The SDK reads `TotalCount` and `data.mailDetail`; S003 §12.1 writes `total` and a bare
   // `detailList` array: both come out as the SDK's.
   QueryInvalidAddress: action(
@@ -150,7 +159,7 @@ export const STATS_ACTIONS = {
         { bare: true },
       ),
     },
-    { total: 'TotalCount', detailList: 'data' },
+    { aliases: { total: 'TotalCount', detailList: 'data' }, check: spanAtMost(30) },
   ),
   UpdateIpProtection: action('write', { IpProtection: z.enum(['0', '1']) }, {}),
   GetIpProtection: action('read', {}, { IpProtection: str }),

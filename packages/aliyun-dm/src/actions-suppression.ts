@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { action } from './action.js';
+import { all, secondsSpanAtMost } from './limits.js';
 import { dmObject, num, paging, reqNum, reqStr, str, wrappedList } from './schema.js';
 
 const userSuppression = dmObject({
@@ -29,6 +30,13 @@ export const SUPPRESSION_ACTIONS = {
       PageSize: z.number().int().min(1).max(100).optional(),
     },
     { ...paging, data: wrappedList('UserSuppressions', userSuppression) },
+    // Each window at most 7 days (limits doc, "Suppression").
+    {
+      check: all(
+        secondsSpanAtMost(7, 'StartBounceTime', 'EndBounceTime'),
+        secondsSpanAtMost(7, 'StartCreateTime', 'EndCreateTime'),
+      ),
+    },
   ),
   // The ids, comma-separated (a string in the SDK model).
   RemoveUserSuppression: action('write', { SuppressionIds: reqStr }, {}),

@@ -83,7 +83,8 @@ const RESOURCE_CAPABILITIES: ResourceCapabilities = {
  * - One `TagName`; `ClickTrace=1` turns on open *and* click tracking together (S000, §3.2), so
  *   both are reported, and either one requested enables it (with a tag, §6.2).
  * - No scheduling field on BatchSendMail (§3.2).
- * - Receiver lists: 500 per SaveReceiverDetail, per-recipient data, single-recipient delete.
+ * - Receiver lists: 500 per SaveReceiverDetail, per-recipient data, single-recipient delete;
+ *   at most 10 lists of at most 10,000 recipients each.
  */
 export const capabilities: Capabilities = {
   provider: PROVIDER_ID,
@@ -110,6 +111,10 @@ export const capabilities: Capabilities = {
     pageSize: 50,
     // CreateReceiver's ReceiversName: 1-30 characters (SDK request model).
     nameMaxLength: 30,
+    // "You can add up to 10 recipient lists … the maximum number [of addresses] is 10000"
+    // (docs/providers/aliyun-dm-limits.md, "Recipient lists and tags").
+    maxPerGroup: 10_000,
+    maxGroups: 10,
   },
   resources: RESOURCE_CAPABILITIES,
   rateLimits: RATE_LIMITS,

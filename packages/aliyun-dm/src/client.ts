@@ -25,6 +25,7 @@ import {
   type AliyunDmRequest,
   type AliyunDmResponse,
 } from './actions.js';
+import { type AliyunDmCall, createCall } from './call.js';
 import { PROVIDER_ID, type ResolvedConfig } from './config.js';
 import { providerError, unreadableResponse } from './errors.js';
 import { toIssues } from './schema.js';
@@ -254,6 +255,9 @@ export type AliyunDmClient = {
     params: AliyunDmRequest<A>,
     options?: RawCallOptions,
   ) => Promise<AliyunDmResponse<A>>;
+} & {
+  /** Any action by name, typed or not (call.ts). */
+  readonly call: AliyunDmCall;
 };
 
 /** Build the raw client over an `execute` function. */
@@ -263,5 +267,6 @@ export function createRawClient(ctx: ClientContext, execute: Execute): AliyunDmC
     client[name] = async (params: AliyunDmRequest<typeof name>, options?: RawCallOptions) =>
       execute(actionOperation(ctx, name, params), options);
   }
+  client['call'] = createCall(ctx, execute);
   return Object.freeze(client) as AliyunDmClient;
 }

@@ -81,7 +81,9 @@ export const ERROR_TABLE: Readonly<Record<string, ErrorClass>> = {
   'InvalidApi.NotFound': input,
   InvalidAction: input,
   NoSuchVersion: { ...input, hint: 'check the configured API version' },
-  UnsupportedOperation: input,
+  // The endpoint knows the action but does not offer it (a region without the feature, or the
+  // emulator): `unsupported`, as Tencent's UnsupportedOperation, not a caller mistake.
+  UnsupportedOperation: { code: 'unsupported', retryable: false, delivery: 'not_sent' },
   UnsupportedHTTPMethod: input,
   InsufficientBalance: quota,
   // DirectMail business errors (seeds S000, S002, S003, S004).

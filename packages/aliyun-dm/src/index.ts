@@ -12,6 +12,7 @@
  */
 export type { AliyunDmAction, AliyunDmRequest, AliyunDmResponse } from './actions.js';
 export { ACTIONS } from './actions.js';
+export type { AliyunDmCall, CallOptions } from './call.js';
 export { capabilities, RATE_LIMITS, TAG_PATTERN } from './capabilities.js';
 export type { AliyunDmClient, RawCallOptions } from './client.js';
 export type { AliyunDmConfig, AliyunDmRegion } from './config.js';

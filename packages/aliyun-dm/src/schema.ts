@@ -54,6 +54,14 @@ function rekey(value: unknown, canonical: ReadonlyMap<string, string>): unknown 
   return out;
 }
 
+/** A plain list (the newer actions' `Ips`, `ConfigSets`): a missing one is empty, a lone object a list of one. */
+export function listOf<T extends z.ZodType>(item: T) {
+  return z.preprocess((value) => {
+    if (value === undefined || value === null) return [];
+    return Array.isArray(value) ? value : [value];
+  }, z.array(item));
+}
+
 /**
  * A list wrapped as `data: { <key>: [...] }` (any casing of `data` and `<key>`), returned as
  * `{ data: { [key]: items } }`; a missing wrapper is an empty list, a lone object a list of one.
@@ -64,10 +72,7 @@ export function wrappedList<K extends string, T extends z.ZodType>(
   item: T,
   options: { readonly bare?: boolean } = {},
 ) {
-  const list = z.preprocess((value) => {
-    if (value === undefined || value === null) return [];
-    return Array.isArray(value) ? value : [value];
-  }, z.array(item));
+  const list = listOf(item);
   const wrapper = dmObject({ [key]: list } as { [P in K]: typeof list });
   if (!options.bare) return wrapper;
   return z.preprocess((value) => (Array.isArray(value) ? { [key]: value } : value), wrapper);

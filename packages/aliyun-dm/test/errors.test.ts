@@ -29,7 +29,7 @@ const EXPECTED: [string, string, boolean, 'not_sent' | 'unknown'][] = [
   ['InvalidApi.NotFound', 'invalid_input', false, 'not_sent'],
   ['InvalidAction', 'invalid_input', false, 'not_sent'],
   ['NoSuchVersion', 'invalid_input', false, 'not_sent'],
-  ['UnsupportedOperation', 'invalid_input', false, 'not_sent'],
+  ['UnsupportedOperation', 'unsupported', false, 'not_sent'],
   ['UnsupportedHTTPMethod', 'invalid_input', false, 'not_sent'],
   ['InsufficientBalance', 'quota_exceeded', false, 'not_sent'],
   ['InvalidMailAddress.NotFound', 'not_found', false, 'not_sent'],

@@ -74,8 +74,10 @@ export interface Capabilities {
   readonly groups: {
     /** Most recipients per upload call (addRecipients chunks to this). */
     readonly uploadChunk: number;
-    /** Most recipients per group, if documented. */
+    /** Most recipients per group, if documented (checked by `groups.addRecipients`). */
     readonly maxPerGroup?: number;
+    /** Most groups per account, if documented (checked by `groups.create`). */
+    readonly maxGroups?: number;
     /** Longest group name in characters (code points), if documented. */
     readonly nameMaxLength?: number;
     readonly removeRecipients: boolean;

@@ -4,6 +4,7 @@
  */
 import { isMailError, MailError } from './errors.js';
 import type { Outcome } from './executor.js';
+import { checkGroupCount, checkGroupSize } from './group-limits.js';
 import { emit } from './hooks.js';
 import type { Recipient, RecipientInput } from './message.js';
 import type { Group, GroupInput, Operation, Provider } from './provider.js';
@@ -96,6 +97,15 @@ export function createGroups(provider: Provider, run: Run): Groups {
           issues: [{ path: ['name'], message }],
         });
       }
+      if (caps.groups.maxGroups !== undefined) {
+        checkGroupCount(
+          caps,
+          await countGroups(
+            pages((cursor) => ops.list(cursor, pageSize), options?.signal),
+            caps.groups.maxGroups,
+          ),
+        );
+      }
       return (await run(ops.create(group), options?.signal)).value;
     },
     list: (options) => pages((cursor) => ops.list(cursor, pageSize), options?.signal),
@@ -103,7 +113,8 @@ export function createGroups(provider: Provider, run: Run): Groups {
       pages((cursor) => ops.listRecipients(requireGroup(group), cursor, pageSize), options?.signal),
     async addRecipients(group, recipients, options) {
       const id = requireGroup(group);
-      return uploadAll(ops, caps.groups.uploadChunk, run, id, recipients, options);
+      if (Array.isArray(recipients)) checkGroupSize(caps, recipients.length);
+      return uploadAll(ops, caps, run, id, recipients, options);
     },
     async removeRecipients(group, addresses, options) {
       const remove = ops.removeRecipient;
@@ -138,7 +149,7 @@ export function createGroups(provider: Provider, run: Run): Groups {
  */
 async function uploadAll(
   ops: Provider['groups'],
-  chunkSize: number,
+  caps: Provider['capabilities'],
   run: Run,
   id: string,
   recipients: Source<RecipientInput>,
@@ -157,8 +168,9 @@ async function uploadAll(
     let index = 0;
     const source = iterateSource<RecipientInput>(recipients, 'recipients');
     for await (const input of { [Symbol.asyncIterator]: () => source }) {
+      checkGroupSize(caps, index + 1);
       chunk.push(normalizeRecipient(input, index++));
-      if (chunk.length === chunkSize) {
+      if (chunk.length === caps.groups.uploadChunk) {
         await upload(chunk);
         chunk = [];
       }
@@ -169,6 +181,13 @@ async function uploadAll(
     throw error.with({ message: `${error.message} (after ${added} recipients in ${calls} calls)` });
   }
   return { added, calls };
+}
+
+/** How many groups exist, counting no further than `max` (enough to know the account is full). */
+async function countGroups(groups: AsyncIterable<Group>, max: number): Promise<number> {
+  let count = 0;
+  for await (const _ of groups) if (++count >= max) break;
+  return count;
 }
 
 function requireGroup(group: unknown): string {

@@ -25,6 +25,17 @@ import {
   descTemplate,
   queryDomainByParam,
 } from './resources.js';
+import {
+  addIpfilter,
+  deleteIpfilterByEdmId,
+  deleteTag,
+  getIpfilterList,
+  getIpProtection,
+  getMailAddressMsgCallBackUrl,
+  modifyTag,
+  updateIpProtection,
+  updateMailAddressMsgCallBackUrl,
+} from './settings.js';
 import { singleSendMail } from './single-send.js';
 import { senderStatisticsDetailByParam } from './stats.js';
 import { senderStatisticsByTagNameAndBatchId } from './stats-daily.js';
@@ -62,6 +73,16 @@ export const HANDLERS: Readonly<Record<string, DmHandler>> = {
   CreateMailAddress: createMailAddress,
   DeleteMailAddress: deleteMailAddress,
   SenderStatisticsByTagNameAndBatchID: senderStatisticsByTagNameAndBatchId,
+  // Tags after creation, IP protection, callback URLs (settings.ts).
+  ModifyTag: modifyTag,
+  DeleteTag: deleteTag,
+  UpdateIpProtection: updateIpProtection,
+  GetIpProtection: getIpProtection,
+  AddIpfilter: addIpfilter,
+  GetIpfilterList: getIpfilterList,
+  DeleteIpfilterByEdmId: deleteIpfilterByEdmId,
+  UpdateMailAddressMsgCallBackUrl: updateMailAddressMsgCallBackUrl,
+  GetMailAddressMsgCallBackUrl: getMailAddressMsgCallBackUrl,
 };
 
 /**
