@@ -1,5 +1,6 @@
 /** Renders one run's figures as the markdown report (RESULTS.md). */
 import { CAUSES, METHOD } from './causes.js';
+import { packedTables } from './packed-report.js';
 import type { RunResults, SendRow } from './results.js';
 import { fmt, median } from './stats.js';
 import { evaluateTargets, ratio } from './targets.js';
@@ -40,7 +41,7 @@ ${m.note ? `\n**Note:** ${m.note}.\n` : ''}
 \`\`\`sh
 pnpm install && pnpm build          # the workspace packages are measured from their built dist
 ${m.command}
-${m.mode === 'quick' ? '' : 'pnpm -F @mailbridge/bench bench -- --quick   # N=500, 1 repetition: a smoke run\n'}\`\`\`
+${m.mode === 'quick' ? '' : 'pnpm -F @mailbridge/bench bench -- --quick   # packed install + cold import, sends at C=64 (N=5000, 3 repetitions)\n'}\`\`\`
 `;
 }
 
@@ -51,7 +52,7 @@ function targets(r: RunResults): string {
   const causes = missed
     .map((id) => `### ${id}\n\n${CAUSES[id] ?? 'No analysis recorded.'}`)
     .join('\n\n');
-  return `## Targets (issue 6)
+  return `## Targets (issues 6 and 14)
 
 ${table(
   ['Target', 'Measured', 'Result'],
@@ -227,12 +228,18 @@ function breakdown(r: RunResults): string {
 Differences of a few tens of µs are within the run-to-run noise of a shared machine.`;
 }
 
+/** The targets and the packed-install tables: what the runner prints when it is done. */
+export function renderSummary(r: RunResults): string {
+  return [targets(r), packedTables(r.packed)].filter((s) => s !== '').join('\n');
+}
+
 /** The whole report. */
 export function renderReport(r: RunResults, final: boolean): string {
   return [
     header(r, final),
     targets(r),
     sends(r),
+    packedTables(r.packed),
     imports(r),
     footprints(r),
     uploads(r),

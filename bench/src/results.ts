@@ -1,6 +1,7 @@
 /** The shape of one benchmark run, as saved to results/*.json and rendered to markdown. */
 import type { SendResult } from './drivers/registry.js';
 import type { Footprint } from './footprint.js';
+import type { PackedResults } from './packed.js';
 import type { ProfileSummary } from './profile.js';
 import type { UploadResult } from './upload-types.js';
 
@@ -54,4 +55,6 @@ export interface RunResults {
   readonly whatIf: readonly SendRow[];
   /** CPU µs per operation of the pieces on the send path (micro.js). */
   readonly micro: readonly { readonly name: string; readonly usPerOp: number }[];
+  /** Packed tarballs installed by npm: size on disk and cold import (issue 14). */
+  readonly packed?: PackedResults | undefined;
 }

@@ -6,18 +6,20 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FOOTPRINTS, IMPORTS } from './candidates.js';
 import { SEND_DRIVERS, type SendDriverName, type SendResult } from './drivers/registry.js';
 import { type Footprint, footprint } from './footprint.js';
+import { type PackedResults, packedSection } from './packed.js';
 import { DIST, gitState, type Mock, runJsonRetrying as runJson, startMock } from './proc.js';
 import { summariseProfile } from './profile.js';
-import { renderReport } from './report.js';
+import { renderReport, renderSummary } from './report.js';
 import type { ImportRow, Meta, RunResults, SendRow } from './results.js';
 import type { UploadResult } from './upload-types.js';
 
 const BENCH = join(DIST, '..');
+const ALL_SECTIONS = 'packed,send,import,footprint,upload,profile,whatif';
 
 // pnpm 10 forwards a literal `--` (`pnpm -F @mailbridge/bench bench -- --quick`).
 const argv = process.argv.slice(2).filter((arg) => arg !== '--');
@@ -29,26 +31,28 @@ const { values: args } = parseArgs({
     reps: { type: 'string' },
     c: { type: 'string' },
     drivers: { type: 'string' },
-    sections: { type: 'string', default: 'send,import,footprint,upload,profile,whatif' },
+    sections: { type: 'string' },
     uploads: { type: 'string' },
     profile: { type: 'boolean' },
     out: { type: 'string' },
     deadline: { type: 'string' },
     note: { type: 'string' },
+    samples: { type: 'string' },
   },
 });
 
 const quick = args.quick === true;
+// --quick measures what issue 14's targets need in about two minutes on a quiet machine: the
+// packed install and its cold imports, and the single sends at C=64 (three repetitions).
 const settings = {
-  n: Number(args.n ?? (quick ? 500 : 20_000)),
-  reps: Number(args.reps ?? (quick ? 1 : 3)),
-  concurrency: (args.c ?? '1,16,64').split(',').map(Number),
+  n: Number(args.n ?? 5_000 * (quick ? 1 : 4)),
+  reps: Number(args.reps ?? 3),
+  concurrency: (args.c ?? (quick ? '64' : '1,16,64')).split(',').map(Number),
   drivers: (args.drivers?.split(',') ?? Object.keys(SEND_DRIVERS)) as SendDriverName[],
-  sections: new Set(args.sections.split(',')),
-  uploads: (args.uploads ?? (quick ? '10000,100000' : '10000,100000,1000000'))
-    .split(',')
-    .map(Number),
-  importSamples: quick ? 3 : 9,
+  sections: new Set((args.sections ?? (quick ? 'packed,send' : ALL_SECTIONS)).split(',')),
+  uploads: (args.uploads ?? '10000,100000,1000000').split(',').map(Number),
+  importSamples: 9,
+  packedSamples: Number(args.samples ?? (quick ? 21 : 41)),
   profile: args.profile ?? !quick,
 };
 const warmup = Math.min(1_000, Math.max(100, Math.floor(settings.n / 20)));
@@ -64,6 +68,7 @@ const results = {
   profiles: [] as RunResults['profiles'][number][],
   whatIf: [] as SendRow[],
   micro: [] as RunResults['micro'][number][],
+  packed: undefined as PackedResults | undefined,
 };
 const startedAt = new Date().toISOString();
 /** `--deadline 10:02` (UTC today) or an ISO time: no repetition starts that would end after it. */
@@ -110,9 +115,8 @@ function meta(): Meta {
 function save(final: boolean): void {
   const all: RunResults = { meta: meta(), ...results };
   mkdirSync(join(BENCH, 'results'), { recursive: true });
-  const json = args.out
-    ? args.out.replace(/\.md$/, '.json')
-    : join(BENCH, 'results', quick ? 'quick.json' : 'full.json');
+  // The raw JSON always goes to results/ (not committed), named after the report.
+  const json = join(BENCH, 'results', basename(outFile).replace(/\.md$/, '.json'));
   writeFileSync(json, `${JSON.stringify(all, null, 2)}\n`);
   writeFileSync(outFile, renderReport(all, final));
 }
@@ -269,6 +273,7 @@ async function main(): Promise<void> {
   const mock = await startMock();
   try {
     // The short sections first; the sends, the longest, then fill the time left to --deadline.
+    if (settings.sections.has('packed')) results.packed = packedSection(settings.packedSamples);
     if (settings.sections.has('footprint')) footprintSection();
     if (settings.sections.has('import')) await importSection();
     save(false);
@@ -282,6 +287,7 @@ async function main(): Promise<void> {
   }
   save(true);
   log(`wrote ${outFile}`);
+  process.stdout.write(renderSummary({ meta: meta(), ...results }));
 }
 
 await main();
