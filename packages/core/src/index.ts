@@ -1,23 +1,5 @@
-export { formatAddress, parseAddress } from './address.js';
-export type { Capabilities, RateLimit } from './capabilities.js';
-export { checkBatch, checkMessage } from './check.js';
-export type {
-  AdapterFactory,
-  ConfigValue,
-  CredentialEnv,
-  Credentials,
-  CredentialsSource,
-  TransportConfig,
-} from './config.js';
-export {
-  credentialsSchema,
-  fromConfig,
-  parseConfig,
-  resolveCredentials,
-  transportConfigShape,
-  urlQuery,
-} from './config.js';
-export { assertSecureEndpoint, isLoopbackHost } from './endpoint.js';
+export type { Capabilities, RateLimit } from './capabilities/capabilities.js';
+export { checkBatch, checkMessage } from './capabilities/check.js';
 export type { Delivery, Issue, MailErrorCode, MailErrorInit } from './errors.js';
 export { invalidInput, isMailError, MAIL_ERROR_CODES, MailError, unsupported } from './errors.js';
 // Delivery events (issue 17): neutral event type and the field reader adapters parse with.
@@ -53,7 +35,6 @@ export {
   suppressFromEvent,
   suppressionReason,
 } from './events/suppression.js';
-export type { RetryOptions } from './executor.js';
 export type {
   CompositeOptions,
   CompositeProvider,
@@ -62,21 +43,12 @@ export type {
 } from './failover/composite.js';
 export { failover, roundRobin } from './failover/composite.js';
 export type { BreakerOptions } from './failover/health.js';
-export type { Groups, UploadOptions, UploadProgress, UploadResult } from './groups.js';
-export type {
-  ErrorEvent,
-  HookBase,
-  Hooks,
-  RedactedRequest,
-  RequestEvent,
-  ResponseEvent,
-  RetryEvent,
-} from './hooks.js';
-export type { HttpClient, HttpClientOptions } from './http.js';
-export { createHttpClient } from './http.js';
-export { parseJson } from './json.js';
-export type { CallOptions, Mailer, MailerOptions, SendManyOptions } from './mailer.js';
-export { createMailer } from './mailer.js';
+export type { Groups, UploadOptions, UploadProgress, UploadResult } from './mailer/groups.js';
+export type { CallOptions, Mailer, MailerOptions, SendManyOptions } from './mailer/mailer.js';
+export { createMailer } from './mailer/mailer.js';
+export type { Settled, Source } from './mailer/send-many.js';
+export { collect } from './mailer/send-many.js';
+export { formatAddress, parseAddress } from './message/address.js';
 export type {
   Address,
   AddressInput,
@@ -97,7 +69,29 @@ export type {
   Schedule,
   TemplateRef,
   Tracking,
-} from './message.js';
+} from './message/message.js';
+export {
+  normalizeBatch,
+  normalizeGroupInput,
+  normalizeMessage,
+  normalizeRecipient,
+} from './message/validate.js';
+export type {
+  AdapterFactory,
+  ConfigValue,
+  CredentialEnv,
+  Credentials,
+  CredentialsSource,
+  TransportConfig,
+} from './provider/config.js';
+export {
+  credentialsSchema,
+  fromConfig,
+  parseConfig,
+  resolveCredentials,
+  transportConfigShape,
+  urlQuery,
+} from './provider/config.js';
 export type {
   AttemptContext,
   BatchReceipt,
@@ -115,10 +109,24 @@ export type {
   RouteStep,
   SendReceipt,
   SendResult,
-} from './provider.js';
-export { defineProvider } from './provider.js';
-export type { RateLimitOverrides } from './rate-limit.js';
-export { describeRequest, REDACTED, redactError, redactSecrets } from './redact.js';
+} from './provider/provider.js';
+export { defineProvider } from './provider/provider.js';
+export { assertSecureEndpoint, isLoopbackHost } from './run/endpoint.js';
+export type { RetryOptions } from './run/executor.js';
+export type {
+  ErrorEvent,
+  HookBase,
+  Hooks,
+  RedactedRequest,
+  RequestEvent,
+  ResponseEvent,
+  RetryEvent,
+} from './run/hooks.js';
+export type { HttpClient, HttpClientOptions } from './run/http.js';
+export { createHttpClient } from './run/http.js';
+export { parseJson } from './run/json.js';
+export type { RateLimitOverrides } from './run/rate-limit.js';
+export { describeRequest, REDACTED, redactError, redactSecrets } from './run/redact.js';
 export type {
   Job,
   JobFilter,
@@ -150,11 +158,3 @@ export type {
   ScheduleSendOptions,
   Schedules,
 } from './schedule/view.js';
-export type { Settled, Source } from './send-many.js';
-export { collect } from './send-many.js';
-export {
-  normalizeBatch,
-  normalizeGroupInput,
-  normalizeMessage,
-  normalizeRecipient,
-} from './validate.js';

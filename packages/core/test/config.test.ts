@@ -10,7 +10,7 @@ import {
   transportConfigShape,
   urlQuery,
 } from '../src/index.js';
-import { createTestingProvider } from '../src/testing.js';
+import { createTestingProvider } from '../src/testing/testing.js';
 
 const schema = z.object({ region: z.enum(['r1', 'r2']), ...transportConfigShape }).strict();
 const fake = Object.assign(

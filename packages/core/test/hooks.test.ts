@@ -20,7 +20,7 @@ import {
   type ResponseEvent,
   type RetryEvent,
 } from '../src/index.js';
-import { TESTING_CAPABILITIES } from '../src/testing.js';
+import { TESTING_CAPABILITIES } from '../src/testing/testing.js';
 
 const KEY_ID = 'LTAI5tKeyIdForTests';
 const SECRET = 'hooks-secret/with+base64=';

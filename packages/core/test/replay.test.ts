@@ -15,7 +15,7 @@ import {
   type Provider,
   type RequestEvent,
 } from '../src/index.js';
-import { TESTING_CAPABILITIES } from '../src/testing.js';
+import { TESTING_CAPABILITIES } from '../src/testing/testing.js';
 import { failure } from './helpers/loopback.js';
 
 /** Per request, in order: process and answer, process then drop, drop unprocessed, throttle. */

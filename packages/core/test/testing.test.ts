@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createMailer } from '../src/index.js';
-import { createTestingProvider, TESTING_CAPABILITIES } from '../src/testing.js';
+import { createTestingProvider, TESTING_CAPABILITIES } from '../src/testing/testing.js';
 import { failure } from './helpers/loopback.js';
 
 const message = {

@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isMailError, MailError } from '../errors.js';
-import type { Operation, Provider } from '../provider.js';
+import type { Operation, Provider } from '../provider/provider.js';
 import type { Job, JobRunner, ReplayPin, RunOutcome } from './contract.js';
 
 /** Runs one operation through the mailer's executor. */

@@ -5,13 +5,13 @@
  * where the provider can express its rule (capabilities.schedule); everything else goes to the
  * configured scheduler, and without one the error names the option that configures it.
  */
-import type { Capabilities } from '../capabilities.js';
-import { checkBatch, checkMessage } from '../check.js';
+import type { Capabilities } from '../capabilities/capabilities.js';
+import { checkBatch, checkMessage } from '../capabilities/check.js';
 import { invalidInput, unsupported } from '../errors.js';
-import type { CallOptions } from '../mailer.js';
-import type { BatchInput, MessageInput } from '../message.js';
-import type { Provider } from '../provider.js';
-import { normalizeBatch, normalizeMessage } from '../validate.js';
+import type { CallOptions } from '../mailer/mailer.js';
+import type { BatchInput, MessageInput } from '../message/message.js';
+import { normalizeBatch, normalizeMessage } from '../message/validate.js';
+import type { Provider } from '../provider/provider.js';
 import type { Job, JobPayload, Scheduler } from './contract.js';
 import { NATIVE_PREFIX, type NativeTask } from './native.js';
 import {

@@ -13,7 +13,7 @@ import {
   normalizeMessage,
   roundRobin,
 } from '../../src/index.js';
-import { createTestingProvider, TESTING_CAPABILITIES } from '../../src/testing.js';
+import { createTestingProvider, TESTING_CAPABILITIES } from '../../src/testing/testing.js';
 import { failure } from '../helpers/loopback.js';
 
 const base = { from: 'Shop <noreply@example.com>', to: 'a@example.com', subject: 'Hi' };

@@ -4,11 +4,12 @@
  * beyond a documented limit is `invalid_input` naming the field, the limit and the provider.
  * Nothing is silently dropped or truncated.
  */
-import { needsSmtpUtf8, utf8Length } from './address.js';
+
+import type { Issue } from '../errors.js';
+import { needsSmtpUtf8, utf8Length } from '../message/address.js';
+import type { Address, Batch, Message, Tracking } from '../message/message.js';
 import type { Capabilities } from './capabilities.js';
-import type { Issue } from './errors.js';
 import { byteLength, charLength, Findings } from './findings.js';
-import type { Address, Batch, Message, Tracking } from './message.js';
 
 function checkName(
   f: Findings,

@@ -3,10 +3,10 @@
  * Inputs are pulled lazily and results are handed out as they are ready, so neither all
  * messages nor all results are ever held: memory is bounded by the window, not the input.
  */
-import { isMailError, MailError } from './errors.js';
-import { emit } from './hooks.js';
+import { isMailError, MailError } from '../errors.js';
+import { emit } from '../run/hooks.js';
+import { abortedError } from '../run/sleep.js';
 import { checkCallOptions } from './mailer-options.js';
-import { abortedError } from './sleep.js';
 import { iterateSource, type Source } from './source.js';
 
 export type { Source };

@@ -9,12 +9,12 @@
  * Every other attempt is built and signed afresh.
  */
 import pRetry, { AbortError } from 'p-retry';
+import { isMailError, MailError } from '../errors.js';
+import { checkCallOptions } from '../mailer/mailer-options.js';
+import type { AttemptContext, HttpRequest, HttpResponse, Operation } from '../provider/provider.js';
 import { afterAmbiguity, refusedReplay } from './ambiguity.js';
 import { bounded } from './bounded.js';
-import { isMailError, MailError } from './errors.js';
 import { emit, type Hooks, type RedactedRequest } from './hooks.js';
-import { checkCallOptions } from './mailer-options.js';
-import type { AttemptContext, HttpRequest, HttpResponse, Operation } from './provider.js';
 import type { RateLimiter } from './rate-limit.js';
 import { parseRetryAfter } from './retry-after.js';
 import { abortedError, sleep } from './sleep.js';

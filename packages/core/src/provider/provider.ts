@@ -4,14 +4,14 @@
  * attempt and how to read its response. The core runs it: rate limit, attempt, HTTP, parse,
  * classify, retry, hooks. So retries, timeouts, redaction and duplicate safety live in one place.
  */
-import type { Capabilities } from './capabilities.js';
+import type { Capabilities } from '../capabilities/capabilities.js';
+import type { MailError } from '../errors.js';
+import type { ProviderStatus } from '../events/status.js';
+import type { Mailer, MailerOptions } from '../mailer/mailer.js';
+import type { Batch, Message, Recipient } from '../message/message.js';
+import type { ReplayPin } from '../schedule/contract.js';
+import type { NativeTasks } from '../schedule/native.js';
 import type { TransportConfig } from './config.js';
-import type { MailError } from './errors.js';
-import type { ProviderStatus } from './events/status.js';
-import type { Mailer, MailerOptions } from './mailer.js';
-import type { Batch, Message, Recipient } from './message.js';
-import type { ReplayPin } from './schedule/contract.js';
-import type { NativeTasks } from './schedule/native.js';
 
 /** A request ready to send: built and signed for one attempt. */
 export interface HttpRequest {

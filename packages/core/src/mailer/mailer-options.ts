@@ -5,8 +5,8 @@
  * field, before any request.
  */
 import { z } from 'zod';
-import { parseConfig } from './config.js';
-import { MailError } from './errors.js';
+import { MailError } from '../errors.js';
+import { parseConfig } from '../provider/config.js';
 
 const fn = (what: string) =>
   z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', {

@@ -3,8 +3,9 @@
  * twice). They run on the parsed message, and also on the raw input when parsing failed, so
  * that one error lists every problem.
  */
+
+import type { Issue } from '../errors.js';
 import { addrSpecProblem, asciiDomain, parseAddress } from './address.js';
-import type { Issue } from './errors.js';
 
 const RECIPIENT_FIELDS = ['to', 'cc', 'bcc'] as const;
 

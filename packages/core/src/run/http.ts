@@ -4,12 +4,12 @@
  * whether the provider may have received the request (shared/DESIGN.md, "HTTP").
  */
 import type { Dispatcher } from 'undici';
+import { MailError } from '../errors.js';
+import type { HttpRequest, HttpResponse } from '../provider/provider.js';
+import { createDefaultClient } from '../runtime/default-client.js';
+import { assertDispatcher } from '../runtime/detect.js';
 import { requestTarget, type Target } from './endpoint.js';
-import { MailError } from './errors.js';
 import { type ExchangeError, exchange } from './exchange.js';
-import type { HttpRequest, HttpResponse } from './provider.js';
-import { createDefaultClient } from './runtime/default-client.js';
-import { assertDispatcher } from './runtime/detect.js';
 import { abortedError } from './sleep.js';
 
 /** Settings of `createHttpClient`; `createMailer` fills them from its options and the config. */

@@ -3,8 +3,9 @@
  * `MailError`, so a caller sees all of them at once. Plus the two length measures providers
  * state their limits in.
  */
-import { utf8Length } from './address.js';
-import { type Issue, invalidInput, type MailError, unsupported } from './errors.js';
+
+import { type Issue, invalidInput, type MailError, unsupported } from '../errors.js';
+import { utf8Length } from '../message/address.js';
 
 interface Unsupported {
   readonly field: string;

@@ -4,9 +4,9 @@
  * uses) and by value (each secret the provider reports, raw, percent-encoded or JSON-escaped).
  * `redactError` applies the same to an error's text, since some gateways quote requests back.
  */
-import type { MailError } from './errors.js';
+import type { MailError } from '../errors.js';
+import type { HttpRequest } from '../provider/provider.js';
 import type { RedactedRequest } from './hooks.js';
-import type { HttpRequest } from './provider.js';
 
 /** What a redacted value is replaced with. */
 export const REDACTED = '[redacted]';

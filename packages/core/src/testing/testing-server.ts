@@ -3,9 +3,9 @@
  * applies injected faults, and keeps groups and an outbox in memory.
  */
 import { createHmac, randomUUID } from 'node:crypto';
-import { type Delivery, MailError, type MailErrorCode } from './errors.js';
-import type { HttpRequest, HttpResponse } from './provider.js';
-import { sleep } from './sleep.js';
+import { type Delivery, MailError, type MailErrorCode } from '../errors.js';
+import type { HttpRequest, HttpResponse } from '../provider/provider.js';
+import { sleep } from '../run/sleep.js';
 
 /** A fault for the next `count` (default 1) requests of `action` (default: any action). */
 export type TestingFault = { readonly action?: string; readonly count?: number } & (

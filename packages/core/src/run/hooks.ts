@@ -2,7 +2,7 @@
  * Lifecycle hooks (ky-style): observe every request, response, retry and final error without
  * patching anything. Payloads carry a redacted request only: no secret, signature or token.
  */
-import type { MailError } from './errors.js';
+import type { MailError } from '../errors.js';
 
 /** A request as hooks and logs may see it: credentials and signatures replaced. */
 export interface RedactedRequest {

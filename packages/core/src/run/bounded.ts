@@ -4,7 +4,7 @@
  * settles cannot hang `send`. Nothing has been sent while a request is being built: the
  * outcome is `not_sent` either way.
  */
-import { MailError } from './errors.js';
+import { MailError } from '../errors.js';
 import { abortedError } from './sleep.js';
 
 /** `value` itself when it is not a promise; else the first of it, the timeout, the abort. */

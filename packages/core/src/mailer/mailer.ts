@@ -4,30 +4,30 @@
  * executor (rate limit, sign, HTTP, parse, retry, hooks).
  */
 import type { Dispatcher } from 'undici';
-import type { Capabilities } from './capabilities.js';
-import { checkBatch, checkMessage } from './check.js';
-import { startDeadline } from './deadline.js';
-import { assertSecureEndpoint } from './endpoint.js';
-import { MailError } from './errors.js';
-import { queryStatus, type RecipientStatus, type StatusQuery } from './events/status.js';
-import { assertNotSuppressed, type SuppressionStore } from './events/suppression.js';
-import { createExecutor, type RetryOptions, type Transport } from './executor.js';
-import { valuesForProvider } from './failover/values.js';
+import type { Capabilities } from '../capabilities/capabilities.js';
+import { checkBatch, checkMessage } from '../capabilities/check.js';
+import { MailError } from '../errors.js';
+import { queryStatus, type RecipientStatus, type StatusQuery } from '../events/status.js';
+import { assertNotSuppressed, type SuppressionStore } from '../events/suppression.js';
+import { valuesForProvider } from '../failover/values.js';
+import type { BatchInput, MessageInput } from '../message/message.js';
+import { normalizeBatch, normalizeMessage } from '../message/validate.js';
+import type { BatchResult, HttpRequest, Provider, SendResult } from '../provider/provider.js';
+import { startDeadline } from '../run/deadline.js';
+import { assertSecureEndpoint } from '../run/endpoint.js';
+import { createExecutor, type RetryOptions, type Transport } from '../run/executor.js';
+import type { Hooks } from '../run/hooks.js';
+import { createHttpClient } from '../run/http.js';
+import { createRateLimiter, type RateLimitOverrides } from '../run/rate-limit.js';
+import { describeRequest, redactError } from '../run/redact.js';
+import { abortedError } from '../run/sleep.js';
+import type { Scheduler } from '../schedule/contract.js';
+import type { ScheduleRule } from '../schedule/rule.js';
+import { createScheduling } from '../schedule/scheduling.js';
+import type { ScheduledResult, ScheduleSendOptions, Schedules } from '../schedule/view.js';
 import { createGroups, type Groups } from './groups.js';
-import type { Hooks } from './hooks.js';
-import { createHttpClient } from './http.js';
 import { checkCallOptions, checkMailerOptions } from './mailer-options.js';
-import type { BatchInput, MessageInput } from './message.js';
-import type { BatchResult, HttpRequest, Provider, SendResult } from './provider.js';
-import { createRateLimiter, type RateLimitOverrides } from './rate-limit.js';
-import { describeRequest, redactError } from './redact.js';
-import type { Scheduler } from './schedule/contract.js';
-import type { ScheduleRule } from './schedule/rule.js';
-import { createScheduling } from './schedule/scheduling.js';
-import type { ScheduledResult, ScheduleSendOptions, Schedules } from './schedule/view.js';
 import { type Settled, type Source, sendManyOver } from './send-many.js';
-import { abortedError } from './sleep.js';
-import { normalizeBatch, normalizeMessage } from './validate.js';
 
 /** Options of `createMailer`; every one has a default. */
 export interface MailerOptions {

@@ -1,4 +1,4 @@
-import { MailError } from './errors.js';
+import { MailError } from '../errors.js';
 
 /** Wait `ms`, rejecting with an `aborted` MailError as soon as `signal` aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -4,7 +4,7 @@
  * a background job sends. Each failure throws an `Error` that lists what was sent instead, so a
  * test runner's output says what happened.
  */
-import type { Provider } from './provider.js';
+import type { Provider } from '../provider/provider.js';
 import type { TestingOutboxEntry, TestingProvider } from './testing.js';
 
 /** Which outbox entries a check is about: fields to match, or a predicate. */

@@ -3,7 +3,7 @@
  * async iterable, checked before the first pull, with whatever the source throws reported as a
  * `MailError` that names the field and keeps the caller's error as `cause`.
  */
-import { isMailError, MailError } from './errors.js';
+import { isMailError, MailError } from '../errors.js';
 
 /** A sync or async source of inputs. */
 export type Source<I> = Iterable<I> | AsyncIterable<I>;

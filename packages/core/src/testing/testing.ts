@@ -6,9 +6,9 @@
  * by an in-process dispatch.
  */
 import { createHmac, randomUUID } from 'node:crypto';
-import type { Capabilities } from './capabilities.js';
-import { type Delivery, MailError, type MailErrorCode } from './errors.js';
-import type { Message, Recipient } from './message.js';
+import type { Capabilities } from '../capabilities/capabilities.js';
+import { type Delivery, MailError, type MailErrorCode } from '../errors.js';
+import type { Message, Recipient } from '../message/message.js';
 import {
   defineProvider,
   type HttpRequest,
@@ -16,7 +16,7 @@ import {
   type Operation,
   type OperationKind,
   type Provider,
-} from './provider.js';
+} from '../provider/provider.js';
 import { type TestingFault, type TestingOutboxEntry, TestingServer } from './testing-server.js';
 
 export {

@@ -1,5 +1,5 @@
 /** The outcome of a call once one of its attempts was ambiguous (see executor.ts). */
-import type { MailError } from './errors.js';
+import type { MailError } from '../errors.js';
 
 /**
  * The one rule after an ambiguous attempt: only proof that the first copy was not executed can

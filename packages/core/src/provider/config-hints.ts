@@ -3,7 +3,7 @@
  * key (which key is missing, a typo such as `providr` named, the installed providers listed,
  * instead of "unknown provider 'undefined'"), and credentials written into a URL.
  */
-import { MailError } from './errors.js';
+import { MailError } from '../errors.js';
 
 /**
  * One policy for every adapter: a URL never carries credentials. A URL is the value most often

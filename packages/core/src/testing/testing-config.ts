@@ -4,9 +4,9 @@
  * `MAIL_URL=testing://` gives a `TestingProvider` with no code change.
  */
 import { z } from 'zod';
-import type { AdapterFactory } from './config.js';
-import { parseConfig, urlQuery } from './config.js';
-import { invalidInput } from './errors.js';
+import { invalidInput } from '../errors.js';
+import type { AdapterFactory } from '../provider/config.js';
+import { parseConfig, urlQuery } from '../provider/config.js';
 import { createTestingProvider, type TestingProvider } from './testing.js';
 
 const booleanText = z.union([

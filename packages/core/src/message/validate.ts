@@ -4,13 +4,13 @@
  * issue per problem and its path) and throws nothing but a `MailError`.
  */
 import { z } from 'zod';
+import { type Issue, invalidInput } from '../errors.js';
+import type { GroupInput } from '../provider/provider.js';
+import { normalizeRule } from '../schedule/rule.js';
 import { crossCheck } from './cross-check.js';
-import { type Issue, invalidInput } from './errors.js';
 import { fastMessageData } from './fast-message.js';
 import { detailedIssues, frozenCopy, guard, parse, throwIfAny } from './issues.js';
 import type { Address, Batch, Message, Recipient, TemplateRef, Tracking } from './message.js';
-import type { GroupInput } from './provider.js';
-import { normalizeRule } from './schedule/rule.js';
 import {
   address,
   addressList,

@@ -2,7 +2,7 @@
  * Client-side token buckets, one per provider action, so a fan-out stays under the provider's
  * documented limits instead of collecting throttling errors. Waiting honours the AbortSignal.
  */
-import type { RateLimit } from './capabilities.js';
+import type { RateLimit } from '../capabilities/capabilities.js';
 import { sleep } from './sleep.js';
 
 /** Per-action overrides: a limit, or `false` to disable that action's bucket. */

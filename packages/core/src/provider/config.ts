@@ -5,9 +5,9 @@
  * passed in, so a program swaps provider without code changes.
  */
 import { z } from 'zod';
+import { MailError } from '../errors.js';
+import { compositeFromConfig, isConfigList } from '../failover/config.js';
 import { failUrlCredentials, missingProviderMessage } from './config-hints.js';
-import { MailError } from './errors.js';
-import { compositeFromConfig, isConfigList } from './failover/config.js';
 import type { Provider } from './provider.js';
 
 /** An access key pair, with an STS/temporary token when there is one. */

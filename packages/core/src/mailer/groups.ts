@@ -2,13 +2,13 @@
  * Recipient groups: lists as async iterators over pages, and uploads that stream from an
  * (async) iterable, chunked to the provider's per-call limit, with progress after each call.
  */
-import { isMailError, MailError } from './errors.js';
-import type { Outcome } from './executor.js';
-import { emit } from './hooks.js';
-import type { Recipient, RecipientInput } from './message.js';
-import type { Group, GroupInput, Operation, Provider } from './provider.js';
+import { isMailError, MailError } from '../errors.js';
+import type { Recipient, RecipientInput } from '../message/message.js';
+import { normalizeGroupInput, normalizeRecipient } from '../message/validate.js';
+import type { Group, GroupInput, Operation, Provider } from '../provider/provider.js';
+import type { Outcome } from '../run/executor.js';
+import { emit } from '../run/hooks.js';
 import { iterateSource, type Source } from './source.js';
-import { normalizeGroupInput, normalizeRecipient } from './validate.js';
 
 type Run = <T>(operation: Operation<T>, signal?: AbortSignal) => Promise<Outcome<T>>;
 

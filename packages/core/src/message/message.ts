@@ -3,7 +3,7 @@
  * normalised `Message` that adapters receive. `normalizeMessage` (validate.ts) turns one into
  * the other or throws `invalid_input`.
  */
-import type { ScheduleRule } from './schedule/rule.js';
+import type { ScheduleRule } from '../schedule/rule.js';
 
 /** A mailbox: address plus optional display name. */
 export interface Address {

@@ -4,7 +4,7 @@
  * throw nothing but a `MailError`.
  */
 import type { z } from 'zod';
-import { type Issue, invalidInput, isMailError, MailError } from './errors.js';
+import { type Issue, invalidInput, isMailError, MailError } from '../errors.js';
 
 type ZodIssue = z.core.$ZodIssue;
 type Path = readonly (string | number)[];

@@ -3,7 +3,7 @@
  * proxies), checked for the configured endpoint and again for every request URL an adapter
  * builds, so a signed request never leaves the process in clear text (shared/DESIGN.md, "HTTP").
  */
-import { MailError } from './errors.js';
+import { MailError } from '../errors.js';
 
 /** Hosts where plain http is allowed (the emulator, local proxies). */
 export function isLoopbackHost(hostname: string): boolean {
