@@ -3,6 +3,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
+    provider: 'src/provider/index.ts',
     testing: 'src/testing/testing.ts',
   },
   format: ['esm', 'cjs'],

@@ -46,6 +46,12 @@ export const RATE_LIMITS: Readonly<Record<string, RateLimit>> = {
   UpdateIpProtection: perMinute(60),
 };
 
+/** `ReplyAddressAlias`: at most 15 characters. */
+export const REPLY_ALIAS_MAX = 15;
+
+/** BatchSendMail's `TemplateName` and `ReceiversName`: 1 to 30 characters. */
+const BATCH_NAME = /^.{1,30}$/su;
+
 /** `TagName`: 1–128 characters of `[A-Za-z0-9_-]` (SDK, aliyun-dm.md §4). */
 export const TAG_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -69,9 +75,18 @@ export const TAG_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
  */
 export const capabilities: Capabilities = {
   provider: PROVIDER_ID,
-  recipients: { to: 100, cc: 0, bcc: 2, toVisibleToEachOther: false, bccMayOverlapTo: false },
+  recipients: {
+    to: 100,
+    cc: 0,
+    bcc: 2,
+    toVisibleToEachOther: false,
+    bccMayOverlapTo: false,
+    // `ToAddress`/`BccAddress` are comma-separated bare addresses.
+    names: false,
+  },
   from: { name: true, nameMaxLength: 14 },
-  replyTo: { max: 1, name: true },
+  // `ReplyAddressAlias`: at most 15 characters.
+  replyTo: { max: 1, name: true, nameMaxLength: REPLY_ALIAS_MAX },
   subject: { maxLength: 256 },
   content: {
     html: true,
@@ -84,7 +99,18 @@ export const capabilities: Capabilities = {
   headers: { max: 10 },
   tags: { max: 1, pattern: TAG_PATTERN, maxLength: 128 },
   tracking: { opens: true, clicks: true },
-  schedule: { timed: false, recurring: false },
+  schedule: {
+    timed: false,
+    recurring: false,
+    note: 'BatchSendMail sends at once and has no send-time field',
+  },
+  batch: {
+    // BatchSendMail has neither `Subject` (the template's is used) nor `FromAlias`.
+    subject: false,
+    fromName: false,
+    template: { pattern: BATCH_NAME, description: 'a TemplateName of 1 to 30 characters' },
+    group: { pattern: BATCH_NAME, description: 'a ReceiversName of 1 to 30 characters' },
+  },
   groups: {
     uploadChunk: 500,
     removeRecipients: true,

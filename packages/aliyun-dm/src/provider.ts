@@ -28,6 +28,7 @@ import {
 import { type AliyunDmConfig, configFromUrl, PROVIDER_ID, resolveConfig } from './config.js';
 import { createGroupOperations } from './groups.js';
 import { batchParams, sendParams, validateBatch, validateMessage } from './mapping.js';
+import { parseOptions } from './options.js';
 import { ReceiverIds } from './receiver-ids.js';
 import { statusOperation } from './status.js';
 
@@ -68,6 +69,7 @@ export function buildProvider(ctx: ClientContext): AliyunDmProvider {
   return defineProvider({
     id: PROVIDER_ID,
     capabilities,
+    options: parseOptions,
     validate: validateMessage,
     validateBatch: (batch: Batch) => validateBatch(batch),
     replayPins: true,

@@ -1,5 +1,6 @@
 export type { Capabilities, RateLimit } from './capabilities/capabilities.js';
-export { checkBatch, checkMessage } from './capabilities/check.js';
+export { checkMessage } from './capabilities/check.js';
+export { checkBatch } from './capabilities/check-batch.js';
 export type { Delivery, Issue, MailErrorCode, MailErrorInit } from './errors.js';
 export { invalidInput, isMailError, MAIL_ERROR_CODES, MailError, unsupported } from './errors.js';
 // Delivery events (issue 17): neutral event type and the field reader adapters parse with.

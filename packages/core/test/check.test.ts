@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Capabilities } from '../src/capabilities/capabilities.js';
-import { checkBatch, checkMessage } from '../src/capabilities/check.js';
+import { checkMessage } from '../src/capabilities/check.js';
+import { checkBatch } from '../src/capabilities/check-batch.js';
 import type { Message } from '../src/message/message.js';
 import { normalizeBatch, normalizeMessage } from '../src/message/validate.js';
 import { expectIssue, mailErrorOf } from './helpers/issues.js';

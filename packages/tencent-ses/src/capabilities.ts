@@ -32,6 +32,16 @@ export function tencentSesRateLimits(
   return typeof override === 'object' ? { ...limits, ...override } : limits;
 }
 
+/** Template ids are numeric (`TemplateID`, an integer); 15 digits stay exact in a double. */
+const TEMPLATE_ID = {
+  pattern: /^\d{1,15}$/,
+  description: 'a numeric template id of 1 to 15 digits',
+};
+
+/** Why html/text is refused on an account without the permission for raw content. */
+const RAW_CONTENT_NOTE =
+  'the account sends templates only (raw content needs the Simple permission; set allowRawContent)';
+
 /** The capabilities for a config (`allowRawContent` opens html/text). */
 export function tencentSesCapabilities(options: {
   readonly allowRawContent?: boolean;
@@ -41,7 +51,15 @@ export function tencentSesCapabilities(options: {
   return {
     provider: PROVIDER_ID,
     // §3.2: one message; every To address appears in it, so they see each other.
-    recipients: { to: 50, cc: 20, bcc: 20, toVisibleToEachOther: true, bccMayOverlapTo: false },
+    // Destination, Cc and Bcc are bare addresses; Bcc must not repeat a Destination address.
+    recipients: {
+      to: 50,
+      cc: 20,
+      bcc: 20,
+      toVisibleToEachOther: true,
+      bccMayOverlapTo: false,
+      names: false,
+    },
     // The alias may not contain ':' (checked by validate); no documented length.
     from: { name: true },
     // ReplyToAddresses is a single address string.
@@ -55,18 +73,29 @@ export function tencentSesCapabilities(options: {
       bodyMaxBytes: 4 * MB,
       template: 'id',
       batchTemplate: 'id',
+      templateId: TEMPLATE_ID,
+      rawContentNote: RAW_CONTENT_NOTE,
+      // The whole email (bodies and attachments together) at most 4 MB.
+      messageMaxBytes: 4 * MB,
       // No templateDataMaxBytes: the SDK models put the 800-byte TemplateData bound on
       // ReceiverInputData (group rows, checked on upload: RECIPIENT_DATA_MAX_BYTES), not on
       // SendEmail's Template; a send's data is bounded by the 8 MB request (REQUEST_MAX_BYTES).
     },
     // §4: at most 10, 4 MB raw in total (the request, base64 included, at most 8 MB).
-    attachments: { maxCount: 10, maxTotalBytes: 4 * MB },
+    attachments: { maxCount: 10, maxTotalBytes: 4 * MB, filenameMaxLength: 255 },
     // SmtpHeaders has no confirmed format: raw via providerOptions['tencent-ses'].smtpHeaders.
     headers: false,
     // SendEmail has neither tags nor per-message tracking switches.
     tags: { max: 0 },
     tracking: { opens: false, clicks: false },
     schedule: { timed: true, recurring: true },
+    batch: {
+      // BatchSendEmail: InvalidParameterValue.SubjectLengthError outside 1-100 characters.
+      subject: { minLength: 1, maxLength: 100 },
+      fromName: true,
+      template: TEMPLATE_ID,
+      group: { pattern: /^\d{1,15}$/, description: 'a numeric group id (ReceiverId)' },
+    },
     groups: {
       uploadChunk: 20_000,
       maxPerGroup: 50_000,

@@ -29,6 +29,7 @@ import {
 } from './config.js';
 import { receiverGroups } from './groups.js';
 import { sendEmailParams, validateMessage } from './mapping.js';
+import { parseOptions } from './options.js';
 import { sendTasks } from './scheduled-tasks.js';
 import type { Tc3Signer } from './signer.js';
 import { statusOperation } from './status.js';
@@ -49,7 +50,8 @@ function createProvider(
   const provider = defineProvider({
     id: PROVIDER_ID,
     capabilities: tencentSesCapabilities(settings),
-    validate: (message) => validateMessage(message, settings.allowRawContent),
+    options: parseOptions,
+    validate: validateMessage,
     validateBatch,
     send: (message) =>
       mappedOperation(context, 'SendEmail', sendEmailParams(message), (out) => ({

@@ -12,6 +12,28 @@ export interface RateLimit {
   readonly source: string;
 }
 
+/** A shape a provider requires of a reference (template id, group), with the words for errors. */
+export interface ReferencePattern {
+  readonly pattern: RegExp;
+  /** What the pattern means, for the error: "a numeric id of 1 to 15 digits". */
+  readonly description: string;
+}
+
+/** What a provider-side batch send accepts beyond the single-send rules. */
+export interface BatchCapabilities {
+  /**
+   * `false`: the batch uses the stored template's subject, so a subject is `unsupported`;
+   * otherwise a subject is required, within these lengths in characters.
+   */
+  readonly subject: false | { readonly minLength: number; readonly maxLength: number };
+  /** A display name on the batch sender. */
+  readonly fromName: boolean;
+  /** The shape of a batch's template reference. */
+  readonly template?: ReferencePattern;
+  /** The shape of a group reference. */
+  readonly group?: ReferencePattern;
+}
+
 /** The capabilities of one provider. */
 export interface Capabilities {
   readonly provider: string;
@@ -22,8 +44,13 @@ export interface Capabilities {
     readonly bcc: number;
     /** `to` recipients see each other's addresses (one message, many visible recipients). */
     readonly toVisibleToEachOther: boolean;
-    /** A recipient may not appear in both `to` and `bcc`. */
+    /** A recipient may appear in both `to` and `bcc` (when `false`, core refuses the overlap). */
     readonly bccMayOverlapTo: boolean;
+    /**
+     * Display names on `to`, `cc` and `bcc` (default `true`); `false` means the provider takes
+     * bare addresses only, so a name is `unsupported` rather than dropped.
+     */
+    readonly names?: boolean;
     /**
      * Local parts outside ASCII or in quotes (`用户@example.com`, `"a b"@example.com`) are
      * accepted (SMTPUTF8). Default `false`: such addresses are `unsupported` before any request.
@@ -39,6 +66,8 @@ export interface Capabilities {
     /** Most reply-to addresses (0 = unsupported). */
     readonly max: number;
     readonly name: boolean;
+    /** Longest reply-to display name in characters, if limited. */
+    readonly nameMaxLength?: number;
   };
   readonly subject: { readonly maxLength: number };
   readonly content: {
@@ -53,9 +82,25 @@ export interface Capabilities {
     readonly batchTemplate: 'name' | 'id';
     /** Max bytes of serialised template data. */
     readonly templateDataMaxBytes?: number;
+    /** The shape of a template id, beyond the reference kind (e.g. at most 15 digits). */
+    readonly templateId?: ReferencePattern;
+    /**
+     * Why raw html/text is refused when `html`/`text` is `false` (e.g. a permission to ask
+     * for), quoted in the `unsupported` error.
+     */
+    readonly rawContentNote?: string;
+    /** Max bytes of html, text and attachments together, when the provider bounds the sum. */
+    readonly messageMaxBytes?: number;
   };
   /** `false`, or the attachment limits. */
-  readonly attachments: false | { readonly maxCount: number; readonly maxTotalBytes: number };
+  readonly attachments:
+    | false
+    | {
+        readonly maxCount: number;
+        readonly maxTotalBytes: number;
+        /** Longest file name in characters, if limited. */
+        readonly filenameMaxLength?: number;
+      };
   /** `false`, or how many custom headers one message may carry. */
   readonly headers: false | { readonly max: number };
   /** Most tags per message (0 = unsupported), and the tag syntax. */
@@ -69,7 +114,11 @@ export interface Capabilities {
     readonly timed: boolean;
     readonly recurring: boolean;
     readonly runCount?: boolean;
+    /** Why native scheduling is missing or limited, quoted in the `unsupported` error. */
+    readonly note?: string;
   };
+  /** Batch-only rules (defaults: a subject is optional, a sender name allowed). */
+  readonly batch?: BatchCapabilities;
   readonly groups: {
     /** Most recipients per upload call (addRecipients chunks to this). */
     readonly uploadChunk: number;

@@ -5,13 +5,11 @@
  */
 import type { Dispatcher } from 'undici';
 import type { Capabilities } from '../capabilities/capabilities.js';
-import { checkBatch, checkMessage } from '../capabilities/check.js';
 import { MailError } from '../errors.js';
 import { queryStatus, type RecipientStatus, type StatusQuery } from '../events/status.js';
 import { assertNotSuppressed, type SuppressionStore } from '../events/suppression.js';
 import { valuesForProvider } from '../failover/values.js';
 import type { BatchInput, MessageInput } from '../message/message.js';
-import { normalizeBatch, normalizeMessage } from '../message/validate.js';
 import type { BatchResult, HttpRequest, Provider, SendResult } from '../provider/provider.js';
 import { startDeadline } from '../run/deadline.js';
 import { assertSecureEndpoint } from '../run/endpoint.js';
@@ -27,6 +25,7 @@ import { createScheduling } from '../schedule/scheduling.js';
 import type { ScheduledResult, ScheduleSendOptions, Schedules } from '../schedule/view.js';
 import { createGroups, type Groups } from './groups.js';
 import { checkCallOptions, checkMailerOptions } from './mailer-options.js';
+import { prepareBatch, prepareMessage } from './prepare.js';
 import { type Settled, type Source, sendManyOver } from './send-many.js';
 
 /** Options of `createMailer`; every one has a default. */
@@ -173,9 +172,7 @@ export function createMailer<Id extends string, Raw>(
   const detach = scheduling.attach();
 
   const sendNow = async (input: MessageInput, call?: CallOptions): Promise<SendResult> => {
-    const message = normalizeMessage(valuesForProvider(input, provider.id));
-    checkMessage(message, caps);
-    provider.validate?.(message);
+    const message = prepareMessage(provider, valuesForProvider(input, provider.id));
     if (options.suppression) await assertNotSuppressed(options.suppression, message, provider.id);
     const { value, attempts } = await executor.run(provider.send(message), call?.signal);
     return { provider: provider.id, ...value, attempts };
@@ -192,9 +189,7 @@ export function createMailer<Id extends string, Raw>(
     sendMany: sendManyOver(sendNow, concurrency),
     sendBatch: (async (input: BatchInput, call?: CallOptions) => {
       if (isScheduled(input)) return scheduling.batch(valuesForProvider(input, provider.id), call);
-      const batch = normalizeBatch(valuesForProvider(input, provider.id));
-      checkBatch(batch, caps);
-      provider.validateBatch?.(batch, now());
+      const batch = prepareBatch(provider, valuesForProvider(input, provider.id), now());
       const { value, attempts } = await executor.run(provider.sendBatch(batch), call?.signal);
       return { provider: provider.id, ...value, attempts, scheduled: false };
     }) as Mailer['sendBatch'],

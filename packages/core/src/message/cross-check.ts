@@ -1,6 +1,6 @@
 /**
  * Message checks that span fields (a recipient somewhere, a body of some kind, no recipient
- * twice). They run on the parsed message, and also on the raw input when parsing failed, so
+ * twice). These are the one home of the body-or-template rule: adapters do not repeat it. They run on the parsed message, and also on the raw input when parsing failed, so
  * that one error lists every problem.
  */
 
@@ -25,12 +25,19 @@ function rawKeyOf(value: unknown): string | undefined {
   return addrSpecProblem(trimmed) === undefined ? asciiDomain(trimmed)?.toLowerCase() : undefined;
 }
 
+/**
+ * Which earlier fields a recipient may not repeat. A `to` address in `bcc` is left out: whether
+ * that overlap is allowed is the provider's (`capabilities.recipients.bccMayOverlapTo`, checked
+ * in capabilities/check.ts), not a property of the message.
+ */
+const CONFLICTS = { to: ['to'], cc: ['to', 'cc'], bcc: ['cc', 'bcc'] } as const;
+
 function duplicates(
   value: Readonly<Record<string, unknown>>,
   parsed: boolean,
   issues: Issue[],
 ): void {
-  const seen = new Map<string, string>();
+  const seen = { to: new Map<string, string>(), cc: new Map<string, string>(), bcc: new Map() };
   for (const field of RECIPIENT_FIELDS) {
     const list = value[field];
     const many = Array.isArray(list);
@@ -40,8 +47,8 @@ function duplicates(
       // Parsed recipients are valid `Address`es already; raw ones are checked first.
       const key = parsed ? (item as { address: string }).address.toLowerCase() : rawKeyOf(item);
       if (key === undefined) continue;
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, many ? `${field}[${index}]` : field);
+      const first = firstOf(seen, CONFLICTS[field], key);
+      if (first === undefined) seen[field].set(key, many ? `${field}[${index}]` : field);
       else
         issues.push({
           path: many ? [field, index] : [field],
@@ -49,6 +56,18 @@ function duplicates(
         });
     }
   }
+}
+
+function firstOf(
+  seen: Readonly<Record<string, Map<string, string>>>,
+  fields: readonly string[],
+  key: string,
+): string | undefined {
+  for (const field of fields) {
+    const first = seen[field]?.get(key);
+    if (first !== undefined) return first;
+  }
+  return undefined;
 }
 
 /**

@@ -182,6 +182,13 @@ export interface Provider<Id extends string = string, Raw = unknown> {
    */
   validate?(message: Message): void;
   validateBatch?(batch: Batch, now: number): void;
+  /**
+   * Parses `providerOptions[id]` (`undefined` when absent) into what `send`, `sendBatch` and
+   * the validators then read from the message: the core calls it once per send, before them,
+   * and replaces the raw value with its result. Throw `invalid_input` naming the key; build it
+   * with `optionsParser` from `@mailbridge/core/provider`.
+   */
+  readonly options?: (value: unknown) => unknown;
   /** With a `pin` (scheduled sends, when `replayPins` is set) every attempt reuses its nonce and time. */
   send(message: Message, pin?: ReplayPin): Operation<SendReceipt>;
   sendBatch(batch: Batch, pin?: ReplayPin): Operation<BatchReceipt>;
