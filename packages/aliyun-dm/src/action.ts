@@ -2,7 +2,7 @@
  * The shape of one entry of the action table: kind (how the core may retry it), HTTP method,
  * and the zod schemas of its request and its normalised response.
  */
-import type { OperationKind } from '@mailbridge/core';
+import type { OperationKind } from '@mailbridge/core/provider';
 import { z } from 'zod';
 import { base, dmObject } from './schema.js';
 

@@ -5,17 +5,17 @@
  * configurable because older docs name `2017-06-22` outside Hangzhou.
  */
 import {
-  assertSecureEndpoint,
   type Credentials,
   type CredentialsSource,
   credentialsSchema,
-  MailError,
+  endpointOrigin,
   parseConfig,
   resolveCredentials,
   type TransportConfig,
   transportConfigShape,
+  transportOf,
   urlQuery,
-} from '@mailbridge/core';
+} from '@mailbridge/core/provider';
 import { z } from 'zod';
 import type { SignatureVersion } from './signer.js';
 
@@ -111,13 +111,11 @@ export function resolveConfig(
   environment: Readonly<Record<string, string | undefined>> = process.env,
 ): ResolvedConfig {
   const config = parseConfig(PROVIDER_ID, configSchema, value);
+  const allowInsecureHttp = config.allowInsecureHttp ?? false;
   const origin =
     config.endpoint === undefined
       ? `https://${REGION_HOSTS[config.region]}`
-      : parseEndpoint(config.endpoint);
-  const allowInsecureHttp = config.allowInsecureHttp ?? false;
-  // The loopback rule and its opt-in are core's (one owner); parseEndpoint checked the form.
-  assertSecureEndpoint(origin, PROVIDER_ID, allowInsecureHttp);
+      : endpointOrigin(config.endpoint, PROVIDER_ID, config.allowInsecureHttp ?? false);
   const credentials = resolveCredentials(
     PROVIDER_ID,
     // zod types `token` as `string | undefined`; the schema never yields an explicit undefined.
@@ -125,11 +123,6 @@ export function resolveConfig(
     ALIYUN_ENV,
     environment,
   );
-  const transport: TransportConfig = {
-    ...(config.timeoutMs === undefined ? {} : { timeoutMs: config.timeoutMs }),
-    ...(config.retries === undefined ? {} : { retries: config.retries }),
-    ...(config.maxResponseBytes === undefined ? {} : { maxResponseBytes: config.maxResponseBytes }),
-  };
   return {
     region: config.region,
     version: config.version,
@@ -138,37 +131,8 @@ export function resolveConfig(
     host: new URL(origin).host,
     signatureVersion: config.signatureVersion,
     credentials,
-    transport,
+    transport: transportOf(config),
   };
-}
-
-/** https anywhere; plain http only on loopback (the emulator). Path, query and userinfo refused. */
-function parseEndpoint(endpoint: string): string {
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    return badEndpoint('not a URL such as https://dm.aliyuncs.com');
-  }
-  if (
-    url.username ||
-    url.password ||
-    url.search ||
-    url.hash ||
-    (url.pathname !== '/' && url.pathname !== '')
-  ) {
-    return badEndpoint('expected an origin only (scheme, host, port)');
-  }
-  if (url.protocol === 'https:' || url.protocol === 'http:') return url.origin;
-  return badEndpoint('expected an https:// origin (http:// for the emulator)');
-}
-
-function badEndpoint(why: string): never {
-  throw new MailError(`${PROVIDER_ID} config: endpoint: ${why}`, {
-    code: 'invalid_input',
-    provider: PROVIDER_ID,
-    issues: [{ path: ['endpoint'], message: why }],
-  });
 }
 
 /**

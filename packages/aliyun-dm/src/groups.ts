@@ -3,14 +3,8 @@
  * is its `ReceiversName` (BatchSendMail names the list); the list calls resolve it to a
  * `ReceiverId` first (receiver-ids.ts).
  */
-import type {
-  Group,
-  GroupInput,
-  Operation,
-  Page,
-  ProviderGroups,
-  Recipient,
-} from '@mailbridge/core';
+import type { Group, GroupInput, Page, Recipient } from '@mailbridge/core';
+import type { Operation, ProviderGroups } from '@mailbridge/core/provider';
 import { ACTIONS, type AliyunDmResponse } from './actions.js';
 import type { ClientContext } from './client.js';
 import { actionOperation, checkedParams, dmOperation, readResponse } from './client.js';

@@ -3,14 +3,8 @@
  * BatchSendMail), plus the checks capabilities cannot express. Each field's rule names its
  * source; nothing is dropped silently: what DirectMail cannot carry is `unsupported`.
  */
-import {
-  type Batch,
-  invalidInput,
-  type Message,
-  type TemplateRef,
-  type Tracking,
-  unsupported,
-} from '@mailbridge/core';
+import type { Batch, Message, TemplateRef, Tracking } from '@mailbridge/core';
+import { invalidInput, unsupported } from '@mailbridge/core/provider';
 import type { AliyunDmRequest } from './actions.js';
 import { PROVIDER_ID } from './config.js';
 import { optionParams, readOptions } from './options.js';

@@ -3,17 +3,19 @@
  * `aliyunDm` factory (`AdapterFactory`: `.id` and `.fromUrl`, for `fromConfig`).
  */
 import {
-  type AdapterFactory,
   type Batch,
-  type BatchReceipt,
-  defineProvider,
   MailError,
   type Message,
-  type Operation,
   type Provider,
   type ReplayPin,
-  type SendReceipt,
 } from '@mailbridge/core';
+import {
+  type AdapterFactory,
+  type BatchReceipt,
+  defineProvider,
+  type Operation,
+  type SendReceipt,
+} from '@mailbridge/core/provider';
 import { ACTIONS, type AliyunDmRequest } from './actions.js';
 import { capabilities } from './capabilities.js';
 import {

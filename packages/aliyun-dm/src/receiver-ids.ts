@@ -4,7 +4,8 @@
  * and for a name it has not seen, by QueryReceiverByParam through the core's `execute` (same
  * retries, limits and hooks as every call).
  */
-import { type Execute, MailError } from '@mailbridge/core';
+import { MailError } from '@mailbridge/core';
+import type { Execute } from '@mailbridge/core/provider';
 import type { AliyunDmResponse } from './actions.js';
 import { actionOperation, type ClientContext } from './client.js';
 import { PROVIDER_ID } from './config.js';

@@ -9,7 +9,7 @@
  * Clock and nonce are arguments, so tests pin both (STYLE.md habit 4).
  */
 import { createHash, createHmac } from 'node:crypto';
-import type { Credentials } from '@mailbridge/core';
+import type { Credentials } from '@mailbridge/core/provider';
 import { percentEncode } from './encode.js';
 
 /** The signature scheme: `v1` = RPC HMAC-SHA1 (default), `v3` = ACS3-HMAC-SHA256. */

@@ -3,7 +3,8 @@
  * client as `mailer.raw`, running through the core's pipeline (rate limits, retries, hooks,
  * redaction), or through an `execute` function of the caller's.
  */
-import { createMailer, type Execute, type MailerOptions } from '@mailbridge/core';
+import { createMailer, type MailerOptions } from '@mailbridge/core';
+import type { Execute } from '@mailbridge/core/provider';
 import { type AliyunDmClient, clientContext, createRawClient } from './client.js';
 import { type AliyunDmConfig, resolveConfig } from './config.js';
 import { aliyunDm } from './provider.js';

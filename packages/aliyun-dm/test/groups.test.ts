@@ -1,4 +1,4 @@
-import type { Execute, Operation } from '@mailbridge/core';
+import type { Execute, Operation } from '@mailbridge/core/provider';
 import { describe, expect, it } from 'vitest';
 import { detailParams } from '../src/groups.js';
 import { attempt, businessOf, provider } from './helpers/fixtures.js';

@@ -3,7 +3,8 @@
  * these tests hold the mapping's output to that schema, so a constraint added to the schema
  * and not to the capabilities fails here, and check the limits core enforces in its place.
  */
-import { checkBatch, isMailError, type Message } from '@mailbridge/core';
+import { isMailError, type Message } from '@mailbridge/core';
+import { checkBatch } from '@mailbridge/core/provider';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../src/actions.js';
 import { capabilities } from '../src/capabilities.js';

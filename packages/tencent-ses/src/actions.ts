@@ -4,7 +4,7 @@
  * retried (`send`: never after an ambiguous failure, SES has no idempotency token; `write`: the
  * same; `read`: always when retryable). The raw client and the rate limits derive from it.
  */
-import type { OperationKind } from '@mailbridge/core';
+import type { OperationKind } from '@mailbridge/core/provider';
 import { z } from 'zod';
 import {
   attachment,

@@ -17,7 +17,6 @@ import { formatFrom, receiverId, senderIssues, templateData, templateId } from '
 import { misplacedOptions, readSendOptions, unsubscribeDigit } from './options.js';
 import { formatChinaTime } from './time.js';
 
-
 type Schedule = NonNullable<Batch['schedule']>;
 type Recurring = Extract<Schedule, { readonly every: unknown }>;
 

@@ -4,16 +4,16 @@
  * a JSON body serialised once, signed with TC3 (tencent-ses.md §1 "HTTP", §2); errors are read
  * from `Response.Error` in a 200 and in a non-200 body alike (§1 "Response envelope").
  */
+import { MailError } from '@mailbridge/core';
 import {
   type AttemptContext,
   type Execute,
   type HttpRequest,
   type HttpResponse,
   invalidInput,
-  MailError,
   type Operation,
   parseJson,
-} from '@mailbridge/core';
+} from '@mailbridge/core/provider';
 import {
   type ActionInput,
   type ActionOutput,

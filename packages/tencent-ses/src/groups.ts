@@ -5,15 +5,8 @@
  * at most 100), DeleteReceiver. The API has no way to remove one address, so `removeRecipient`
  * is absent and the core reports `unsupported`.
  */
-import {
-  type Group,
-  type Issue,
-  invalidInput,
-  type Operation,
-  type Page,
-  type ProviderGroups,
-  type Recipient,
-} from '@mailbridge/core';
+import type { Group, Issue, Page, Recipient } from '@mailbridge/core';
+import { invalidInput, type Operation, type ProviderGroups } from '@mailbridge/core/provider';
 import type { ActionOutput } from './actions.js';
 import { actionOperation, mappedOperation, type RequestContext } from './client.js';
 import { PROVIDER_ID } from './config.js';

@@ -3,7 +3,8 @@
  * Field rules: shared/providers/tencent-ses.md §3.2 (SendEmail), §3.18 (Template, Simple,
  * Attachment), §4 (limits). Batches: batch.ts.
  */
-import { type Address, type Issue, invalidInput, type Message } from '@mailbridge/core';
+import type { Address, Issue, Message } from '@mailbridge/core';
+import { invalidInput } from '@mailbridge/core/provider';
 import type { ActionInput } from './actions.js';
 import { PROVIDER_ID } from './config.js';
 import {

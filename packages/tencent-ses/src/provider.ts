@@ -3,14 +3,8 @@
  * Operations, the typed raw client, capabilities from the config), and is an `AdapterFactory`
  * (`.id`, `.fromUrl`) so `fromConfig('tencent-ses://ap-guangzhou', [tencentSes])` works.
  */
-import {
-  type AdapterFactory,
-  createMailer,
-  defineProvider,
-  type Execute,
-  type MailerOptions,
-  type Provider,
-} from '@mailbridge/core';
+import { createMailer, type MailerOptions, type Provider } from '@mailbridge/core';
+import { type AdapterFactory, defineProvider, type Execute } from '@mailbridge/core/provider';
 import { batchSendEmailParams, validateBatch } from './batch.js';
 import { tencentSesCapabilities } from './capabilities.js';
 import {

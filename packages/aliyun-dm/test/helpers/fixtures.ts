@@ -1,4 +1,5 @@
-import type { AttemptContext, Batch, HttpRequest, Message } from '@mailbridge/core';
+import type { Batch, Message } from '@mailbridge/core';
+import type { AttemptContext, HttpRequest } from '@mailbridge/core/provider';
 import { clientContext } from '../../src/client.js';
 import { resolveConfig } from '../../src/config.js';
 import { buildProvider } from '../../src/provider.js';

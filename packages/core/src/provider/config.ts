@@ -37,6 +37,19 @@ export const transportConfigShape = {
   maxResponseBytes: z.coerce.number().int().positive().optional(),
 };
 
+/** The `TransportConfig` of a parsed config: only the keys the user set (no `undefined`s). */
+export function transportOf(config: {
+  readonly timeoutMs?: number | undefined;
+  readonly retries?: number | undefined;
+  readonly maxResponseBytes?: number | undefined;
+}): TransportConfig {
+  const transport: { -readonly [K in keyof TransportConfig]: TransportConfig[K] } = {};
+  if (config.timeoutMs !== undefined) transport.timeoutMs = config.timeoutMs;
+  if (config.retries !== undefined) transport.retries = config.retries;
+  if (config.maxResponseBytes !== undefined) transport.maxResponseBytes = config.maxResponseBytes;
+  return transport;
+}
+
 const credentialsObject = z
   .object({ id: z.string().min(1), secret: z.string().min(1), token: z.string().min(1).optional() })
   .strict();

@@ -6,10 +6,20 @@
  * rule, and precise JSON. The README section "Writing an adapter" walks through it.
  */
 
+export { checkMessage } from '../capabilities/check.js';
+export { checkBatch } from '../capabilities/check-batch.js';
+export { invalidInput, unsupported } from '../errors.js';
 export { prepareBatch, prepareMessage } from '../mailer/prepare.js';
 export { toIssues } from '../message/issues.js';
-export { assertSecureEndpoint, isLoopbackHost } from '../run/endpoint.js';
+export {
+  normalizeBatch,
+  normalizeGroupInput,
+  normalizeMessage,
+  normalizeRecipient,
+} from '../message/validate.js';
+export { assertSecureEndpoint, endpointOrigin, isLoopbackHost } from '../run/endpoint.js';
 export { parseJson } from '../run/json.js';
+export { describeRequest, redactError, redactSecrets } from '../run/redact.js';
 export type {
   AdapterFactory,
   CredentialEnv,
@@ -22,6 +32,7 @@ export {
   parseConfig,
   resolveCredentials,
   transportConfigShape,
+  transportOf,
   urlQuery,
 } from './config.js';
 export { optionsParser } from './options.js';

@@ -29,6 +29,43 @@ export function assertSecureEndpoint(
   });
 }
 
+/**
+ * The origin of a configured endpoint, by the one endpoint rule: a URL with nothing but scheme,
+ * host and port, `https:` anywhere and `http:` only on loopback (the emulator) or with the
+ * caller's explicit `allowInsecureHttp` opt-in. Anything else
+ * is `invalid_input` naming the `endpoint` key; the message never repeats userinfo or query.
+ *
+ * @example
+ * ```ts
+ * endpointOrigin('http://127.0.0.1:4010', 'acme'); // 'http://127.0.0.1:4010'
+ * ```
+ */
+export function endpointOrigin(value: string, provider: string, allowInsecureHttp = false): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  const extra =
+    url !== undefined &&
+    (url.username !== '' ||
+      url.password !== '' ||
+      url.search !== '' ||
+      url.hash !== '' ||
+      (url.pathname !== '/' && url.pathname !== ''));
+  if (url === undefined || extra) {
+    const issue = 'expected an origin only, such as https://host[:port]';
+    throw new MailError(`${provider} config: endpoint: ${issue}`, {
+      code: 'invalid_input',
+      provider,
+      issues: [{ path: ['endpoint'], message: issue }],
+    });
+  }
+  assertSecureEndpoint(url.origin, provider, allowInsecureHttp);
+  return url.origin;
+}
+
 /** Why a URL may not carry a request, or undefined when it may. */
 function endpointProblem(
   value: string,
