@@ -33,6 +33,7 @@ const ctx = (n = 1): AttemptContext => ({
   attempt: n,
   signal: new AbortController().signal,
   now: Date.now,
+  execute: () => Promise.reject(new Error('no pipeline in this unit test')),
 });
 
 /** One attempt: build, fetch, parse. */

@@ -36,7 +36,7 @@ function onList<T>(
   return {
     ...op(''),
     async build(attempt) {
-      receiverId ??= await ids.resolve(name, attempt.signal);
+      receiverId ??= await ids.resolve(name, attempt);
       return op(receiverId).build(attempt);
     },
   };

@@ -97,11 +97,7 @@ export function buildProvider(ctx: ClientContext): AliyunDmProvider {
       ) as Operation<BatchReceipt>,
     groups: createGroupOperations(ctx, ids),
     status: (query, cursor) => statusOperation(ctx, query, cursor),
-    raw(execute) {
-      // Kept so a group name this process has not seen can be resolved through the same pipeline.
-      ids.execute = execute;
-      return createRawClient(ctx, execute);
-    },
+    raw: (execute) => createRawClient(ctx, execute),
     secrets: () => [...ctx.seen],
     origin: ctx.config.origin,
     ...(ctx.config.allowInsecureHttp ? { allowInsecureHttp: true } : {}),

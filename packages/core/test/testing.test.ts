@@ -158,6 +158,7 @@ describe('createTestingProvider', () => {
       attempt: 1,
       signal: new AbortController().signal,
       now: Date.now,
+      execute: () => Promise.reject(new Error('no pipeline in this unit test')),
     });
     const response = await testing.dispatch?.(request, undefined);
     expect(response?.status).toBe(401);

@@ -25,6 +25,7 @@ export const attempt = (now = Date.UTC(2024, 1, 12, 8, 44, 3), n = 1): AttemptCo
   attempt: n,
   signal: new AbortController().signal,
   now: () => now,
+  execute: () => Promise.reject(new Error('no pipeline in this unit test')),
 });
 
 /** A normalised message, as the core hands it to adapters. */

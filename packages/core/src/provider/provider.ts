@@ -42,6 +42,12 @@ export interface AttemptContext {
   readonly signal: AbortSignal;
   /** The current time (ms since epoch), from the mailer's clock. */
   now(): number;
+  /**
+   * The pipeline running this attempt, for an operation that needs another call first (a
+   * DirectMail list name resolved to its id): that call gets the same mailer's limits, hooks,
+   * retries and dispatcher. Pass `{ signal }` on to it.
+   */
+  readonly execute: Execute;
 }
 
 /**

@@ -93,6 +93,7 @@ export function createExecutor(options: ExecutorOptions) {
       attempt: state.attempts,
       signal: signal ?? NEVER,
       now: options.now,
+      execute,
     };
     const replay = state.replayNext && state.last !== undefined;
     state.replayNext = false;
