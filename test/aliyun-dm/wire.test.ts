@@ -4,13 +4,8 @@
  * these tests show what DirectMail-compatible servers accept, independent of the core's retries.
  */
 import { aliyunDm, createAliyunDmClient } from '@mailbridge/aliyun-dm';
-import {
-  type AttemptContext,
-  type Execute,
-  isMailError,
-  type MailError,
-  type Operation,
-} from '@mailbridge/core';
+import { isMailError, type MailError } from '@mailbridge/core';
+import type { AttemptContext, Execute, Operation } from '@mailbridge/core/provider';
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 

@@ -5,19 +5,21 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  isMailError,
+  type MailError,
+  MailError as MailErrorClass,
+  type ReplayPin,
+} from '@mailbridge/core';
+import {
   type AttemptContext,
   type Execute,
   type HttpRequest,
   type HttpResponse,
   invalidInput,
-  isMailError,
-  type MailError,
-  MailError as MailErrorClass,
   type Operation,
   type OperationKind,
   parseJson,
-  type ReplayPin,
-} from '@mailbridge/core';
+} from '@mailbridge/core/provider';
 import type { z } from 'zod';
 import {
   ACTIONS,

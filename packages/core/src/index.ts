@@ -1,8 +1,16 @@
-export type { Capabilities, RateLimit } from './capabilities/capabilities.js';
-export { checkMessage } from './capabilities/check.js';
-export { checkBatch } from './capabilities/check-batch.js';
+/**
+ * `@mailbridge/core`: the user API, as the README documents it. What adapter authors need
+ * (the provider contract, config parsing, the checks) is `@mailbridge/core/provider`; the
+ * in-memory provider for tests is `@mailbridge/core/testing`.
+ */
+export type {
+  BatchCapabilities,
+  Capabilities,
+  RateLimit,
+  ReferencePattern,
+} from './capabilities/capabilities.js';
 export type { Delivery, Issue, MailErrorCode, MailErrorInit } from './errors.js';
-export { invalidInput, isMailError, MAIL_ERROR_CODES, MailError, unsupported } from './errors.js';
+export { isMailError, MAIL_ERROR_CODES, MailError } from './errors.js';
 // Delivery events (issue 17): neutral event type and the field reader adapters parse with.
 export type { BounceType, MailEvent, MailEventKind } from './events/event.js';
 export { eventError, MAIL_EVENT_KINDS } from './events/event.js';
@@ -49,7 +57,6 @@ export type { CallOptions, Mailer, MailerOptions, SendManyOptions } from './mail
 export { createMailer } from './mailer/mailer.js';
 export type { Settled, Source } from './mailer/send-many.js';
 export { collect } from './mailer/send-many.js';
-export { formatAddress, parseAddress } from './message/address.js';
 export type {
   Address,
   AddressInput,
@@ -71,48 +78,17 @@ export type {
   TemplateRef,
   Tracking,
 } from './message/message.js';
-export {
-  normalizeBatch,
-  normalizeGroupInput,
-  normalizeMessage,
-  normalizeRecipient,
-} from './message/validate.js';
+export type { ConfigValue } from './provider/config.js';
+export { fromConfig } from './provider/config.js';
 export type {
-  AdapterFactory,
-  ConfigValue,
-  CredentialEnv,
-  Credentials,
-  CredentialsSource,
-  TransportConfig,
-} from './provider/config.js';
-export {
-  credentialsSchema,
-  fromConfig,
-  parseConfig,
-  resolveCredentials,
-  transportConfigShape,
-  urlQuery,
-} from './provider/config.js';
-export type {
-  AttemptContext,
-  BatchReceipt,
   BatchResult,
-  Execute,
   Group,
   GroupInput,
-  HttpRequest,
-  HttpResponse,
-  Operation,
-  OperationKind,
   Page,
   Provider,
-  ProviderGroups,
   RouteStep,
-  SendReceipt,
   SendResult,
 } from './provider/provider.js';
-export { defineProvider } from './provider/provider.js';
-export { assertSecureEndpoint, isLoopbackHost } from './run/endpoint.js';
 export type { RetryOptions } from './run/executor.js';
 export type {
   ErrorEvent,
@@ -123,11 +99,8 @@ export type {
   ResponseEvent,
   RetryEvent,
 } from './run/hooks.js';
-export type { HttpClient, HttpClientOptions } from './run/http.js';
-export { createHttpClient } from './run/http.js';
-export { parseJson } from './run/json.js';
 export type { RateLimitOverrides } from './run/rate-limit.js';
-export { describeRequest, REDACTED, redactError, redactSecrets } from './run/redact.js';
+export { redactError, redactSecrets } from './run/redact.js';
 export type {
   Job,
   JobFilter,

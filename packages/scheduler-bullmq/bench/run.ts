@@ -15,7 +15,7 @@
 import { appendFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { normalizeMessage } from '@mailbridge/core';
+import { normalizeMessage } from '@mailbridge/core/provider';
 import type { Emulator } from '@mailbridge/emulator';
 import { bullmqScheduler } from '../src/index.js';
 import { startWallClockEmulator } from '../test/helpers/emulator.js';

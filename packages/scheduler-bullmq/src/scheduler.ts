@@ -9,7 +9,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  invalidInput,
   type Job,
   type JobFilter,
   type JobInput,
@@ -17,6 +16,7 @@ import {
   MailError,
   type Scheduler,
 } from '@mailbridge/core';
+import { invalidInput } from '@mailbridge/core/provider';
 import { cancelJob, decodeJob, encodeJob, newJob, validateRule } from '@mailbridge/scheduler';
 import { type Job as BullJob, Worker } from 'bullmq';
 import { limiterFor } from './limit.js';

@@ -3,14 +3,8 @@
  * (now), 2 (`TimedParam`, a `{at}` schedule) or 3 (`CycleParam`, `{at, every: {hours|days}}`), and
  * the checks the capabilities cannot express. Times are China Standard Time (see time.ts).
  */
-import {
-  type Batch,
-  type Issue,
-  intervalHours,
-  invalidInput,
-  isCronRule,
-  unsupported,
-} from '@mailbridge/core';
+import { type Batch, type Issue, intervalHours, isCronRule } from '@mailbridge/core';
+import { invalidInput, unsupported } from '@mailbridge/core/provider';
 import type { ActionInput } from './actions.js';
 import { PROVIDER_ID } from './config.js';
 import { formatFrom, receiverId, senderIssues, templateData, templateId } from './mapping.js';

@@ -8,7 +8,8 @@
 
 export { checkMessage } from '../capabilities/check.js';
 export { checkBatch } from '../capabilities/check-batch.js';
-export { invalidInput, unsupported } from '../errors.js';
+export type { Issue, MailErrorInit } from '../errors.js';
+export { invalidInput, isMailError, MailError, unsupported } from '../errors.js';
 export { prepareBatch, prepareMessage } from '../mailer/prepare.js';
 export { toIssues } from '../message/issues.js';
 export {
@@ -19,7 +20,7 @@ export {
 } from '../message/validate.js';
 export { assertSecureEndpoint, endpointOrigin, isLoopbackHost } from '../run/endpoint.js';
 export { parseJson } from '../run/json.js';
-export { describeRequest, redactError, redactSecrets } from '../run/redact.js';
+export { describeRequest, REDACTED, redactError, redactSecrets } from '../run/redact.js';
 export type {
   AdapterFactory,
   CredentialEnv,
@@ -39,6 +40,7 @@ export { optionsParser } from './options.js';
 export type {
   AttemptContext,
   BatchReceipt,
+  BatchResult,
   Execute,
   Group,
   GroupInput,
@@ -50,5 +52,6 @@ export type {
   Provider,
   ProviderGroups,
   SendReceipt,
+  SendResult,
 } from './provider.js';
 export { defineProvider } from './provider.js';
