@@ -4,7 +4,7 @@
  * Also: every action of the raw client's table is an Action DirectMail knows.
  */
 import {
-  ACTIONS,
+  actions as ACTIONS,
   type AliyunDmAction,
   type AliyunDmRequest,
   aliyunDm,

@@ -188,7 +188,7 @@ it('createAliyunDmClient: the standalone raw client runs through a mailer pipeli
       endpoint: emu.aliyunEndpoint,
       credentials: { id: 'LTAIwire', secret: 'wire-secret-0123456789' },
     },
-    { rateLimits: false },
+    { mailer: { rateLimits: false } },
   );
   const summary = await client.DescAccountSummary({});
   expect(typeof summary.RequestId).toBe('string');
@@ -201,8 +201,10 @@ it('createAliyunDmClient: the standalone raw client runs through a mailer pipeli
       endpoint: emu.aliyunEndpoint,
       credentials: { id: 'LTAIwire', secret: 'wire-secret-0123456789' },
     },
-    execute,
+    { execute },
   );
   const tags = await direct.QueryTagByParam({});
   expect(tags.data?.tag?.map((t) => t.TagName)).toContain('demo');
+  await client.close();
+  await direct.close();
 });

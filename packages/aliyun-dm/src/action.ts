@@ -4,7 +4,7 @@
  */
 import type { OperationKind } from '@mailbridge/core/provider';
 import { z } from 'zod';
-import { base, dmObject } from './schema.js';
+import { base, dmObject } from './schemas.js';
 
 type Shape = Record<string, z.ZodType>;
 

@@ -14,7 +14,7 @@ import {
   reqStr,
   str,
   wrappedList,
-} from './schema.js';
+} from './schemas.js';
 
 const addressType = z.union([z.literal(0), z.literal(1)]);
 const zeroOne = z.enum(['0', '1']);

@@ -29,7 +29,7 @@ import {
 } from './actions.js';
 import { PROVIDER_ID, type ResolvedConfig } from './config.js';
 import { providerError, unreadableResponse } from './errors.js';
-import { toIssues } from './schema.js';
+import { toIssues } from './schemas.js';
 import { type Signer, signerFor } from './signer.js';
 
 /** What every operation of one provider instance shares. */

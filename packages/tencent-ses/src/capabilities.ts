@@ -106,3 +106,6 @@ export function tencentSesCapabilities(options: {
     rateLimits: tencentSesRateLimits(options.rateLimit),
   };
 }
+
+/** The capabilities of the default config (templates only; `allowRawContent` opens html/text). */
+export const capabilities: Capabilities = tencentSesCapabilities({});
