@@ -11,7 +11,7 @@ type Shape = Record<string, z.ZodType>;
 /** One DirectMail action as data. */
 export interface ActionSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
   readonly kind: OperationKind;
-  /** POST unless stated: every SDK action is POST except GetUser (aliyun-dm.md §1.2). */
+  /** POST unless stated: every SDK action is POST except GetUser (docs/providers/aliyun-dm.md). */
   readonly method: 'GET' | 'POST';
   readonly request: Req;
   readonly response: Res;

@@ -9,7 +9,7 @@ import { MAIL_ACTIONS } from './actions-mail.js';
 import { STATS_ACTIONS } from './actions-stats.js';
 import { SUPPRESSION_ACTIONS } from './actions-suppression.js';
 
-/** Every action: the seeds' (S000, S002, S003, S004) plus the receiver, template, task and tag queries. */
+/** Every action: the seeds' (the BatchSendMail doc, the sender-address API doc, the DirectMail API reference, the DirectMail statistics API doc) plus the receiver, template, task and tag queries. */
 export const ACTIONS = {
   ...MAIL_ACTIONS,
   ...ACCOUNT_ACTIONS,

@@ -53,7 +53,7 @@ export function clientContext(config: ResolvedConfig): ClientContext {
 }
 
 /**
- * Flatten parameters to wire strings (aliyun-dm.md §2 step 1): booleans `true`/`false`, numbers
+ * Flatten parameters to wire strings (docs/providers/aliyun-dm.md step 1): booleans `true`/`false`, numbers
  * in decimal, objects and arrays as JSON (the DirectMail JSON-string fields), undefined dropped.
  */
 export function flattenParams(params: Readonly<Record<string, unknown>>): Record<string, string> {
@@ -102,7 +102,7 @@ function pinnedRefusal(error: unknown): unknown {
   });
 }
 
-/** Codes that mean success when a 2xx body carries a `Code` (POP's list, §2.1). */
+/** Codes that mean success when a 2xx body carries a `Code` (POP's list, docs/providers/aliyun-dm.md). */
 const SUCCESS_CODES = new Set(['200', 'OK', 'Success', 'success']);
 
 /** One DirectMail call as an `Operation`. `read` turns the parsed JSON body into the result. */

@@ -1,6 +1,6 @@
 /**
  * The adapter configuration: one strict zod schema (an unknown key fails naming it), resolved
- * once into what the signer and the operations need. Regions and hosts follow aliyun-dm.md §1.1;
+ * once into what the signer and the operations need. Regions and hosts follow docs/providers/aliyun-dm.md;
  * the version defaults to `2015-11-23` (what the SDK sends for every region) and stays
  * configurable because older docs name `2017-06-22` outside Hangzhou.
  */
@@ -23,7 +23,7 @@ import type { SignatureVersion } from './signer.js';
 export const PROVIDER_ID = 'aliyun-dm';
 
 /**
- * DirectMail regions and their public hosts (aliyun-dm.md §1.1, DOC "API endpoints").
+ * DirectMail regions and their public hosts (docs/providers/aliyun-dm.md, DOC "API endpoints").
  * Resources do not cross regions: the sender address must be set up in the region used.
  */
 export const REGION_HOSTS = {
@@ -37,7 +37,7 @@ export const REGION_HOSTS = {
 /** A DirectMail region id. */
 export type AliyunDmRegion = keyof typeof REGION_HOSTS;
 
-/** The official environment variables (DESIGN.md "Using it"). */
+/** The official environment variables (README "Using it"). */
 export const ALIYUN_ENV = {
   id: 'ALIBABA_CLOUD_ACCESS_KEY_ID',
   secret: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET',

@@ -1,5 +1,5 @@
 /**
- * Neutral message and batch -> DirectMail parameters (aliyun-dm.md §3.2 SingleSendMail and
+ * Neutral message and batch -> DirectMail parameters (docs/providers/aliyun-dm.md SingleSendMail and
  * BatchSendMail), plus the checks capabilities cannot express. Each field's rule names its
  * source; nothing is dropped silently: what DirectMail cannot carry is `unsupported`.
  */
@@ -105,7 +105,7 @@ export function batchParams(batch: Batch): AliyunDmRequest<'BatchSendMail'> {
 
 /**
  * `Template` = `{"TemplateId":"…","TemplateData":{"var":"value"}}`, sent as one JSON-string
- * parameter (SDK 1.9.0 SingleSendMailRequest; aliyun-dm.md §3.2). Values go as strings.
+ * parameter (SDK 1.9.0 SingleSendMailRequest; docs/providers/aliyun-dm.md). Values go as strings.
  *
  * @see https://www.alibabacloud.com/help/en/direct-mail/api-dm-2015-11-23-singlesendmail
  */

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { PROVIDER_ID } from './config.js';
 
 /**
- * DirectMail-only send options (aliyun-dm.md §3.2 SingleSendMail / BatchSendMail).
+ * DirectMail-only send options (docs/providers/aliyun-dm.md SingleSendMail / BatchSendMail).
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 /**
- * zod building blocks for DirectMail's drifting responses (aliyun-dm.md §1.4, Surprises 9–10):
+ * zod building blocks for DirectMail's drifting responses (docs/providers/aliyun-dm.md–10):
  * keys matched case-insensitively onto one canonical spelling, numbers that arrive as strings,
  * ids that arrive as numbers (or above 2^53, as strings from `parseJson`), booleans as `"true"`,
  * and `data.<list>` wrappers whose casing changes between actions.
@@ -16,7 +16,7 @@ export const str = z
   .union([z.string(), z.number(), z.bigint()])
   .transform((value) => String(value));
 
-/** `true`, `"true"`, `1`, `"1"` -> true (S003's ModifyPWByDomain returns `"Success":"true"`). */
+/** `true`, `"true"`, `1`, `"1"` -> true (the DirectMail API reference's ModifyPWByDomain returns `"Success":"true"`). */
 export const bool = z
   .union([z.boolean(), z.string(), z.number()])
   .transform((value) => value === true || value === 'true' || value === 1 || value === '1');
@@ -27,7 +27,7 @@ type Shape = Record<string, z.ZodType>;
  * An object whose keys are matched case-insensitively onto `shape`'s spelling
  * (`mailAddressId` -> `MailAddressId`, `faildCount` -> `FaildCount`, `UtcCreatetime` ->
  * `UtcCreateTime`); fields are optional, since the docs disagree on which are sent. Unknown keys
- * are kept as they came. `aliases` maps other names a source uses for a field onto it (S004's
+ * are kept as they came. `aliases` maps other names a source uses for a field onto it (the DirectMail statistics API doc's
  * `TrackList` for the SDK's `data`).
  */
 export function dmObject<S extends Shape>(
@@ -57,7 +57,7 @@ function rekey(value: unknown, canonical: ReadonlyMap<string, string>): unknown 
 /**
  * A list wrapped as `data: { <key>: [...] }` (any casing of `data` and `<key>`), returned as
  * `{ data: { [key]: items } }`; a missing wrapper is an empty list, a lone object a list of one.
- * With `bare`, a wrapper that is itself the array (S004's GetIpfilterList) is read as the list.
+ * With `bare`, a wrapper that is itself the array (the DirectMail statistics API doc's GetIpfilterList) is read as the list.
  */
 export function wrappedList<K extends string, T extends z.ZodType>(
   key: K,
@@ -79,7 +79,7 @@ export const base = { RequestId: z.string() };
 /** Paging fields of the `…ByParam` listings. */
 export const paging = { TotalCount: num, PageNumber: num, PageSize: num };
 
-/** A string request parameter (the wire carries every value as a string, §3.2 conventions). */
+/** A string request parameter (the wire carries every value as a string, docs/providers/aliyun-dm.md conventions). */
 export const reqStr = z.string();
 /** A string of 1 to `max` characters, counted in code points as DirectMail counts them. */
 export const reqChars = (max: number) =>

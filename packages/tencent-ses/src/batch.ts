@@ -1,5 +1,5 @@
 /**
- * Neutral batch -> BatchSendEmail (shared/providers/tencent-ses.md §3.3, seed 001): TaskType 1
+ * Neutral batch -> BatchSendEmail (docs/providers/tencent-ses.md): TaskType 1
  * (now), 2 (`TimedParam`, a `{at}` schedule) or 3 (`CycleParam`, `{at, every: {hours|days}}`), and
  * the checks the capabilities cannot express. Times are China Standard Time (see time.ts).
  */
@@ -51,7 +51,7 @@ export function validateBatch(batch: Batch): void {
 }
 
 /**
- * BatchSendEmail parameters for a validated batch (§3.3, TaskType 1 / 2 / 3).
+ * BatchSendEmail parameters for a validated batch (docs/providers/tencent-ses.md, TaskType 1 / 2 / 3).
  *
  * @see https://cloud.tencent.com/document/api/1288/63481 (BatchSendEmail)
  */
@@ -91,7 +91,7 @@ function taskType(
   if (!s || isCronRule(s)) return { TaskType: 1 }; // cron never reaches here (validateBatch)
   const BeginTime = beginTime(s.at);
   if (!isRecurring(s) || s.times === 1) return { TaskType: 2, TimedParam: { BeginTime } };
-  // TermCycle 0 keeps the cycle running (1 would stop it, §3.18 CycleEmailParam).
+  // TermCycle 0 keeps the cycle running (1 would stop it, docs/providers/tencent-ses.md CycleEmailParam).
   return {
     TaskType: 3,
     // IntervalTime is in HOURS (the SDK models: "Task recurrence in hours", "任务周期 小时维度").

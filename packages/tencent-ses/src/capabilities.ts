@@ -1,6 +1,6 @@
 /**
  * What Tencent SES can do, as data (DESIGN "Capabilities"), built from the config because raw
- * html/text depends on the account's `Simple` permission. Sources: tencent-ses.md §3.2, §4.
+ * html/text depends on the account's `Simple` permission. Sources: docs/providers/tencent-ses.md
  */
 import type { Capabilities, RateLimit } from '@mailbridge/core';
 import { TENCENT_SES_ACTION_NAMES, TENCENT_SES_ACTIONS } from './actions.js';
@@ -8,7 +8,7 @@ import { PROVIDER_ID } from './config.js';
 
 const MB = 1024 * 1024;
 
-/** The documented default: 20 requests per second per action (§4 "API rate"). */
+/** The documented default: 20 requests per second per action (docs/providers/tencent-ses.md "API rate"). */
 export const DEFAULT_REQUESTS_PER_SECOND = 20;
 
 /** Per-action rate limits with where each number was read, then the overrides. */
@@ -25,8 +25,8 @@ export function tencentSesRateLimits(
             requests: DEFAULT_REQUESTS_PER_SECOND,
             perMs: 1000,
             source: documented
-              ? `tencent-ses.md §3: the ${action} doc page states 20 req/s`
-              : 'tencent-ses.md §4: assumed from the FAQ default of 20 req/s per account',
+              ? `docs/providers/tencent-ses.md: the ${action} doc page states 20 req/s`
+              : 'docs/providers/tencent-ses.md: assumed from the FAQ default of 20 req/s per account',
           };
   }
   return typeof override === 'object' ? { ...limits, ...override } : limits;
@@ -50,7 +50,7 @@ export function tencentSesCapabilities(options: {
   const raw = options.allowRawContent ?? false;
   return {
     provider: PROVIDER_ID,
-    // §3.2: one message; every To address appears in it, so they see each other.
+    // docs/providers/tencent-ses.md: one message; every To address appears in it, so they see each other.
     // Destination, Cc and Bcc are bare addresses; Bcc must not repeat a Destination address.
     recipients: {
       to: 50,
@@ -69,7 +69,7 @@ export function tencentSesCapabilities(options: {
     content: {
       html: raw,
       text: raw,
-      // §4: the whole email at most 4 MB.
+      // docs/providers/tencent-ses.md: the whole email at most 4 MB.
       bodyMaxBytes: 4 * MB,
       template: 'id',
       batchTemplate: 'id',
@@ -81,7 +81,7 @@ export function tencentSesCapabilities(options: {
       // ReceiverInputData (group rows, checked on upload: RECIPIENT_DATA_MAX_BYTES), not on
       // SendEmail's Template; a send's data is bounded by the 8 MB request (REQUEST_MAX_BYTES).
     },
-    // §4: at most 10, 4 MB raw in total (the request, base64 included, at most 8 MB).
+    // docs/providers/tencent-ses.md: at most 10, 4 MB raw in total (the request, base64 included, at most 8 MB).
     attachments: { maxCount: 10, maxTotalBytes: 4 * MB, filenameMaxLength: 255 },
     // SmtpHeaders has no confirmed format: raw via providerOptions['tencent-ses'].smtpHeaders.
     headers: false,

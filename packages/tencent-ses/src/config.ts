@@ -1,7 +1,7 @@
 /**
  * Configuration of the Tencent Cloud SES adapter: one strict zod schema (an unknown or bad key
  * fails naming the key), resolved once into the settings every operation reads.
- * Endpoints and sites: shared/providers/tencent-ses.md §1 "Endpoints and regions".
+ * Endpoints and sites: docs/providers/tencent-ses.md "Endpoints and regions".
  */
 import { MailError, type RateLimit } from '@mailbridge/core';
 import {
@@ -99,7 +99,7 @@ export interface TencentSesConfig {
   readonly language?: 'zh-CN' | 'en-US';
   /**
    * The account was granted raw-content sending (`Simple`). Template-only is the provider
-   * default (tencent-ses.md Surprises 2), so raw html/text is `unsupported` unless this is true.
+   * default (docs/providers/tencent-ses.md), so raw html/text is `unsupported` unless this is true.
    */
   readonly allowRawContent?: boolean;
   /** Requests per second for every action, or per-action limits; default 20/s per action. */

@@ -1,7 +1,7 @@
 /**
  * Neutral message -> SendEmail parameters, and the checks the capabilities cannot express.
- * Field rules: shared/providers/tencent-ses.md §3.2 (SendEmail), §3.18 (Template, Simple,
- * Attachment), §4 (limits). Batches: batch.ts.
+ * Field rules: docs/providers/tencent-ses.md (SendEmail), docs/providers/tencent-ses.md (Template, Simple,
+ * Attachment), docs/providers/tencent-ses.md (limits). Batches: batch.ts.
  */
 import type { Address, Issue, Message } from '@mailbridge/core';
 import { invalidInput } from '@mailbridge/core/provider';
@@ -14,15 +14,15 @@ import {
   unsubscribeDigit,
 } from './options.js';
 
-/** Characters a sender alias may not hold: `:` (§3.2) and what would break `Alias <addr>`. */
+/** Characters a sender alias may not hold: `:` (docs/providers/tencent-ses.md) and what would break `Alias <addr>`. */
 const ALIAS_FORBIDDEN = /[:<>"\r\n]/;
 
-/** `Alias <addr>` (one space before `<`, §3.2), or the bare address without a name. */
+/** `Alias <addr>` (one space before `<`, docs/providers/tencent-ses.md), or the bare address without a name. */
 export function formatFrom(from: Address): string {
   return from.name ? `${from.name} <${from.address}>` : from.address;
 }
 
-/** The numeric template id (§3.18 Template.TemplateID), or undefined if it is not one. */
+/** The numeric template id (docs/providers/tencent-ses.md Template.TemplateID), or undefined if it is not one. */
 export function templateId(id: string | number): number | undefined {
   const n = typeof id === 'number' ? id : /^\d{1,15}$/.test(id) ? Number(id) : Number.NaN;
   return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
@@ -30,7 +30,7 @@ export function templateId(id: string | number): number | undefined {
 
 /**
  * `TemplateData`: the data as a JSON object of string values, serialised to a STRING
- * (tencent-ses.md Surprises 3: an object would be sent as a nested object and fail).
+ * (docs/providers/tencent-ses.md: an object would be sent as a nested object and fail).
  */
 export function templateData(
   data: Readonly<Record<string, string | number | boolean>> | undefined,
@@ -60,7 +60,7 @@ export function validateMessage(message: Message): void {
   }
 }
 
-/** The alias rule of `FromEmailAddress` (§3.2), as issues under `path`. */
+/** The alias rule of `FromEmailAddress` (docs/providers/tencent-ses.md), as issues under `path`. */
 export function senderIssues(from: Address, path: (string | number)[]): Issue[] {
   if (from.name === undefined || !ALIAS_FORBIDDEN.test(from.name)) return [];
   return [

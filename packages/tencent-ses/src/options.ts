@@ -1,6 +1,6 @@
 /**
  * `providerOptions['tencent-ses']`: the SendEmail and BatchSendEmail fields with no neutral
- * equivalent (tencent-ses.md §3.2, §3.3), typed through core's `ProviderOptionsRegistry`.
+ * equivalent (docs/providers/tencent-ses.md), typed through core's `ProviderOptionsRegistry`.
  */
 import { MailError } from '@mailbridge/core';
 import { optionsParser } from '@mailbridge/core/provider';
@@ -9,7 +9,7 @@ import { PROVIDER_ID } from './config.js';
 
 /**
  * Unsubscribe-link languages and their `Unsubscribe` digits, in the Chinese/SDK order (the intl
- * BatchSendEmail page swaps 1 and 2; tencent-ses.md Surprises 9 says to trust this order).
+ * BatchSendEmail page swaps 1 and 2; docs/providers/tencent-ses.md says to trust this order).
  */
 export const UNSUBSCRIBE_LANGUAGES = {
   none: 0,

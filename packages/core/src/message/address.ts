@@ -7,7 +7,7 @@
 import { domainToASCII } from 'node:url';
 import type { Address } from './message.js';
 
-/** RFC 5321 §4.5.3.1: path 256 octets including `<>`, so 254 for the address itself. */
+/** RFC 5321 docs/providers: path 256 octets including `<>`, so 254 for the address itself. */
 const MAX_ADDRESS_BYTES = 254;
 const MAX_LOCAL_BYTES = 64;
 const MAX_LABEL_BYTES = 63;

@@ -167,7 +167,7 @@ export const tracking = z.strictObject({
 
 export const providerOptions = record(z.string(), z.unknown());
 
-/** RFC 5322 §2.2 ftext: printable ASCII except the colon. */
+/** RFC 5322 docs/providers ftext: printable ASCII except the colon. */
 function headerNameProblem(name: string): string | undefined {
   if (name === '') return 'a header name must not be empty';
   for (let i = 0; i < name.length; i++) {

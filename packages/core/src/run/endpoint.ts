@@ -1,7 +1,7 @@
 /**
  * Where requests may go: https anywhere, plain http only on loopback (the emulator, local
  * proxies), checked for the configured endpoint and again for every request URL an adapter
- * builds, so a signed request never leaves the process in clear text (shared/DESIGN.md, "HTTP").
+ * builds, so a signed request never leaves the process in clear text (README "HTTP").
  */
 import { MailError } from '../errors.js';
 
