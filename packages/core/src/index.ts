@@ -126,6 +126,7 @@ export {
   isEveryRule,
   normalizeRule,
 } from './schedule/rule.js';
+export { outcomeOfError } from './schedule/runner.js';
 export type {
   ScheduledResult,
   ScheduleEntry,

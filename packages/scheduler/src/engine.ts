@@ -7,12 +7,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  isMailError,
   type Job,
   type JobRun,
   type JobRunner,
   MailError,
   normalizeRule,
+  outcomeOfError,
   type RunOutcome,
   type Scheduler,
   type SchedulerHooks,
@@ -50,20 +50,6 @@ const DEFAULT_POLL_MS = 1000;
 const DEFAULT_CONCURRENCY = 8;
 
 /** A failure thrown by a runner (they should not throw): the send may have started. */
-function thrownOutcome(error: unknown, provider: string): RunOutcome {
-  const mailError = isMailError(error)
-    ? error
-    : new MailError('The job runner threw', {
-        code: 'unknown',
-        delivery: 'unknown',
-        provider,
-        cause: error,
-      });
-  return mailError.delivery === 'not_sent'
-    ? { state: 'failed', error: mailError }
-    : { state: 'unknown', error: mailError };
-}
-
 function conflict(job: Job): MailError {
   return new MailError(`Job ${job.id} is ${job.state}: only a pending job can be cancelled`, {
     code: 'conflict',
@@ -133,7 +119,7 @@ export function createScheduler(options: SchedulerOptions): EmbeddedScheduler {
     try {
       outcome = await runner.run(claimed);
     } catch (error) {
-      outcome = thrownOutcome(error, claimed.provider);
+      outcome = outcomeOfError(error, claimed.provider, 'The job runner threw');
     }
     record(claimed, outcome, false);
   };
@@ -144,7 +130,7 @@ export function createScheduler(options: SchedulerOptions): EmbeddedScheduler {
       try {
         outcome = await runner.recover(job);
       } catch (error) {
-        outcome = thrownOutcome(error, job.provider);
+        outcome = outcomeOfError(error, job.provider, 'The job runner threw');
       }
       record(job, outcome, true);
     }
