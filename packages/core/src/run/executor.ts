@@ -1,6 +1,6 @@
 /**
  * The one place where provider operations run: rate limit, build and sign, HTTP, parse,
- * classify, retry (p-retry), hooks. Retry rules (shared/DESIGN.md "Retries, duplicates"):
+ * classify, retry (p-retry), hooks. Retry rules (README, "Errors and duplicate safety"):
  * - a `read` is retried on any retryable error;
  * - a `send` or `write` only when the provider certainly did not act (`delivery: 'not_sent'`);
  * - after an ambiguous failure of a `replayable` operation, the previous attempt's exact signed

@@ -1,7 +1,7 @@
 /**
  * The HTTP client every network provider shares: an undici keep-alive agent, a timeout on every
  * request, a response-size cap, and transport failures classified into `MailError`s that say
- * whether the provider may have received the request (shared/DESIGN.md, "HTTP").
+ * whether the provider may have received the request (README, "Errors and duplicate safety").
  */
 import type { Dispatcher } from 'undici';
 import { MailError } from '../errors.js';
