@@ -17,7 +17,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { normalizeMessage } from '@mailbridge/core';
+import { normalizeMessage } from '@mailbridge/core/provider';
 import type { Emulator } from '@mailbridge/emulator';
 import { bullmqScheduler } from '../../packages/scheduler-bullmq/src/index.js';
 import { startWallClockEmulator } from '../../packages/scheduler-bullmq/test/helpers/emulator.js';

@@ -15,7 +15,8 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { aliyunDm } from '@mailbridge/aliyun-dm';
-import { createMailer, type Job, normalizeMessage } from '@mailbridge/core';
+import { createMailer, type Job } from '@mailbridge/core';
+import { normalizeMessage } from '@mailbridge/core/provider';
 import { startEmulator } from '@mailbridge/emulator';
 import { createScheduler, type JobStore, memoryStore, sqliteStore } from '@mailbridge/scheduler';
 

@@ -4,7 +4,7 @@
  * `{"rows":[{"name","usPerOp"}]}`. Sizes the proposed fixes (signer, encoder, validation).
  */
 import { signerV1 } from '@mailbridge/aliyun-dm';
-import { normalizeMessage } from '@mailbridge/core';
+import { normalizeMessage } from '@mailbridge/core/provider';
 import { createTc3Signer, NodeSha256 } from '@mailbridge/tencent-ses';
 import { Sha256Js } from '@mailbridge/tencent-ses/portable';
 import { FROM, HTML, KEY, SUBJECT, TEMPLATE_ID } from './drivers/driver.js';

@@ -1,7 +1,11 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/testing.ts'],
+  entry: {
+    index: 'src/index.ts',
+    provider: 'src/provider/index.ts',
+    testing: 'src/testing/testing.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

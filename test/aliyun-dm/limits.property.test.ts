@@ -27,7 +27,7 @@ beforeAll(async () => {
       endpoint: emu.aliyunEndpoint,
       credentials: { id: 'LTAIlimits', secret: SECRET },
     },
-    { rateLimits: false, retry: { minDelayMs: 1, maxDelayMs: 5 } },
+    { mailer: { rateLimits: false, retry: { minDelayMs: 1, maxDelayMs: 5 } } },
   );
 });
 afterAll(async () => {

@@ -316,3 +316,36 @@ afterAll(() => {
     }
   }
 });
+
+describe('two mailers over one provider', () => {
+  it("keep group-name lookups in the pipeline of the mailer that asked (B closed, A's still work)", async () => {
+    const name = `shared-${Date.now()}`;
+    // Created through another provider object, so the shared one has not seen this name.
+    const other = mailer();
+    await other.groups.create({ name });
+    await other.close();
+
+    const provider = aliyunDm({
+      region: 'cn-hangzhou',
+      endpoint: emu.aliyunEndpoint,
+      credentials: { id: 'LTAImailer', secret: SECRET },
+    });
+    const actions = { a: [] as string[], b: [] as string[] };
+    const hooksOf = (list: string[]) => ({
+      onRequest: (e: { action: string }) => {
+        list.push(e.action);
+      },
+    });
+    const a = createMailer(provider, { hooks: hooksOf(actions.a) });
+    const b = createMailer(provider, { hooks: hooksOf(actions.b) });
+    // B is the mailer created last (and the last to build a raw client): it must not own A's calls.
+    await b.raw.QueryReceiverByParam({ PageSize: 10 });
+    await b.close();
+
+    const result = await a.groups.addRecipients(name, ['one@example.com']);
+    expect(result.added).toBe(1);
+    expect(actions.a).toEqual(['QueryReceiverByParam', 'SaveReceiverDetail']);
+    expect(actions.b).toEqual(['QueryReceiverByParam']);
+    await a.close();
+  });
+});

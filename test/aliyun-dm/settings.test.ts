@@ -18,7 +18,7 @@ beforeAll(async () => {
       endpoint: emu.aliyunEndpoint,
       credentials: { id: 'LTAIsettings', secret: SECRET },
     },
-    { rateLimits: false, retry: { minDelayMs: 1, maxDelayMs: 5 } },
+    { mailer: { rateLimits: false, retry: { minDelayMs: 1, maxDelayMs: 5 } } },
   );
 });
 afterAll(async () => {

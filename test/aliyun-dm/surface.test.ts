@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import {
-  ACTIONS,
+  actions as ACTIONS,
   type AliyunDmAction,
   type AliyunDmClient,
   createAliyunDmClient,
@@ -30,7 +30,7 @@ beforeAll(async () => {
       endpoint: emu.aliyunEndpoint,
       credentials: { id: 'LTAIsurface', secret: SECRET },
     },
-    { rateLimits: false, retry: { minDelayMs: 1, maxDelayMs: 5 } },
+    { mailer: { rateLimits: false, retry: { minDelayMs: 1, maxDelayMs: 5 } } },
   );
 });
 afterAll(async () => {

@@ -4,13 +4,8 @@
  * these tests show what DirectMail-compatible servers accept, independent of the core's retries.
  */
 import { aliyunDm, createAliyunDmClient } from '@mailbridge/aliyun-dm';
-import {
-  type AttemptContext,
-  type Execute,
-  isMailError,
-  type MailError,
-  type Operation,
-} from '@mailbridge/core';
+import { isMailError, type MailError } from '@mailbridge/core';
+import type { AttemptContext, Execute, Operation } from '@mailbridge/core/provider';
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -33,6 +28,7 @@ const ctx = (n = 1): AttemptContext => ({
   attempt: n,
   signal: new AbortController().signal,
   now: Date.now,
+  execute: () => Promise.reject(new Error('no pipeline in this unit test')),
 });
 
 /** One attempt: build, fetch, parse. */
@@ -192,7 +188,7 @@ it('createAliyunDmClient: the standalone raw client runs through a mailer pipeli
       endpoint: emu.aliyunEndpoint,
       credentials: { id: 'LTAIwire', secret: 'wire-secret-0123456789' },
     },
-    { rateLimits: false },
+    { mailer: { rateLimits: false } },
   );
   const summary = await client.DescAccountSummary({});
   expect(typeof summary.RequestId).toBe('string');
@@ -205,8 +201,10 @@ it('createAliyunDmClient: the standalone raw client runs through a mailer pipeli
       endpoint: emu.aliyunEndpoint,
       credentials: { id: 'LTAIwire', secret: 'wire-secret-0123456789' },
     },
-    execute,
+    { execute },
   );
   const tags = await direct.QueryTagByParam({});
   expect(tags.data?.tag?.map((t) => t.TagName)).toContain('demo');
+  await client.close();
+  await direct.close();
 });

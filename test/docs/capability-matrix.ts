@@ -84,6 +84,7 @@ export const ROWS: readonly MatrixRow[] = [
   row('`bcc` may repeat a `to` address', ['recipients.bccMayOverlapTo'], (c) =>
     yesNo(c.recipients.bccMayOverlapTo),
   ),
+  row('recipient display names', ['recipients.names'], (c) => yesNo(c.recipients.names !== false)),
   row('sender display name', ['from.name', 'from.nameMaxLength'], (c) =>
     c.from.name
       ? c.from.nameMaxLength === undefined
@@ -91,16 +92,26 @@ export const ROWS: readonly MatrixRow[] = [
         : `yes, up to ${c.from.nameMaxLength} characters`
       : 'no',
   ),
-  row('`replyTo`', ['replyTo.max', 'replyTo.name'], (c) =>
+  row('`replyTo`', ['replyTo.max', 'replyTo.name', 'replyTo.nameMaxLength'], (c) =>
     c.replyTo.max === 0
       ? 'no'
-      : `${c.replyTo.max} address, ${c.replyTo.name ? 'with' : 'without'} display name`,
+      : `${c.replyTo.max} address, ${c.replyTo.name ? 'with' : 'without'} display name${
+          c.replyTo.nameMaxLength === undefined ? '' : ` (up to ${c.replyTo.nameMaxLength})`
+        }`,
   ),
   row('subject length', ['subject.maxLength'], (c) => `${c.subject.maxLength} characters`),
-  row('raw `html`', ['content.html'], (c) => yesNo(c.content.html)),
+  row('raw `html`', ['content.html', 'content.rawContentNote'], (c) => yesNo(c.content.html)),
   row('raw `text`', ['content.text'], (c) => yesNo(c.content.text)),
   row('body size', ['content.bodyMaxBytes'], (c) => bytes(c.content.bodyMaxBytes)),
-  row('template on a single send', ['content.template'], (c) => template(c.content.template)),
+  row('whole message size', ['content.messageMaxBytes'], (c) =>
+    c.content.messageMaxBytes === undefined ? '-' : bytes(c.content.messageMaxBytes),
+  ),
+  row(
+    'template on a single send',
+    ['content.template', 'content.templateId.pattern', 'content.templateId.description'],
+    (c) =>
+      `${template(c.content.template)}${c.content.templateId ? ` (${c.content.templateId.description})` : ''}`,
+  ),
   row('template on a batch', ['content.batchTemplate'], (c) => template(c.content.batchTemplate)),
   row('template data size', ['content.templateDataMaxBytes'], (c) =>
     c.content.templateDataMaxBytes === undefined ? '-' : bytes(c.content.templateDataMaxBytes),
@@ -123,7 +134,32 @@ export const ROWS: readonly MatrixRow[] = [
     ['tracking.opens', 'tracking.clicks'],
     (c) => `${yesNo(c.tracking.opens)} / ${yesNo(c.tracking.clicks)}`,
   ),
-  row('timed batch (`schedule.at`)', ['schedule.timed'], (c) => yesNo(c.schedule.timed)),
+  row(
+    'batch subject',
+    ['batch.subject', 'batch.subject.minLength', 'batch.subject.maxLength'],
+    (c) =>
+      c.batch?.subject === false
+        ? "no (the template's)"
+        : c.batch?.subject
+          ? `required, ${c.batch.subject.minLength}-${c.batch.subject.maxLength} characters`
+          : 'optional',
+  ),
+  row('batch sender display name', ['batch.fromName'], (c) => yesNo(c.batch?.fromName !== false)),
+  row(
+    'batch references',
+    [
+      'batch.template.pattern',
+      'batch.template.description',
+      'batch.group.pattern',
+      'batch.group.description',
+    ],
+    (c) =>
+      [c.batch?.template?.description, c.batch?.group?.description].filter(Boolean).join('; ') ||
+      '-',
+  ),
+  row('timed batch (`schedule.at`)', ['schedule.timed', 'schedule.note'], (c) =>
+    yesNo(c.schedule.timed),
+  ),
   row('recurring batch (`schedule.every`)', ['schedule.recurring'], (c) =>
     yesNo(c.schedule.recurring),
   ),

@@ -4,13 +4,8 @@
  * core check against its capabilities never refuses a message a member accepts.
  */
 import { aliyunDm, capabilities as aliyunDmCapabilities } from '@mailbridge/aliyun-dm';
-import {
-  type Capabilities,
-  checkMessage,
-  failover,
-  type MessageInput,
-  normalizeMessage,
-} from '@mailbridge/core';
+import { type Capabilities, failover, type MessageInput } from '@mailbridge/core';
+import { checkMessage, normalizeMessage } from '@mailbridge/core/provider';
 import { tencentSes, tencentSesCapabilities } from '@mailbridge/tencent-ses';
 import { describe, expect, it } from 'vitest';
 import { COLUMNS, ROWS } from '../docs/capability-matrix.js';

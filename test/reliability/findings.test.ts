@@ -40,7 +40,7 @@ async function outcome(target: Target, input: unknown): Promise<{ result: string
 const [aliyun, tencent] = TARGETS as [Target, Target];
 
 describe('findings', () => {
-  // Finding 1, packages/core/src/address.ts (parseAddress accepts RFC 6531 UTF-8 local parts,
+  // Finding 1, packages/core/src/message/address.ts (parseAddress accepts RFC 6531 UTF-8 local parts,
   // U-label domains and quoted local parts) with packages/{aliyun-dm,tencent-ses}/src/mapping.ts
   // (sent as given): both providers refuse them after a request (InvalidToAddress,
   // InvalidParameterValue.ReceiverEmailInvalid). Fix: convert U-label domains to A-labels when

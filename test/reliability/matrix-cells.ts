@@ -1,6 +1,6 @@
 /**
  * The fault matrix as data: the faults, the operations, and the outcome each cell must have.
- * The expectations follow the retry rules of packages/core/src/executor.ts:
+ * The expectations follow the retry rules of packages/core/src/run/executor.ts:
  * - a fault the provider did not execute (throttling, refused connection) is retried;
  * - an ambiguous failure of a DirectMail send or write (`replayable`) is replayed once with the
  *   same SignatureNonce: accepted if the first copy never executed, refused (`unknown`) if it did;

@@ -1,5 +1,5 @@
 /**
- * The property behind every `not_sent` (packages/core/src/ambiguity.ts, exchange.ts): for
+ * The property behind every `not_sent` (packages/core/src/run/ambiguity.ts, exchange.ts): for
  * random sequences of faults across the attempts of one send (throttling, refused connections,
  * 5xx, answers lost after the emulator executed the send, resets before it did, broken bodies,
  * and refusals at the authentication stage, which a DirectMail replay can meet), whenever the

@@ -1,5 +1,5 @@
 /**
- * The rule after an ambiguous attempt (packages/core/src/executor.ts `afterAmbiguity`): only
+ * The rule after an ambiguous attempt (packages/core/src/run/executor.ts `afterAmbiguity`): only
  * proof that the first copy was not executed can make the outcome `not_sent`, and a refused
  * replay is no such proof. For every refusal a DirectMail replay can meet, on every replayable
  * operation and both signature schemes: the first copy executes and its answer is lost, the

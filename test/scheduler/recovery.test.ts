@@ -14,9 +14,9 @@ import {
   type Job,
   type JobRun,
   type JobRunner,
-  normalizeMessage,
   type Scheduler,
 } from '@mailbridge/core';
+import { normalizeMessage } from '@mailbridge/core/provider';
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
 import { claimJob, createScheduler, type JobStore, memoryStore } from '@mailbridge/scheduler';
 import { afterAll, beforeAll, expect, it } from 'vitest';

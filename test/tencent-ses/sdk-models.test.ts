@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { TENCENT_SES_ACTION_NAMES, TENCENT_SES_ACTIONS } from '@mailbridge/tencent-ses';
+import { TENCENT_SES_ACTION_NAMES, actions as TENCENT_SES_ACTIONS } from '@mailbridge/tencent-ses';
 import { describe, expect, it } from 'vitest';
 
 interface SdkField {

@@ -2,9 +2,9 @@
  * The shape of one entry of the action table: kind (how the core may retry it), HTTP method,
  * and the zod schemas of its request and its normalised response.
  */
-import type { OperationKind } from '@mailbridge/core';
+import type { OperationKind } from '@mailbridge/core/provider';
 import { z } from 'zod';
-import { base, dmObject } from './schema.js';
+import { base, dmObject } from './schemas.js';
 
 type Shape = Record<string, z.ZodType>;
 
@@ -24,7 +24,7 @@ export interface ActionOptions<R extends Shape> {
 /** One DirectMail action as data. */
 export interface ActionSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
   readonly kind: OperationKind;
-  /** POST unless stated: every SDK action is POST except GetUser (aliyun-dm.md §1.2). */
+  /** POST unless stated: every SDK action is POST except GetUser (docs/providers/aliyun-dm.md). */
   readonly method: 'GET' | 'POST';
   readonly request: Req;
   readonly response: Res;

@@ -1,13 +1,13 @@
 /**
- * Account, domain and sender-address actions (seeds S002, S003; aliyun-dm.md §3). Parameter
- * names follow the SDK where the seeds misspell them (Surprises 8): `KeyWord`, `MailAddressId`,
+ * Account, domain and sender-address actions (the sender-address API doc, the DirectMail API reference; docs/providers/aliyun-dm.md). Parameter
+ * names follow the SDK where the seeds misspell them (docs/providers/aliyun-dm.md): `KeyWord`, `MailAddressId`,
  * `TlDomainName`.
  */
 import { z } from 'zod';
 import { action } from './action.js';
 import { success } from './actions-mail.js';
 import { chars, password } from './limits.js';
-import { dmObject, num, paging, reqNum, reqStr, str, wrappedList } from './schema.js';
+import { dmObject, num, paging, reqNum, reqStr, str, wrappedList } from './schemas.js';
 
 const id = z.union([reqStr, reqNum]);
 const domainFields = {
@@ -83,7 +83,7 @@ export const ACCOUNT_ACTIONS = {
       DomainType: str,
       MxRecord: str,
       SpfRecord: str,
-      // `TldomainName` in the S003 table, `TlDomainName` in its example: one key either way.
+      // `TldomainName` in the DirectMail API reference table, `TlDomainName` in its example: one key either way.
       TlDomainName: str,
       TracefRecord: str,
     },
@@ -114,8 +114,8 @@ export const ACCOUNT_ACTIONS = {
     { MailAddressId: id, Password: password.optional(), ReplyAddress: reqStr.optional() },
     {},
   ),
-  // S002 gives this action the value `QueryMailAddressByParam`; the real Action is
-  // `DeleteMailAddress` (S003, SDK; aliyun-dm.md Surprises 7). The table key is the Action sent.
+  // the sender-address API doc gives this action the value `QueryMailAddressByParam`; the real Action is
+  // `DeleteMailAddress` (the DirectMail API reference, SDK; docs/providers/aliyun-dm.md). The table key is the Action sent.
   DeleteMailAddress: action('write', { MailAddressId: id }, {}),
   QueryMailAddressByParam: action(
     'read',
@@ -127,19 +127,19 @@ export const ACCOUNT_ACTIONS = {
     },
     { ...paging, data: wrappedList('mailAddress', mailAddress) },
   ),
-  // The S003 table names the parameter `MailAddressesId`; its example and the SDK use
-  // `MailAddressId`, which is what is sent (aliyun-dm.md Surprises 8).
+  // The DirectMail API reference table names the parameter `MailAddressesId`; its example and the SDK use
+  // `MailAddressId`, which is what is sent (docs/providers/aliyun-dm.md).
   CheckReplyToMailAddress: action(
     'write',
     { MailAddressId: id, Lang: reqStr.optional(), Region: reqStr.optional() },
     {},
   ),
   ApproveReplyMailAddress: action('write', { Ticket: reqStr }, {}),
-  // S002 marks both callback actions "Not available now"; kept because the seeds document them.
-  // S003's heading and table spell the Action `UpdateMailAddressMsgCallbackUrl` (lower-case b);
-  // S002 writes `…CallBackUrl` for both actions, and Action names are case-sensitive. Neither is
-  // in the SDK, so S002's spelling (the newer source, and the Get action's pair) is what is sent
-  // (aliyun-dm.md Surprises 8).
+  // the sender-address API doc marks both callback actions "Not available now"; kept because the seeds document them.
+  // the DirectMail API reference's heading and table spell the Action `UpdateMailAddressMsgCallbackUrl` (lower-case b);
+  // the sender-address API doc writes `…CallBackUrl` for both actions, and Action names are case-sensitive. Neither is
+  // in the SDK, so the sender-address API doc's spelling (the newer source, and the Get action's pair) is what is sent
+  // (docs/providers/aliyun-dm.md).
   UpdateMailAddressMsgCallBackUrl: action('write', { MailFrom: reqStr, NotifyUrl: reqStr }, {}),
   GetMailAddressMsgCallBackUrl: action(
     'read',

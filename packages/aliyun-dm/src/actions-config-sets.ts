@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { action } from './action.js';
 import { chars } from './limits.js';
-import { bool, dmObject, listOf, num, reqStr, str } from './schema.js';
+import { bool, dmObject, listOf, num, reqStr, str } from './schemas.js';
 
 const ipPool = dmObject({ IpPoolId: str, IpPoolName: str });
 const configSet = dmObject({ Id: str, Name: str, Description: str, IpPool: ipPool });

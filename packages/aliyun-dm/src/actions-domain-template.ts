@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { action, jsonParam } from './action.js';
 import { chars } from './limits.js';
-import { bool, num, reqNum, reqStr, str } from './schema.js';
+import { bool, num, reqNum, reqStr, str } from './schemas.js';
 
 const id = z.union([reqStr, reqNum]);
 

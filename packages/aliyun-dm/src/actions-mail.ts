@@ -1,6 +1,6 @@
 /**
- * Actions for sending, recipient lists, templates, tasks and tags (aliyun-dm.md §3.1–3.2;
- * seeds S000, S003; SDK names where the seeds disagree, Surprises 8).
+ * Actions for sending, recipient lists, templates, tasks and tags (docs/providers/aliyun-dm.md;
+ * the BatchSendMail doc, the DirectMail API reference; SDK names where the seeds disagree, docs/providers/aliyun-dm.md).
  */
 import { z } from 'zod';
 import { action, jsonParam } from './action.js';
@@ -23,7 +23,7 @@ import {
   reqStr,
   str,
   wrappedList,
-} from './schema.js';
+} from './schemas.js';
 
 const addressType = z.union([z.literal(0), z.literal(1)]);
 const zeroOne = z.enum(['0', '1']);
@@ -68,7 +68,7 @@ const template = dmObject({
   TemplateStatus: str,
   TemplateType: num,
   CreateTime: str,
-  // The API writes `UtcCreatetime` (lower-case t, §3.2); matched case-insensitively.
+  // The API writes `UtcCreatetime` (lower-case t, docs/providers/aliyun-dm.md); matched case-insensitively.
   UtcCreateTime: num,
   SmsStatus: num,
   SmsTemplateCode: num,
@@ -98,7 +98,7 @@ const pageQuery = {
 
 /** Sending, receivers, templates, tasks, tags. */
 export const MAIL_ACTIONS = {
-  /** Send one message to up to 100 addresses; the body goes in the POST form (§1.2). */
+  /** Send one message to up to 100 addresses; the body goes in the POST form (docs/providers/aliyun-dm.md). */
   SingleSendMail: action(
     'send',
     {
@@ -119,8 +119,8 @@ export const MAIL_ACTIONS = {
     { check: tagWithClickTrace },
   ),
   /**
-   * Send an approved template to an uploaded list; no scheduling field exists (S000). Template
-   * names are at most 30 characters (S003 `InvalidTemplateName.Malformed`), list names 1–30.
+   * Send an approved template to an uploaded list; no scheduling field exists (the BatchSendMail doc). Template
+   * names are at most 30 characters (the DirectMail API reference `InvalidTemplateName.Malformed`), list names 1–30.
    */
   BatchSendMail: action(
     'send',
@@ -128,7 +128,7 @@ export const MAIL_ACTIONS = {
     envelope,
     { check: tagWithClickTrace },
   ),
-  // ReceiversName 1–30 characters, ReceiversAlias under 30 (SDK; aliyun-dm.md §4).
+  // ReceiversName 1–30 characters, ReceiversAlias under 30 (SDK; docs/providers/aliyun-dm.md).
   CreateReceiver: action(
     'write',
     { ReceiversName: reqChars(30), ReceiversAlias: reqChars(29), Desc: reqStr.optional() },
@@ -147,7 +147,7 @@ export const MAIL_ACTIONS = {
     {
       SuccessCount: num,
       ErrorCount: num,
-      // `Data.Detail` here, capitalised, unlike every other wrapper (Surprises 9).
+      // `Data.Detail` here, capitalised, unlike every other wrapper (docs/providers/aliyun-dm.md).
       Data: wrappedList('Detail', dmObject({ Email: str, ErrMessage: str })),
     },
   ),
@@ -195,5 +195,5 @@ export const MAIL_ACTIONS = {
   QueryTagByParam: action('read', pageQuery, { ...paging, data: wrappedList('tag', tag) }),
 } as const;
 
-/** `Success` as `true` or `"true"` (S003 ModifyPWByDomain); shared with the account table. */
+/** `Success` as `true` or `"true"` (the DirectMail API reference ModifyPWByDomain); shared with the account table. */
 export const success = { Success: bool, Code: str, Message: str };

@@ -1,17 +1,17 @@
 /**
- * Statistics, tracking, invalid-address and IP-protection actions (seeds S003 §12.1, S004;
- * aliyun-dm.md §3). Parameter names follow the SDK where the seeds misspell them (`KeyWord`).
+ * Statistics, tracking, invalid-address and IP-protection actions (the DirectMail API reference docs/providers/aliyun-dm.md, the DirectMail statistics API doc;
+ * docs/providers/aliyun-dm.md). Parameter names follow the SDK where the seeds misspell them (`KeyWord`).
  */
 import { z } from 'zod';
 import { action } from './action.js';
 import { intRange, spanAtMost } from './limits.js';
-import { dmObject, num, paging, reqNum, reqStr, str, wrappedList } from './schema.js';
+import { dmObject, num, paging, reqNum, reqStr, str, wrappedList } from './schemas.js';
 
 const stat = dmObject({
   CreateTime: str,
   RequestCount: str,
   SuccessCount: str,
-  // `faildCount` (sic) in S003/SDK, `FaildCount` in S004: one key either way.
+  // `faildCount` (sic) in the DirectMail API reference/SDK, `FaildCount` in the DirectMail statistics API doc: one key either way.
   FaildCount: str,
   UnavailableCount: str,
   SucceededPercent: str,
@@ -86,7 +86,7 @@ const mailDetail = dmObject({
 
 /** Statistics, tracking, invalid addresses, IP protection. */
 export const STATS_ACTIONS = {
-  // Seed-only (S003 §12.1), which writes every field of `data` in lowerCamel.
+  // Seed-only (the DirectMail API reference docs/providers/aliyun-dm.md), which writes every field of `data` in lowerCamel.
   GetSendEmailCountByMailFrom: action('read', { AccountName: reqStr }, { data: mailFromCounts }),
   SenderStatisticsByTagNameAndBatchID: action(
     'read',
@@ -121,7 +121,7 @@ export const STATS_ACTIONS = {
     { NextStart: str, data: wrappedList('mailDetail', mailDetail) },
     { check: spanAtMost(30) },
   ),
-  // The SDK reads `data.stat`; S004 shows a bare `TrackList` array (once `PrackList`, sic): all
+  // The SDK reads `data.stat`; the DirectMail statistics API doc shows a bare `TrackList` array (once `PrackList`, sic): all
   // three come out as `data.stat`.
   GetTrackList: action(
     'read',
@@ -129,7 +129,7 @@ export const STATS_ACTIONS = {
     { ...trackPaging, data: wrappedList('stat', track, { bare: true }) },
     { aliases: { TrackList: 'data', PrackList: 'data' }, check: spanAtMost(7) },
   ),
-  // The SDK reads `TrackList.Stat`; S004 shows `TrackList` as the array itself: both read alike.
+  // The SDK reads `TrackList.Stat`; the DirectMail statistics API doc shows `TrackList` as the array itself: both read alike.
   GetTrackListByMailFromAndTagName: action(
     'read',
     trackQuery,
@@ -139,7 +139,7 @@ export const STATS_ACTIONS = {
     },
     { check: spanAtMost(15) },
   ),
-  // The SDK reads `TotalCount` and `data.mailDetail`; S003 §12.1 writes `total` and a bare
+  // The SDK reads `TotalCount` and `data.mailDetail`; the DirectMail API reference (docs/providers/aliyun-dm.md) writes `total` and a bare
   // `detailList` array: both come out as the SDK's.
   QueryInvalidAddress: action(
     'read',
@@ -163,7 +163,7 @@ export const STATS_ACTIONS = {
   ),
   UpdateIpProtection: action('write', { IpProtection: z.enum(['0', '1']) }, {}),
   GetIpProtection: action('read', {}, { IpProtection: str }),
-  // S004 shows `data` as the list itself; the SDK reads `data.ipfilters`: both come out as the latter.
+  // the DirectMail statistics API doc shows `data` as the list itself; the SDK reads `data.ipfilters`: both come out as the latter.
   GetIpfilterList: action(
     'read',
     {},

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { action } from './action.js';
 import { all, secondsSpanAtMost } from './limits.js';
-import { dmObject, num, paging, reqNum, reqStr, str, wrappedList } from './schema.js';
+import { dmObject, num, paging, reqNum, reqStr, str, wrappedList } from './schemas.js';
 
 const userSuppression = dmObject({
   SuppressionId: str,

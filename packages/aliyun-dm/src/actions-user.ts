@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { action, jsonParam } from './action.js';
 import { intRange } from './limits.js';
-import { bool, dmObject, listOf, num, reqNum, reqStr, str } from './schema.js';
+import { bool, dmObject, listOf, num, reqNum, reqStr, str } from './schemas.js';
 
 // UNSUB: the recipient unsubscribed; REPORT: the recipient reported spam.
 const blockType = z.enum(['UNSUB', 'REPORT']);

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { action } from './action.js';
-import { bool, dmObject, listOf, num, reqStr, str } from './schema.js';
+import { bool, dmObject, listOf, num, reqStr, str } from './schemas.js';
 
 const fileStatus = {
   FileId: str,

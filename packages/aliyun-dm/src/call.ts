@@ -3,7 +3,7 @@
  * type yet (one newer than `@alicloud/dm20151123` 1.9.0, or a seed-era one). It is signed, sent,
  * retried and classified exactly like the typed actions; only its result is untyped.
  */
-import { type Execute, invalidInput, type OperationKind } from '@mailbridge/core';
+import { type Execute, invalidInput, type OperationKind } from '@mailbridge/core/provider';
 import { ACTIONS, type AliyunDmAction } from './actions.js';
 import {
   actionOperation,

@@ -1,11 +1,11 @@
 /**
  * What DirectMail can do, as data the core checks every message against before any request.
- * Every number names its source in aliyun-dm.md (§3.2 SingleSendMail, §4 Limits).
+ * Every number names its source in docs/providers/aliyun-dm.md (docs/providers/aliyun-dm.md SingleSendMail, docs/providers/aliyun-dm.md Limits).
  */
 import type { Capabilities, RateLimit, ResourceCapabilities } from '@mailbridge/core';
 import { PROVIDER_ID } from './config.js';
 
-const QUOTA = 'DOC api-dm-2015-11-23-quota (aliyun-dm.md §4)';
+const QUOTA = 'DOC api-dm-2015-11-23-quota (docs/providers/aliyun-dm.md)';
 const perSecond = (requests: number, source = QUOTA): RateLimit => ({
   requests,
   perMs: 1_000,
@@ -18,7 +18,7 @@ const perMinute = (requests: number, source = QUOTA): RateLimit => ({
 });
 
 /**
- * Client-side rate limits per action (aliyun-dm.md §4, "Rate limits"). Actions without a
+ * Client-side rate limits per action (docs/providers/aliyun-dm.md, "Rate limits"). Actions without a
  * documented limit are not limited client-side; the server's `Throttling` is retried instead.
  */
 export const RATE_LIMITS: Readonly<Record<string, RateLimit>> = {
@@ -26,8 +26,11 @@ export const RATE_LIMITS: Readonly<Record<string, RateLimit>> = {
   // 20/min in China, 10/min overseas (same answer); the quota page says 20/60s. The lower
   // overseas figure would halve Hangzhou users for no reason, so it is an override, not the default.
   BatchSendMail: perMinute(20),
-  SenderStatisticsDetailByParam: perMinute(500, 'S004 (500/min) and DOC quota page (500/60s)'),
-  SenderStatisticsByTagNameAndBatchID: perMinute(50, 'S004: 50/min'),
+  SenderStatisticsDetailByParam: perMinute(
+    500,
+    'the DirectMail statistics API doc (500/min) and DOC quota page (500/60s)',
+  ),
+  SenderStatisticsByTagNameAndBatchID: perMinute(50, 'the DirectMail statistics API doc: 50/min'),
   QueryTemplateByParam: perSecond(20),
   DescTemplate: perSecond(20),
   DeleteReceiverDetail: perSecond(20),
@@ -44,11 +47,17 @@ export const RATE_LIMITS: Readonly<Record<string, RateLimit>> = {
   SendTestByTemplate: perMinute(60),
   GetIpfilterList: perMinute(60),
   UpdateIpProtection: perMinute(60),
-  // Messages with attachments (smtp/send.ts): 5000 per 180 s (aliyun-dm.md §4, SMTP).
+  // Messages with attachments (smtp/send.ts): 5000 per 180 s (docs/providers/aliyun-dm-smtp.md).
   SMTP: { requests: 5_000, perMs: 180_000, source: QUOTA },
 };
 
-/** `TagName`: 1–128 characters of `[A-Za-z0-9_-]` (SDK, aliyun-dm.md §4). */
+/** `ReplyAddressAlias`: at most 15 characters. */
+export const REPLY_ALIAS_MAX = 15;
+
+/** BatchSendMail's `TemplateName` and `ReceiversName`: 1 to 30 characters. */
+const BATCH_NAME = /^.{1,30}$/su;
+
+/** `TagName`: 1–128 characters of `[A-Za-z0-9_-]` (SDK, docs/providers/aliyun-dm.md). */
 export const TAG_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 
 /**
@@ -71,26 +80,35 @@ const RESOURCE_CAPABILITIES: ResourceCapabilities = {
  *   `cc` none; `bcc` 2 (`BccAddress`, SDK).
  * - `from.name` is `FromAlias`, fewer than 15 characters (14 is the safe maximum).
  * - `replyTo`: one explicit `ReplyAddress` with `ReplyAddressAlias` (≤15).
- * - Subject 256 characters (SDK and current DOC; S003 said 100). Bodies about 8 MB as a POST
+ * - Subject 256 characters (SDK and current DOC; the DirectMail API reference said 100). Bodies about 8 MB as a POST
  *   form parameter (SDK remark), which is how this adapter sends them.
  * - Single sends take a stored template through the SDK's `Template` parameter
- *   (`{TemplateId, TemplateData}` as JSON, §3.2; not in the seeds, which predate it), by the
+ *   (`{TemplateId, TemplateData}` as JSON, docs/providers/aliyun-dm.md; not in the seeds, which predate it), by the
  *   numeric `TemplateId` QueryTemplateByParam returns. Batches reference templates by name.
  * - Attachments go over DirectMail's SMTP interface (smtp/, docs/providers/aliyun-dm-smtp.md):
  *   at most 100 per message and 15 MB for the whole message as sent; base64 grows the bytes by
  *   about 37% (76-character lines), so 10 MiB of attachments leaves room for headers and bodies.
  * - `Headers`: at most 10 (extras silently dropped by DirectMail, so the core refuses them).
- * - One `TagName`; `ClickTrace=1` turns on open *and* click tracking together (S000, §3.2), so
- *   both are reported, and either one requested enables it (with a tag, §6.2).
- * - No scheduling field on BatchSendMail (§3.2).
+ * - One `TagName`; `ClickTrace=1` turns on open *and* click tracking together (the BatchSendMail doc, docs/providers/aliyun-dm.md), so
+ *   both are reported, and either one requested enables it (with a tag, docs/providers/aliyun-dm.md).
+ * - No scheduling field on BatchSendMail (docs/providers/aliyun-dm.md).
  * - Receiver lists: 500 per SaveReceiverDetail, per-recipient data, single-recipient delete;
  *   at most 10 lists of at most 10,000 recipients each.
  */
 export const capabilities: Capabilities = {
   provider: PROVIDER_ID,
-  recipients: { to: 100, cc: 0, bcc: 2, toVisibleToEachOther: false, bccMayOverlapTo: false },
+  recipients: {
+    to: 100,
+    cc: 0,
+    bcc: 2,
+    toVisibleToEachOther: false,
+    bccMayOverlapTo: false,
+    // `ToAddress`/`BccAddress` are comma-separated bare addresses.
+    names: false,
+  },
   from: { name: true, nameMaxLength: 14 },
-  replyTo: { max: 1, name: true },
+  // `ReplyAddressAlias`: at most 15 characters.
+  replyTo: { max: 1, name: true, nameMaxLength: REPLY_ALIAS_MAX },
   subject: { maxLength: 256 },
   content: {
     html: true,
@@ -103,7 +121,18 @@ export const capabilities: Capabilities = {
   headers: { max: 10 },
   tags: { max: 1, pattern: TAG_PATTERN, maxLength: 128 },
   tracking: { opens: true, clicks: true },
-  schedule: { timed: false, recurring: false },
+  schedule: {
+    timed: false,
+    recurring: false,
+    note: 'BatchSendMail sends at once and has no send-time field',
+  },
+  batch: {
+    // BatchSendMail has neither `Subject` (the template's is used) nor `FromAlias`.
+    subject: false,
+    fromName: false,
+    template: { pattern: BATCH_NAME, description: 'a TemplateName of 1 to 30 characters' },
+    group: { pattern: BATCH_NAME, description: 'a ReceiversName of 1 to 30 characters' },
+  },
   groups: {
     uploadChunk: 500,
     removeRecipients: true,

@@ -5,19 +5,21 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  isMailError,
+  type MailError,
+  MailError as MailErrorClass,
+  type ReplayPin,
+} from '@mailbridge/core';
+import {
   type AttemptContext,
   type Execute,
   type HttpRequest,
   type HttpResponse,
   invalidInput,
-  isMailError,
-  type MailError,
-  MailError as MailErrorClass,
   type Operation,
   type OperationKind,
   parseJson,
-  type ReplayPin,
-} from '@mailbridge/core';
+} from '@mailbridge/core/provider';
 import type { z } from 'zod';
 import {
   ACTIONS,
@@ -28,7 +30,7 @@ import {
 import { type AliyunDmCall, createCall } from './call.js';
 import { PROVIDER_ID, type ResolvedConfig } from './config.js';
 import { providerError, unreadableResponse } from './errors.js';
-import { toIssues } from './schema.js';
+import { toIssues } from './schemas.js';
 import { type Signer, signerFor } from './signer.js';
 
 /** What every operation of one provider instance shares. */
@@ -52,7 +54,7 @@ export function clientContext(config: ResolvedConfig): ClientContext {
 }
 
 /**
- * Flatten parameters to wire strings (aliyun-dm.md §2 step 1): booleans `true`/`false`, numbers
+ * Flatten parameters to wire strings (docs/providers/aliyun-dm.md step 1): booleans `true`/`false`, numbers
  * in decimal, objects and arrays as JSON (the DirectMail JSON-string fields), undefined dropped.
  */
 export function flattenParams(params: Readonly<Record<string, unknown>>): Record<string, string> {
@@ -101,7 +103,7 @@ function pinnedRefusal(error: unknown): unknown {
   });
 }
 
-/** Codes that mean success when a 2xx body carries a `Code` (POP's list, §2.1). */
+/** Codes that mean success when a 2xx body carries a `Code` (POP's list, docs/providers/aliyun-dm.md). */
 const SUCCESS_CODES = new Set(['200', 'OK', 'Success', 'success']);
 
 /** One DirectMail call as an `Operation`. `read` turns the parsed JSON body into the result. */

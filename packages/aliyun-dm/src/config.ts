@@ -1,21 +1,21 @@
 /**
  * The adapter configuration: one strict zod schema (an unknown key fails naming it), resolved
- * once into what the signer and the operations need. Regions and hosts follow aliyun-dm.md §1.1;
+ * once into what the signer and the operations need. Regions and hosts follow docs/providers/aliyun-dm.md;
  * the version defaults to `2015-11-23` (what the SDK sends for every region) and stays
  * configurable because older docs name `2017-06-22` outside Hangzhou.
  */
 import {
-  assertSecureEndpoint,
   type Credentials,
   type CredentialsSource,
   credentialsSchema,
-  MailError,
+  endpointOrigin,
   parseConfig,
   resolveCredentials,
   type TransportConfig,
   transportConfigShape,
+  transportOf,
   urlQuery,
-} from '@mailbridge/core';
+} from '@mailbridge/core/provider';
 import { z } from 'zod';
 import type { SignatureVersion } from './signer.js';
 import {
@@ -29,7 +29,7 @@ import {
 export const PROVIDER_ID = 'aliyun-dm';
 
 /**
- * DirectMail regions and their public hosts (aliyun-dm.md §1.1, DOC "API endpoints").
+ * DirectMail regions and their public hosts (docs/providers/aliyun-dm.md, DOC "API endpoints").
  * Resources do not cross regions: the sender address must be set up in the region used.
  */
 export const REGION_HOSTS = {
@@ -43,7 +43,7 @@ export const REGION_HOSTS = {
 /** A DirectMail region id. */
 export type AliyunDmRegion = keyof typeof REGION_HOSTS;
 
-/** The official environment variables (DESIGN.md "Using it"). */
+/** The official environment variables (README "Using it"). */
 export const ALIYUN_ENV = {
   id: 'ALIBABA_CLOUD_ACCESS_KEY_ID',
   secret: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
@@ -122,13 +122,11 @@ export function resolveConfig(
   environment: Readonly<Record<string, string | undefined>> = process.env,
 ): ResolvedConfig {
   const config = parseConfig(PROVIDER_ID, configSchema, value);
+  const allowInsecureHttp = config.allowInsecureHttp ?? false;
   const origin =
     config.endpoint === undefined
       ? `https://${REGION_HOSTS[config.region]}`
-      : parseEndpoint(config.endpoint);
-  const allowInsecureHttp = config.allowInsecureHttp ?? false;
-  // The loopback rule and its opt-in are core's (one owner); parseEndpoint checked the form.
-  assertSecureEndpoint(origin, PROVIDER_ID, allowInsecureHttp);
+      : endpointOrigin(config.endpoint, PROVIDER_ID, config.allowInsecureHttp ?? false);
   const credentials = resolveCredentials(
     PROVIDER_ID,
     // zod types `token` as `string | undefined`; the schema never yields an explicit undefined.
@@ -136,11 +134,6 @@ export function resolveConfig(
     ALIYUN_ENV,
     environment,
   );
-  const transport: TransportConfig = {
-    ...(config.timeoutMs === undefined ? {} : { timeoutMs: config.timeoutMs }),
-    ...(config.retries === undefined ? {} : { retries: config.retries }),
-    ...(config.maxResponseBytes === undefined ? {} : { maxResponseBytes: config.maxResponseBytes }),
-  };
   return {
     region: config.region,
     version: config.version,
@@ -149,38 +142,9 @@ export function resolveConfig(
     host: new URL(origin).host,
     signatureVersion: config.signatureVersion,
     credentials,
-    transport,
+    transport: transportOf(config),
     ...(config.smtp === undefined ? {} : { smtp: resolveSmtp(config.smtp, config.region) }),
   };
-}
-
-/** https anywhere; plain http only on loopback (the emulator). Path, query and userinfo refused. */
-function parseEndpoint(endpoint: string): string {
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    return badEndpoint('not a URL such as https://dm.aliyuncs.com');
-  }
-  if (
-    url.username ||
-    url.password ||
-    url.search ||
-    url.hash ||
-    (url.pathname !== '/' && url.pathname !== '')
-  ) {
-    return badEndpoint('expected an origin only (scheme, host, port)');
-  }
-  if (url.protocol === 'https:' || url.protocol === 'http:') return url.origin;
-  return badEndpoint('expected an https:// origin (http:// for the emulator)');
-}
-
-function badEndpoint(why: string): never {
-  throw new MailError(`${PROVIDER_ID} config: endpoint: ${why}`, {
-    code: 'invalid_input',
-    provider: PROVIDER_ID,
-    issues: [{ path: ['endpoint'], message: why }],
-  });
 }
 
 /**

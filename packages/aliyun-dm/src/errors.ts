@@ -1,8 +1,8 @@
 /**
- * DirectMail error codes -> neutral errors, through one table (STYLE.md habit 3). Every code in
- * the seeds (S000, S002, S003, S004) and in aliyun-dm.md §5 has a row; `classifyCode` adds the
+ * DirectMail error codes -> neutral errors, through one table (README, Writing an adapter). Every code in
+ * the seeds (the BatchSendMail doc, the sender-address API doc, the DirectMail API reference, the DirectMail statistics API doc) and in docs/providers/aliyun-dm.md has a row; `classifyCode` adds the
  * rule for codes not in the table. Classification reads `Code` only, never the HTTP status (the
- * same code comes with 400 and 404, §5 Surprises 11) and never message text.
+ * same code comes with 400 and 404, docs/providers/aliyun-dm.md) and never message text.
  */
 import { type Delivery, MailError, type MailErrorCode } from '@mailbridge/core';
 import { PROVIDER_ID } from './config.js';
@@ -45,12 +45,12 @@ const CLOCK =
   'the local clock differs from Alibaba Cloud time by more than 15 minutes: sync it (NTP)';
 
 /**
- * The code table. Classes follow aliyun-dm.md §5: R -> provider_unavailable, T -> rate_limited,
+ * The code table. Classes follow docs/providers/aliyun-dm.md: R -> provider_unavailable, T -> rate_limited,
  * C -> auth/permission, K -> auth with a clock hint (or a fresh-nonce retry), I -> invalid_input,
  * Q -> rejected/quota_exceeded, P -> invalid_recipient.
  */
 export const ERROR_TABLE: Readonly<Record<string, ErrorClass>> = {
-  // Common and gateway errors (§5, "Common and gateway errors").
+  // Common and gateway errors (docs/providers/aliyun-dm.md, "Common and gateway errors").
   ServiceUnavailable: unavailable,
   InternalError: unavailable,
   Throttling: throttled,
@@ -86,7 +86,7 @@ export const ERROR_TABLE: Readonly<Record<string, ErrorClass>> = {
   UnsupportedOperation: { code: 'unsupported', retryable: false, delivery: 'not_sent' },
   UnsupportedHTTPMethod: input,
   InsufficientBalance: quota,
-  // DirectMail business errors (seeds S000, S002, S003, S004).
+  // DirectMail business errors (the BatchSendMail doc, the sender-address API doc, the DirectMail API reference, the DirectMail statistics API doc).
   'InvalidMailAddress.NotFound': notFound,
   // Sender address disabled or frozen: the account may not send from it, as Tencent's
   // OperationDenied.SendAddressStatusError and FailedOperation.NotAuthenticatedSender.
@@ -98,7 +98,7 @@ export const ERROR_TABLE: Readonly<Record<string, ErrorClass>> = {
   'InvalidMailAddressDomain.Malformed': rejected,
   'InvalidMailAddressDomainStatus.Malformed': rejected,
   'InvalidMailAddressName.Malformed': input,
-  // S003 prints it once without the dot (7.6); both spellings map the same way.
+  // the DirectMail API reference prints it once without the dot (7.6); both spellings map the same way.
   InvalidMailAddressNameMalformed: input,
   'InvalidMailAddressName.Duplicate': conflict,
   'InvalidMailAddressNumber.Malformed': quota,
@@ -116,7 +116,7 @@ export const ERROR_TABLE: Readonly<Record<string, ErrorClass>> = {
   'InvalidFromAlias.Malformed': input,
   'InvalidReplyAddress.Malformed': input,
   'InvalidReplyAddressAlias.Malformed': input,
-  // Spam content *and* frequency/quota/account-state rejections (§5, Surprises 12): never retried.
+  // Spam content *and* frequency/quota/account-state rejections (docs/providers/aliyun-dm.md): never retried.
   'InvalidSendMail.Spam': rejected,
   'InvalidDomainPassword.Malformed': input,
   'InvalidDomainPassword.equalcurrent': input,
@@ -140,7 +140,7 @@ export const ERROR_TABLE: Readonly<Record<string, ErrorClass>> = {
   'InvalidAddress.Locked': rejected,
   'InvalidAddress.NotFound': notFound,
   'InvalidAddressNumber.Malformed': quota,
-  // Unconfirmed codes (third-party code only, §5): classes Q, Q and C as the notes advise.
+  // Unconfirmed codes (third-party code only, docs/providers/aliyun-dm.md): classes Q, Q and C as the notes advise.
   InvalidUserStatus: rejected,
   'InvalidUser.NotFound': rejected,
   'InvalidIP.NotFound': {
@@ -169,7 +169,7 @@ export function classifyCode(code: string): ErrorClass {
   return { code: 'unknown', retryable: false, delivery: 'unknown' };
 }
 
-/** The fields of a DirectMail error envelope (§1.4). */
+/** The fields of a DirectMail error envelope (docs/providers/aliyun-dm.md). */
 export interface ErrorEnvelope {
   readonly code: string;
   readonly message?: string;

@@ -1,22 +1,16 @@
 /**
- * Recipient groups over DirectMail's receiver lists (aliyun-dm.md §3.2). A group's neutral id
+ * Recipient groups over DirectMail's receiver lists (docs/providers/aliyun-dm.md). A group's neutral id
  * is its `ReceiversName` (BatchSendMail names the list); the list calls resolve it to a
  * `ReceiverId` first (receiver-ids.ts).
  */
-import type {
-  Group,
-  GroupInput,
-  Operation,
-  Page,
-  ProviderGroups,
-  Recipient,
-} from '@mailbridge/core';
+import type { Group, GroupInput, Page, Recipient } from '@mailbridge/core';
+import type { Operation, ProviderGroups } from '@mailbridge/core/provider';
 import { ACTIONS, type AliyunDmResponse } from './actions.js';
 import type { ClientContext } from './client.js';
 import { actionOperation, checkedParams, dmOperation, readResponse } from './client.js';
 import { type ListsPage, nextPage, type ReceiverIds } from './receiver-ids.js';
 
-/** `Detail` short keys (SDK, §3.2 SaveReceiverDetail) by the template variable they fill. */
+/** `Detail` short keys (SDK, docs/providers/aliyun-dm.md SaveReceiverDetail) by the template variable they fill. */
 const DETAIL_KEYS = {
   UserName: 'u',
   NickName: 'n',
@@ -42,13 +36,13 @@ function onList<T>(
   return {
     ...op(''),
     async build(attempt) {
-      receiverId ??= await ids.resolve(name, attempt.signal);
+      receiverId ??= await ids.resolve(name, attempt);
       return op(receiverId).build(attempt);
     },
   };
 }
 
-/** Per-recipient `Detail` and `CustomDetail` entries (§3.2 SaveReceiverDetail). */
+/** Per-recipient `Detail` and `CustomDetail` entries (docs/providers/aliyun-dm.md SaveReceiverDetail). */
 export function detailParams(chunk: readonly Recipient[]): {
   Detail: string;
   CustomDetail?: string;
@@ -139,7 +133,7 @@ function readRecipients(
   return { items, ...(more ? { next } : {}) };
 }
 
-/** The group operations (DESIGN.md: CreateReceiver, SaveReceiverDetail, QueryReceiverByParam, …). */
+/** The group operations (README: CreateReceiver, SaveReceiverDetail, QueryReceiverByParam, …). */
 export function createGroupOperations(ctx: ClientContext, ids: ReceiverIds): ProviderGroups {
   return {
     create: (input) => createGroup(ctx, ids, input),

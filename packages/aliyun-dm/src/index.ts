@@ -11,7 +11,7 @@
  * ```
  */
 export type { AliyunDmAction, AliyunDmRequest, AliyunDmResponse } from './actions.js';
-export { ACTIONS } from './actions.js';
+export { ACTIONS as actions } from './actions.js';
 export type { AliyunDmCall, CallOptions } from './call.js';
 export { capabilities, RATE_LIMITS, TAG_PATTERN } from './capabilities.js';
 export type { AliyunDmClient, RawCallOptions } from './client.js';
@@ -19,7 +19,7 @@ export type { AliyunDmConfig, AliyunDmRegion } from './config.js';
 export { ALIYUN_ENV, REGION_HOSTS } from './config.js';
 export { percentEncode } from './encode.js';
 export type { ErrorClass } from './errors.js';
-export { classifyCode, ERROR_TABLE } from './errors.js';
+export { classifyCode as classifyError, ERROR_TABLE as errors } from './errors.js';
 export type { ParseEventsOptions } from './events.js';
 export { EVENT_KINDS, parseEvents } from './events.js';
 export { EVENT_REGION_ZONES } from './local-time.js';
@@ -31,5 +31,6 @@ export { rpcSignature, signerV1, signerV3 } from './signer.js';
 export type { AliyunDmSmtpConfig, SmtpCredentials, SmtpCredentialsSource } from './smtp/config.js';
 export { SMTP_HOSTS } from './smtp/config.js';
 export { SMTP_REPLY_TABLE } from './smtp/errors.js';
+export type { AliyunDmClientOptions } from './standalone.js';
 export { createAliyunDmClient } from './standalone.js';
 export { providerSuppression } from './suppression.js';

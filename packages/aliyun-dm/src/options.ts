@@ -2,13 +2,12 @@
  * `providerOptions['aliyun-dm']`: the DirectMail parameters without a neutral field, typed
  * through declaration merging and validated strictly (an unknown key fails, naming it).
  */
-import { invalidInput } from '@mailbridge/core';
+import { optionsParser } from '@mailbridge/core/provider';
 import { z } from 'zod';
 import { PROVIDER_ID } from './config.js';
-import { toIssues } from './schema.js';
 
 /**
- * DirectMail-only send options (aliyun-dm.md §3.2 SingleSendMail / BatchSendMail).
+ * DirectMail-only send options (docs/providers/aliyun-dm.md SingleSendMail / BatchSendMail).
  *
  * @example
  * ```ts
@@ -55,13 +54,16 @@ const optionsSchema = z
   })
   .strict();
 
-/** Read and validate this provider's options from a message or batch. */
+/** The provider's `options`: core parses `providerOptions['aliyun-dm']` once per send. */
+export const parseOptions = optionsParser(PROVIDER_ID, optionsSchema);
+
+const NO_OPTIONS: AliyunDmSendOptions = Object.freeze({});
+
+/** This provider's options of a message or batch, as core parsed them (`parseOptions`). */
 export function readOptions(
   providerOptions: Readonly<Record<string, unknown>>,
 ): AliyunDmSendOptions {
-  const result = optionsSchema.safeParse(providerOptions[PROVIDER_ID] ?? {});
-  if (result.success) return result.data as AliyunDmSendOptions;
-  throw invalidInput(toIssues(result.error, ['providerOptions', PROVIDER_ID]), PROVIDER_ID);
+  return (providerOptions[PROVIDER_ID] as AliyunDmSendOptions | undefined) ?? NO_OPTIONS;
 }
 
 /** The parameters an options object maps to, shared by SingleSendMail and BatchSendMail. */

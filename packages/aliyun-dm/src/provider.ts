@@ -3,17 +3,19 @@
  * `aliyunDm` factory (`AdapterFactory`: `.id` and `.fromUrl`, for `fromConfig`).
  */
 import {
-  type AdapterFactory,
   type Batch,
-  type BatchReceipt,
-  defineProvider,
   MailError,
   type Message,
-  type Operation,
   type Provider,
   type ReplayPin,
-  type SendReceipt,
 } from '@mailbridge/core';
+import {
+  type AdapterFactory,
+  type BatchReceipt,
+  defineProvider,
+  type Operation,
+  type SendReceipt,
+} from '@mailbridge/core/provider';
 import { ACTIONS, type AliyunDmRequest } from './actions.js';
 import { capabilities } from './capabilities.js';
 import {
@@ -28,6 +30,7 @@ import {
 import { type AliyunDmConfig, configFromUrl, PROVIDER_ID, resolveConfig } from './config.js';
 import { createGroupOperations } from './groups.js';
 import { batchParams, sendParams, validateBatch, validateMessage } from './mapping.js';
+import { parseOptions } from './options.js';
 import { ReceiverIds } from './receiver-ids.js';
 import { resourceOperations } from './resources.js';
 import { withSmtp } from './smtp/provider.js';
@@ -74,6 +77,7 @@ export function buildProvider(ctx: ClientContext): AliyunDmProvider {
   return defineProvider({
     id: PROVIDER_ID,
     capabilities,
+    options: parseOptions,
     validate: validateMessage,
     validateBatch: (batch: Batch) => validateBatch(batch),
     replayPins: true,
@@ -100,11 +104,7 @@ export function buildProvider(ctx: ClientContext): AliyunDmProvider {
     groups: createGroupOperations(ctx, ids),
     status: (query, cursor) => statusOperation(ctx, query, cursor),
     resources: resourceOperations(ctx),
-    raw(execute) {
-      // Kept so a group name this process has not seen can be resolved through the same pipeline.
-      ids.execute = execute;
-      return createRawClient(ctx, execute);
-    },
+    raw: (execute) => createRawClient(ctx, execute),
     secrets: () => [...ctx.seen],
     origin: ctx.config.origin,
     ...(ctx.config.allowInsecureHttp ? { allowInsecureHttp: true } : {}),

@@ -1,10 +1,12 @@
 /**
  * DirectMail's list calls take a `ReceiverId`, but BatchSendMail names the list, so a group's
  * neutral id is its `ReceiversName`. This map turns names into ids: filled by `create` and `list`,
- * and for a name it has not seen, by QueryReceiverByParam through the core's `execute` (same
- * retries, limits and hooks as every call).
+ * and for a name it has not seen, by QueryReceiverByParam run through the pipeline of the
+ * attempt that needs it (`attempt.execute`: that mailer's retries, limits, hooks and sockets).
+ * The map is shared by every mailer over one provider; the lookups are not.
  */
-import { type Execute, MailError } from '@mailbridge/core';
+import { MailError } from '@mailbridge/core';
+import type { AttemptContext } from '@mailbridge/core/provider';
 import type { AliyunDmResponse } from './actions.js';
 import { actionOperation, type ClientContext } from './client.js';
 import { PROVIDER_ID } from './config.js';
@@ -18,8 +20,6 @@ const MAX_LOOKUP_PAGES = 40;
 /** The name -> ReceiverId map and the lookup of unknown names. */
 export class ReceiverIds {
   private readonly ids = new Map<string, string>();
-  /** Set by `provider.raw(execute)` when a mailer is created. */
-  execute: Execute | undefined;
 
   /** The context the lookups are signed with. */
   constructor(private readonly ctx: ClientContext) {}
@@ -35,24 +35,22 @@ export class ReceiverIds {
   }
 
   /** The ReceiverId of a list name; `not_found` when no list has that exact name. */
-  async resolve(name: string, signal: AbortSignal): Promise<string> {
+  async resolve(name: string, attempt: AttemptContext): Promise<string> {
     const known = this.ids.get(name);
     if (known !== undefined) return known;
-    if (this.execute) {
-      for (let pageNo = 1; pageNo <= MAX_LOOKUP_PAGES; pageNo++) {
-        const page = await this.execute(
-          actionOperation(this.ctx, 'QueryReceiverByParam', {
-            KeyWord: name,
-            PageNo: pageNo,
-            PageSize: 50,
-          }),
-          { signal },
-        );
-        this.rememberPage(page);
-        const id = this.ids.get(name);
-        if (id !== undefined) return id;
-        if (nextPage(page, pageNo, 50) === undefined) break;
-      }
+    for (let pageNo = 1; pageNo <= MAX_LOOKUP_PAGES; pageNo++) {
+      const page = await attempt.execute(
+        actionOperation(this.ctx, 'QueryReceiverByParam', {
+          KeyWord: name,
+          PageNo: pageNo,
+          PageSize: 50,
+        }),
+        { signal: attempt.signal },
+      );
+      this.rememberPage(page);
+      const id = this.ids.get(name);
+      if (id !== undefined) return id;
+      if (nextPage(page, pageNo, 50) === undefined) break;
     }
     throw new MailError(`${PROVIDER_ID}: no recipient list named '${name}'`, {
       code: 'not_found',

@@ -2,14 +2,14 @@
  * DirectMail request signing, pure: parameters, credentials, method, timestamp and nonce in;
  * a signed request out. Two schemes behind one `Signer` interface:
  * - `v1`: the RPC HMAC-SHA1 scheme (`SignatureVersion=1.0`) the DirectMail docs describe
- *   (aliyun-dm.md §2); every parameter and the `Signature` travel in the query (GET) or the
+ *   (docs/providers/aliyun-dm.md); every parameter and the `Signature` travel in the query (GET) or the
  *   form body (POST), as `@alicloud/pop-core` sends them.
- * - `v3`: ACS3-HMAC-SHA256, the default of the current official SDK (openapi-core 1.x, §2.1):
+ * - `v3`: ACS3-HMAC-SHA256, the default of the current official SDK (openapi-core 1.x, docs/providers/aliyun-dm.md):
  *   an `Authorization` header over the canonical request and the `x-acs-*` headers.
- * Clock and nonce are arguments, so tests pin both (STYLE.md habit 4).
+ * Clock and nonce are arguments, so tests pin both (README, Writing an adapter).
  */
 import { createHash, createHmac } from 'node:crypto';
-import type { Credentials } from '@mailbridge/core';
+import type { Credentials } from '@mailbridge/core/provider';
 import { percentEncode } from './encode.js';
 
 /** The signature scheme: `v1` = RPC HMAC-SHA1 (default), `v3` = ACS3-HMAC-SHA256. */
@@ -31,7 +31,7 @@ export interface SignInput {
   readonly nonce: string;
 }
 
-/** A signed request: path is always `/` (aliyun-dm.md §1.1). */
+/** A signed request: path is always `/` (docs/providers/aliyun-dm.md). */
 export interface SignedRequest {
   readonly method: 'GET' | 'POST';
   /** Encoded query string without `?` (may be empty). */
@@ -48,12 +48,12 @@ export interface Signer {
   sign(input: SignInput): SignedRequest;
 }
 
-/** `2015-11-23T04:00:00Z`: UTC with seconds, no milliseconds (aliyun-dm.md §1.3). */
+/** `2015-11-23T04:00:00Z`: UTC with seconds, no milliseconds (docs/providers/aliyun-dm.md). */
 export function formatTimestamp(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** `pe(k)=pe(v)` pairs sorted by name in code-unit order, joined with `&` (§2 steps 2–4). */
+/** `pe(k)=pe(v)` pairs sorted by name in code-unit order, joined with `&` (docs/providers/aliyun-dm.md steps 2–4). */
 export function canonicalQuery(params: Readonly<Record<string, string>>): string {
   return Object.keys(params)
     .sort(compareCodeUnits)

@@ -3,15 +3,14 @@
  * "DirectMail SenderStatisticsDetailByParam"): per-recipient rows, in neutral kinds, for
  * `mailer.status`. Rows carry no EnvId, so a DirectMail status query is by recipient and window.
  */
-import {
-  type BounceType,
-  type MailEventKind,
-  type Operation,
-  type Page,
-  type RecipientStatus,
-  type ResolvedStatusQuery,
-  unsupported,
+import type {
+  BounceType,
+  MailEventKind,
+  Page,
+  RecipientStatus,
+  ResolvedStatusQuery,
 } from '@mailbridge/core';
+import { type Operation, unsupported } from '@mailbridge/core/provider';
 import type { AliyunDmResponse } from './actions.js';
 import { actionOperation, type ClientContext } from './client.js';
 import { PROVIDER_ID } from './config.js';

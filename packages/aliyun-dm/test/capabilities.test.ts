@@ -24,7 +24,7 @@ it('content, templates, attachments, headers, tags, tracking, schedule, groups',
   expect(capabilities.headers).toEqual({ max: 10 });
   expect(capabilities.tags).toMatchObject({ max: 1, maxLength: 128 });
   expect(capabilities.tracking).toEqual({ opens: true, clicks: true });
-  expect(capabilities.schedule).toEqual({ timed: false, recurring: false });
+  expect(capabilities.schedule).toMatchObject({ timed: false, recurring: false });
   expect(capabilities.groups).toMatchObject({
     uploadChunk: 500,
     removeRecipients: true,

@@ -1,4 +1,5 @@
-import { type Execute, isMailError, type MailError, type Operation } from '@mailbridge/core';
+import { isMailError, type MailError } from '@mailbridge/core';
+import type { Execute, Operation } from '@mailbridge/core/provider';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../src/actions.js';
 import { actionOperation, clientContext, createRawClient } from '../src/client.js';

@@ -1,4 +1,4 @@
-import type { Execute, Operation } from '@mailbridge/core';
+import type { Execute, Operation } from '@mailbridge/core/provider';
 import { describe, expect, it } from 'vitest';
 import { detailParams } from '../src/groups.js';
 import { attempt, businessOf, provider } from './helpers/fixtures.js';
@@ -155,23 +155,28 @@ describe('groups', () => {
         attempt(),
       );
     };
-    p.raw(execute);
-    expect(businessOf(await p.groups.delete('news').build(attempt()))).toEqual({
+    // The lookup runs in the pipeline of the call that needs it: the attempt's `execute`.
+    const inPipeline = { ...attempt(), execute };
+    expect(businessOf(await p.groups.delete('news').build(inPipeline))).toEqual({
       ReceiverId: 'x2',
     });
-    expect(businessOf(await p.groups.delete('news-old').build(attempt()))).toEqual({
+    expect(businessOf(await p.groups.delete('news-old').build(inPipeline))).toEqual({
       ReceiverId: 'x1',
     });
     expect(lookups).toEqual(['news']);
-    await expect(p.groups.delete('missing').build(attempt())).rejects.toMatchObject({
+    await expect(p.groups.delete('missing').build(inPipeline)).rejects.toMatchObject({
       code: 'not_found',
     });
   });
 
-  it('without a mailer, an unknown name is not_found before any request', async () => {
-    await expect(provider().groups.delete('nobody').build(attempt())).rejects.toMatchObject({
-      code: 'not_found',
-    });
+  it('a name no list has is not_found, naming the group', async () => {
+    const execute: Execute = async <T>(op: Operation<T>) =>
+      op.parse(ok({ RequestId: 'R', TotalCount: 0, data: { receiver: [] } }), attempt());
+    await expect(
+      provider()
+        .groups.delete('nobody')
+        .build({ ...attempt(), execute }),
+    ).rejects.toMatchObject({ code: 'not_found', issues: [{ path: ['group'] }] });
   });
 
   it('detailParams maps the template variables to the short keys', () => {

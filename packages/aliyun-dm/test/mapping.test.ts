@@ -1,4 +1,5 @@
 import { isMailError, type MailError } from '@mailbridge/core';
+import { prepareBatch, prepareMessage } from '@mailbridge/core/provider';
 import { describe, expect, it } from 'vitest';
 import { rpcSignature } from '../src/signer.js';
 import {
@@ -166,16 +167,16 @@ describe('send -> SingleSendMail form parameters', () => {
   });
 });
 
-describe('validate (before any request)', () => {
+describe('the checks before any request (core and adapter)', () => {
   const p = provider();
   it('refuses display names on to and bcc', () => {
     expect(
-      failure(() => p.validate?.(message({ to: [{ address: 'a@example.com', name: 'A' }] }))),
+      failure(() => prepareMessage(p, message({ to: [{ address: 'a@example.com', name: 'A' }] }))),
     ).toMatchObject({
       code: 'unsupported',
     });
     expect(
-      failure(() => p.validate?.(message({ bcc: [{ address: 'a@example.com', name: 'A' }] })))
+      failure(() => prepareMessage(p, message({ bcc: [{ address: 'a@example.com', name: 'A' }] })))
         .message,
     ).toContain('bcc');
   });
@@ -184,46 +185,46 @@ describe('validate (before any request)', () => {
       replyTo: [{ address: 'r@example.com' }],
       providerOptions: { 'aliyun-dm': { replyToAddress: true } },
     });
-    expect(failure(() => p.validate?.(m)).code).toBe('invalid_input');
+    expect(failure(() => prepareMessage(p, m)).code).toBe('invalid_input');
   });
-  it('refuses a reply alias over 15 characters', () => {
+  it('refuses a reply alias over 15 characters (capabilities.replyTo.nameMaxLength)', () => {
     const m = message({ replyTo: [{ address: 'r@example.com', name: 'x'.repeat(16) }] });
-    expect(failure(() => p.validate?.(m)).code).toBe('invalid_input');
+    expect(failure(() => prepareMessage(p, m)).code).toBe('invalid_input');
   });
   it('tracking needs a tag, and opens and clicks go together', () => {
     expect(
-      failure(() => p.validate?.(message({ tracking: { clicks: true } }))).issues[0]?.path,
+      failure(() => prepareMessage(p, message({ tracking: { clicks: true } }))).issues[0]?.path,
     ).toEqual(['tags']);
     expect(
       failure(() =>
-        p.validate?.(message({ tags: ['demo'], tracking: { clicks: true, opens: false } })),
+        prepareMessage(p, message({ tags: ['demo'], tracking: { clicks: true, opens: false } })),
       ).code,
     ).toBe('unsupported');
     expect(() =>
-      p.validate?.(message({ tags: ['demo'], tracking: { clicks: true } })),
+      prepareMessage(p, message({ tags: ['demo'], tracking: { clicks: true } })),
     ).not.toThrow();
   });
   it('needs a body or a template, and refuses both together', () => {
-    const none = failure(() => p.validate?.(message({ text: undefined } as never)));
+    const none = failure(() => prepareMessage(p, message({ text: undefined } as never)));
     expect(none).toMatchObject({ code: 'invalid_input' });
-    expect(none.issues[0]?.path).toEqual(['html']);
-    const both = failure(() => p.validate?.(message({ template: { id: 1 } })));
+    expect(none.issues[0]?.message).toMatch(/body is required/);
+    const both = failure(() => prepareMessage(p, message({ template: { id: 1 } })));
     expect(both).toMatchObject({ code: 'invalid_input' });
     expect(both.issues[0]?.path).toEqual(['template']);
     expect(() =>
-      p.validate?.(message({ text: undefined, template: { id: 1 } } as never)),
+      prepareMessage(p, message({ text: undefined, template: { id: 1 } } as never)),
     ).not.toThrow();
   });
   it('refuses unknown provider options, naming the key', () => {
     const error = failure(() =>
-      p.validate?.(message({ providerOptions: { 'aliyun-dm': { adressType: 1 } } })),
+      prepareMessage(p, message({ providerOptions: { 'aliyun-dm': { adressType: 1 } } })),
     );
     expect(error.code).toBe('invalid_input');
     expect(error.message).toContain('adressType');
   });
   it('ignores options for other providers', () => {
     expect(() =>
-      p.validate?.(message({ providerOptions: { 'tencent-ses': { anything: 1 } } })),
+      prepareMessage(p, message({ providerOptions: { 'tencent-ses': { anything: 1 } } })),
     ).not.toThrow();
   });
 });
@@ -252,32 +253,32 @@ describe('sendBatch -> BatchSendMail', () => {
   });
 
   it('a template name over 30 characters is invalid_input before any request', () => {
-    expect(() => provider().sendBatch(batch({ template: { id: 't'.repeat(31) } }))).toThrow(
+    expect(() => prepareBatch(provider(), batch({ template: { id: 't'.repeat(31) } }), 0)).toThrow(
       expect.objectContaining({ code: 'invalid_input' }),
     );
     expect(() =>
-      provider().sendBatch(batch({ template: { id: '欢迎'.repeat(15) } })),
+      prepareBatch(provider(), batch({ template: { id: '欢迎'.repeat(15) } }), 0),
     ).not.toThrow();
   });
 
   it('schedule is unsupported: DirectMail has no native scheduling', () => {
     const error = failure(() =>
-      provider().validateBatch?.(batch({ schedule: { at: new Date() } }), Date.now()),
+      prepareBatch(provider(), batch({ schedule: { at: new Date() } }), Date.now()),
     );
     expect(error.code).toBe('unsupported');
-    expect(error.message).toMatch(/no native scheduling/);
+    expect(error.message).toMatch(/no native scheduling \(BatchSendMail sends at once/);
     expect(error.message).toContain('aliyun-dm');
   });
 
   it('subject, sender name and the console reply flag are unsupported on batches', () => {
     const p = provider();
-    expect(failure(() => p.validateBatch?.(batch({ subject: 'x' }), 0)).code).toBe('unsupported');
+    expect(failure(() => prepareBatch(p, batch({ subject: 'x' }), 0)).code).toBe('unsupported');
     expect(
-      failure(() => p.validateBatch?.(batch({ from: { address: 'b@x.com', name: 'B' } }), 0)).code,
+      failure(() => prepareBatch(p, batch({ from: { address: 'b@x.com', name: 'B' } }), 0)).code,
     ).toBe('unsupported');
     expect(
       failure(() =>
-        p.validateBatch?.(batch({ providerOptions: { 'aliyun-dm': { replyToAddress: true } } }), 0),
+        prepareBatch(p, batch({ providerOptions: { 'aliyun-dm': { replyToAddress: true } } }), 0),
       ).code,
     ).toBe('unsupported');
   });

@@ -1,14 +1,19 @@
 /**
  * The neutral sends do not run the action's request schema (provider.ts `envelopeOperation`):
  * these tests hold the mapping's output to that schema, so a constraint added to the schema
- * and not to the mapping fails here, and check the limits the mapping enforces in its place.
+ * and not to the capabilities fails here, and check the limits core enforces in its place.
  */
 import { isMailError, type Message } from '@mailbridge/core';
+import { checkBatch } from '@mailbridge/core/provider';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../src/actions.js';
+import { capabilities } from '../src/capabilities.js';
 import { flattenParams } from '../src/client.js';
-import { BATCH_NAME_MAX, batchParams, sendParams } from '../src/mapping.js';
-import { batch, message, provider } from './helpers/fixtures.js';
+import { batchParams, sendParams } from '../src/mapping.js';
+import { batch, message } from './helpers/fixtures.js';
+
+/** TemplateName and ReceiversName: 1 to 30 characters (capabilities.batch). */
+const BATCH_NAME_MAX = 30;
 
 const MESSAGES: Record<string, Message> = {
   minimal: message(),
@@ -81,11 +86,12 @@ describe('BatchSendMail parameters of the neutral path', () => {
     ['empty group name', { group: '' }, ['group']],
   ])('%s out of 1–30 characters: invalid_input before any request', (_, overrides, path) => {
     const b = batch(overrides);
-    // The schema refuses the same names, so the check is the schema's, moved.
+    // The schema refuses the same names, so the check is the schema's, moved into the
+    // capabilities the core checks every batch against.
     expect(ACTIONS.BatchSendMail.request.safeParse(rawOf(b)).success).toBe(false);
     let error: unknown;
     try {
-      provider().sendBatch(b);
+      checkBatch(b, capabilities);
     } catch (e) {
       error = e;
     }

@@ -1,6 +1,6 @@
 /**
  * One error class for every failure mailbridge reports, with a guard that survives duplicate
- * package copies. The fields are those of the design's error table (shared/DESIGN.md, "Errors").
+ * package copies. The fields are those of the design's error table (README "Errors").
  */
 
 /** The closed set of neutral error codes. */

@@ -1,25 +1,16 @@
-export { formatAddress, parseAddress } from './address.js';
-export type { Capabilities, RateLimit } from './capabilities.js';
-export { checkBatch, checkMessage } from './check.js';
+/**
+ * `@mailbridge/core`: the user API, as the README documents it. What adapter authors need
+ * (the provider contract, config parsing, the checks) is `@mailbridge/core/provider`; the
+ * in-memory provider for tests is `@mailbridge/core/testing`.
+ */
 export type {
-  AdapterFactory,
-  ConfigValue,
-  CredentialEnv,
-  Credentials,
-  CredentialsSource,
-  TransportConfig,
-} from './config.js';
-export {
-  credentialsSchema,
-  fromConfig,
-  parseConfig,
-  resolveCredentials,
-  transportConfigShape,
-  urlQuery,
-} from './config.js';
-export { assertSecureEndpoint, isLoopbackHost } from './endpoint.js';
+  BatchCapabilities,
+  Capabilities,
+  RateLimit,
+  ReferencePattern,
+} from './capabilities/capabilities.js';
 export type { Delivery, Issue, MailErrorCode, MailErrorInit } from './errors.js';
-export { invalidInput, isMailError, MAIL_ERROR_CODES, MailError, unsupported } from './errors.js';
+export { isMailError, MAIL_ERROR_CODES, MailError } from './errors.js';
 // Delivery events (issue 17): neutral event type and the field reader adapters parse with.
 export type { BounceType, MailEvent, MailEventKind } from './events/event.js';
 export { eventError, MAIL_EVENT_KINDS } from './events/event.js';
@@ -53,7 +44,6 @@ export {
   suppressFromEvent,
   suppressionReason,
 } from './events/suppression.js';
-export type { RetryOptions } from './executor.js';
 export type {
   CompositeOptions,
   CompositeProvider,
@@ -62,21 +52,11 @@ export type {
 } from './failover/composite.js';
 export { failover, roundRobin } from './failover/composite.js';
 export type { BreakerOptions } from './failover/health.js';
-export type { Groups, UploadOptions, UploadProgress, UploadResult } from './groups.js';
-export type {
-  ErrorEvent,
-  HookBase,
-  Hooks,
-  RedactedRequest,
-  RequestEvent,
-  ResponseEvent,
-  RetryEvent,
-} from './hooks.js';
-export type { HttpClient, HttpClientOptions } from './http.js';
-export { createHttpClient } from './http.js';
-export { parseJson } from './json.js';
-export type { CallOptions, Mailer, MailerOptions, SendManyOptions } from './mailer.js';
-export { createMailer } from './mailer.js';
+export type { Groups, UploadOptions, UploadProgress, UploadResult } from './mailer/groups.js';
+export type { CallOptions, Mailer, MailerOptions, SendManyOptions } from './mailer/mailer.js';
+export { createMailer } from './mailer/mailer.js';
+export type { Settled, Source } from './mailer/send-many.js';
+export { collect } from './mailer/send-many.js';
 export type {
   Address,
   AddressInput,
@@ -97,28 +77,18 @@ export type {
   Schedule,
   TemplateRef,
   Tracking,
-} from './message.js';
+} from './message/message.js';
+export type { ConfigValue } from './provider/config.js';
+export { fromConfig } from './provider/config.js';
 export type {
-  AttemptContext,
-  BatchReceipt,
   BatchResult,
-  Execute,
   Group,
   GroupInput,
-  HttpRequest,
-  HttpResponse,
-  Operation,
-  OperationKind,
   Page,
   Provider,
-  ProviderGroups,
   RouteStep,
-  SendReceipt,
   SendResult,
-} from './provider.js';
-export { defineProvider } from './provider.js';
-export type { RateLimitOverrides } from './rate-limit.js';
-export { describeRequest, REDACTED, redactError, redactSecrets } from './redact.js';
+} from './provider/provider.js';
 export type {
   ProviderDomains,
   ProviderResources,
@@ -149,6 +119,18 @@ export type {
   SuppressionList,
   Templates,
 } from './resources/view.js';
+export type { RetryOptions } from './run/executor.js';
+export type {
+  ErrorEvent,
+  HookBase,
+  Hooks,
+  RedactedRequest,
+  RequestEvent,
+  ResponseEvent,
+  RetryEvent,
+} from './run/hooks.js';
+export type { RateLimitOverrides } from './run/rate-limit.js';
+export { redactError, redactSecrets } from './run/redact.js';
 export type {
   Job,
   JobFilter,
@@ -174,17 +156,10 @@ export {
   isEveryRule,
   normalizeRule,
 } from './schedule/rule.js';
+export { outcomeOfError } from './schedule/runner.js';
 export type {
   ScheduledResult,
   ScheduleEntry,
   ScheduleSendOptions,
   Schedules,
 } from './schedule/view.js';
-export type { Settled, Source } from './send-many.js';
-export { collect } from './send-many.js';
-export {
-  normalizeBatch,
-  normalizeGroupInput,
-  normalizeMessage,
-  normalizeRecipient,
-} from './validate.js';

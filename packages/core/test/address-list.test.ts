@@ -4,9 +4,9 @@
  * with a comma stays one mailbox, and a bad entry is named by its position.
  */
 import { describe, expect, it } from 'vitest';
-import { splitAddressList } from '../src/address-list.js';
 import { createMailer } from '../src/index.js';
-import { createTestingProvider } from '../src/testing.js';
+import { splitAddressList } from '../src/message/address-list.js';
+import { createTestingProvider } from '../src/testing/testing.js';
 import { failure } from './helpers/loopback.js';
 
 describe('splitAddressList', () => {

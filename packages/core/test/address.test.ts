@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addrSpecProblem, formatAddress, parseAddress, utf8Length } from '../src/address.js';
+import {
+  addrSpecProblem,
+  formatAddress,
+  parseAddress,
+  utf8Length,
+} from '../src/message/address.js';
 
 describe('parseAddress: valid mailboxes', () => {
   it.each([

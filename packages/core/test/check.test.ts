@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Capabilities } from '../src/capabilities.js';
-import { checkBatch, checkMessage } from '../src/check.js';
-import type { Message } from '../src/message.js';
-import { normalizeBatch, normalizeMessage } from '../src/validate.js';
+import type { Capabilities } from '../src/capabilities/capabilities.js';
+import { checkMessage } from '../src/capabilities/check.js';
+import { checkBatch } from '../src/capabilities/check-batch.js';
+import type { Message } from '../src/message/message.js';
+import { normalizeBatch, normalizeMessage } from '../src/message/validate.js';
 import { expectIssue, mailErrorOf } from './helpers/issues.js';
 
 /** Everything allowed, with small limits so tests stay cheap. */

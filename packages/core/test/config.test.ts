@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { fromConfig, isMailError, type Provider } from '../src/index.js';
 import {
   type AdapterFactory,
-  fromConfig,
-  isMailError,
-  type Provider,
   parseConfig,
   resolveCredentials,
   transportConfigShape,
   urlQuery,
-} from '../src/index.js';
-import { createTestingProvider } from '../src/testing.js';
+} from '../src/provider/index.js';
+import { createTestingProvider } from '../src/testing/testing.js';
 
 const schema = z.object({ region: z.enum(['r1', 'r2']), ...transportConfigShape }).strict();
 const fake = Object.assign(

@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  invalidInput,
-  isMailError,
-  MAIL_ERROR_CODES,
-  MailError,
-  unsupported,
-} from '../src/index.js';
+import { isMailError, MAIL_ERROR_CODES, MailError } from '../src/index.js';
+import { invalidInput, unsupported } from '../src/provider/index.js';
 
 describe('MailError', () => {
   it('has a stable name, the design fields and defaults', () => {

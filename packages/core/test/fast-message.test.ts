@@ -7,9 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMailError } from '../src/errors.js';
-import { fastMessageData } from '../src/fast-message.js';
-import type { Message } from '../src/message.js';
-import { messageSchema, normalizeMessage, normalizeMessageWith } from '../src/validate.js';
+import { fastMessageData } from '../src/message/fast-message.js';
+import type { Message } from '../src/message/message.js';
+import { messageSchema, normalizeMessage, normalizeMessageWith } from '../src/message/validate.js';
 import { messageInput } from './helpers/message-arbitraries.js';
 
 const sym = Symbol('key');

@@ -5,7 +5,7 @@
  * test/runtimes runs the whole conformance suite on Bun itself.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHttpClient } from '../src/http.js';
+import { createHttpClient } from '../src/run/http.js';
 import { loadUndiciAgent } from '../src/runtime/detect.js';
 import { createFetchClient } from '../src/runtime/fetch-client.js';
 import { closeAll, closedPort, failure, post, serve } from './helpers/loopback.js';

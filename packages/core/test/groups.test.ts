@@ -10,7 +10,7 @@ import {
   type RecipientInput,
   type UploadProgress,
 } from '../src/index.js';
-import { createTestingProvider, TESTING_CAPABILITIES } from '../src/testing.js';
+import { createTestingProvider, TESTING_CAPABILITIES } from '../src/testing/testing.js';
 import { failure } from './helpers/loopback.js';
 
 const smallChunks = {

@@ -9,18 +9,17 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createMailer,
-  defineProvider,
   type ErrorEvent,
   type Hooks,
   isMailError,
   MailError,
-  type Operation,
   type Provider,
   type RequestEvent,
   type ResponseEvent,
   type RetryEvent,
 } from '../src/index.js';
-import { TESTING_CAPABILITIES } from '../src/testing.js';
+import { defineProvider, type Operation } from '../src/provider/index.js';
+import { TESTING_CAPABILITIES } from '../src/testing/testing.js';
 
 const KEY_ID = 'LTAI5tKeyIdForTests';
 const SECRET = 'hooks-secret/with+base64=';

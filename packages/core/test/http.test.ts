@@ -6,12 +6,9 @@ import { getEventListeners } from 'node:events';
 import type { Socket } from 'node:net';
 import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  assertSecureEndpoint,
-  createHttpClient,
-  isLoopbackHost,
-  isMailError,
-} from '../src/index.js';
+import { isMailError } from '../src/index.js';
+import { assertSecureEndpoint, isLoopbackHost } from '../src/provider/index.js';
+import { createHttpClient } from '../src/run/http.js';
 import { client, closeAll, failure, post, serve } from './helpers/loopback.js';
 
 afterEach(closeAll);

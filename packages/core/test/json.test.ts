@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJson } from '../src/index.js';
+import { parseJson } from '../src/provider/index.js';
 
 describe('parseJson', () => {
   it('keeps integers above 2^53 exact as strings', () => {

@@ -10,7 +10,7 @@ import {
   type MessageInput,
   type RequestEvent,
 } from '../src/index.js';
-import { createTestingProvider, TESTING_CAPABILITIES } from '../src/testing.js';
+import { createTestingProvider, TESTING_CAPABILITIES } from '../src/testing/testing.js';
 import { echoProvider } from './helpers/http-provider.js';
 import { failure } from './helpers/loopback.js';
 

@@ -5,7 +5,7 @@
 import { Agent, type Dispatcher } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, isMailError, type Mailer, type MessageInput } from '../src/index.js';
-import { TESTING_CAPABILITIES } from '../src/testing.js';
+import { TESTING_CAPABILITIES } from '../src/testing/testing.js';
 import { type EchoServer, echoProvider, startEchoServer } from './helpers/http-provider.js';
 
 class CountingAgent extends Agent {

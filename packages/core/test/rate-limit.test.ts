@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter } from '../src/rate-limit.js';
+import { createRateLimiter } from '../src/run/rate-limit.js';
 
 describe('token bucket per action', () => {
   it('lets a burst through, then spaces callers by the refill rate', () => {

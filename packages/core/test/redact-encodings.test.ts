@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MailError, redactSecrets } from '../src/index.js';
-import { redactError } from '../src/redact.js';
+import { redactError } from '../src/run/redact.js';
 
 const SECRET = 'k3y/Se+cr=et&<"quoted">\'x';
 const KEY_ID = 'LTAI5tAccessKeyId0001';

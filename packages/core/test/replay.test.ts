@@ -7,15 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createMailer,
-  defineProvider,
-  MailError,
-  type Operation,
-  type Provider,
-  type RequestEvent,
-} from '../src/index.js';
-import { TESTING_CAPABILITIES } from '../src/testing.js';
+import { createMailer, MailError, type Provider, type RequestEvent } from '../src/index.js';
+import { defineProvider, type Operation } from '../src/provider/index.js';
+import { TESTING_CAPABILITIES } from '../src/testing/testing.js';
 import { failure } from './helpers/loopback.js';
 
 /** Per request, in order: process and answer, process then drop, drop unprocessed, throttle. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMailer, type RetryEvent } from '../src/index.js';
-import { createTestingProvider } from '../src/testing.js';
+import { createTestingProvider } from '../src/testing/testing.js';
 import { failure } from './helpers/loopback.js';
 
 const message = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createMailer } from '../src/mailer.js';
+import { createMailer } from '../src/mailer/mailer.js';
 import { intervalHours, intervalMs, normalizeRule } from '../src/schedule/rule.js';
 import { nativeFits } from '../src/schedule/scheduling.js';
-import { createTestingProvider } from '../src/testing.js';
+import { createTestingProvider } from '../src/testing/testing.js';
 import { expectIssue, issuesOf } from './helpers/issues.js';
 
 const at = new Date('2030-01-01T00:00:00Z');

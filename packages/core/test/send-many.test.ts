@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collect, createMailer, type MessageInput } from '../src/index.js';
-import { createTestingProvider } from '../src/testing.js';
+import { createTestingProvider } from '../src/testing/testing.js';
 
 function message(i: number): MessageInput {
   return {

@@ -14,7 +14,7 @@ import {
   sentMessages,
   testing,
   waitForMessage,
-} from '../src/testing.js';
+} from '../src/testing/testing.js';
 import { failure } from './helpers/loopback.js';
 
 const mail = (to: string, subject = 'Welcome') => ({

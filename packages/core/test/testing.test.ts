@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createMailer } from '../src/index.js';
-import { createTestingProvider, TESTING_CAPABILITIES } from '../src/testing.js';
+import { createTestingProvider, TESTING_CAPABILITIES } from '../src/testing/testing.js';
 import { failure } from './helpers/loopback.js';
 
 const message = {
@@ -158,6 +158,7 @@ describe('createTestingProvider', () => {
       attempt: 1,
       signal: new AbortController().signal,
       now: Date.now,
+      execute: () => Promise.reject(new Error('no pipeline in this unit test')),
     });
     const response = await testing.dispatch?.(request, undefined);
     expect(response?.status).toBe(401);

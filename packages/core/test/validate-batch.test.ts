@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeBatch, normalizeGroupInput, normalizeRecipient } from '../src/validate.js';
+import {
+  normalizeBatch,
+  normalizeGroupInput,
+  normalizeRecipient,
+} from '../src/message/validate.js';
 import { expectIssue, issuesOf } from './helpers/issues.js';
 
 const at = new Date('2030-01-02T03:04:05Z');

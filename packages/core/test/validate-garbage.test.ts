@@ -5,7 +5,7 @@ import {
   normalizeGroupInput,
   normalizeMessage,
   normalizeRecipient,
-} from '../src/validate.js';
+} from '../src/message/validate.js';
 import { mailErrorOf } from './helpers/issues.js';
 
 const base = { from: 'shop@example.com', to: 'ann@example.com', subject: 'Hi', text: 'Hello' };

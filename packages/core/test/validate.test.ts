@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeMessage } from '../src/validate.js';
+import { normalizeMessage } from '../src/message/validate.js';
 import { expectIssue, issuesOf, mailErrorOf } from './helpers/issues.js';
 
 const base = { from: 'shop@example.com', to: 'ann@example.com', subject: 'Hi', text: 'Hello' };

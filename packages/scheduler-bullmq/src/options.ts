@@ -2,7 +2,8 @@
  * Options of `bullmqScheduler`, resolved once by a strict schema (an unknown or wrong key is an
  * `invalid_input` naming it), with the defaults in one table.
  */
-import { invalidInput, type SchedulerHooks } from '@mailbridge/core';
+import type { SchedulerHooks } from '@mailbridge/core';
+import { invalidInput } from '@mailbridge/core/provider';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { SharedLimit } from './limit.js';

@@ -9,7 +9,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  invalidInput,
   type Job,
   type JobFilter,
   type JobInput,
@@ -17,6 +16,7 @@ import {
   MailError,
   type Scheduler,
 } from '@mailbridge/core';
+import { invalidInput } from '@mailbridge/core/provider';
 import {
   cancelConflict,
   cancelJob,

@@ -10,7 +10,7 @@
  * DirectMail jobs recover by replaying the pinned request (the emulator refuses a reused nonce:
  * `unknown`, or accepts the only copy: `sent`); Tencent jobs found claimed become `unknown`.
  */
-import { normalizeMessage } from '@mailbridge/core';
+import { normalizeMessage } from '@mailbridge/core/provider';
 import type { Emulator } from '@mailbridge/emulator';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type BullmqScheduler, bullmqScheduler } from '../src/index.js';

@@ -4,13 +4,8 @@
  * Multi-process behaviour is in crash.test.ts and shared-limit.test.ts.
  */
 import { aliyunDm } from '@mailbridge/aliyun-dm';
-import {
-  createMailer,
-  isMailError,
-  type Job,
-  type Mailer,
-  normalizeMessage,
-} from '@mailbridge/core';
+import { createMailer, isMailError, type Job, type Mailer } from '@mailbridge/core';
+import { normalizeMessage } from '@mailbridge/core/provider';
 import type { Emulator } from '@mailbridge/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BullmqScheduler, bullmqScheduler } from '../src/index.js';

@@ -6,7 +6,7 @@
  * no worker knows how many the others send.
  */
 
-import { normalizeMessage } from '@mailbridge/core';
+import { normalizeMessage } from '@mailbridge/core/provider';
 import type { Emulator } from '@mailbridge/emulator';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type BullmqScheduler, bullmqScheduler } from '../src/index.js';

@@ -7,11 +7,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  isMailError,
   type Job,
   type JobRunner,
   MailError,
   normalizeRule,
+  outcomeOfError,
   type RunOutcome,
   type Scheduler,
   type SchedulerHooks,
@@ -48,21 +48,6 @@ export interface EmbeddedScheduler extends Scheduler {
 
 const DEFAULT_POLL_MS = 1000;
 const DEFAULT_CONCURRENCY = 8;
-
-/** A failure thrown by a runner (they should not throw): the send may have started. */
-function thrownOutcome(error: unknown, provider: string): RunOutcome {
-  const mailError = isMailError(error)
-    ? error
-    : new MailError('The job runner threw', {
-        code: 'unknown',
-        delivery: 'unknown',
-        provider,
-        cause: error,
-      });
-  return mailError.delivery === 'not_sent'
-    ? { state: 'failed', error: mailError }
-    : { state: 'unknown', error: mailError };
-}
 
 /**
  * Create an embedded scheduler over a store. Pass it to `createMailer(provider, { scheduler })`;
@@ -108,7 +93,7 @@ export function createScheduler(options: SchedulerOptions): EmbeddedScheduler {
     try {
       outcome = await runner.run(claimed);
     } catch (error) {
-      outcome = thrownOutcome(error, claimed.provider);
+      outcome = outcomeOfError(error, claimed.provider, 'The job runner threw');
     }
     record(claimed, outcome, false);
   };
@@ -119,7 +104,7 @@ export function createScheduler(options: SchedulerOptions): EmbeddedScheduler {
       try {
         outcome = await runner.recover(job);
       } catch (error) {
-        outcome = thrownOutcome(error, job.provider);
+        outcome = outcomeOfError(error, job.provider, 'The job runner threw');
       }
       record(job, outcome, true);
     }

@@ -9,12 +9,12 @@
 import {
   type CronRule,
   intervalMs,
-  invalidInput,
   isCronRule,
   isEveryRule,
   type Occurrence,
   type ScheduleRule,
 } from '@mailbridge/core';
+import { invalidInput } from '@mailbridge/core/provider';
 import { Cron } from 'croner';
 
 const cronCache = new Map<string, Cron>();

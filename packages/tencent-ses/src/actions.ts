@@ -1,10 +1,10 @@
 /**
  * The one declarative table of all 35 actions of SES API 2020-10-02 (Node SDK 4.1.76, listed in
- * shared/providers/tencent-ses.md §3.1): request and response schemas, and how each may be
+ * docs/providers/tencent-ses.md): request and response schemas, and how each may be
  * retried (`send`: never after an ambiguous failure, SES has no idempotency token; `write`: the
  * same; `read`: always when retryable). The raw client and the rate limits derive from it.
  */
-import type { OperationKind } from '@mailbridge/core';
+import type { OperationKind } from '@mailbridge/core/provider';
 import { z } from 'zod';
 import {
   attachment,
@@ -53,7 +53,7 @@ const spec = <Req extends z.ZodType, Res extends z.ZodType>(
 ): ActionSpec<Req, Res> => ({ kind, request, response, limitSource });
 
 const address = z.string().min(1);
-/** §3.2 Unsubscribe: a string holding the language digit (0 none, 1 zh-CN, 2 en, ...). */
+/** docs/providers/tencent-ses.md Unsubscribe: a string holding the language digit (0 none, 1 zh-CN, 2 en, ...). */
 const unsubscribe = z.string().regex(/^\d{1,2}$/);
 const page = { Offset: int, Limit: limit };
 const blacklistCounts = out({
@@ -275,7 +275,7 @@ export const TENCENT_SES_ACTIONS = {
   DeleteAddressUnsubscribeConfig: spec('write', input({ Address: address.optional() }), empty),
   ListAddressUnsubscribeConfig: spec(
     'read',
-    // Surprises 12: this action's Limit is typed as a string.
+    // docs/providers/tencent-ses.md: this action's Limit is typed as a string.
     input({ Offset: int.optional(), Limit: z.string().regex(/^\d+$/).optional() }),
     out({
       AddressUnsubscribeConfigList: z.array(unsubscribeConfigData).optional(),

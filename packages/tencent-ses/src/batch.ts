@@ -1,24 +1,15 @@
 /**
- * Neutral batch -> BatchSendEmail (shared/providers/tencent-ses.md §3.3, seed 001): TaskType 1
+ * Neutral batch -> BatchSendEmail (docs/providers/tencent-ses.md): TaskType 1
  * (now), 2 (`TimedParam`, a `{at}` schedule) or 3 (`CycleParam`, `{at, every: {hours|days}}`), and
  * the checks the capabilities cannot express. Times are China Standard Time (see time.ts).
  */
-import {
-  type Batch,
-  type Issue,
-  intervalHours,
-  invalidInput,
-  isCronRule,
-  unsupported,
-} from '@mailbridge/core';
+import { type Batch, type Issue, intervalHours, isCronRule } from '@mailbridge/core';
+import { invalidInput, unsupported } from '@mailbridge/core/provider';
 import type { ActionInput } from './actions.js';
 import { PROVIDER_ID } from './config.js';
 import { formatFrom, receiverId, senderIssues, templateData, templateId } from './mapping.js';
 import { misplacedOptions, readSendOptions, unsubscribeDigit } from './options.js';
 import { formatChinaTime } from './time.js';
-
-/** BatchSendEmail subjects must be 1-100 characters (InvalidParameterValue.SubjectLengthError). */
-export const BATCH_SUBJECT_MAX = 100;
 
 type Schedule = NonNullable<Batch['schedule']>;
 type Recurring = Extract<Schedule, { readonly every: unknown }>;
@@ -28,32 +19,16 @@ function isRecurring(schedule: Schedule): schedule is Recurring {
 }
 
 /**
- * Checks a batch needs before BatchSendEmail: numeric group and template ids, a 1-100
- * character subject. The schedule's shape, its time in the future and whether SES can hold it
- * natively (no cron, no run count) are the core's checks (schedule/scheduling.ts).
+ * Checks a batch needs before BatchSendEmail beyond the capabilities (which hold the numeric
+ * group and template ids, the 1-100 character subject and the bare reply-to): the sender
+ * alias. The schedule's shape, its time in the future and whether SES can hold it natively
+ * (no cron, no run count) are the core's checks (schedule/scheduling.ts).
  * `times` other than 1 is `unsupported`: a CycleParam task repeats until it is stopped, and
  * the API has no run count (TermCycle 1 only stops a cycle when a task is updated, and no
  * public action updates a task). `times: 1` is one run, sent as a timed task (TaskType 2).
  */
 export function validateBatch(batch: Batch): void {
   const issues: Issue[] = [...senderIssues(batch.from, ['from'])];
-  if (receiverId(batch.group) === undefined)
-    issues.push({ path: ['group'], message: 'SES groups are numeric ReceiverIds' });
-  if (templateId(batch.template.id) === undefined) {
-    issues.push({
-      path: ['template', 'id'],
-      message: 'SES templates are referenced by numeric id',
-    });
-  }
-  const subject = batch.subject ?? '';
-  if (subject.length < 1 || subject.length > BATCH_SUBJECT_MAX) {
-    issues.push({
-      path: ['subject'],
-      message: `BatchSendEmail needs a subject of 1-${BATCH_SUBJECT_MAX} characters`,
-    });
-  }
-  if (batch.replyTo?.name)
-    issues.push({ path: ['replyTo', 'name'], message: 'SES takes a bare reply-to address' });
   if (issues.length > 0) throw invalidInput(issues, PROVIDER_ID);
   const schedule = batch.schedule;
   // The mailer sends these to the scheduler; a direct caller of the provider learns why here.
@@ -76,7 +51,7 @@ export function validateBatch(batch: Batch): void {
 }
 
 /**
- * BatchSendEmail parameters for a validated batch (§3.3, TaskType 1 / 2 / 3).
+ * BatchSendEmail parameters for a validated batch (docs/providers/tencent-ses.md, TaskType 1 / 2 / 3).
  *
  * @see https://cloud.tencent.com/document/api/1288/63481 (BatchSendEmail)
  */
@@ -116,7 +91,7 @@ function taskType(
   if (!s || isCronRule(s)) return { TaskType: 1 }; // cron never reaches here (validateBatch)
   const BeginTime = beginTime(s.at);
   if (!isRecurring(s) || s.times === 1) return { TaskType: 2, TimedParam: { BeginTime } };
-  // TermCycle 0 keeps the cycle running (1 would stop it, §3.18 CycleEmailParam).
+  // TermCycle 0 keeps the cycle running (1 would stop it, docs/providers/tencent-ses.md CycleEmailParam).
   return {
     TaskType: 3,
     // IntervalTime is in HOURS (the SDK models: "Task recurrence in hours", "任务周期 小时维度").

@@ -4,7 +4,12 @@
  * other is signed with TC3 and sent like them (client.ts `buildRequest`), its errors read and
  * classified by the same envelope reader, and its `Response` object returned untyped.
  */
-import { type Execute, invalidInput, type Operation, type OperationKind } from '@mailbridge/core';
+import {
+  type Execute,
+  invalidInput,
+  type Operation,
+  type OperationKind,
+} from '@mailbridge/core/provider';
 import {
   type ActionInput,
   type ActionOutput,

@@ -1,11 +1,11 @@
 /**
  * What Tencent SES can do, as data (DESIGN "Capabilities"), built from the config because raw
- * html/text depends on the account's `Simple` permission. Sources: tencent-ses.md §3.2, §4.
+ * html/text depends on the account's `Simple` permission. Sources: docs/providers/tencent-ses.md
  */
 import type { Capabilities, RateLimit, ResourceCapabilities } from '@mailbridge/core';
 import { TENCENT_SES_ACTION_NAMES, TENCENT_SES_ACTIONS } from './actions.js';
 import { PROVIDER_ID } from './config.js';
-import { SEND_SUBJECT_MAX } from './limits.js';
+import { BATCH_SUBJECT_MAX, EMAIL_MAX_BYTES, SEND_SUBJECT_MAX } from './limits.js';
 
 const MB = 1024 * 1024;
 
@@ -21,11 +21,11 @@ export const RESOURCE_CAPABILITIES: ResourceCapabilities = {
   domains: { create: true, delete: true },
   suppression: { addChunk: 100, removeBy: 'address' },
   stats: { maxSpanDays: 31, maxAgeDays: 365 },
-  // ListEmailTemplates, ListEmailIdentities, ListCustomBlacklist: Limit at most 100 (§3.14).
+  // ListEmailTemplates, ListEmailIdentities, ListCustomBlacklist: Limit at most 100 (docs/providers/tencent-ses.md).
   pageSize: 100,
 };
 
-/** The documented default: 20 requests per second per action (§4 "API rate"). */
+/** The documented default: 20 requests per second per action (docs/providers/tencent-ses.md "API rate"). */
 export const DEFAULT_REQUESTS_PER_SECOND = 20;
 
 /** Per-action rate limits with where each number was read, then the overrides. */
@@ -42,12 +42,22 @@ export function tencentSesRateLimits(
             requests: DEFAULT_REQUESTS_PER_SECOND,
             perMs: 1000,
             source: documented
-              ? `tencent-ses.md §3: the ${action} doc page states 20 req/s`
-              : 'tencent-ses.md §4: assumed from the FAQ default of 20 req/s per account',
+              ? `docs/providers/tencent-ses.md: the ${action} doc page states 20 req/s`
+              : 'docs/providers/tencent-ses.md: assumed from the FAQ default of 20 req/s per account',
           };
   }
   return typeof override === 'object' ? { ...limits, ...override } : limits;
 }
+
+/** Template ids are numeric (`TemplateID`, an integer); 15 digits stay exact in a double. */
+const TEMPLATE_ID = {
+  pattern: /^\d{1,15}$/,
+  description: 'a numeric template id of 1 to 15 digits',
+};
+
+/** Why html/text is refused on an account without the permission for raw content. */
+const RAW_CONTENT_NOTE =
+  'the account sends templates only (raw content needs the Simple permission; set allowRawContent)';
 
 /** The capabilities for a config (`allowRawContent` opens html/text). */
 export function tencentSesCapabilities(options: {
@@ -57,8 +67,16 @@ export function tencentSesCapabilities(options: {
   const raw = options.allowRawContent ?? false;
   return {
     provider: PROVIDER_ID,
-    // §3.2: one message; every To address appears in it, so they see each other.
-    recipients: { to: 50, cc: 20, bcc: 20, toVisibleToEachOther: true, bccMayOverlapTo: false },
+    // docs/providers/tencent-ses.md: one message; every To address appears in it, so they see each other.
+    // Destination, Cc and Bcc are bare addresses; Bcc must not repeat a Destination address.
+    recipients: {
+      to: 50,
+      cc: 20,
+      bcc: 20,
+      toVisibleToEachOther: true,
+      bccMayOverlapTo: false,
+      names: false,
+    },
     // The alias may not contain ':' (checked by validate); no documented length.
     from: { name: true },
     // ReplyToAddresses is a single address string.
@@ -68,22 +86,33 @@ export function tencentSesCapabilities(options: {
     content: {
       html: raw,
       text: raw,
-      // §4: the whole email at most 4 MB.
+      // docs/providers/tencent-ses.md: the whole email at most 4 MB.
       bodyMaxBytes: 4 * MB,
       template: 'id',
       batchTemplate: 'id',
+      templateId: TEMPLATE_ID,
+      rawContentNote: RAW_CONTENT_NOTE,
+      // The whole email (bodies and attachments together) at most 4 MB.
+      messageMaxBytes: EMAIL_MAX_BYTES,
       // No templateDataMaxBytes: the SDK models put the 800-byte TemplateData bound on
       // ReceiverInputData (group rows, checked on upload: RECIPIENT_DATA_MAX_BYTES), not on
       // SendEmail's Template; a send's data is bounded by the 8 MB request (REQUEST_MAX_BYTES).
     },
-    // §4: at most 10, 4 MB raw in total (the request, base64 included, at most 8 MB).
-    attachments: { maxCount: 10, maxTotalBytes: 4 * MB },
+    // docs/providers/tencent-ses.md: at most 10, 4 MB raw in total (the request, base64 included, at most 8 MB).
+    attachments: { maxCount: 10, maxTotalBytes: 4 * MB, filenameMaxLength: 255 },
     // SmtpHeaders has no confirmed format: raw via providerOptions['tencent-ses'].smtpHeaders.
     headers: false,
     // SendEmail has neither tags nor per-message tracking switches.
     tags: { max: 0 },
     tracking: { opens: false, clicks: false },
     schedule: { timed: true, recurring: true },
+    batch: {
+      // BatchSendEmail: InvalidParameterValue.SubjectLengthError outside 1-100 characters.
+      subject: { minLength: 1, maxLength: BATCH_SUBJECT_MAX },
+      fromName: true,
+      template: TEMPLATE_ID,
+      group: { pattern: /^\d{1,15}$/, description: 'a numeric group id (ReceiverId)' },
+    },
     groups: {
       uploadChunk: 20_000,
       maxPerGroup: 50_000,
@@ -95,3 +124,6 @@ export function tencentSesCapabilities(options: {
     rateLimits: tencentSesRateLimits(options.rateLimit),
   };
 }
+
+/** The capabilities of the default config (templates only; `allowRawContent` opens html/text). */
+export const capabilities: Capabilities = tencentSesCapabilities({});

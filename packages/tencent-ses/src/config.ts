@@ -1,19 +1,20 @@
 /**
  * Configuration of the Tencent Cloud SES adapter: one strict zod schema (an unknown or bad key
  * fails naming the key), resolved once into the settings every operation reads.
- * Endpoints and sites: shared/providers/tencent-ses.md §1 "Endpoints and regions".
+ * Endpoints and sites: docs/providers/tencent-ses.md "Endpoints and regions".
  */
+import { MailError, type RateLimit } from '@mailbridge/core';
 import {
-  assertSecureEndpoint,
   type Credentials,
   credentialsSchema,
+  endpointOrigin,
   parseConfig,
-  type RateLimit,
   resolveCredentials,
   type TransportConfig,
   transportConfigShape,
+  transportOf,
   urlQuery,
-} from '@mailbridge/core';
+} from '@mailbridge/core/provider';
 import { z } from 'zod';
 
 /** The provider id, as results, errors and `fromConfig` URLs carry it. */
@@ -62,13 +63,7 @@ export const tencentSesConfigSchema = z
   .object({
     region: z.enum(TENCENT_SES_REGIONS),
     site: z.enum(['china', 'intl']).optional(),
-    endpoint: z
-      .string()
-      .refine(
-        isAllowedEndpoint,
-        'expected an https:// URL (http:// only for a loopback host, or with allowInsecureHttp), no path',
-      )
-      .optional(),
+    endpoint: z.string().optional(),
     allowInsecureHttp: booleanish.optional(),
     credentials: credentialsSchema.optional(),
     language: z.enum(['zh-CN', 'en-US']).optional(),
@@ -104,7 +99,7 @@ export interface TencentSesConfig {
   readonly language?: 'zh-CN' | 'en-US';
   /**
    * The account was granted raw-content sending (`Simple`). Template-only is the provider
-   * default (tencent-ses.md Surprises 2), so raw html/text is `unsupported` unless this is true.
+   * default (docs/providers/tencent-ses.md), so raw html/text is `unsupported` unless this is true.
    */
   readonly allowRawContent?: boolean;
   /** Requests per second for every action, or per-action limits; default 20/s per action. */
@@ -145,18 +140,15 @@ export function resolveTencentSesConfig(
 ): TencentSesSettings {
   const parsed = parseConfig(PROVIDER_ID, tencentSesConfigSchema, config);
   const site = parsed.site ?? (parsed.region === 'ap-singapore' ? 'intl' : 'china');
-  const url = new URL(parsed.endpoint ?? `https://${SITE_HOSTS[site]}`);
   const allowInsecureHttp = parsed.allowInsecureHttp ?? false;
-  // The loopback rule and its opt-in are core's (one owner); the schema checked the form.
-  assertSecureEndpoint(url.origin, PROVIDER_ID, allowInsecureHttp);
+  const url = new URL(
+    parsed.endpoint === undefined
+      ? `https://${SITE_HOSTS[site]}`
+      : endpointOrigin(parsed.endpoint, PROVIDER_ID, allowInsecureHttp),
+  );
   const source = parsed.credentials as TencentSesConfig['credentials'];
   const credentials = resolveCredentials(PROVIDER_ID, source, CREDENTIAL_ENV, environment);
   const staticSecrets = staticSecretsOf(source, environment);
-  const transport: TransportConfig = {
-    ...(parsed.timeoutMs === undefined ? {} : { timeoutMs: parsed.timeoutMs }),
-    ...(parsed.retries === undefined ? {} : { retries: parsed.retries }),
-    ...(parsed.maxResponseBytes === undefined ? {} : { maxResponseBytes: parsed.maxResponseBytes }),
-  };
   return {
     region: parsed.region,
     site,
@@ -167,7 +159,7 @@ export function resolveTencentSesConfig(
     ...(parsed.language === undefined ? {} : { language: parsed.language }),
     allowRawContent: parsed.allowRawContent ?? false,
     ...(parsed.rateLimit === undefined ? {} : { rateLimit: parsed.rateLimit }),
-    transport,
+    transport: transportOf(parsed),
     secrets: staticSecrets,
   };
 }
@@ -192,17 +184,4 @@ function staticSecretsOf(
     token: environment[CREDENTIAL_ENV.token],
   };
   return [fixed.secret, fixed.token].filter((s): s is string => typeof s === 'string' && s !== '');
-}
-
-/** An http(s) origin, no path or query; whether plain http may be used is core's rule. */
-export function isAllowedEndpoint(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '')
-    return false;
-  return url.protocol === 'https:' || url.protocol === 'http:';
 }

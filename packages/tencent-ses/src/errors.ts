@@ -1,7 +1,7 @@
 /**
  * Tencent SES error codes -> neutral `{code, retryable, delivery}`: one table with every code
- * of shared/providers/tencent-ses.md §5 (common API 3.0 codes and SES codes), classified as
- * §5.3 says, plus prefix rules for codes the table does not know. Never reads message text.
+ * of docs/providers/tencent-ses.md (common API 3.0 codes and SES codes), classified as
+ * docs/providers/tencent-ses.md says, plus prefix rules for codes the table does not know. Never reads message text.
  */
 import type { Delivery, MailErrorCode } from '@mailbridge/core';
 
@@ -30,14 +30,14 @@ const REJECTED = c('rejected');
 const RECIPIENT = c('invalid_recipient');
 const CONFLICT = c('conflict');
 const NOT_FOUND = c('not_found');
-/** Throttling: rejected before execution (the Go SDK retries only these), §5.3. */
+/** Throttling: rejected before execution (the Go SDK retries only these), docs/providers/tencent-ses.md. */
 const THROTTLED = c('rate_limited', true);
-/** The server failed while handling it: it may have acted (§5.3 "Outcome unknown"). */
+/** The server failed while handling it: it may have acted (docs/providers/tencent-ses.md "Outcome unknown"). */
 const SERVER = c('provider_unavailable', true, 'unknown');
-/** Temporary, but an immediate retry does not clear it (minutes to an hour), §5.3. */
+/** Temporary, but an immediate retry does not clear it (minutes to an hour), docs/providers/tencent-ses.md. */
 const BLOCKED = c('rate_limited');
 
-/** §5.1: codes every Tencent Cloud API 3.0 service returns. */
+/** docs/providers/tencent-ses.md: codes every Tencent Cloud API 3.0 service returns. */
 const COMMON: Readonly<Record<string, ErrorClass>> = {
   'AuthFailure.InvalidAuthorization': AUTH,
   'AuthFailure.InvalidSecretId': AUTH,
@@ -85,7 +85,7 @@ const COMMON: Readonly<Record<string, ErrorClass>> = {
   UnsupportedOperation: c('unsupported'),
 };
 
-/** §5.2 FailedOperation.*. */
+/** docs/providers/tencent-ses.md FailedOperation.*. */
 const FAILED_OPERATION: Readonly<Record<string, ErrorClass>> = {
   'FailedOperation.AttachContentToolarge': INPUT,
   'FailedOperation.DKIMNotApplied': CONFLICT,
@@ -125,7 +125,7 @@ const FAILED_OPERATION: Readonly<Record<string, ErrorClass>> = {
   'FailedOperation.WrongContentJson': INPUT,
 };
 
-/** §5.2 InvalidParameter*, InvalidParameterValue.*, InternalError.*. */
+/** docs/providers/tencent-ses.md InvalidParameter*, InvalidParameterValue.*, InternalError.*. */
 const PARAMETERS: Readonly<Record<string, ErrorClass>> = {
   'InternalError.QueryDataBaseFailed': SERVER,
   'InvalidParameter.AppIdIsRequired': INPUT,
@@ -162,10 +162,10 @@ const PARAMETERS: Readonly<Record<string, ErrorClass>> = {
   'InvalidParameterValue.WrongDate': INPUT,
 };
 
-/** §5.2 LimitExceeded.*, MissingParameter.*, OperationDenied.*. */
+/** docs/providers/tencent-ses.md LimitExceeded.*, MissingParameter.*, OperationDenied.*. */
 const STATE: Readonly<Record<string, ErrorClass>> = {
   'LimitExceeded.ExceedReceiverLimit': QUOTA,
-  // The group would exceed 50,000 addresses (§4 Receivers).
+  // The group would exceed 50,000 addresses (docs/providers/tencent-ses.md Receivers).
   'LimitExceeded.ReceiverDetailCountLimit': QUOTA,
   'LimitExceeded.ReceiverDetailRequestLimit': INPUT,
   'MissingParameter.CycleParamNecessary': INPUT,

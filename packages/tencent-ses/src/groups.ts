@@ -1,32 +1,25 @@
 /**
- * Recipient groups on SES "receivers" (tencent-ses.md §3.4-§3.9): CreateReceiver,
+ * Recipient groups on SES "receivers" (docs/providers/tencent-ses.md-docs/providers/tencent-ses.md): CreateReceiver,
  * CreateReceiverDetail / CreateReceiverDetailWithData (20,000 per call, 50,000 per group,
  * asynchronous, no de-duplication), ListReceivers and ListReceiverDetails (Offset/Limit pages of
  * at most 100), DeleteReceiver. The API has no way to remove one address, so `removeRecipient`
  * is absent and the core reports `unsupported`.
  */
-import {
-  type Group,
-  type Issue,
-  invalidInput,
-  type Operation,
-  type Page,
-  type ProviderGroups,
-  type Recipient,
-} from '@mailbridge/core';
+import type { Group, Issue, Page, Recipient } from '@mailbridge/core';
+import { invalidInput, type Operation, type ProviderGroups } from '@mailbridge/core/provider';
 import type { ActionOutput } from './actions.js';
 import { actionOperation, mappedOperation, type RequestContext } from './client.js';
 import { PROVIDER_ID } from './config.js';
 import { receiverId } from './mapping.js';
 import { parseChinaTime } from './time.js';
 
-/** ReceiverInputData.TemplateData: at most 800 bytes per row (§3.18). */
+/** ReceiverInputData.TemplateData: at most 800 bytes per row (docs/providers/tencent-ses.md). */
 export const RECIPIENT_DATA_MAX_BYTES = 800;
 
-/** Row data may not hold HTML markup (InvalidParameterValue.InValidTemplateData, §3.6). */
+/** Row data may not hold HTML markup (InvalidParameterValue.InValidTemplateData, docs/providers/tencent-ses.md). */
 const HTML_TAG = /<\/?[A-Za-z][^>]*>/;
 
-/** ReceiversStatus names (§3.18 ReceiverData). */
+/** ReceiversStatus names (docs/providers/tencent-ses.md ReceiverData). */
 const RECEIVER_STATUS: Readonly<Record<number, string>> = {
   1: 'pending',
   2: 'uploading',
@@ -77,7 +70,7 @@ export function receiverGroups(context: RequestContext): ProviderGroups {
 
 /**
  * One upload call: CreateReceiverDetail for bare addresses, CreateReceiverDetailWithData when
- * recipients carry data (§3.5, §3.6). `added` is what SES counted as valid.
+ * recipients carry data (docs/providers/tencent-ses.md). `added` is what SES counted as valid.
  *
  * @see https://cloud.tencent.com/document/api/1288/70776 (CreateReceiverDetailWithData)
  */

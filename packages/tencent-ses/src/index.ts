@@ -5,19 +5,19 @@
  * capabilities) for tooling and docs.
  */
 export type { ActionInput, ActionOutput, ActionSpec, TencentSesAction } from './actions.js';
-export { TENCENT_SES_ACTION_NAMES, TENCENT_SES_ACTIONS } from './actions.js';
+export { TENCENT_SES_ACTION_NAMES, TENCENT_SES_ACTIONS as actions } from './actions.js';
 export type { CallOptions, TencentSesCall, UntypedOutput } from './call.js';
-export { tencentSesCapabilities } from './capabilities.js';
+export { capabilities, tencentSesCapabilities } from './capabilities.js';
 export type { RawCallOptions, TencentSesClient } from './client.js';
 export type { TencentSesConfig, TencentSesRegion, TencentSesSite } from './config.js';
 export { API_VERSION, TENCENT_SES_REGIONS } from './config.js';
 export type { ErrorClass } from './errors.js';
-export { classifyTencentError, TENCENT_SES_ERRORS } from './errors.js';
+export { classifyTencentError as classifyError, TENCENT_SES_ERRORS as errors } from './errors.js';
 export { EVENT_KINDS, parseEvents } from './events.js';
 export type { TencentSesSendOptions, UnsubscribeLanguage } from './options.js';
 export { UNSUBSCRIBE_LANGUAGES } from './options.js';
-export type { TencentSesClientOptions, TencentSesProvider } from './provider.js';
-export { createTencentSesClient, tencentSes } from './provider.js';
+export type { TencentSesProvider } from './provider.js';
+export { tencentSes } from './provider.js';
 export type {
   Checksum,
   ChecksumConstructor,
@@ -26,6 +26,8 @@ export type {
   Tc3SignInput,
 } from './signer.js';
 export { createTc3Signer, NodeSha256, TC3_SERVICE } from './signer.js';
+export type { TencentSesClientOptions } from './standalone.js';
+export { createTencentSesClient } from './standalone.js';
 export type { DeliveryState, DeliveryStatus, StatusQuery } from './status.js';
 export { deliveryState, getDeliveryStatus } from './status.js';
 export { providerSuppression } from './suppression.js';

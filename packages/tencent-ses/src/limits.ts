@@ -7,9 +7,9 @@
  * (the Unsubscribe order, subject and password lengths). The neutral operations do not run
  * these: their params are built from checked messages (client.ts `mappedOperation`).
  */
-import { type Issue, invalidInput } from '@mailbridge/core';
+import type { Issue } from '@mailbridge/core';
+import { invalidInput } from '@mailbridge/core/provider';
 import type { TencentSesAction } from './actions.js';
-import { BATCH_SUBJECT_MAX } from './batch.js';
 import { PROVIDER_ID } from './config.js';
 import { RECIPIENT_DATA_MAX_BYTES } from './groups.js';
 import {
@@ -28,10 +28,15 @@ import {
   requiredWhen,
   templateDataJson,
 } from './limit-rules.js';
-import { EMAIL_MAX_BYTES } from './mapping.js';
 
 /** Subject of a SendEmail: the FAQ's 998 characters (the capabilities' `subject.maxLength`). */
 export const SEND_SUBJECT_MAX = 998;
+
+/** BatchSendEmail: InvalidParameterValue.SubjectLengthError outside 1-100 characters. */
+export const BATCH_SUBJECT_MAX = 100;
+
+/** The whole email (bodies and attachments together): at most 4 MB (docs/providers/tencent-ses-limits.md). */
+export const EMAIL_MAX_BYTES = 4 * 1024 * 1024;
 
 /** Unsubscribe digits on a send: 0-10 in the API pages, 11-12 in the Go SDK models. */
 const SEND_UNSUBSCRIBE = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];

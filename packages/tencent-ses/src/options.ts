@@ -1,14 +1,15 @@
 /**
  * `providerOptions['tencent-ses']`: the SendEmail and BatchSendEmail fields with no neutral
- * equivalent (tencent-ses.md §3.2, §3.3), typed through core's `ProviderOptionsRegistry`.
+ * equivalent (docs/providers/tencent-ses.md), typed through core's `ProviderOptionsRegistry`.
  */
-import { invalidInput, MailError } from '@mailbridge/core';
+import { MailError } from '@mailbridge/core';
+import { optionsParser } from '@mailbridge/core/provider';
 import { z } from 'zod';
 import { PROVIDER_ID } from './config.js';
 
 /**
  * Unsubscribe-link languages and their `Unsubscribe` digits, in the Chinese/SDK order (the intl
- * BatchSendEmail page swaps 1 and 2; tencent-ses.md Surprises 9 says to trust this order).
+ * BatchSendEmail page swaps 1 and 2; docs/providers/tencent-ses.md says to trust this order).
  */
 export const UNSUBSCRIBE_LANGUAGES = {
   none: 0,
@@ -70,24 +71,14 @@ const schema = z.strictObject({
 
 const NO_OPTIONS: TencentSesSendOptions = Object.freeze({});
 
-/** Read and check this provider's options from a message or batch (`invalid_input` naming the key). */
+/** The provider's `options`: core parses `providerOptions['tencent-ses']` once per send. */
+export const parseOptions = optionsParser(PROVIDER_ID, schema);
+
+/** This provider's options of a message or batch, as core parsed them (`parseOptions`). */
 export function readSendOptions(
   providerOptions: Readonly<Record<string, unknown>>,
 ): TencentSesSendOptions {
-  const given = providerOptions[PROVIDER_ID];
-  if (given === undefined) return NO_OPTIONS;
-  const parsed = schema.safeParse(given);
-  if (parsed.success) return parsed.data as TencentSesSendOptions;
-  throw invalidInput(
-    parsed.error.issues.map((issue) => {
-      const keys = 'keys' in issue && Array.isArray(issue.keys) ? (issue.keys as string[]) : [];
-      return {
-        path: ['providerOptions', PROVIDER_ID, ...issue.path.map(String), ...keys],
-        message: issue.message,
-      };
-    }),
-    PROVIDER_ID,
-  );
+  return (providerOptions[PROVIDER_ID] as TencentSesSendOptions | undefined) ?? NO_OPTIONS;
 }
 
 /** The `Unsubscribe` digit string of a language. */

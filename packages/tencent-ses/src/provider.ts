@@ -3,14 +3,8 @@
  * Operations, the typed raw client, capabilities from the config), and is an `AdapterFactory`
  * (`.id`, `.fromUrl`) so `fromConfig('tencent-ses://ap-guangzhou', [tencentSes])` works.
  */
-import {
-  type AdapterFactory,
-  createMailer,
-  defineProvider,
-  type Execute,
-  type MailerOptions,
-  type Provider,
-} from '@mailbridge/core';
+import type { Provider } from '@mailbridge/core';
+import { type AdapterFactory, defineProvider, type Execute } from '@mailbridge/core/provider';
 import { batchSendEmailParams, validateBatch } from './batch.js';
 import { tencentSesCapabilities } from './capabilities.js';
 import {
@@ -29,6 +23,7 @@ import {
 } from './config.js';
 import { receiverGroups } from './groups.js';
 import { sendEmailParams, validateMessage } from './mapping.js';
+import { parseOptions } from './options.js';
 import { resourceOperations } from './resources.js';
 import { sendTasks } from './scheduled-tasks.js';
 import type { Tc3Signer } from './signer.js';
@@ -40,7 +35,8 @@ export type TencentSesProvider = Provider<'tencent-ses', TencentSesClient> & {
   readonly settings: Omit<TencentSesSettings, 'credentials' | 'secrets'>;
 };
 
-function createProvider(
+/** The provider over a config and a signer (the standalone client passes its own). */
+export function createProvider(
   config: TencentSesConfig | undefined,
   signer: Tc3Signer = defaultSigner,
 ): TencentSesProvider {
@@ -50,7 +46,8 @@ function createProvider(
   const provider = defineProvider({
     id: PROVIDER_ID,
     capabilities: tencentSesCapabilities(settings),
-    validate: (message) => validateMessage(message, settings.allowRawContent),
+    options: parseOptions,
+    validate: validateMessage,
     validateBatch,
     send: (message) =>
       mappedOperation(context, 'SendEmail', sendEmailParams(message), (out) => ({
@@ -101,37 +98,3 @@ export const tencentSes: AdapterFactory<'tencent-ses'> &
     fromUrl: tencentSesConfigFromUrl,
   } as const,
 );
-
-/** Options of `createTencentSesClient`. */
-export interface TencentSesClientOptions {
-  /**
-   * Runs each operation; default: a mailer's pipeline (`createMailer(provider, mailer).raw`:
-   * rate limits, retries, hooks, the undici pool).
-   */
-  readonly execute?: Execute;
-  /** Options of that default mailer. */
-  readonly mailer?: MailerOptions;
-  /** A signer over another SHA-256 implementation (e.g. node:crypto). */
-  readonly signer?: Tc3Signer;
-}
-
-/**
- * A standalone typed client for every SES action, without the neutral API. `close()` releases
- * the sockets of the default pipeline (a no-op with your own `execute`).
- *
- * @example
- * ```ts
- * const ses = createTencentSesClient({ region: 'ap-guangzhou' });
- * const { TemplatesMetadata } = await ses.ListEmailTemplates({ Offset: 0, Limit: 100 });
- * await ses.close();
- * ```
- */
-export function createTencentSesClient(
-  config: TencentSesConfig,
-  options: TencentSesClientOptions = {},
-): TencentSesClient & { close(): Promise<void> } {
-  const provider = createProvider(config, options.signer);
-  if (options.execute) return { ...provider.raw(options.execute), close: async () => {} };
-  const mailer = createMailer(provider, options.mailer);
-  return { ...mailer.raw, close: () => mailer.close() };
-}

@@ -1,5 +1,5 @@
 /**
- * zod schemas of the SES API 2020-10-02 structures (shared/providers/tencent-ses.md §3.18 and
+ * zod schemas of the SES API 2020-10-02 structures (docs/providers/tencent-ses.md and
  * the Node SDK 4.1.76 models): request shapes are strict (a misspelt field fails before the
  * request), response shapes are loose and drop `null` fields (documented as "may return null").
  */
@@ -25,32 +25,32 @@ export function out<S extends z.ZodRawShape>(shape: S) {
 /** A request object: unknown fields rejected. */
 export const input = <S extends z.ZodRawShape>(shape: S) => z.strictObject(shape);
 
-/** §3.18 Template: `TemplateData` is a JSON object serialised to a string, not an object. */
+/** docs/providers/tencent-ses.md Template: `TemplateData` is a JSON object serialised to a string, not an object. */
 export const template = input({ TemplateID: int, TemplateData: z.string() });
-/** §3.18 Simple (deprecated; accounts granted raw content): base64 bodies. */
+/** docs/providers/tencent-ses.md Simple (deprecated; accounts granted raw content): base64 bodies. */
 export const simple = input({ Html: z.string().optional(), Text: z.string().optional() });
-/** §3.18 Attachment: base64 `Content`; `FileURL` is a feature that is not open. */
+/** docs/providers/tencent-ses.md Attachment: base64 `Content`; `FileURL` is a feature that is not open. */
 export const attachment = input({
   FileName: z.string().min(1).max(255),
   Content: z.string().optional(),
   FileURL: z.string().optional(),
 });
-/** §3.18 TimedEmailParam: `YYYY-MM-DD HH:mm:ss`. */
+/** docs/providers/tencent-ses.md TimedEmailParam: `YYYY-MM-DD HH:mm:ss`. */
 export const timedParam = input({ BeginTime: z.string() });
-/** §3.18 CycleEmailParam: IntervalTime in hours; TermCycle 0 keep running, 1 stop. */
+/** docs/providers/tencent-ses.md CycleEmailParam: IntervalTime in hours; TermCycle 0 keep running, 1 stop. */
 export const cycleParam = input({
   BeginTime: z.string(),
   IntervalTime: z.number().int().positive(),
   TermCycle: z.union([z.literal(0), z.literal(1)]).optional(),
 });
-/** §3.18 ReceiverInputData: TemplateData at most 800 bytes. */
+/** docs/providers/tencent-ses.md ReceiverInputData: TemplateData at most 800 bytes. */
 export const receiverInputData = input({ Email: z.string(), TemplateData: z.string() });
-/** §3.18 TemplateContent: base64 Html and/or Text. */
+/** docs/providers/tencent-ses.md TemplateContent: base64 Html and/or Text. */
 export const templateContent = input({ Html: z.string().optional(), Text: z.string().optional() });
-/** §3.18 TagList. */
+/** docs/providers/tencent-ses.md TagList. */
 export const tag = input({ TagKey: z.string(), TagValue: z.string() });
 
-/** Response of the receiver uploads (§3.5, §3.6). */
+/** Response of the receiver uploads (docs/providers/tencent-ses.md). */
 export const uploadCounts = out({
   TotalCount: int.optional(),
   ValidCount: int.optional(),
@@ -65,7 +65,7 @@ export const empty = out({});
 const templateOut = out({ TemplateID: int.optional(), TemplateData: z.string().optional() });
 const contentOut = out({ Html: z.string().optional(), Text: z.string().optional() });
 
-/** §3.18 SendTaskData. */
+/** docs/providers/tencent-ses.md SendTaskData. */
 export const sendTaskData = out({
   TaskId: int.optional(),
   FromEmailAddress: z.string().optional(),
@@ -89,7 +89,7 @@ export const sendTaskData = out({
   ReceiversName: z.string().optional(),
 });
 
-/** §3.18 ReceiverData. */
+/** docs/providers/tencent-ses.md ReceiverData. */
 export const receiverData = out({
   ReceiverId: int.optional(),
   ReceiversName: z.string().optional(),
@@ -100,7 +100,7 @@ export const receiverData = out({
   InvalidCount: int.optional(),
 });
 
-/** §3.18 ReceiverDetail. */
+/** docs/providers/tencent-ses.md ReceiverDetail. */
 export const receiverDetail = out({
   Email: z.string().optional(),
   CreateTime: z.string().optional(),
@@ -110,7 +110,7 @@ export const receiverDetail = out({
   EmailId: int.optional(),
 });
 
-/** §6 SendEmailStatus. */
+/** docs/providers/tencent-ses.md SendEmailStatus. */
 export const sendEmailStatus = out({
   MessageId: z.string().optional(),
   ToEmailAddress: z.string().optional(),
@@ -128,7 +128,7 @@ export const sendEmailStatus = out({
   UserComplained: z.boolean().optional(),
 });
 
-/** §3.18 TemplatesMetadata. */
+/** docs/providers/tencent-ses.md TemplatesMetadata. */
 export const templatesMetadata = out({
   CreatedTimestamp: z.number().optional(),
   TemplateName: z.string().optional(),
@@ -140,7 +140,7 @@ export const templatesMetadata = out({
 /** TemplateContent as GetEmailTemplate returns it (base64). */
 export const templateContentOut = contentOut;
 
-/** §3.18 EmailIdentity. */
+/** docs/providers/tencent-ses.md EmailIdentity. */
 export const emailIdentity = out({
   IdentityName: z.string().optional(),
   IdentityType: z.string().optional(),
@@ -171,7 +171,7 @@ export const identityRecords = out({
     .optional(),
 });
 
-/** §3.18 Volume. */
+/** docs/providers/tencent-ses.md Volume. */
 export const volume = out({
   SendDate: z.string().optional(),
   RequestCount: int.optional(),

@@ -1,16 +1,10 @@
 /**
- * Delivery status through GetSendEmailStatus (tencent-ses.md §3.10, §6): one calendar day per
+ * Delivery status through GetSendEmailStatus (docs/providers/tencent-ses.md): one calendar day per
  * query, by message id or recipient, statuses mapped to neutral values with the provider codes
  * kept. `RequestDate` is taken as a UTC+8 day (see time.ts: an assumption).
  */
-import {
-  invalidInput,
-  type MailEventKind,
-  type Operation,
-  type Page,
-  type RecipientStatus,
-  type ResolvedStatusQuery,
-} from '@mailbridge/core';
+import type { MailEventKind, Page, RecipientStatus, ResolvedStatusQuery } from '@mailbridge/core';
+import { invalidInput, type Operation } from '@mailbridge/core/provider';
 import type { ActionOutput } from './actions.js';
 import { mappedOperation, type RequestContext, type TencentSesClient } from './client.js';
 import { PROVIDER_ID } from './config.js';
@@ -37,9 +31,9 @@ export interface DeliveryStatus {
   readonly recipient: string;
   readonly from?: string;
   readonly state: DeliveryState;
-  /** Tencent's processing result (§6 SendStatus; 0 = processed). */
+  /** Tencent's processing result (docs/providers/tencent-ses.md SendStatus; 0 = processed). */
   readonly sendStatus?: number;
-  /** The receiving side's status (§6 DeliverStatus). */
+  /** The receiving side's status (docs/providers/tencent-ses.md DeliverStatus). */
   readonly deliverStatus?: number;
   /** The reason text for a drop, bounce or deferral. */
   readonly reason?: string;
@@ -59,7 +53,7 @@ const DELIVER_STATES: Readonly<Record<number, DeliveryState>> = {
   8: 'deferred',
 };
 
-/** §6 "Suggested neutral mapping": SendStatus != 0 is a refusal; otherwise DeliverStatus decides. */
+/** docs/providers/tencent-ses.md "Suggested neutral mapping": SendStatus != 0 is a refusal; otherwise DeliverStatus decides. */
 export function deliveryState(
   sendStatus: number | undefined,
   deliverStatus: number | undefined,
@@ -114,7 +108,7 @@ function requestDate(query: StatusQuery): string {
   );
 }
 
-/** The `date-YYYYMMDDhhmmss` segment SES MessageIds embed (§Surprises 13), as `YYYY-MM-DD`. */
+/** The `date-YYYYMMDDhhmmss` segment SES MessageIds embed (docs/providers/tencent-ses.md), as `YYYY-MM-DD`. */
 export function dateOfMessageId(messageId: string): string | undefined {
   const m = /-date-(\d{4})(\d{2})(\d{2})\d{6}-/.exec(messageId);
   return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
@@ -139,7 +133,7 @@ function toStatus(row: Row): DeliveryStatus {
     opened: row.UserOpened ?? false,
     clicked: row.UserClicked ?? false,
     unsubscribed: row.UserUnsubscribed ?? false,
-    // Prefer the new field; the misspelt one is deprecated (§6).
+    // Prefer the new field; the misspelt one is deprecated (docs/providers/tencent-ses.md).
     complained: row.UserComplained ?? row.UserComplainted ?? false,
   };
 }

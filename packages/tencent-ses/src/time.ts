@@ -1,7 +1,7 @@
 /**
  * Times as SES reads them. `TimedParam.BeginTime`, `CycleParam.BeginTime` and `RequestDate` are
  * written `YYYY-MM-DD HH:mm:ss` / `YYYY-MM-DD` without a zone; the docs do not name one
- * (tencent-ses.md "Could not confirm"), and Beijing time is what the console and examples use.
+ * (docs/providers/tencent-ses.md "Could not confirm"), and Beijing time is what the console and examples use.
  * We ASSUME China Standard Time (UTC+8, no daylight saving) everywhere, in this one constant.
  */
 

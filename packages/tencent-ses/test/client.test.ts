@@ -15,7 +15,12 @@ const context = (config: Record<string, unknown> = {}): RequestContext => ({
   }),
   signer: defaultSigner,
 });
-const ctx = { attempt: 1, signal: new AbortController().signal, now: () => 1_700_000_000_500 };
+const ctx = {
+  attempt: 1,
+  signal: new AbortController().signal,
+  now: () => 1_700_000_000_500,
+  execute: () => Promise.reject(new Error('no pipeline in this unit test')),
+};
 const response = (body: string, status = 200) => ({ status, headers: {}, body });
 
 function parseFails(fn: () => unknown): MailError {

@@ -12,7 +12,12 @@ const context: RequestContext = {
   signer: defaultSigner,
 };
 const groups = receiverGroups(context);
-const ctx = { attempt: 1, signal: new AbortController().signal, now: () => 1_700_000_000_000 };
+const ctx = {
+  attempt: 1,
+  signal: new AbortController().signal,
+  now: () => 1_700_000_000_000,
+  execute: () => Promise.reject(new Error('no pipeline in this unit test')),
+};
 const ok = (inner: object) => ({
   status: 200,
   headers: {},

@@ -1,8 +1,10 @@
 import { type Batch, isMailError, type MailError, type Message } from '@mailbridge/core';
+import { prepareBatch, prepareMessage } from '@mailbridge/core/provider';
 import { describe, expect, it } from 'vitest';
 import { TENCENT_SES_ACTIONS } from '../src/actions.js';
-import { batchSendEmailParams, validateBatch } from '../src/batch.js';
-import { sendEmailParams, validateMessage } from '../src/mapping.js';
+import { batchSendEmailParams } from '../src/batch.js';
+import { sendEmailParams } from '../src/mapping.js';
+import { tencentSes } from '../src/provider.js';
 import { formatChinaTime, parseChinaTime } from '../src/time.js';
 
 type Over = { readonly [K in keyof Message]?: Message[K] | undefined };
@@ -38,6 +40,19 @@ const batch = (over: Partial<Batch> = {}): Batch => ({
   providerOptions: {},
   ...over,
 });
+
+const credentials = { id: 'AKIDtest', secret: 'test-key' };
+
+/** Every check core and the adapter run before a send: what `mailer.send` meets. */
+function validateMessage(m: Message, allowRawContent: boolean): void {
+  prepareMessage(tencentSes({ region: 'ap-guangzhou', credentials, allowRawContent }), m);
+}
+
+/** Every check before a batch at `now`: what `mailer.sendBatch` meets (a native schedule kept). */
+function validateBatch(b: Batch, now = Date.now()): void {
+  const { schedule, ...rest } = b;
+  prepareBatch(tencentSes({ region: 'ap-guangzhou', credentials }), rest, now, schedule);
+}
 
 function fails(fn: () => unknown): MailError {
   try {
@@ -122,6 +137,7 @@ describe('send -> SendEmail', () => {
     expect(error.code).toBe('unsupported');
     expect(error.message).toContain('html');
     expect(error.message).toContain('tencent-ses');
+    expect(error.message).toContain('set allowRawContent');
     expect(() => validateMessage(raw, true)).not.toThrow();
   });
 
@@ -133,7 +149,8 @@ describe('send -> SendEmail', () => {
     ],
     ['bcc repeating to', { bcc: [{ address: 'A@example.com' }] }, 'bcc.0'],
     ['a template name', { template: { id: 'welcome' } }, 'template.id'],
-    ['no content', { template: undefined }, 'template'],
+    ['a template id of 20 digits', { template: { id: '12345678901234567890' } }, 'template.id'],
+    ['no content', { template: undefined }, ''],
     [
       'an unknown provider option',
       { providerOptions: { 'tencent-ses': { unsubscribe: 'xx' } } },
@@ -149,7 +166,9 @@ describe('send -> SendEmail', () => {
     const mb = (n: number) => new Uint8Array(n * 1024 * 1024);
     const long = fails(() =>
       validateMessage(
-        message({ attachments: [{ filename: `${'名'.repeat(252)}.txt`, content: mb(0) }] }),
+        message({
+          attachments: [{ filename: `${'名'.repeat(252)}.txt`, content: new Uint8Array(1) }],
+        }),
         false,
       ),
     );
@@ -164,7 +183,7 @@ describe('send -> SendEmail', () => {
     expect(big.issues[0]?.path).toEqual(['attachments']);
     expect(() =>
       validateMessage(
-        message({ ...raw, attachments: [{ filename: 'a.bin', content: mb(0) }] }),
+        message({ ...raw, attachments: [{ filename: 'a.bin', content: new Uint8Array(1) }] }),
         true,
       ),
     ).not.toThrow();
@@ -257,6 +276,7 @@ describe('sendBatch -> BatchSendEmail', () => {
   it.each([
     ['a non-numeric group', { group: 'news' }, 'group'],
     ['a missing subject', { subject: undefined }, 'subject'],
+    ['a template id of 20 digits', { template: { id: '12345678901234567890' } }, 'template.id'],
     ['a subject over 100 characters', { subject: 'x'.repeat(101) }, 'subject'],
   ] as const)('rejects %s', (_what, over, path) => {
     const error = fails(() => validateBatch(batch(over as Partial<Batch>)));

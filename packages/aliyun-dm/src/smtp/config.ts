@@ -3,7 +3,8 @@
  * attachment field; its SMTP interface does) and with which SMTP password. Hosts, ports and TLS
  * follow docs/providers/aliyun-dm-smtp.md.
  */
-import { isLoopbackHost, MailError } from '@mailbridge/core';
+import { MailError } from '@mailbridge/core';
+import { isLoopbackHost } from '@mailbridge/core/provider';
 import { z } from 'zod';
 
 /**

@@ -4,15 +4,13 @@
  * (rate limit, retries only when nothing was sent, hooks) through `Operation.exchange`.
  */
 import { randomUUID } from 'node:crypto';
+import type { MailError, Message, ReplayPin } from '@mailbridge/core';
 import {
   invalidInput,
-  type MailError,
-  type Message,
   type Operation,
-  type ReplayPin,
   type SendReceipt,
   unsupported,
-} from '@mailbridge/core';
+} from '@mailbridge/core/provider';
 import { checkCredentials, type ResolvedSmtp, type SmtpCredentials } from './config.js';
 import { SMTP_ACTION } from './errors.js';
 import { loadSmtpLibrary, type SmtpLibrary } from './load.js';

@@ -1,4 +1,5 @@
-import type { AttemptContext, Batch, HttpRequest, Message } from '@mailbridge/core';
+import type { Batch, Message } from '@mailbridge/core';
+import type { AttemptContext, HttpRequest } from '@mailbridge/core/provider';
 import { clientContext } from '../../src/client.js';
 import { resolveConfig } from '../../src/config.js';
 import { buildProvider } from '../../src/provider.js';
@@ -24,6 +25,7 @@ export const attempt = (now = Date.UTC(2024, 1, 12, 8, 44, 3), n = 1): AttemptCo
   attempt: n,
   signal: new AbortController().signal,
   now: () => now,
+  execute: () => Promise.reject(new Error('no pipeline in this unit test')),
 });
 
 /** A normalised message, as the core hands it to adapters. */

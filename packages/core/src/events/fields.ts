@@ -4,7 +4,7 @@
  * where a number belongs is not guessed at). `null` counts as absent. Both adapters' event
  * parsers read through this, so the rule is written once.
  */
-import { parseJson } from '../json.js';
+import { parseJson } from '../run/json.js';
 import { eventError } from './event.js';
 
 /** Typed getters over one JSON object of an event payload. */

@@ -5,8 +5,8 @@
  * operation; this file validates the query and pages.
  */
 import { invalidInput, unsupported } from '../errors.js';
-import type { Outcome } from '../executor.js';
-import type { Operation, Page, Provider } from '../provider.js';
+import type { Operation, Page, Provider } from '../provider/provider.js';
+import type { Outcome } from '../run/executor.js';
 import type { BounceType, MailEventKind } from './event.js';
 
 /** What to ask about: a message, a recipient, a time window (each optional). */

@@ -4,7 +4,7 @@
  * request, and `suppressFromEvent` fills the store from the receiver's events.
  */
 import { isMailError, MailError } from '../errors.js';
-import type { Message } from '../message.js';
+import type { Message } from '../message/message.js';
 import type { MailEvent } from './event.js';
 
 /** Why an address is suppressed. */

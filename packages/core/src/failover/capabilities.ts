@@ -5,7 +5,7 @@
  * core's checks against them therefore never refuse a message a member could send. Groups are
  * the primary member's (group calls go to it), and rate limits are listed per member.
  */
-import type { Capabilities } from '../capabilities.js';
+import type { Capabilities } from '../capabilities/capabilities.js';
 
 /** A member as capabilities see it: its name and its provider's capabilities. */
 export interface CapabilityMember {

@@ -5,8 +5,8 @@
  * per member (own HTTP pool, rate limits, retries) and routes each call over them (route.ts).
  */
 import { invalidInput, MailError } from '../errors.js';
-import type { Mailer, MailerOptions } from '../mailer.js';
-import type { Provider, ProviderGroups } from '../provider.js';
+import type { Mailer, MailerOptions } from '../mailer/mailer.js';
+import type { Provider, ProviderGroups } from '../provider/provider.js';
 import { compositeCapabilities } from './capabilities.js';
 import type { BreakerOptions } from './health.js';
 import { composeMailer } from './mailer.js';

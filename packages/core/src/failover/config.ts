@@ -4,9 +4,10 @@
  * (`aliyun-dm://cn-hangzhou#backup`) or an object's `name`, and objects may carry a `weight`:
  * when every entry has one, the list is a `roundRobin`, else a `failover` in list order.
  */
-import type { AdapterFactory, ConfigValue } from '../config.js';
+
 import { invalidInput } from '../errors.js';
-import type { Provider } from '../provider.js';
+import type { AdapterFactory, ConfigValue } from '../provider/config.js';
+import type { Provider } from '../provider/provider.js';
 import { type CompositeProvider, failover, roundRobin } from './composite.js';
 
 /** Resolves one config value (config.ts's `fromConfig`, passed in to keep imports one way). */

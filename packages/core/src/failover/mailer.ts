@@ -5,13 +5,18 @@
  * member is called. Groups are stored per account, so group calls go to the primary (first)
  * member; `raw` holds every member's mailer by name for the others.
  */
-import type { Capabilities } from '../capabilities.js';
-import type { Hooks } from '../hooks.js';
-import { type CallOptions, createMailer, type Mailer, type MailerOptions } from '../mailer.js';
-import type { BatchInput, MessageInput } from '../message.js';
+import type { Capabilities } from '../capabilities/capabilities.js';
+import {
+  type CallOptions,
+  createMailer,
+  type Mailer,
+  type MailerOptions,
+} from '../mailer/mailer.js';
+import { sendManyOver } from '../mailer/send-many.js';
+import type { BatchInput, MessageInput } from '../message/message.js';
+import { normalizeBatch, normalizeMessage } from '../message/validate.js';
+import type { Hooks } from '../run/hooks.js';
 import type { ScheduleSendOptions } from '../schedule/view.js';
-import { sendManyOver } from '../send-many.js';
-import { normalizeBatch, normalizeMessage } from '../validate.js';
 import type { CompositeMember, CompositeOptions } from './composite.js';
 import { createHealth } from './health.js';
 import type { Strategy } from './order.js';

@@ -6,9 +6,9 @@
  * the message (their own capability check: `unsupported`, before any request) are skipped.
  */
 import { type Issue, isMailError, MailError, type MailErrorCode } from '../errors.js';
-import type { Mailer } from '../mailer.js';
-import type { BatchInput, MessageInput } from '../message.js';
-import type { RouteStep } from '../provider.js';
+import type { Mailer } from '../mailer/mailer.js';
+import type { BatchInput, MessageInput } from '../message/message.js';
+import type { RouteStep } from '../provider/provider.js';
 import type { Health } from './health.js';
 import { valuesFor } from './values.js';
 

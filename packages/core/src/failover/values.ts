@@ -5,7 +5,7 @@
  * message one provider or member receives, or says why that member cannot take it.
  */
 import { invalidInput } from '../errors.js';
-import type { BatchInput, BatchMemberValues, MessageInput } from '../message.js';
+import type { BatchInput, BatchMemberValues, MessageInput } from '../message/message.js';
 
 /** A plain input for one member, or why that member is passed over. */
 export type ForMember<T> =

@@ -2,8 +2,9 @@
  * Input checks of the resource views, run before any request. Each failure is an
  * `invalid_input` MailError naming the field.
  */
-import { parseAddressResult } from '../address.js';
+
 import { invalidInput } from '../errors.js';
+import { parseAddressResult } from '../message/address.js';
 import type { StatsQuery, TemplateInput } from './types.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

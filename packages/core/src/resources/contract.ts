@@ -4,7 +4,7 @@
  * exist (`capabilities.resources`). An operation the capabilities mark `false` is absent and the
  * core answers `unsupported`, naming it, before any request.
  */
-import type { Operation, Page } from '../provider.js';
+import type { Operation, Page } from '../provider/provider.js';
 import type {
   DailyStats,
   Domain,

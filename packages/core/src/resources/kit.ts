@@ -4,7 +4,7 @@
  * through the mailer's executor.
  */
 import { unsupported } from '../errors.js';
-import type { Operation, Page, Provider } from '../provider.js';
+import type { Operation, Page, Provider } from '../provider/provider.js';
 import type { ProviderResources, ResourceCapabilities } from './contract.js';
 import { allPages, type Run } from './pages.js';
 

@@ -1,7 +1,7 @@
 /** Listing over cursor pages, as an async iterator (one provider request per page). */
 import { MailError } from '../errors.js';
-import type { Outcome } from '../executor.js';
-import type { Operation, Page } from '../provider.js';
+import type { Operation, Page } from '../provider/provider.js';
+import type { Outcome } from '../run/executor.js';
 
 /** Runs one operation through the mailer's executor. */
 export type Run = <T>(operation: Operation<T>, signal?: AbortSignal) => Promise<Outcome<T>>;

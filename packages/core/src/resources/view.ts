@@ -3,7 +3,7 @@
  * `.suppression` and `.stats`. Inputs are checked here, before any request; an operation the
  * provider lacks is `unsupported`, naming it; listings page lazily.
  */
-import type { Provider } from '../provider.js';
+import type { Provider } from '../provider/provider.js';
 import { domainsView, sendersView, templatesView } from './catalog.js';
 import { createKit, type ResourceCallOptions } from './kit.js';
 import { statsView, suppressionView } from './lists.js';

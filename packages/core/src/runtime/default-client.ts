@@ -5,7 +5,7 @@
  * evaluates it, and a bundle that cannot run it still loads and sends.
  */
 import type { Dispatcher } from 'undici';
-import type { HttpClient, HttpClientOptions } from '../http.js';
+import type { HttpClient, HttpClientOptions } from '../run/http.js';
 import { loadUndiciAgent } from './detect.js';
 import { createFetchClient } from './fetch-client.js';
 

@@ -4,18 +4,19 @@
  * on the response size, failures classified by the same `classify`), sent with `fetch`. The
  * runtime's fetch pools connections itself, so `close()` has nothing of its own to release.
  */
-import { startDeadline } from '../deadline.js';
-import { requestTarget, type Target } from '../endpoint.js';
-import { ExchangeError } from '../exchange.js';
+
+import type { HttpRequest, HttpResponse } from '../provider/provider.js';
+import { startDeadline } from '../run/deadline.js';
+import { requestTarget, type Target } from '../run/endpoint.js';
+import { ExchangeError } from '../run/exchange.js';
 import {
   classify,
   errorCode,
   type HttpClient,
   type HttpClientOptions,
   type SendOptions,
-} from '../http.js';
-import type { HttpRequest, HttpResponse } from '../provider.js';
-import { abortedError } from '../sleep.js';
+} from '../run/http.js';
+import { abortedError } from '../run/sleep.js';
 
 /** An `HttpClient` on the runtime's `fetch`. */
 export function createFetchClient(options: HttpClientOptions): HttpClient {

@@ -16,7 +16,7 @@
  * refuses a second copy: `unknown`) or, without a pin, reports `unknown` without sending.
  */
 import type { MailError } from '../errors.js';
-import type { Batch, Message } from '../message.js';
+import type { Batch, Message } from '../message/message.js';
 import type { ScheduleRule } from './rule.js';
 
 /** A job's state. `unknown`: the send may have gone out (never re-sent blindly). */

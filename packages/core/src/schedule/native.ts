@@ -3,7 +3,7 @@
  * to `mailer.schedules`. Ids are prefixed `native:` in the view, so they never collide with a
  * scheduler's job ids.
  */
-import type { Operation, Page } from '../provider.js';
+import type { Operation, Page } from '../provider/provider.js';
 import type { JobState } from './contract.js';
 import type { ScheduleRule } from './rule.js';
 

@@ -9,7 +9,7 @@
  * previous *due* time), never from when the previous run happened, so a schedule does not drift.
  */
 import { z } from 'zod';
-import { parse } from '../issues.js';
+import { parse } from '../message/issues.js';
 
 /** Fire once at `at`. */
 export interface AtRule {

@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isMailError, MailError } from '../errors.js';
-import type { Operation, Provider } from '../provider.js';
+import type { Operation, Provider } from '../provider/provider.js';
 import type { Job, JobRunner, ReplayPin, RunOutcome } from './contract.js';
 
 /** Runs one operation through the mailer's executor. */
@@ -19,15 +19,15 @@ export type RunOperation = <T>(
   signal: AbortSignal | undefined,
 ) => Promise<{ readonly value: T; readonly attempts: number }>;
 
-function failure(error: unknown, provider: string): RunOutcome {
+/**
+ * The outcome of a job whose run threw: `failed` when nothing can have been sent (`not_sent`),
+ * else `unknown`. A thrown value that is not a `MailError` is wrapped, `what` saying who threw.
+ * The one mapping for the mailer's runner and every scheduler engine.
+ */
+export function outcomeOfError(error: unknown, provider: string, what: string): RunOutcome {
   const mailError = isMailError(error)
     ? error
-    : new MailError('The scheduled send failed unexpectedly', {
-        code: 'unknown',
-        delivery: 'unknown',
-        provider,
-        cause: error,
-      });
+    : new MailError(what, { code: 'unknown', delivery: 'unknown', provider, cause: error });
   return mailError.delivery === 'not_sent'
     ? { state: 'failed', error: mailError }
     : { state: 'unknown', error: mailError };
@@ -48,7 +48,7 @@ async function sendJob(
     const { value } = await run(provider.sendBatch(job.payload.batch, pin), signal);
     return { state: 'sent', id: value.batchId, ...requestIdOf(value) };
   } catch (error) {
-    return failure(error, provider.id);
+    return outcomeOfError(error, provider.id, 'The scheduled send failed unexpectedly');
   }
 }
 

@@ -5,13 +5,12 @@
  * where the provider can express its rule (capabilities.schedule); everything else goes to the
  * configured scheduler, and without one the error names the option that configures it.
  */
-import type { Capabilities } from '../capabilities.js';
-import { checkBatch, checkMessage } from '../check.js';
+import type { Capabilities } from '../capabilities/capabilities.js';
 import { invalidInput, unsupported } from '../errors.js';
-import type { CallOptions } from '../mailer.js';
-import type { BatchInput, MessageInput } from '../message.js';
-import type { Provider } from '../provider.js';
-import { normalizeBatch, normalizeMessage } from '../validate.js';
+import type { CallOptions } from '../mailer/mailer.js';
+import { prepareBatch, prepareMessage } from '../mailer/prepare.js';
+import type { BatchInput, MessageInput } from '../message/message.js';
+import type { Provider } from '../provider/provider.js';
 import type { Job, JobPayload, Scheduler } from './contract.js';
 import { NATIVE_PREFIX, type NativeTask } from './native.js';
 import {
@@ -83,17 +82,24 @@ export function createScheduling(deps: SchedulingDeps) {
   const { provider, run, now, scheduler } = deps;
   const caps = provider.capabilities;
 
-  const requireScheduler = (what: string): Scheduler => {
+  const requireScheduler = (what: string, native: string): Scheduler => {
     if (scheduler) return scheduler;
     throw unsupported(
       provider.id,
       'schedule',
-      `${what} needs a scheduler: pass one with createMailer(provider, { scheduler }) (e.g. createScheduler from @mailbridge/scheduler)`,
+      `${what} needs a scheduler${native}: pass one with createMailer(provider, { scheduler }) (e.g. createScheduler from @mailbridge/scheduler)`,
     );
   };
 
   const toScheduler = async (payload: JobPayload, rule: ScheduleRule, what: string) => {
-    const job = await requireScheduler(what).schedule({ provider: provider.id, payload, rule });
+    // A batch the provider cannot hold natively: its capability says why, in its own words.
+    const note = payload.kind === 'batch' ? caps.schedule.note : undefined;
+    const native = note === undefined ? '' : ` (${provider.id} cannot hold it: ${note})`;
+    const job = await requireScheduler(what, native).schedule({
+      provider: provider.id,
+      payload,
+      rule,
+    });
     const result: ScheduledResult = {
       provider: provider.id,
       id: job.id,
@@ -159,9 +165,7 @@ export function createScheduling(deps: SchedulingDeps) {
       scheduler?.attach(createJobRunner(provider, run, now)) ?? (() => {}),
     /** `send(message, { at })` / `send(message, { schedule })`: always through the scheduler. */
     async send(input: MessageInput, options: ScheduleSendOptions): Promise<ScheduledResult> {
-      const message = normalizeMessage(input);
-      checkMessage(message, caps);
-      provider.validate?.(message);
+      const message = prepareMessage(provider, input);
       const rule = ruleOf(options.schedule ?? { at: options.at }, now());
       return toScheduler({ kind: 'send', message }, rule, 'send(message, { at })');
     },
@@ -169,11 +173,8 @@ export function createScheduling(deps: SchedulingDeps) {
     async batch(input: BatchInput, call?: CallOptions): Promise<ScheduledResult> {
       const { schedule, ...rest } = input;
       const rule = ruleOf(schedule, now());
-      const batch = normalizeBatch(rest);
       if (nativeFits(rule, caps)) {
-        const native = { ...batch, schedule: rule };
-        checkBatch(native, caps);
-        provider.validateBatch?.(native, now());
+        const native = prepareBatch(provider, rest, now(), rule);
         const { value, attempts } = await run(provider.sendBatch(native), call?.signal);
         return {
           provider: provider.id,
@@ -186,8 +187,7 @@ export function createScheduling(deps: SchedulingDeps) {
           attempts,
         };
       }
-      checkBatch(batch, caps);
-      provider.validateBatch?.(batch, now());
+      const batch = prepareBatch(provider, rest, now());
       return toScheduler({ kind: 'batch', batch }, rule, 'sendBatch({ schedule })');
     },
   };

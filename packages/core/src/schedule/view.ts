@@ -3,8 +3,8 @@
  * `mailer.schedules` return: one view over scheduler jobs and the provider's native tasks.
  */
 import type { MailError } from '../errors.js';
-import type { CallOptions } from '../mailer.js';
-import type { RouteStep } from '../provider.js';
+import type { CallOptions } from '../mailer/mailer.js';
+import type { RouteStep } from '../provider/provider.js';
 import type { Job, JobState } from './contract.js';
 import type { ScheduleRule } from './rule.js';
 

@@ -6,14 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Capabilities,
-  checkMessage,
   createMailer,
   failover,
   type MessageInput,
-  normalizeMessage,
   roundRobin,
 } from '../../src/index.js';
-import { createTestingProvider, TESTING_CAPABILITIES } from '../../src/testing.js';
+import { checkMessage, normalizeMessage } from '../../src/provider/index.js';
+import { createTestingProvider, TESTING_CAPABILITIES } from '../../src/testing/testing.js';
 import { failure } from '../helpers/loopback.js';
 
 const base = { from: 'Shop <noreply@example.com>', to: 'a@example.com', subject: 'Hi' };

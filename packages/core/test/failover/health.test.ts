@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createMailer, failover } from '../../src/index.js';
-import { createTestingProvider } from '../../src/testing.js';
+import { createTestingProvider } from '../../src/testing/testing.js';
 import { failure } from '../helpers/loopback.js';
 
 const message = (n: number) => ({

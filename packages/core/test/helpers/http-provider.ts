@@ -4,8 +4,9 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { defineProvider, MailError, type Operation, type Provider } from '../../src/index.js';
-import { TESTING_CAPABILITIES } from '../../src/testing.js';
+import { MailError, type Provider } from '../../src/index.js';
+import { defineProvider, type Operation } from '../../src/provider/index.js';
+import { TESTING_CAPABILITIES } from '../../src/testing/testing.js';
 
 export interface EchoServer {
   readonly origin: string;

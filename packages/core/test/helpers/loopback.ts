@@ -4,13 +4,9 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo, createServer as createTcpServer } from 'node:net';
-import {
-  createHttpClient,
-  type HttpClient,
-  type HttpRequest,
-  isMailError,
-  type MailError,
-} from '../../src/index.js';
+import { isMailError, type MailError } from '../../src/index.js';
+import type { HttpRequest } from '../../src/provider/index.js';
+import { createHttpClient, type HttpClient } from '../../src/run/http.js';
 
 export interface Loopback {
   readonly origin: string;

@@ -1,0 +1,44 @@
+/**
+ * The documented size limits of a provider's recipient lists (`capabilities.groups.maxGroups`,
+ * `maxPerGroup`), checked by `groups` before the call that would break them, so the caller gets a
+ * MailError naming the limit rather than a provider error after part of an upload went in.
+ */
+
+import type { Capabilities } from '../capabilities/capabilities.js';
+import { MailError } from '../errors.js';
+
+/**
+ * Refuse to create one more group when the account already has `existing` and the provider allows
+ * `maxGroups`. `quota_exceeded`: nothing is wrong with the input, the account is full.
+ */
+export function checkGroupCount(caps: Capabilities, existing: number): void {
+  const max = caps.groups.maxGroups;
+  if (max === undefined || existing < max) return;
+  const message = `at most ${max} groups per account on ${caps.provider} (${existing} exist)`;
+  throw new MailError(`Cannot create group: ${message}`, {
+    code: 'quota_exceeded',
+    retryable: false,
+    delivery: 'not_sent',
+    provider: caps.provider,
+    issues: [{ path: ['maxGroups'], message }],
+  });
+}
+
+/**
+ * Refuse the `count`th recipient of one upload when a group holds at most `maxPerGroup`. Called
+ * with an array's length before the first call, and with each streamed recipient's position, so
+ * a stream stops before the call that would carry the one too many. `quota_exceeded`, as the
+ * providers classify a full list themselves (Tencent's LimitExceeded.ReceiverDetailCountLimit).
+ */
+export function checkGroupSize(caps: Capabilities, count: number): void {
+  const max = caps.groups.maxPerGroup;
+  if (max === undefined || count <= max) return;
+  const message = `at most ${max.toLocaleString('en-US')} recipients per group on ${caps.provider}`;
+  throw new MailError(`Cannot add recipients: ${message}`, {
+    code: 'quota_exceeded',
+    retryable: false,
+    delivery: 'not_sent',
+    provider: caps.provider,
+    issues: [{ path: ['recipients'], message }],
+  });
+}

@@ -1,0 +1,256 @@
+/**
+ * The zod schemas behind `normalizeMessage` and friends (validate.ts): strict objects, so an
+ * unknown or misspelt field is an issue rather than silently ignored, and transforms that
+ * normalise loose input (address strings, attachment encodings) while they validate. Built
+ * once at module load: they run on every send.
+ */
+import { z } from 'zod';
+import {
+  addrSpecProblem,
+  asciiDomain,
+  lineProblem,
+  nameProblem,
+  parseAddressResult,
+  textProblem,
+} from './address.js';
+import { expandAddressList } from './address-list.js';
+import type { Address, Attachment, Recipient } from './message.js';
+
+type Problem = (value: string) => string | undefined;
+
+/** A string refined by `problem`, reported as one issue with the reason. */
+function checked(problem: Problem) {
+  return z.string().superRefine((value, ctx) => {
+    const reason = problem(value);
+    if (reason !== undefined) ctx.addIssue({ code: 'custom', message: reason, input: value });
+  });
+}
+
+const notEmpty =
+  (then: Problem): Problem =>
+  (value) =>
+    value.trim() === '' ? 'must not be empty' : then(value);
+
+/** Any text (a body, a template value): only lone surrogates are refused. */
+export const text = checked(textProblem);
+/** Text that ends up in a header line: no CR, LF or NUL. */
+export const line = checked(lineProblem);
+/** Why a string cannot be a required header-line value (blank, CR/LF/NUL), or `undefined`. */
+export const requiredLineProblem: Problem = notEmpty(lineProblem);
+/** Why a string cannot be a required body (blank, lone surrogate), or `undefined`. */
+export const requiredTextProblem: Problem = notEmpty(textProblem);
+export const requiredLine = checked(requiredLineProblem);
+export const requiredText = checked(requiredTextProblem);
+
+/**
+ * `z.record`, except that a "__proto__" key is an issue: zod drops it (assigning it would
+ * replace the prototype), and nothing the user wrote may be silently dropped.
+ */
+function record<K extends z.core.$ZodRecordKey, V extends z.core.SomeType>(key: K, value: V) {
+  return z
+    .unknown()
+    .superRefine((input, ctx) => {
+      if (typeof input === 'object' && input !== null && Object.hasOwn(input, '__proto__')) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['__proto__'],
+          message: 'the key "__proto__" is not allowed',
+          input,
+        });
+      }
+    })
+    .pipe(z.record(key, value));
+}
+
+const ADDRESS_HELP = 'expected an email address: "a@b.com", "Name <a@b.com>" or { address, name }';
+
+export const addressString = z.string().transform((value, ctx): Address => {
+  const result = parseAddressResult(value);
+  if (typeof result !== 'string') return Object.freeze(result);
+  ctx.addIssue({ code: 'custom', message: result, input: value });
+  return z.NEVER;
+});
+
+/** Where a problem of an `{ address, name }` object lies, and what it is. */
+type MailboxReport = (field: 'address' | 'name', message: string) => void;
+
+/**
+ * The frozen `Address` that an `{ address, name }` object describes: a bare address (its IDN
+ * domain as A-labels), the name trimmed and dropped when blank. `undefined` when either is
+ * invalid, after telling `report` each problem. One function for the zod schema below and the
+ * fast path (fast-message.ts), so that both apply the same rules.
+ */
+export function mailbox(
+  address: string,
+  name: string | undefined,
+  report?: MailboxReport,
+): Address | undefined {
+  const spec = address.trim();
+  const invalid = addrSpecProblem(spec);
+  const ascii = invalid === undefined ? asciiDomain(spec) : undefined;
+  const problem =
+    invalid ??
+    (ascii === undefined ? 'the domain is not a valid internationalised name' : undefined);
+  if (problem) report?.('address', `invalid email address: ${problem}`);
+  const badName = name === undefined ? undefined : nameProblem(name);
+  if (badName) report?.('name', badName);
+  if (problem || badName || ascii === undefined) return undefined;
+  const trimmed = name?.trim();
+  return Object.freeze(trimmed ? { address: ascii, name: trimmed } : { address: ascii });
+}
+
+/** `{ address, name }` with a bare address; the name is trimmed and dropped when blank. */
+const addressObject = z
+  .strictObject({ address: z.string(), name: z.string().optional() })
+  .transform(
+    (value, ctx): Address =>
+      mailbox(value.address, value.name, (field, message) =>
+        ctx.addIssue({ code: 'custom', path: [field], message, input: value[field] }),
+      ) ?? z.NEVER,
+  );
+
+export const address = z.union([addressString, addressObject], { error: ADDRESS_HELP });
+/** A group recipient object: `{ address, name?, data? }` with string template data. */
+export const recipientObject = z
+  .strictObject({
+    address: z.string(),
+    name: z.string().optional(),
+    data: record(requiredLine, text).optional(),
+  })
+  .transform((value, ctx): Recipient => {
+    const { data, ...mailbox } = value;
+    const parsed = addressObject.safeParse(mailbox);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        ctx.addIssue({ ...issue, code: 'custom', path: [...issue.path] });
+      return z.NEVER;
+    }
+    if (data === undefined) return parsed.data;
+    // zod's record output is a fresh object, and "__proto__" keys were refused above.
+    return Object.freeze({ ...parsed.data, data: Object.freeze(data) });
+  });
+
+export const addressList = z.preprocess(
+  expandAddressList,
+  z.union([z.array(address), address], {
+    error: `${ADDRESS_HELP}, a comma-separated list of them, or an array of them`,
+  }),
+);
+
+const TEMPLATE_ID_HELP =
+  'expected a template name or id: a non-empty string or a non-negative integer';
+export const templateId = z.union(
+  [
+    requiredLine,
+    z.number().int({ error: TEMPLATE_ID_HELP }).nonnegative({ error: TEMPLATE_ID_HELP }),
+  ],
+  {
+    error: TEMPLATE_ID_HELP,
+  },
+);
+
+const templateValue = z.union([text, z.number(), z.boolean()], {
+  error: 'expected a string, a finite number or a boolean',
+});
+
+export const template = z.strictObject({
+  id: templateId,
+  data: record(requiredLine, templateValue).optional(),
+});
+
+export const tags = z.array(requiredLine);
+
+export const tracking = z.strictObject({
+  opens: z.boolean().optional(),
+  clicks: z.boolean().optional(),
+});
+
+export const providerOptions = record(z.string(), z.unknown());
+
+/** RFC 5322 docs/providers ftext: printable ASCII except the colon. */
+function headerNameProblem(name: string): string | undefined {
+  if (name === '') return 'a header name must not be empty';
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code === 0x0d || code === 0x0a || code === 0)
+      return 'the header name contains a line break or NUL (header injection)';
+    if (code < 33 || code > 126 || code === 58) {
+      return 'a header name may contain only printable ASCII characters other than ":" (RFC 5322 ftext)';
+    }
+  }
+  return undefined;
+}
+
+export const headers = record(checked(headerNameProblem), line).superRefine((record, ctx) => {
+  const seen = new Set<string>();
+  for (const name of Object.keys(record)) {
+    const key = name.toLowerCase();
+    if (seen.has(key))
+      ctx.addIssue({
+        code: 'custom',
+        path: [name],
+        message: `header "${name}" is given twice (names are case-insensitive)`,
+        input: name,
+      });
+    seen.add(key);
+  }
+});
+
+const CONTENT_TYPE = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+(?:;[^\r\n\0]*)?$/;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const WHITESPACE = /\s+/g;
+const utf8 = new TextEncoder();
+const EMPTY_ATTACHMENT = 'the attachment is empty (0 bytes)';
+
+/** The attachment's bytes, or the reason its content cannot be decoded. */
+function decodeContent(
+  content: string | Uint8Array,
+  encoding: 'utf8' | 'base64' | undefined,
+): Uint8Array | string {
+  // Copies, so that a later change to the caller's buffer cannot alter a message being sent.
+  if (content instanceof Uint8Array)
+    return encoding === undefined
+      ? new Uint8Array(content)
+      : 'encoding applies only to string content';
+  if (encoding !== 'base64') return textProblem(content) ?? utf8.encode(content);
+  const compact = content.replace(WHITESPACE, '');
+  if (compact.length % 4 !== 0 || !BASE64.test(compact)) return 'content is not valid base64';
+  return new Uint8Array(Buffer.from(compact, 'base64'));
+}
+
+export const attachment = z
+  .strictObject({
+    filename: requiredLine,
+    content: z
+      .union([z.string(), z.instanceof(Uint8Array)], { error: 'expected a string or a Uint8Array' })
+      .superRefine((content, ctx) => {
+        const size = typeof content === 'string' ? content.trim().length : content.byteLength;
+        if (size === 0) ctx.addIssue({ code: 'custom', message: EMPTY_ATTACHMENT, input: content });
+      }),
+    encoding: z.enum(['utf8', 'base64'], { error: 'expected "utf8" or "base64"' }).optional(),
+    contentType: checked((value) =>
+      CONTENT_TYPE.test(value) ? undefined : 'expected a media type such as "application/pdf"',
+    ).optional(),
+  })
+  .transform((value, ctx): Attachment => {
+    const bytes = decodeContent(value.content, value.encoding);
+    if (typeof bytes === 'string') {
+      ctx.addIssue({ code: 'custom', path: ['content'], message: bytes, input: value.content });
+      return z.NEVER;
+    }
+    if (bytes.byteLength === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['content'],
+        message: EMPTY_ATTACHMENT,
+        input: value.content,
+      });
+      return z.NEVER;
+    }
+    const { filename, contentType } = value;
+    return Object.freeze(
+      contentType === undefined
+        ? { filename, content: bytes }
+        : { filename, content: bytes, contentType },
+    );
+  });

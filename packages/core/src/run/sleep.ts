@@ -1,0 +1,27 @@
+import { MailError } from '../errors.js';
+
+/** Wait `ms`, rejecting with an `aborted` MailError as soon as `signal` aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.reject(abortedError(signal));
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortedError(signal as AbortSignal));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** The error for a caller's abort; the reason's message is kept, the reason as cause. */
+export function abortedError(signal: AbortSignal, delivery: 'not_sent' | 'unknown' = 'not_sent') {
+  return new MailError('The operation was aborted', {
+    code: 'aborted',
+    delivery,
+    cause: signal.reason,
+  });
+}
