@@ -73,8 +73,10 @@ it('a page on another origin cannot reset the emulator or inject a fault', async
 });
 
 it("the emulator's own page still can (same origin)", async () => {
-  await page.goto(emu.inboxUrl);
-  const status = await page.evaluate(async () => {
+  // A page of its own: the previous test's form submission may still be navigating the other one.
+  const own = await browser.context.newPage();
+  await own.goto(emu.inboxUrl);
+  const status = await own.evaluate(async () => {
     const res = await fetch('/__emulator/faults', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
