@@ -7,8 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { TENCENT_SES_ACTION_NAMES, actions as TENCENT_SES_ACTIONS } from '@mailbridge/tencent-ses';
+import { actions as TENCENT_SES_ACTIONS, type TencentSesAction } from '@mailbridge/tencent-ses';
 import { describe, expect, it } from 'vitest';
+
+const TENCENT_SES_ACTION_NAMES = Object.keys(TENCENT_SES_ACTIONS) as TencentSesAction[];
 
 interface SdkField {
   readonly required: boolean;

@@ -8,7 +8,7 @@ import { base, dmObject } from './schemas.js';
 
 type Shape = Record<string, z.ZodType>;
 
-/** A check over the whole request (companion parameters, date windows); see limits.ts. */
+/** A check over the whole request (companion parameters, date windows); see limit-rules.ts. */
 export type RequestCheck = (value: Record<string, unknown>, ctx: z.RefinementCtx) => void;
 
 /** What an entry may add to the defaults. */

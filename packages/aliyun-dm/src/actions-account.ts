@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { action } from './action.js';
 import { success } from './actions-mail.js';
-import { chars, password } from './limits.js';
+import { chars, password } from './limit-rules.js';
 import { dmObject, num, paging, reqNum, reqStr, str, wrappedList } from './schemas.js';
 
 const id = z.union([reqStr, reqNum]);

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { action } from './action.js';
-import { chars } from './limits.js';
+import { chars } from './limit-rules.js';
 import { bool, dmObject, listOf, num, reqStr, str } from './schemas.js';
 
 const ipPool = dmObject({ IpPoolId: str, IpPoolName: str });

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { action } from './action.js';
-import { chars } from './limits.js';
+import { chars } from './limit-rules.js';
 import { bool, dmObject, listOf, num, reqNum, reqStr, str } from './schemas.js';
 
 const ip = dmObject({ Id: str, Ip: str, ZoneId: str });

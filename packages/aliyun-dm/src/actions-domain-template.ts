@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { action, jsonParam } from './action.js';
-import { chars } from './limits.js';
+import { chars } from './limit-rules.js';
 import { bool, num, reqNum, reqStr, str } from './schemas.js';
 
 const id = z.union([reqStr, reqNum]);

@@ -12,7 +12,7 @@ import {
   jsonObjectOf,
   tagName,
   tagWithClickTrace,
-} from './limits.js';
+} from './limit-rules.js';
 import {
   bool,
   dmObject,

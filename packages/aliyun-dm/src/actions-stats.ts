@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { action } from './action.js';
-import { intRange, spanAtMost } from './limits.js';
+import { intRange, spanAtMost } from './limit-rules.js';
 import { dmObject, num, paging, reqNum, reqStr, str, wrappedList } from './schemas.js';
 
 const stat = dmObject({

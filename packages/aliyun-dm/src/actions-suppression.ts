@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { action } from './action.js';
-import { all, secondsSpanAtMost } from './limits.js';
+import { all, secondsSpanAtMost } from './limit-rules.js';
 import { dmObject, num, paging, reqNum, reqStr, str, wrappedList } from './schemas.js';
 
 const userSuppression = dmObject({

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { action, jsonParam } from './action.js';
-import { intRange } from './limits.js';
+import { intRange } from './limit-rules.js';
 import { bool, dmObject, listOf, num, reqNum, reqStr, str } from './schemas.js';
 
 // UNSUB: the recipient unsubscribed; REPORT: the recipient reported spam.

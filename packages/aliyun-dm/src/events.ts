@@ -14,7 +14,7 @@ import {
   parseEventBody,
 } from '@mailbridge/core';
 import { PROVIDER_ID } from './config.js';
-import { EVENT_REGION_ZONES, localTimeToDate, offsetOf } from './local-time.js';
+import { EVENT_REGION_ZONES, localTimeToDate, offsetOf } from './time.js';
 
 /** DirectMail event type → neutral kind (events.md §3 tables; legacy MNS types included). */
 export const EVENT_KINDS: Readonly<Record<string, MailEventKind>> = {

@@ -10,19 +10,19 @@
  * await mailer.send({ from: 'noreply@mail.example.com', to: 'a@example.com', subject: 'Hi', text: 'Hello' });
  * ```
  */
+export type { ActionSpec } from './action.js';
 export type { AliyunDmAction, AliyunDmRequest, AliyunDmResponse } from './actions.js';
 export { ACTIONS as actions } from './actions.js';
 export type { AliyunDmCall, CallOptions } from './call.js';
-export { capabilities, RATE_LIMITS, TAG_PATTERN } from './capabilities.js';
+export { capabilities, RATE_LIMITS } from './capabilities.js';
 export type { AliyunDmClient, RawCallOptions } from './client.js';
 export type { AliyunDmConfig, AliyunDmRegion } from './config.js';
-export { ALIYUN_ENV, REGION_HOSTS } from './config.js';
+export { REGION_HOSTS as ALIYUN_DM_REGIONS } from './config.js';
 export { percentEncode } from './encode.js';
 export type { ErrorClass } from './errors.js';
 export { classifyCode as classifyError, ERROR_TABLE as errors } from './errors.js';
 export type { ParseEventsOptions } from './events.js';
 export { EVENT_KINDS, parseEvents } from './events.js';
-export { EVENT_REGION_ZONES } from './local-time.js';
 export type { AliyunDmSendOptions } from './options.js';
 export type { AliyunDmProvider } from './provider.js';
 export { aliyunDm } from './provider.js';
@@ -34,3 +34,4 @@ export { SMTP_REPLY_TABLE } from './smtp/errors.js';
 export type { AliyunDmClientOptions } from './standalone.js';
 export { createAliyunDmClient } from './standalone.js';
 export { providerSuppression } from './suppression.js';
+export { EVENT_REGION_ZONES } from './time.js';

@@ -6,7 +6,7 @@
 import { isMailError } from '@mailbridge/core';
 import { describe, expect, it } from 'vitest';
 import { EVENT_KINDS, parseEvents } from '../src/events.js';
-import { localTimeToDate, offsetOf } from '../src/local-time.js';
+import { localTimeToDate, offsetOf } from '../src/time.js';
 
 /** The documented delivery-failure sample, restated. */
 const failData = {

@@ -96,7 +96,7 @@ export function actionOperation<A extends TencentSesAction, T = ActionOutput<A>>
 
 /**
  * One SES call with params the neutral mapping built from a validated `Message`, `Batch` or
- * recipient chunk (mapping.ts, batch.ts, groups.ts): every rule of the request schema is
+ * recipient chunk (mapping.ts, groups.ts): every rule of the request schema is
  * already enforced there, by the capabilities or by the adapter's own checks, so the schema is
  * not run again on the send path (bench/RESULTS.md). The reliability fuzz suite sends random
  * messages through this path into the emulator, which checks the same rules.

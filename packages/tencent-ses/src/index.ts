@@ -4,9 +4,14 @@
  * `getDeliveryStatus` for GetSendEmailStatus, and the data behind them (actions, error table,
  * capabilities) for tooling and docs.
  */
-export type { ActionInput, ActionOutput, ActionSpec, TencentSesAction } from './actions.js';
-export { TENCENT_SES_ACTION_NAMES, TENCENT_SES_ACTIONS as actions } from './actions.js';
-export type { CallOptions, TencentSesCall, UntypedOutput } from './call.js';
+export type {
+  ActionInput as TencentSesRequest,
+  ActionOutput as TencentSesResponse,
+  ActionSpec,
+  TencentSesAction,
+} from './actions.js';
+export { TENCENT_SES_ACTIONS as actions } from './actions.js';
+export type { CallOptions, TencentSesCall } from './call.js';
 export { capabilities, tencentSesCapabilities } from './capabilities.js';
 export type { RawCallOptions, TencentSesClient } from './client.js';
 export type { TencentSesConfig, TencentSesRegion, TencentSesSite } from './config.js';

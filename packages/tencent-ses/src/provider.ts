@@ -5,7 +5,6 @@
  */
 import type { Provider } from '@mailbridge/core';
 import { type AdapterFactory, defineProvider, type Execute } from '@mailbridge/core/provider';
-import { batchSendEmailParams, validateBatch } from './batch.js';
 import { tencentSesCapabilities } from './capabilities.js';
 import {
   createRawClient,
@@ -22,7 +21,7 @@ import {
   tencentSesConfigFromUrl,
 } from './config.js';
 import { receiverGroups } from './groups.js';
-import { sendEmailParams, validateMessage } from './mapping.js';
+import { batchParams, sendParams, validateBatch, validateMessage } from './mapping.js';
 import { parseOptions } from './options.js';
 import { resourceOperations } from './resources.js';
 import { sendTasks } from './scheduled-tasks.js';
@@ -50,12 +49,12 @@ export function createProvider(
     validate: validateMessage,
     validateBatch,
     send: (message) =>
-      mappedOperation(context, 'SendEmail', sendEmailParams(message), (out) => ({
+      mappedOperation(context, 'SendEmail', sendParams(message), (out) => ({
         messageId: out.MessageId,
         ...(out.RequestId ? { requestId: out.RequestId } : {}),
       })),
     sendBatch: (batch) =>
-      mappedOperation(context, 'BatchSendEmail', batchSendEmailParams(batch), (out) => ({
+      mappedOperation(context, 'BatchSendEmail', batchParams(batch), (out) => ({
         batchId: String(out.TaskId),
         ...(out.RequestId ? { requestId: out.RequestId } : {}),
       })),

@@ -9,7 +9,6 @@ it('exports exactly this public surface (a change here is a visible API change)'
       "EVENT_KINDS",
       "NodeSha256",
       "TC3_SERVICE",
-      "TENCENT_SES_ACTION_NAMES",
       "TENCENT_SES_REGIONS",
       "UNSUBSCRIBE_LANGUAGES",
       "actions",

@@ -2,8 +2,7 @@ import { type Batch, isMailError, type MailError, type Message } from '@mailbrid
 import { prepareBatch, prepareMessage } from '@mailbridge/core/provider';
 import { describe, expect, it } from 'vitest';
 import { TENCENT_SES_ACTIONS } from '../src/actions.js';
-import { batchSendEmailParams } from '../src/batch.js';
-import { sendEmailParams } from '../src/mapping.js';
+import { batchParams, sendParams } from '../src/mapping.js';
 import { tencentSes } from '../src/provider.js';
 import { formatChinaTime, parseChinaTime } from '../src/time.js';
 
@@ -66,7 +65,7 @@ function fails(fn: () => unknown): MailError {
 
 describe('send -> SendEmail', () => {
   it('maps every field to the exact JSON body', () => {
-    const params = sendEmailParams(
+    const params = sendParams(
       message({
         from: { address: 'noreply@mail.example.com', name: '商店 Shop 😀' },
         to: [{ address: 'a@example.com' }, { address: 'b@example.com' }],
@@ -104,9 +103,7 @@ describe('send -> SendEmail', () => {
   });
 
   it('sends raw html and text as base64 Simple', () => {
-    const params = sendEmailParams(
-      message({ template: undefined, html: '<p>你好</p>', text: '你好' }),
-    );
+    const params = sendParams(message({ template: undefined, html: '<p>你好</p>', text: '你好' }));
     expect(params.Simple).toEqual({
       Html: Buffer.from('<p>你好</p>').toString('base64'),
       Text: Buffer.from('你好').toString('base64'),
@@ -120,13 +117,13 @@ describe('send -> SendEmail', () => {
     ['none', '0'],
   ] as const)('unsubscribe %s is the string digit %s', (unsubscribe, digit) => {
     expect(
-      sendEmailParams(message({ providerOptions: { 'tencent-ses': { unsubscribe } } })).Unsubscribe,
+      sendParams(message({ providerOptions: { 'tencent-ses': { unsubscribe } } })).Unsubscribe,
     ).toBe(digit);
   });
 
   it('bulk trigger type is 0', () => {
     expect(
-      sendEmailParams(message({ providerOptions: { 'tencent-ses': { triggerType: 'bulk' } } }))
+      sendParams(message({ providerOptions: { 'tencent-ses': { triggerType: 'bulk' } } }))
         .TriggerType,
     ).toBe(0);
   });
@@ -210,7 +207,7 @@ describe('send -> SendEmail', () => {
 
 describe('sendBatch -> BatchSendEmail', () => {
   it('sends now as TaskType 1', () => {
-    expect(batchSendEmailParams(batch({ replyTo: { address: 'r@example.com' } }))).toEqual({
+    expect(batchParams(batch({ replyTo: { address: 'r@example.com' } }))).toEqual({
       FromEmailAddress: 'Shop <noreply@mail.example.com>',
       ReceiverId: 42,
       Subject: 'News',
@@ -221,17 +218,13 @@ describe('sendBatch -> BatchSendEmail', () => {
   });
 
   it('schedules {at} as TaskType 2 in UTC+8, across midnight UTC', () => {
-    const params = batchSendEmailParams(
-      batch({ schedule: { at: new Date('2024-03-01T17:30:05Z') } }),
-    );
+    const params = batchParams(batch({ schedule: { at: new Date('2024-03-01T17:30:05Z') } }));
     expect(params).toMatchObject({ TaskType: 2, TimedParam: { BeginTime: '2024-03-02 01:30:05' } });
     expect(params.CycleParam).toBeUndefined();
   });
 
   it('rounds a fractional second up, so `at` never lands before itself', () => {
-    const params = batchSendEmailParams(
-      batch({ schedule: { at: new Date('2024-03-01T17:30:05.100Z') } }),
-    );
+    const params = batchParams(batch({ schedule: { at: new Date('2024-03-01T17:30:05.100Z') } }));
     expect(params.TimedParam).toEqual({ BeginTime: '2024-03-02 01:30:06' });
   });
 
@@ -239,13 +232,13 @@ describe('sendBatch -> BatchSendEmail', () => {
     const at = new Date('2024-03-01T00:00:00Z');
     const schedule = { at, every: { days: 7 }, times: 1 };
     expect(() => validateBatch(batch({ schedule }))).not.toThrow();
-    const params = batchSendEmailParams(batch({ schedule }));
+    const params = batchParams(batch({ schedule }));
     expect(params).toMatchObject({ TaskType: 2, TimedParam: { BeginTime: '2024-03-01 08:00:00' } });
     expect(params.CycleParam).toBeUndefined();
   });
 
   it('repeats {at, every} as TaskType 3 with IntervalTime in hours', () => {
-    const params = batchSendEmailParams(
+    const params = batchParams(
       batch({
         schedule: { at: new Date('2024-12-31T16:00:00Z'), every: { days: 2 } },
         providerOptions: {
@@ -267,7 +260,7 @@ describe('sendBatch -> BatchSendEmail', () => {
   });
 
   it('repeats {at, every: {hours}} with IntervalTime in hours as given', () => {
-    const params = batchSendEmailParams(
+    const params = batchParams(
       batch({ schedule: { at: new Date('2024-12-31T16:00:00Z'), every: { hours: 6 } } }),
     );
     expect(params).toMatchObject({ TaskType: 3, CycleParam: { IntervalTime: 6, TermCycle: 0 } });
@@ -326,7 +319,7 @@ describe('mapped params satisfy the request schemas', () => {
   ];
   it.each(messages.map((m, i) => [i, m] as const))('SendEmail, message %i', (_i, m) => {
     validateMessage(m, true);
-    const checked = TENCENT_SES_ACTIONS.SendEmail.request.safeParse(sendEmailParams(m));
+    const checked = TENCENT_SES_ACTIONS.SendEmail.request.safeParse(sendParams(m));
     expect(checked.error?.issues).toBeUndefined();
   });
 
@@ -345,7 +338,7 @@ describe('mapped params satisfy the request schemas', () => {
     ],
   ] as const)('BatchSendEmail, %s', (_name, b) => {
     validateBatch(b);
-    const checked = TENCENT_SES_ACTIONS.BatchSendEmail.request.safeParse(batchSendEmailParams(b));
+    const checked = TENCENT_SES_ACTIONS.BatchSendEmail.request.safeParse(batchParams(b));
     expect(checked.error?.issues).toBeUndefined();
   });
 });
