@@ -3,8 +3,9 @@
  * (aliyun-dm.test.ts, tencent-ses.test.ts) and the composite of two accounts (failover.test.ts).
  * The message, batch and actions are the shared samples (../helpers/samples.ts).
  */
+
+import type { ConformanceTarget } from '@mailbridge/core/testing';
 import { ALIYUN_DM_SAMPLE, TENCENT_SES_SAMPLE } from '../helpers/samples.js';
-import type { ConformanceTarget } from './suite.js';
 
 /** The provider-specific part of a conformance target. */
 export type ConformanceData = Pick<

@@ -7,13 +7,13 @@
  */
 import { aliyunDm } from '@mailbridge/aliyun-dm';
 import { createMailer, failover, type Provider } from '@mailbridge/core';
+import { type ConformanceTarget, runConformance } from '@mailbridge/core/testing';
 import { type Emulator, type ProviderId, startEmulator } from '@mailbridge/emulator';
 import { tencentSes } from '@mailbridge/tencent-ses';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deadOrigin, undiciDispatches } from '../helpers/refusing-agent.js';
 import { RecordingAgent } from '../reliability/recording-agent.js';
 import { ALIYUN_DM_DATA, type ConformanceData, TENCENT_SES_DATA } from './data.js';
-import { type ConformanceTarget, runConformance } from './suite.js';
 
 let servers: Emulator[] = [];
 let agents: RecordingAgent[] = [];
@@ -95,6 +95,7 @@ runConformance(
     ...ALIYUN_DM_DATA,
     throttle: { code: 'Throttling.User', status: 400 },
   }),
+  { describe, it, expect, afterAll },
 );
 
 runConformance(
@@ -109,4 +110,5 @@ runConformance(
     ...TENCENT_SES_DATA,
     throttle: { code: 'RequestLimitExceeded' },
   }),
+  { describe, it, expect, afterAll },
 );

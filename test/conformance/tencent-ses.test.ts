@@ -1,11 +1,11 @@
 import { createMailer, type MailerOptions } from '@mailbridge/core';
+import { runConformance } from '@mailbridge/core/testing';
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
 import { tencentSes } from '@mailbridge/tencent-ses';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deadOrigin, undiciDispatches } from '../helpers/refusing-agent.js';
 import { RecordingAgent } from '../reliability/recording-agent.js';
 import { TENCENT_SES_DATA } from './data.js';
-import { runConformance } from './suite.js';
 
 let emu: Emulator;
 let dead: string;
@@ -33,27 +33,30 @@ const mailerAt = (endpoint: string, options: MailerOptions) =>
     { ...(agent ? { dispatcher: agent } : {}), ...options },
   );
 
-runConformance({
-  name: 'tencent-ses',
-  createMailer: (options) => mailerAt(emu.tencentEndpoint, options),
-  unreachable: (options) => mailerAt(dead, options),
-  ...TENCENT_SES_DATA,
-  delivered: (to) =>
-    emu.outbox.filter((m) => m.provider === 'tencent-ses' && (to === undefined || m.to === to))
-      .length,
-  requests: (action) => emu.requests['tencent-ses'][action] ?? 0,
-  inject: (action, fault) => {
-    if (fault.kind === 'refuse') agent?.refuseNext();
-    else if (fault.kind === 'throttle')
-      emu.inject({
-        provider: 'tencent-ses',
-        action,
-        count: fault.count,
-        fault: { kind: 'error', code: 'RequestLimitExceeded' },
-      });
-    else emu.inject({ provider: 'tencent-ses', action, fault });
+runConformance(
+  {
+    name: 'tencent-ses',
+    createMailer: (options) => mailerAt(emu.tencentEndpoint, options),
+    unreachable: (options) => mailerAt(dead, options),
+    ...TENCENT_SES_DATA,
+    delivered: (to) =>
+      emu.outbox.filter((m) => m.provider === 'tencent-ses' && (to === undefined || m.to === to))
+        .length,
+    requests: (action) => emu.requests['tencent-ses'][action] ?? 0,
+    inject: (action, fault) => {
+      if (fault.kind === 'refuse') agent?.refuseNext();
+      else if (fault.kind === 'throttle')
+        emu.inject({
+          provider: 'tencent-ses',
+          action,
+          count: fault.count,
+          fault: { kind: 'error', code: 'RequestLimitExceeded' },
+        });
+      else emu.inject({ provider: 'tencent-ses', action, fault });
+    },
+    secrets: () => [key().secret, ...(agent?.signatures ?? [])],
+    timeouts: true,
+    refuses: undiciDispatches,
   },
-  secrets: () => [key().secret, ...(agent?.signatures ?? [])],
-  timeouts: true,
-  refuses: undiciDispatches,
-});
+  { describe, it, expect, afterAll },
+);

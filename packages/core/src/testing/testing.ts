@@ -3,7 +3,8 @@
  * and injectable failures, so applications can unit-test their mail code the way Laravel's
  * `Mail::fake` or Anymail's test backend allow. It runs the same pipeline as a real adapter
  * (validation, capability checks, signing per attempt, retries, hooks); only HTTP is replaced
- * by an in-process dispatch.
+ * by an in-process dispatch. It also exports `runConformance`, the adapter conformance suite
+ * every adapter of this repository passes, for third-party adapters to run in their own tests.
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Capabilities } from '../capabilities/capabilities.js';
@@ -19,6 +20,15 @@ import {
 } from '../provider/provider.js';
 import { type TestingFault, type TestingOutboxEntry, TestingServer } from './testing-server.js';
 
+export {
+  type ConformanceExpect,
+  type ConformanceFault,
+  type ConformanceIt,
+  type ConformanceMatchers,
+  type ConformanceTarget,
+  type ConformanceTestApi,
+  runConformance,
+} from './conformance.js';
 export {
   assertNothingSent,
   assertNotSent,
