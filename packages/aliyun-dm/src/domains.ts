@@ -2,7 +2,8 @@
  * Sending domains over DirectMail: QueryDomainByParam, DescDomain (the records to publish and
  * their check results), CreateDomain, DeleteDomain.
  */
-import type { DnsRecord, Domain, ProviderDomains, ResourceStatus } from '@mailbridge/core';
+import type { DnsRecord, Domain, ResourceStatus } from '@mailbridge/core';
+import type { ProviderDomains } from '@mailbridge/core/provider';
 import type { AliyunDmResponse } from './actions.js';
 import { actionOperation, type ClientContext } from './client.js';
 import { dmTime, mapOperation, pageNoOf, pageOf } from './resources.js';

@@ -4,15 +4,13 @@
  * read into neutral `MailEvent`s. Unknown fields are ignored and unknown types become `unknown`
  * (kept); a known field of the wrong type is an `invalid_input` error.
  */
+import type { BounceType, MailEvent, MailEventKind } from '@mailbridge/core';
 import {
-  type BounceType,
   type EventFields,
   eventError,
   eventFields,
-  type MailEvent,
-  type MailEventKind,
   parseEventBody,
-} from '@mailbridge/core';
+} from '@mailbridge/core/provider';
 import { PROVIDER_ID } from './config.js';
 import { EVENT_REGION_ZONES, localTimeToDate, offsetOf } from './time.js';
 

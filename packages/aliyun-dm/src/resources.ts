@@ -2,8 +2,8 @@
  * The account resources over DirectMail (docs/providers/resources.md): one module per resource,
  * gathered here with the paging both list styles share (PageNo/PageSize with TotalCount).
  */
-import type { Page, ProviderResources } from '@mailbridge/core';
-import type { Operation } from '@mailbridge/core/provider';
+import type { Page } from '@mailbridge/core';
+import type { Operation, ProviderResources } from '@mailbridge/core/provider';
 import type { ClientContext } from './client.js';
 import { domainOperations } from './domains.js';
 import { senderOperations } from './senders.js';

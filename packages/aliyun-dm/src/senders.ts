@@ -3,7 +3,8 @@
  * DeleteMailAddress. An address sends when its domain is verified (DomainStatus 0) and the
  * address is not frozen (AccountStatus 1).
  */
-import type { ProviderSenders, ResourceStatus, Sender } from '@mailbridge/core';
+import type { ResourceStatus, Sender } from '@mailbridge/core';
+import type { ProviderSenders } from '@mailbridge/core/provider';
 import type { AliyunDmResponse } from './actions.js';
 import { actionOperation, type ClientContext } from './client.js';
 import { dmTime, mapOperation, pageNoOf, pageOf } from './resources.js';

@@ -3,7 +3,8 @@
  * (docs/providers/resources.md §5: `yyyy-MM-dd` bounds, start at most 30 days ago, span at most 7 days; the core
  * splits longer ranges by `capabilities.resources.stats`).
  */
-import type { DailyStats, ProviderStats } from '@mailbridge/core';
+import type { DailyStats } from '@mailbridge/core';
+import type { ProviderStats } from '@mailbridge/core/provider';
 import { actionOperation, type ClientContext } from './client.js';
 import { mapOperation } from './resources.js';
 

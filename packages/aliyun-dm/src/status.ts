@@ -3,13 +3,8 @@
  * "DirectMail SenderStatisticsDetailByParam"): per-recipient rows, in neutral kinds, for
  * `mailer.status`. Rows carry no EnvId, so a DirectMail status query is by recipient and window.
  */
-import type {
-  BounceType,
-  MailEventKind,
-  Page,
-  RecipientStatus,
-  ResolvedStatusQuery,
-} from '@mailbridge/core';
+import type { BounceType, MailEventKind, Page, RecipientStatus } from '@mailbridge/core';
+import type { ResolvedStatusQuery } from '@mailbridge/core/provider';
 import { type Operation, unsupported } from '@mailbridge/core/provider';
 import type { AliyunDmResponse } from './actions.js';
 import { actionOperation, type ClientContext } from './client.js';

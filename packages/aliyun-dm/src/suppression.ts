@@ -2,11 +2,8 @@
  * DirectMail's own user suppression list as a `SuppressionStore` (docs/providers/events.md §5):
  * `send` checks it before any request, `suppressFromEvent` adds to it.
  */
-import type {
-  ProviderSuppressionList,
-  SuppressedAddress,
-  SuppressionStore,
-} from '@mailbridge/core';
+import type { SuppressedAddress, SuppressionStore } from '@mailbridge/core';
+import type { ProviderSuppressionList } from '@mailbridge/core/provider';
 import type { AliyunDmResponse } from './actions.js';
 import { type AliyunDmClient, actionOperation, type ClientContext } from './client.js';
 import { mapOperation, pageNoOf, pageOf } from './resources.js';

@@ -3,7 +3,8 @@
  * action to create, change or delete a template (console only), so those are absent and the
  * capabilities say so.
  */
-import type { ProviderTemplates, ResourceStatus, Template } from '@mailbridge/core';
+import type { ResourceStatus, Template } from '@mailbridge/core';
+import type { ProviderTemplates } from '@mailbridge/core/provider';
 import type { AliyunDmResponse } from './actions.js';
 import { actionOperation, type ClientContext } from './client.js';
 import { dmTime, mapOperation, pageNoOf, pageOf } from './resources.js';

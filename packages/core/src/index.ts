@@ -13,9 +13,7 @@ export type { Delivery, Issue, MailErrorCode, MailErrorInit } from './errors.js'
 export { isMailError, MAIL_ERROR_CODES, MailError } from './errors.js';
 // Delivery events (issue 17): neutral event type and the field reader adapters parse with.
 export type { BounceType, MailEvent, MailEventKind } from './events/event.js';
-export { eventError, MAIL_EVENT_KINDS } from './events/event.js';
-export type { EventFields } from './events/fields.js';
-export { eventFields, parseEventBody } from './events/fields.js';
+export { MAIL_EVENT_KINDS } from './events/event.js';
 export type { NodeListener } from './events/node.js';
 export { toNodeListener } from './events/node.js';
 export type { EventReceiver, EventReceiverOptions } from './events/receiver.js';
@@ -28,22 +26,13 @@ export type {
   UnknownSend,
 } from './events/reconcile.js';
 export { reconcile } from './events/reconcile.js';
-export type {
-  ProviderStatus,
-  RecipientStatus,
-  ResolvedStatusQuery,
-  StatusQuery,
-} from './events/status.js';
+export type { RecipientStatus, StatusQuery } from './events/status.js';
 export type {
   MemorySuppression,
   SuppressionReason,
   SuppressionStore,
 } from './events/suppression.js';
-export {
-  memorySuppression,
-  suppressFromEvent,
-  suppressionReason,
-} from './events/suppression.js';
+export { memorySuppression, suppressFromEvent } from './events/suppression.js';
 export type {
   CompositeOptions,
   CompositeProvider,
@@ -89,15 +78,7 @@ export type {
   RouteStep,
   SendResult,
 } from './provider/provider.js';
-export type {
-  ProviderDomains,
-  ProviderResources,
-  ProviderSenders,
-  ProviderStats,
-  ProviderSuppressionList,
-  ProviderTemplates,
-  ResourceCapabilities,
-} from './resources/contract.js';
+export type { ResourceCapabilities } from './resources/contract.js';
 export type {
   DailyStats,
   DnsRecord,
@@ -130,7 +111,6 @@ export type {
   RetryEvent,
 } from './run/hooks.js';
 export type { RateLimitOverrides } from './run/rate-limit.js';
-export { redactError, redactSecrets } from './run/redact.js';
 export type {
   Job,
   JobFilter,
@@ -145,18 +125,7 @@ export type {
   Scheduler,
   SchedulerHooks,
 } from './schedule/contract.js';
-export { FINAL_JOB_STATES } from './schedule/contract.js';
-export type { NativeTask, NativeTasks } from './schedule/native.js';
-export { NATIVE_PREFIX } from './schedule/native.js';
 export type { AtRule, CronRule, EveryRule, Interval, ScheduleRule } from './schedule/rule.js';
-export {
-  intervalHours,
-  intervalMs,
-  isCronRule,
-  isEveryRule,
-  normalizeRule,
-} from './schedule/rule.js';
-export { outcomeOfError } from './schedule/runner.js';
 export type {
   ScheduledResult,
   ScheduleEntry,

@@ -4,7 +4,8 @@
  * alignment, besides raw, percent-encoded and JSON-escaped.
  */
 import { describe, expect, it } from 'vitest';
-import { MailError, redactSecrets } from '../src/index.js';
+import { MailError } from '../src/index.js';
+import { redactSecrets } from '../src/provider/index.js';
 import { redactError } from '../src/run/redact.js';
 
 const SECRET = 'k3y/Se+cr=et&<"quoted">\'x';

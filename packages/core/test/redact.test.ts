@@ -3,8 +3,14 @@
  * and parameter name, and every configured secret by value in the encodings a request carries.
  */
 import { describe, expect, it } from 'vitest';
-import { MailError, redactError, redactSecrets } from '../src/index.js';
-import { describeRequest, type HttpRequest, REDACTED } from '../src/provider/index.js';
+import { MailError } from '../src/index.js';
+import {
+  describeRequest,
+  type HttpRequest,
+  REDACTED,
+  redactError,
+  redactSecrets,
+} from '../src/provider/index.js';
 
 const SECRET = 'sEcReT/Key+With=Padding'; // base64-ish, like an STS token: `/`, `+`, `=` encode
 const TOKEN = 'CAIS-token*(quoted)!';

@@ -10,12 +10,11 @@ import {
   type Job,
   type JobRunner,
   MailError,
-  normalizeRule,
-  outcomeOfError,
   type RunOutcome,
   type Scheduler,
   type SchedulerHooks,
 } from '@mailbridge/core';
+import { normalizeRule, outcomeOfError } from '@mailbridge/core/provider';
 import { cancelConflict, emitRunHook } from './notify.js';
 import { validateRule } from './occurrence.js';
 import type { JobStore } from './store.js';

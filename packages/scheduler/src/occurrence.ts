@@ -6,15 +6,8 @@
  * time inside a spring-forward gap runs at the first valid time after it; an hour repeated at
  * fall-back runs once), see https://github.com/Hexagon/croner.
  */
-import {
-  type CronRule,
-  intervalMs,
-  isCronRule,
-  isEveryRule,
-  type Occurrence,
-  type ScheduleRule,
-} from '@mailbridge/core';
-import { invalidInput } from '@mailbridge/core/provider';
+import type { CronRule, Occurrence, ScheduleRule } from '@mailbridge/core';
+import { intervalMs, invalidInput, isCronRule, isEveryRule } from '@mailbridge/core/provider';
 import { Cron } from 'croner';
 
 const cronCache = new Map<string, Cron>();

@@ -1,4 +1,5 @@
-import { isMailError, normalizeRule } from '@mailbridge/core';
+import { isMailError } from '@mailbridge/core';
+import { normalizeRule } from '@mailbridge/core/provider';
 import { describe, expect, it } from 'vitest';
 import { firstOccurrence, nextOccurrence, validateRule } from '../src/occurrence.js';
 

@@ -1,4 +1,5 @@
-import { MailError, normalizeRule } from '@mailbridge/core';
+import { MailError } from '@mailbridge/core';
+import { normalizeRule } from '@mailbridge/core/provider';
 import { describe, expect, it } from 'vitest';
 import { decodeJob, encodeJob } from '../src/codec.js';
 import { claimJob, newJob, recordOutcome, skipMissed } from '../src/transition.js';

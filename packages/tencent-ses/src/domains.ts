@@ -3,7 +3,8 @@
  * GetEmailIdentity (records and their check), CreateEmailIdentity, DeleteEmailIdentity. The id
  * is the domain name.
  */
-import type { DnsRecord, Domain, ProviderDomains } from '@mailbridge/core';
+import type { DnsRecord, Domain } from '@mailbridge/core';
+import type { ProviderDomains } from '@mailbridge/core/provider';
 import type { ActionOutput } from './actions.js';
 import { mappedOperation, type RequestContext } from './client.js';
 import { offsetOf, page } from './groups.js';

@@ -3,15 +3,13 @@
  * neutral `MailEvent`s. Unknown fields are ignored and unknown event types become `unknown`
  * (kept, never dropped); a known field of the wrong type is an `invalid_input` error.
  */
+import type { BounceType, MailEvent, MailEventKind } from '@mailbridge/core';
 import {
-  type BounceType,
   type EventFields,
   eventError,
   eventFields,
-  type MailEvent,
-  type MailEventKind,
   parseEventBody,
-} from '@mailbridge/core';
+} from '@mailbridge/core/provider';
 import { PROVIDER_ID } from './config.js';
 
 /** Tencent `event` value → neutral kind (events.md §2 table). */

@@ -4,15 +4,8 @@
  * Simple, Attachment, limits). A batch is TaskType 1 (now), 2 (`TimedParam`, an `{at}` schedule)
  * or 3 (`CycleParam`, `{at, every: {hours|days}}`); times are China Standard Time (see time.ts).
  */
-import {
-  type Address,
-  type Batch,
-  type Issue,
-  intervalHours,
-  isCronRule,
-  type Message,
-} from '@mailbridge/core';
-import { invalidInput, unsupported } from '@mailbridge/core/provider';
+import type { Address, Batch, Issue, Message } from '@mailbridge/core';
+import { intervalHours, invalidInput, isCronRule, unsupported } from '@mailbridge/core/provider';
 import type { ActionInput } from './actions.js';
 import { PROVIDER_ID } from './config.js';
 import {

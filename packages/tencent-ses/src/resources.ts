@@ -2,7 +2,7 @@
  * The account resources over Tencent SES (docs/providers/resources.md): one module per
  * resource, gathered here. Lists page by Offset/Limit (groups.ts `offsetOf`, `page`).
  */
-import type { ProviderResources } from '@mailbridge/core';
+import type { ProviderResources } from '@mailbridge/core/provider';
 import type { RequestContext } from './client.js';
 import { domainOperations } from './domains.js';
 import { senderOperations } from './senders.js';

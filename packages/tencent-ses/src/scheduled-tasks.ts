@@ -5,7 +5,8 @@
  *
  * @see https://cloud.tencent.com/document/api/1288/63484 (ListSendTasks)
  */
-import type { JobState, NativeTask, NativeTasks, ScheduleRule } from '@mailbridge/core';
+import type { JobState, ScheduleRule } from '@mailbridge/core';
+import type { NativeTask, NativeTasks } from '@mailbridge/core/provider';
 import type { ActionOutput } from './actions.js';
 import { actionOperation, type RequestContext } from './client.js';
 import { offsetOf, page } from './groups.js';

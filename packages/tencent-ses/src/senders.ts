@@ -3,7 +3,8 @@
  * optional display name), DeleteEmailAddress. The id is the address. The list states no
  * verification, so the core fills it from the address's domain (ListEmailIdentities).
  */
-import type { ProviderSenders, Sender } from '@mailbridge/core';
+import type { Sender } from '@mailbridge/core';
+import type { ProviderSenders } from '@mailbridge/core/provider';
 import { mappedOperation, type RequestContext } from './client.js';
 import { fromSeconds } from './resources.js';
 

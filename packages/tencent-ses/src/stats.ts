@@ -2,7 +2,8 @@
  * Daily statistics over SES: GetStatisticsReport (docs/providers/resources.md §5), one Volume per day with requests,
  * deliveries, unique opens and clicks, bounces and unsubscribes.
  */
-import type { DailyStats, ProviderStats } from '@mailbridge/core';
+import type { DailyStats } from '@mailbridge/core';
+import type { ProviderStats } from '@mailbridge/core/provider';
 import { mappedOperation, type RequestContext } from './client.js';
 
 /** The stats operation. */

@@ -3,7 +3,8 @@
  * query, by message id or recipient, statuses mapped to neutral values with the provider codes
  * kept. `RequestDate` is taken as a UTC+8 day (see time.ts: an assumption).
  */
-import type { MailEventKind, Page, RecipientStatus, ResolvedStatusQuery } from '@mailbridge/core';
+import type { MailEventKind, Page, RecipientStatus } from '@mailbridge/core';
+import type { ResolvedStatusQuery } from '@mailbridge/core/provider';
 import { invalidInput, type Operation } from '@mailbridge/core/provider';
 import type { ActionOutput } from './actions.js';
 import { mappedOperation, type RequestContext, type TencentSesClient } from './client.js';

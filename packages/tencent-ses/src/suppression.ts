@@ -2,11 +2,8 @@
  * Tencent SES's custom blocklist as a `SuppressionStore` (docs/providers/events.md §5): `send`
  * checks it before any request, `suppressFromEvent` adds to it.
  */
-import type {
-  ProviderSuppressionList,
-  SuppressedAddress,
-  SuppressionStore,
-} from '@mailbridge/core';
+import type { SuppressedAddress, SuppressionStore } from '@mailbridge/core';
+import type { ProviderSuppressionList } from '@mailbridge/core/provider';
 import { mappedOperation, type RequestContext, type TencentSesClient } from './client.js';
 import { offsetOf, page } from './groups.js';
 import { parseChinaTime } from './time.js';

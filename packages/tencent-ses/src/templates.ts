@@ -3,7 +3,8 @@
  * CreateEmailTemplate, UpdateEmailTemplate (reviewed again), DeleteEmailTemplate. Bodies travel
  * base64-encoded both ways.
  */
-import type { ProviderTemplates, ResourceStatus, Template, TemplateInput } from '@mailbridge/core';
+import type { ResourceStatus, Template, TemplateInput } from '@mailbridge/core';
+import type { ProviderTemplates } from '@mailbridge/core/provider';
 import { mappedOperation, type RequestContext } from './client.js';
 import { offsetOf, page } from './groups.js';
 import { fromSeconds } from './resources.js';

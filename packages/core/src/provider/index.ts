@@ -3,13 +3,19 @@
  * application does not: the provider contract and `defineProvider`, config parsing with issues
  * that name the key, zod issues as mailbridge `Issue`s, provider options parsed once per send,
  * credentials from config, env or a function, transport settings, the https/loopback endpoint
- * rule, and precise JSON. The README section "Writing an adapter" walks through it.
+ * rule, precise JSON, the resource and status contracts, the event-body readers adapters parse
+ * webhooks with, and the schedule-rule helpers a scheduler or a native-schedule adapter uses.
+ * The README section "Writing an adapter" walks through it.
  */
 
 export { checkMessage } from '../capabilities/check.js';
 export { checkBatch } from '../capabilities/check-batch.js';
 export type { Issue, MailErrorInit } from '../errors.js';
 export { invalidInput, isMailError, MailError, unsupported } from '../errors.js';
+export { eventError } from '../events/event.js';
+export type { EventFields } from '../events/fields.js';
+export { eventFields, parseEventBody } from '../events/fields.js';
+export type { ProviderStatus, ResolvedStatusQuery } from '../events/status.js';
 export { prepareBatch, prepareMessage } from '../mailer/prepare.js';
 export { toIssues } from '../message/issues.js';
 export {
@@ -18,9 +24,26 @@ export {
   normalizeMessage,
   normalizeRecipient,
 } from '../message/validate.js';
+export type {
+  ProviderDomains,
+  ProviderResources,
+  ProviderSenders,
+  ProviderStats,
+  ProviderSuppressionList,
+  ProviderTemplates,
+} from '../resources/contract.js';
 export { assertSecureEndpoint, endpointOrigin, isLoopbackHost } from '../run/endpoint.js';
 export { parseJson } from '../run/json.js';
 export { describeRequest, REDACTED, redactError, redactSecrets } from '../run/redact.js';
+export type { NativeTask, NativeTasks } from '../schedule/native.js';
+export {
+  intervalHours,
+  intervalMs,
+  isCronRule,
+  isEveryRule,
+  normalizeRule,
+} from '../schedule/rule.js';
+export { outcomeOfError } from '../schedule/runner.js';
 export type {
   AdapterFactory,
   CredentialEnv,
