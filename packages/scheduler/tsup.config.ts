@@ -1,13 +1,11 @@
 import { defineConfig } from 'tsup';
+import { library } from '../../tsup.library.js';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'node20',
-  // better-sqlite3 is an optional peer, loaded only by sqliteStore.
-  external: ['better-sqlite3'],
-  shims: true,
-});
+export default defineConfig(
+  library({
+    entry: ['src/index.ts'],
+    // better-sqlite3 is an optional peer, loaded only by sqliteStore.
+    external: ['better-sqlite3'],
+    shims: true,
+  }),
+);

@@ -4,9 +4,12 @@
  * `unsupported` answer where the provider's API has no such operation, and validation before
  * any request.
  */
-import { collect, isMailError, type Mailer, type MessageInput } from '@mailbridge/core';
+import { collect, type Mailer, type MessageInput } from '@mailbridge/core';
+import { rejectedMailError as failure } from '@mailbridge/core/testing';
 import type { Emulator } from '@mailbridge/emulator';
 import { expect, it } from 'vitest';
+
+export { failure };
 
 /** What a provider's test file tells the suite. */
 export interface ResourceSuite {
@@ -26,17 +29,6 @@ export interface ResourceSuite {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The MailError a call rejects with (fails the test when it resolves). */
-export async function failure(call: Promise<unknown> | (() => unknown)) {
-  try {
-    await (typeof call === 'function' ? call() : call);
-  } catch (error) {
-    if (isMailError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a MailError');
-}
 
 /** The suite: one `it` per behaviour, run in each provider's describe block. */
 export function runResourceSuite(s: ResourceSuite): void {

@@ -1,5 +1,6 @@
 import { isMailError, type MailError } from '@mailbridge/core';
 import type { Execute, Operation } from '@mailbridge/core/provider';
+import { thrownMailError } from '@mailbridge/core/testing';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../src/actions.js';
 import { actionOperation, clientContext, createRawClient } from '../src/client.js';
@@ -17,13 +18,7 @@ const json = (status: number, body: string, headers: Record<string, string> = {}
 });
 
 function parseError(op: Operation<unknown>, response: ReturnType<typeof json>): MailError {
-  try {
-    op.parse(response, attempt());
-  } catch (error) {
-    if (isMailError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a MailError');
+  return thrownMailError(() => op.parse(response, attempt()));
 }
 
 describe('responses', () => {

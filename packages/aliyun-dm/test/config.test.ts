@@ -1,19 +1,10 @@
-import { fromConfig, isMailError, type MailError } from '@mailbridge/core';
+import { fromConfig } from '@mailbridge/core';
+import { thrownMailError as failure } from '@mailbridge/core/testing';
 import { describe, expect, it } from 'vitest';
 import { configFromUrl, resolveConfig } from '../src/config.js';
 import { aliyunDm } from '../src/provider.js';
 
 const credentials = { id: 'id', secret: 'secret' };
-
-function failure(fn: () => unknown): MailError {
-  try {
-    fn();
-  } catch (error) {
-    if (isMailError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a MailError');
-}
 
 describe('config', () => {
   it.each([

@@ -1,5 +1,6 @@
-import { isMailError, type MailError } from '@mailbridge/core';
+import type { MailError } from '@mailbridge/core';
 import { prepareBatch, prepareMessage } from '@mailbridge/core/provider';
+import { thrownMailError as failure } from '@mailbridge/core/testing';
 import { describe, expect, it } from 'vitest';
 import { rpcSignature } from '../src/signer.js';
 import {
@@ -11,16 +12,6 @@ import {
   provider,
   SECRET,
 } from './helpers/fixtures.js';
-
-function failure(fn: () => unknown): MailError {
-  try {
-    fn();
-  } catch (error) {
-    if (isMailError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a MailError');
-}
 
 describe('send -> SingleSendMail form parameters', () => {
   it('minimal message: POST form body with Format=JSON and RegionId, signed over everything', async () => {

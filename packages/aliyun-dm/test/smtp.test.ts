@@ -3,7 +3,7 @@
  * row by row, with the `delivery` rule (a reply is a refusal; silence after the body is unknown).
  * The wire behaviour against the emulator is in test/aliyun-dm/smtp.test.ts.
  */
-import { isMailError, type MailError } from '@mailbridge/core';
+import { thrownMailError as failure } from '@mailbridge/core/testing';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../src/config.js';
 import { SMTP_HOSTS } from '../src/smtp/config.js';
@@ -11,16 +11,6 @@ import { classifyReply, SMTP_REPLY_TABLE, smtpError } from '../src/smtp/errors.j
 
 const credentials = { id: 'id', secret: 'secret' };
 const login = { user: 'noreply@mail.example.com', password: 'pw' };
-
-function failure(fn: () => unknown): MailError {
-  try {
-    fn();
-  } catch (error) {
-    if (isMailError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a MailError');
-}
 
 describe('smtp config', () => {
   it.each(Object.entries(SMTP_HOSTS))('region %s -> %s:465, implicit TLS', (region, host) => {

@@ -8,6 +8,7 @@ import type { EmulatorOptions, EmulatorSeed } from './api.js';
 import { parseKeyFlag } from './credentials.js';
 import { clientEndpoints } from './inbox/endpoint.js';
 import { formatRequestLine } from './inbox/index.js';
+import { followRealTime } from './real-time.js';
 
 const USAGE = `Usage: mailbridge-emulator [options]
   --host HOST                interface to bind (default 127.0.0.1)
@@ -100,19 +101,13 @@ async function main(): Promise<void> {
   // Loaded after the flags are read: --help, --version and a bad flag answer without the server.
   const { startEmulator } = await import('./server.js');
   const emu = await startEmulator(options);
-  // A person's emulator follows real time, so scheduled batches fire when they are due
-  // (in-process, tests move the clock themselves). POST /__emulator/clock still jumps it.
-  let last = Date.now();
-  const ticker = setInterval(() => {
-    const now = Date.now();
-    emu.advance(Math.max(0, now - last));
-    last = now;
-  }, 1000);
+  // Scheduled batches fire when they are due; POST /__emulator/clock still jumps the clock.
+  const stopClock = followRealTime(emu);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    clearInterval(ticker);
+    stopClock();
     emu.close().then(
       () => process.exit(0),
       () => process.exit(1),

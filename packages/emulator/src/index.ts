@@ -19,6 +19,7 @@ export type {
 } from './events/log.js';
 export type { EmulatedKind } from './events/outcome.js';
 export type { RequestListener, RequestRecord } from './inbox/index.js';
+export { followRealTime } from './real-time.js';
 export { startEmulator } from './server.js';
 export type {
   TencentSeed,

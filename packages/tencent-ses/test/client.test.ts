@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isMailError, type MailError } from '@mailbridge/core';
+import { thrownMailError as parseFails } from '@mailbridge/core/testing';
 import { describe, expect, it } from 'vitest';
 import { TENCENT_SES_ACTION_NAMES, TENCENT_SES_ACTIONS } from '../src/actions.js';
 import { actionOperation, defaultSigner, type RequestContext } from '../src/client.js';
@@ -22,16 +22,6 @@ const ctx = {
   execute: () => Promise.reject(new Error('no pipeline in this unit test')),
 };
 const response = (body: string, status = 200) => ({ status, headers: {}, body });
-
-function parseFails(fn: () => unknown): MailError {
-  try {
-    fn();
-  } catch (error) {
-    if (isMailError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a MailError');
-}
 
 describe('request building', () => {
   it('serialises once, signs those bytes, and sends the documented headers', async () => {

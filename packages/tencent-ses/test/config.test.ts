@@ -1,4 +1,5 @@
-import { fromConfig, isMailError, type MailError } from '@mailbridge/core';
+import { fromConfig } from '@mailbridge/core';
+import { thrownMailError as fails } from '@mailbridge/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resolveTencentSesConfig } from '../src/config.js';
 import { tencentSes } from '../src/provider.js';
@@ -8,16 +9,6 @@ afterEach(() => {
 });
 
 const credentials = { id: 'AKIDtest', secret: 'secret-key' };
-
-function fails(fn: () => unknown): MailError {
-  try {
-    fn();
-  } catch (error) {
-    if (isMailError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a MailError');
-}
 
 describe('config', () => {
   it.each([

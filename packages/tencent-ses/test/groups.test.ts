@@ -1,4 +1,5 @@
-import { isMailError, type MailError, type Recipient } from '@mailbridge/core';
+import type { Recipient } from '@mailbridge/core';
+import { thrownMailError as fails } from '@mailbridge/core/testing';
 import { describe, expect, it } from 'vitest';
 import { defaultSigner, type RequestContext } from '../src/client.js';
 import { resolveTencentSesConfig } from '../src/config.js';
@@ -30,16 +31,6 @@ const body = async (op: { build: (c: typeof ctx) => unknown }) => {
     json: JSON.parse(new TextDecoder().decode(request.body)),
   };
 };
-
-function fails(fn: () => unknown): MailError {
-  try {
-    fn();
-  } catch (error) {
-    if (isMailError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a MailError');
-}
 
 describe('groups over receivers', () => {
   it('creates a receiver and returns its id as a string', async () => {

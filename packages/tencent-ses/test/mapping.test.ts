@@ -1,5 +1,6 @@
-import { type Batch, isMailError, type MailError, type Message } from '@mailbridge/core';
+import type { Batch, Message } from '@mailbridge/core';
 import { prepareBatch, prepareMessage } from '@mailbridge/core/provider';
+import { thrownMailError as fails } from '@mailbridge/core/testing';
 import { describe, expect, it } from 'vitest';
 import { TENCENT_SES_ACTIONS } from '../src/actions.js';
 import { batchParams, sendParams } from '../src/mapping.js';
@@ -51,16 +52,6 @@ function validateMessage(m: Message, allowRawContent: boolean): void {
 function validateBatch(b: Batch, now = Date.now()): void {
   const { schedule, ...rest } = b;
   prepareBatch(tencentSes({ region: 'ap-guangzhou', credentials }), rest, now, schedule);
-}
-
-function fails(fn: () => unknown): MailError {
-  try {
-    fn();
-  } catch (error) {
-    if (isMailError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a MailError');
 }
 
 describe('send -> SendEmail', () => {

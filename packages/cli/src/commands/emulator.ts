@@ -40,7 +40,7 @@ ${examples(
           throw new UsageError(`--port must be 0-65535, got ${String(flags.port)}`);
         }
         // Loaded only here: the other commands do not pay for the emulator's import.
-        const { startEmulator } = await import('@mailbridge/emulator');
+        const { followRealTime, startEmulator } = await import('@mailbridge/emulator');
         const emu = await startEmulator({ host: flags.host as string, port, ...keysFromEnv() });
         if (flags.quiet !== true) {
           emu.onRequest((r) =>
@@ -57,7 +57,7 @@ ${examples(
           { inbox: emu.inboxUrl, endpoint: emu.url, mailUrls },
           `inbox:    ${emu.inboxUrl}\nendpoint: ${emu.url}\nMAIL_URL=${mailUrls['tencent-ses']}\nMAIL_URL=${mailUrls['aliyun-dm']}`,
         );
-        await runUntilSignal(emu);
+        await runUntilSignal(emu, followRealTime(emu));
       }),
     );
 }
@@ -75,17 +75,11 @@ function keysFromEnv() {
   return { tencentKeys: [tencent], aliyunKeys: [aliyun] };
 }
 
-/** Serve with the emulator clock following real time, until SIGINT/SIGTERM. */
-function runUntilSignal(emu: Emulator): Promise<void> {
-  let last = Date.now();
-  const ticker = setInterval(() => {
-    const now = Date.now();
-    emu.advance(Math.max(0, now - last));
-    last = now;
-  }, 1000);
+/** Serve until SIGINT/SIGTERM, then stop the clock that follows real time and close. */
+function runUntilSignal(emu: Emulator, stopClock: () => void): Promise<void> {
   return new Promise((resolve) => {
     const stop = () => {
-      clearInterval(ticker);
+      stopClock();
       void emu.close().then(resolve);
     };
     process.once('SIGINT', stop);

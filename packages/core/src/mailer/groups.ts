@@ -5,13 +5,11 @@
 import { isMailError, MailError } from '../errors.js';
 import type { Recipient, RecipientInput } from '../message/message.js';
 import { normalizeGroupInput, normalizeRecipient } from '../message/validate.js';
-import type { Group, GroupInput, Operation, Provider } from '../provider/provider.js';
-import type { Outcome } from '../run/executor.js';
+import type { Group, GroupInput, Operation, Page, Provider } from '../provider/provider.js';
+import { allPages, type Run } from '../resources/pages.js';
 import { emit } from '../run/hooks.js';
 import { checkGroupCount, checkGroupSize } from './group-limits.js';
 import { iterateSource, type Source } from './source.js';
-
-type Run = <T>(operation: Operation<T>, signal?: AbortSignal) => Promise<Outcome<T>>;
 
 /** Progress of an upload, reported after each provider call. */
 export interface UploadProgress {
@@ -61,29 +59,10 @@ export function createGroups(provider: Provider, run: Run): Groups {
   const { groups: ops, capabilities: caps } = provider;
   const pageSize = caps.groups.pageSize;
 
-  async function* pages<T>(
-    page: (
-      cursor: string | undefined,
-    ) => Operation<{ readonly items: readonly T[]; readonly next?: string }>,
+  const pages = <T>(
+    page: (cursor: string | undefined) => Operation<Page<T>>,
     signal?: AbortSignal,
-  ): AsyncGenerator<T, void, undefined> {
-    let cursor: string | undefined;
-    do {
-      const operation = page(cursor);
-      const { value } = await run(operation, signal);
-      yield* value.items;
-      // A cursor that does not move would page forever; say so instead of looping.
-      if (value.next !== undefined && value.next === cursor) {
-        throw new MailError(`${provider.id} returned the same page cursor twice`, {
-          code: 'provider_unavailable',
-          provider: provider.id,
-          action: operation.action,
-          delivery: 'unknown',
-        });
-      }
-      cursor = value.next;
-    } while (cursor !== undefined);
-  }
+  ) => allPages(provider.id, run, page, signal);
 
   return {
     async create(input, options) {

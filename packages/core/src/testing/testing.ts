@@ -29,6 +29,7 @@ export {
   type ConformanceTestApi,
   runConformance,
 } from './conformance.js';
+export { rejectedMailError, thrownMailError } from './mail-errors.js';
 export {
   assertNothingSent,
   assertNotSent,
