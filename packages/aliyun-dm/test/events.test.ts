@@ -3,7 +3,7 @@
  * EventBridge CloudEvent, the bare `data` object (MNS queue target), the legacy MNS form body,
  * zone-less local times, and clear errors for bad bodies.
  */
-import { isMailError } from '@mailbridge/core';
+import { thrownMailError } from '@mailbridge/core/testing';
 import { describe, expect, it } from 'vitest';
 import { EVENT_KINDS, parseEvents } from '../src/events.js';
 import { localTimeToDate, offsetOf } from '../src/time.js';
@@ -255,14 +255,8 @@ describe('bad DirectMail bodies are clear invalid_input errors', () => {
       ['data', 'deliver_time'],
     ],
   ])('%s', (_name, body, path) => {
-    let caught: unknown;
-    try {
-      parseEvents(body);
-    } catch (error) {
-      caught = error;
-    }
-    expect(isMailError(caught)).toBe(true);
-    expect(caught).toMatchObject({ code: 'invalid_input', provider: 'aliyun-dm' });
-    expect((caught as { issues: { path: unknown }[] }).issues[0]?.path).toEqual(path);
+    const error = thrownMailError(() => parseEvents(body));
+    expect(error).toMatchObject({ code: 'invalid_input', provider: 'aliyun-dm' });
+    expect(error.issues[0]?.path).toEqual(path);
   });
 });

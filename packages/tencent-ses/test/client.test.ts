@@ -125,6 +125,8 @@ describe('response envelope', () => {
     Subject: 'x',
     Template: { TemplateID: 1, TemplateData: '{}' },
   });
+  const parseError = (body: string, status?: number) =>
+    parseFails(() => op.parse(response(body, status), ctx));
 
   it('returns the inner Response on success', () => {
     const out = op.parse(
@@ -135,13 +137,8 @@ describe('response envelope', () => {
   });
 
   it('reads Response.Error in a 200', () => {
-    const error = parseFails(() =>
-      op.parse(
-        response(
-          '{"Response":{"Error":{"Code":"RequestLimitExceeded","Message":"slow down"},"RequestId":"r-2"}}',
-        ),
-        ctx,
-      ),
+    const error = parseError(
+      '{"Response":{"Error":{"Code":"RequestLimitExceeded","Message":"slow down"},"RequestId":"r-2"}}',
     );
     expect(error).toMatchObject({
       code: 'rate_limited',
@@ -157,14 +154,9 @@ describe('response envelope', () => {
   });
 
   it('classifies a code in a non-200 body by the code, as in a 200', () => {
-    const error = parseFails(() =>
-      op.parse(
-        response(
-          '{"Response":{"Error":{"Code":"RequestLimitExceeded","Message":"slow"},"RequestId":"r-4"}}',
-          503,
-        ),
-        ctx,
-      ),
+    const error = parseError(
+      '{"Response":{"Error":{"Code":"RequestLimitExceeded","Message":"slow"},"RequestId":"r-4"}}',
+      503,
     );
     expect(error).toMatchObject({
       code: 'rate_limited',
@@ -177,14 +169,9 @@ describe('response envelope', () => {
   });
 
   it('reads Response.Error in a non-200 body too, with delivery unknown', () => {
-    const error = parseFails(() =>
-      op.parse(
-        response(
-          '{"Response":{"Error":{"Code":"InternalError","Message":"boom"},"RequestId":"r-3"}}',
-          500,
-        ),
-        ctx,
-      ),
+    const error = parseError(
+      '{"Response":{"Error":{"Code":"InternalError","Message":"boom"},"RequestId":"r-3"}}',
+      500,
     );
     expect(error).toMatchObject({
       code: 'provider_unavailable',
@@ -195,13 +182,8 @@ describe('response envelope', () => {
   });
 
   it('says clock skew for SignatureExpire', () => {
-    const error = parseFails(() =>
-      op.parse(
-        response(
-          '{"Response":{"Error":{"Code":"AuthFailure.SignatureExpire","Message":"expired"},"RequestId":"r"}}',
-        ),
-        ctx,
-      ),
+    const error = parseError(
+      '{"Response":{"Error":{"Code":"AuthFailure.SignatureExpire","Message":"expired"},"RequestId":"r"}}',
     );
     expect(error.message).toMatch(/clock skew/);
     expect(error).toMatchObject({ code: 'auth', retryable: false, delivery: 'not_sent' });
@@ -216,7 +198,7 @@ describe('response envelope', () => {
     ['a 503 without an error code', '{"Response":{"RequestId":"r"}}', 503],
     ['a success missing MessageId', '{"Response":{"RequestId":"r"}}', 200],
   ])('%s is provider_unavailable, delivery unknown', (_what, body, status) => {
-    const error = parseFails(() => op.parse(response(body, status), ctx));
+    const error = parseError(body, status);
     expect(error).toMatchObject({
       code: 'provider_unavailable',
       delivery: 'unknown',

@@ -2,7 +2,7 @@
  * Tencent SES callbacks (docs/providers/events.md §2): every documented event type and every
  * documented field, read into the neutral event; wrong types and bad bodies are clear errors.
  */
-import { isMailError } from '@mailbridge/core';
+import { thrownMailError } from '@mailbridge/core/testing';
 import { describe, expect, it } from 'vitest';
 import { EVENT_KINDS, parseEvents } from '../src/events.js';
 
@@ -148,14 +148,8 @@ describe('bad Tencent bodies are clear invalid_input errors', () => {
     ['templateId as a string', { ...base, event: 'open', templateId: '5' }, ['templateId']],
     ['bad array item', [{ ...base, event: 'open' }, 7], [1]],
   ])('%s', (_name, body, path) => {
-    let caught: unknown;
-    try {
-      parseEvents(body);
-    } catch (error) {
-      caught = error;
-    }
-    expect(isMailError(caught)).toBe(true);
-    expect(caught).toMatchObject({ code: 'invalid_input', provider: 'tencent-ses' });
-    expect((caught as { issues: { path: unknown }[] }).issues[0]?.path).toEqual(path.map(String));
+    const error = thrownMailError(() => parseEvents(body));
+    expect(error).toMatchObject({ code: 'invalid_input', provider: 'tencent-ses' });
+    expect(error.issues[0]?.path).toEqual(path.map(String));
   });
 });
