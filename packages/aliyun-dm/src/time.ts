@@ -33,14 +33,7 @@ export function offsetOf(iso: string): number | undefined {
 export function localTimeToDate(text: string, zone: number | string): Date | undefined {
   const m = LOCAL.exec(text.trim());
   if (!m) return undefined;
-  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0] = m.slice(1).map(Number);
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return undefined;
   const wall = Date.UTC(y, mo - 1, d, h, mi, s);
   if (typeof zone === 'number') return new Date(wall - zone * 60_000);

@@ -29,15 +29,7 @@ export function formatChinaDate(date: Date): string {
 export function parseChinaTime(text: string): Date | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
   if (!m) return undefined;
-  const [, y, mo, d, h, mi, s] = m.map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0] = m.slice(1).map(Number);
   const utc = Date.UTC(y, mo - 1, d, h, mi, s) - CHINA_STANDARD_TIME_OFFSET_MS;
   return Number.isNaN(utc) ? undefined : new Date(utc);
 }
