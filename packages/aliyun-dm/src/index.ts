@@ -10,7 +10,6 @@
  * await mailer.send({ from: 'noreply@mail.example.com', to: 'a@example.com', subject: 'Hi', text: 'Hello' });
  * ```
  */
-export type { ActionSpec } from './action.js';
 export type { AliyunDmAction, AliyunDmRequest, AliyunDmResponse } from './actions.js';
 export { ACTIONS as actions } from './actions.js';
 export type { AliyunDmCall, CallOptions } from './call.js';

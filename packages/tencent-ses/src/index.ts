@@ -7,7 +7,6 @@
 export type {
   ActionInput as TencentSesRequest,
   ActionOutput as TencentSesResponse,
-  ActionSpec,
   TencentSesAction,
 } from './actions.js';
 export { TENCENT_SES_ACTIONS as actions } from './actions.js';
