@@ -110,6 +110,20 @@ touch(ARGV[3])
 return 1
 `;
 
+/** One queue's limit in Redis, as its slots and waits use it. */
+interface Log {
+  readonly script: (lua: string, ...args: (string | number)[]) => Promise<unknown>;
+  /** Takes a slot in flight back (nothing was sent). */
+  readonly drop: (token: string) => void;
+  readonly windowUs: number;
+  readonly leaseUs: number;
+  readonly leaseMs: number;
+  readonly ttlMs: number;
+}
+
+// Failures of release, refresh and drop are left alone: the slot then counts until its lease ends.
+const quietly = (p: Promise<unknown>) => void p.catch(() => {});
+
 /**
  * The limiter of one queue's shared limit, kept in Redis under `key`. Every worker of the queue
  * must use the same `limit` (the README says so): the scripts trust their caller's `max`.
@@ -123,39 +137,14 @@ export function sharedLimiter(
   const leaseMs = settings.leaseMs ?? DEFAULT_LEASE_MS;
   const maxWaitMs = settings.maxWaitMs ?? 2 * (leaseMs + limit.durationMs);
   const keys = [`${key}:flight`, `${key}:done`] as const;
-  const windowUs = limit.durationMs * 1000;
-  const leaseUs = leaseMs * 1000;
-  const ttlMs = leaseMs + limit.durationMs + 1000;
-  const script = (lua: string, ...args: (string | number)[]) =>
-    client.eval(lua, 2, ...keys, ...args);
-  // Failures of release and refresh are left alone: the slot then counts until its lease ends.
-  const quietly = (p: Promise<unknown>) => void p.catch(() => {});
-
-  const admitted = (token: string): Slot => {
-    let open = true;
-    const refresher = setInterval(
-      () => quietly(script(REFRESH, token, leaseUs + windowUs, ttlMs)),
-      Math.max(1, Math.floor(leaseMs / 3)),
-    );
-    refresher.unref();
-    const close = () => {
-      const was = open;
-      open = false;
-      clearInterval(refresher);
-      return was;
-    };
-    return {
-      release(settled) {
-        if (!close()) return;
-        const countsUs = settled ? windowUs : leaseUs + windowUs;
-        quietly(script(RELEASE, token, countsUs, ttlMs));
-      },
-      cancel() {
-        if (close()) quietly(client.zrem(keys[0], token));
-      },
-    };
+  const log: Log = {
+    script: (lua, ...args) => client.eval(lua, 2, ...keys, ...args),
+    drop: (token) => quietly(client.zrem(keys[0], token)),
+    windowUs: limit.durationMs * 1000,
+    leaseUs: leaseMs * 1000,
+    leaseMs,
+    ttlMs: leaseMs + limit.durationMs + 1000,
   };
-
   return {
     async acquire(signal) {
       signal?.throwIfAborted();
@@ -164,20 +153,41 @@ export function sharedLimiter(
       const stop = signal ? AbortSignal.any([signal, timeout]) : timeout;
       try {
         for (;;) {
-          const wait = Number(
-            await untilAborted(
-              script(ADMIT, limit.max, windowUs, leaseUs, token, ttlMs),
-              stop,
-              // An admission that lands after we stopped waiting is taken back.
-              () => quietly(client.zrem(keys[0], token)),
-            ),
-          );
-          if (wait < 0) return admitted(token);
+          const admit = log.script(ADMIT, limit.max, log.windowUs, log.leaseUs, token, log.ttlMs);
+          // An admission that lands after we stopped waiting is taken back.
+          const wait = Number(await untilAborted(admit, stop, () => log.drop(token)));
+          if (wait < 0) return openSlot(log, token);
           await sleep(wait, undefined, { signal: stop });
         }
       } catch (error) {
         throw waitError(error, key, maxWaitMs, signal, timeout);
       }
+    },
+  };
+}
+
+/** An admitted slot: its lease refreshed until it is released or dropped. */
+function openSlot(log: Log, token: string): Slot {
+  let open = true;
+  const refresher = setInterval(
+    () => quietly(log.script(REFRESH, token, log.leaseUs + log.windowUs, log.ttlMs)),
+    Math.max(1, Math.floor(log.leaseMs / 3)),
+  );
+  refresher.unref();
+  const close = () => {
+    const was = open;
+    open = false;
+    clearInterval(refresher);
+    return was;
+  };
+  return {
+    release(settled) {
+      if (!close()) return;
+      const countsUs = settled ? log.windowUs : log.leaseUs + log.windowUs;
+      quietly(log.script(RELEASE, token, countsUs, log.ttlMs));
+    },
+    cancel() {
+      if (close()) log.drop(token);
     },
   };
 }
