@@ -16,12 +16,6 @@ export interface RateLimit {
   readonly max: number;
   /** Window in ms (default 1,000). */
   readonly durationMs?: number;
-  /**
-   * How much the time from a worker's go-ahead to the provider may vary between requests (ms,
-   * default 250): sends are admitted at `max` per `durationMs + marginMs`, so requests that
-   * reach the provider within `marginMs` of their go-ahead never exceed `max` per `durationMs`.
-   */
-  readonly marginMs?: number;
 }
 
 /** Options of `bullmqScheduler`. Only `connection` is required. */
@@ -89,7 +83,6 @@ const DEFAULTS = {
   missed: 'late',
   missedAfterMs: 60_000,
   rateLimitDurationMs: 1_000,
-  rateLimitMarginMs: 250,
 } as const;
 
 const positiveInt = z.number().int().positive();
@@ -109,7 +102,6 @@ const schema = z.strictObject({
     .strictObject({
       max: positiveInt,
       durationMs: positiveInt.optional(),
-      marginMs: z.number().int().nonnegative().optional(),
     })
     .optional(),
   lockDurationMs: positiveInt.optional(),
@@ -155,7 +147,6 @@ export function resolveOptions(input: BullmqSchedulerOptions): ResolvedOptions {
           rateLimit: {
             max: o.rateLimit.max,
             durationMs: o.rateLimit.durationMs ?? DEFAULTS.rateLimitDurationMs,
-            marginMs: o.rateLimit.marginMs ?? DEFAULTS.rateLimitMarginMs,
           },
         }
       : {}),

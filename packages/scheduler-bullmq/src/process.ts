@@ -7,7 +7,9 @@
  * - claim: BullMQ hands the job to exactly one worker, under a lock that worker keeps renewing.
  *   Before the first attempt the job is written back as `sending`, with the runner's pin (the
  *   DirectMail signature nonce and timestamp) when it offers one.
- * - send: `runner.run(job)` sends through the Mailer (validation, retries only on `not_sent`).
+ * - send: `runner.run(job)` sends through the Mailer (validation, retries only on `not_sent`);
+ *   under a shared rate limit every HTTP attempt takes a slot (src/limit.ts), the first one
+ *   before the claim.
  * - record: the run is appended; a recurring job becomes `pending` for its next occurrence
  *   (computed from the rule, never from when this run happened) and goes back to BullMQ's
  *   delayed set; after the last occurrence the job keeps its final state.
@@ -28,7 +30,7 @@ import {
   skipMissed,
 } from '@mailbridge/scheduler';
 import { type Job as BullJob, DelayedError } from 'bullmq';
-import type { Admit } from './limit.js';
+import { gateOf, type SharedLimiter, type Slot } from './limit.js';
 import type { ResolvedOptions } from './options.js';
 
 /** BullMQ job data: the scheduler job, encoded by `@mailbridge/scheduler`'s codec. */
@@ -51,8 +53,8 @@ export interface ProcessContext {
   readonly options: ResolvedOptions;
   /** True when `cancel(id)` was asked for this job (checked before the claim). */
   isCancelled(id: string): Promise<boolean>;
-  /** The shared rate limit's go-ahead, asked before each send or replay (none: no limit). */
-  readonly admit?: Admit;
+  /** The shared rate limit, asked before each HTTP attempt of a send or replay (none: no limit). */
+  readonly limiter?: SharedLimiter;
 }
 
 type Bull = BullJob<JobData>;
@@ -66,23 +68,31 @@ export function createProcessor(ctx: ProcessContext) {
     if (job.next === undefined || (job.state !== 'pending' && job.state !== 'sending')) return;
     let claimed: Job;
     let recovered = false;
+    let first: Slot | undefined;
     if (job.state === 'sending') {
       claimed = job;
       recovered = true;
     } else {
       const ready = await beforeClaim(ctx, bjob, token, job);
       if (ready === undefined) return;
-      // Before the claim: a worker that dies waiting leaves a pending job, not an unknown one.
-      await ctx.admit?.(signal);
+      // The first attempt's slot before the claim: a worker that dies waiting for it leaves a
+      // pending job, not an unknown one.
+      first = await firstSlot(ctx, bjob, token, ready, signal);
       claimed = claimJob(ready, options.now(), runner.newPin?.());
-      // Durable before the first attempt: a worker that dies from here on leaves `sending`.
-      await save(bjob, claimed);
     }
-    const outcome = !recovered
-      ? await runner.run(claimed, signal)
-      : bjob.stalledCounter > MAX_RECOVERIES
-        ? gaveUp(claimed, bjob.stalledCounter)
-        : await recover(ctx, claimed, signal);
+    let outcome: RunOutcome;
+    try {
+      // Durable before the first attempt: a worker that dies from here on leaves `sending`.
+      if (!recovered) await save(bjob, claimed);
+      const gate = ctx.limiter ? gateOf(ctx.limiter, first) : undefined;
+      outcome = !recovered
+        ? await runner.run(claimed, signal, gate)
+        : bjob.stalledCounter > MAX_RECOVERIES
+          ? gaveUp(claimed, bjob.stalledCounter)
+          : await runner.recover(claimed, signal, gate);
+    } finally {
+      first?.cancel(); // not used: nothing was sent (no-op once the attempt released it)
+    }
     const after = recordOutcome(claimed, outcome, options.now(), { ...transition, recovered });
     await save(bjob, after.job);
     emitRunHook(options.hooks, after.job, after.run);
@@ -123,10 +133,26 @@ async function beforeClaim(
   return undefined;
 }
 
-/** A replay reaches the provider like a send: it waits for the shared limit too. */
-async function recover(ctx: ProcessContext, job: Job, signal?: AbortSignal): Promise<RunOutcome> {
-  await ctx.admit?.(signal);
-  return ctx.runner.recover(job, signal);
+/**
+ * The slot of a job's first attempt, taken before the claim. A wait that runs out (every slot
+ * held by stuck requests) puts the job back in the queue, still pending, rather than failing it.
+ */
+async function firstSlot(
+  ctx: ProcessContext,
+  bjob: Bull,
+  token: string | undefined,
+  job: Job,
+  signal: AbortSignal | undefined,
+): Promise<Slot | undefined> {
+  if (ctx.limiter === undefined) return undefined;
+  try {
+    return await ctx.limiter.acquire(signal);
+  } catch (error) {
+    if (error instanceof MailError && error.code === 'rate_limited') {
+      await requeue(ctx, bjob, token, job);
+    }
+    throw error;
+  }
 }
 
 function gaveUp(job: Job, stalls: number): RunOutcome {

@@ -5,7 +5,8 @@
  * One scheduler job is one BullMQ job (same id) whose data is the encoded `Job`. It waits in
  * BullMQ's delayed set until its occurrence is due; a worker claims it (BullMQ's lock), sends
  * and records (process.ts); a recurring job goes back to the delayed set for its next occurrence.
- * The shared rate limit is one Lua script in Redis, asked by every worker before each send.
+ * The shared rate limit is a sliding-window log in Redis (src/limit.ts), asked by every worker
+ * before each HTTP attempt.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -132,13 +133,13 @@ export function bullmqScheduler(options: BullmqSchedulerOptions): BullmqSchedule
 }
 
 function startWorker(store: Store, opts: ResolvedOptions, runner: JobRunner): Worker<JobData> {
-  const admit = opts.rateLimit
+  const limiter = opts.rateLimit
     ? sharedLimiter(store.client, store.limitKey(runner.provider), opts.rateLimit)
     : undefined;
   const processor = createProcessor({
     runner,
     options: opts,
-    ...(admit ? { admit } : {}),
+    ...(limiter ? { limiter } : {}),
     isCancelled: async (id) => (await store.cancelled(id)) !== undefined,
   });
   const worker = new Worker<JobData>(store.queueName(runner.provider), processor, {

@@ -12,8 +12,10 @@ import pRetry, { AbortError } from 'p-retry';
 import { isMailError, MailError } from '../errors.js';
 import { checkCallOptions } from '../mailer/mailer-options.js';
 import type { AttemptContext, HttpRequest, HttpResponse, Operation } from '../provider/provider.js';
+import type { AttemptGate } from '../schedule/contract.js';
 import { afterAmbiguity, refusedReplay } from './ambiguity.js';
 import { bounded } from './bounded.js';
+import { answered } from './gate.js';
 import { emit, type Hooks, type RedactedRequest } from './hooks.js';
 import type { RateLimiter } from './rate-limit.js';
 import { parseRetryAfter } from './retry-after.js';
@@ -85,6 +87,7 @@ export function createExecutor(options: ExecutorOptions) {
     op: Operation<T>,
     state: RunState,
     signal: AbortSignal | undefined,
+    gate?: AttemptGate,
   ): Promise<T> {
     if (signal?.aborted) throw abortedError(signal, state.lastError?.delivery);
     await options.limiter.take(op.action, signal);
@@ -111,13 +114,17 @@ export function createExecutor(options: ExecutorOptions) {
       stop(asMailError(error, provider, op, 'not_sent'));
     }
     state.last = request;
+    const release = gate ? await gate(signal) : undefined;
     const base = { provider, action: op.action, attempt: state.attempts };
     const described = hooks.onRequest || hooks.onResponse ? options.describe(request) : undefined;
     if (described) emit(hooks.onRequest, { ...base, request: described, replay });
     const started = performance.now();
-    const response = op.transport
-      ? await op.transport(request, { ...ctx, timeoutMs: buildTimeoutMs })
-      : await options.transport(request, signal);
+    const response = await answered(
+      op.transport
+        ? op.transport(request, { ...ctx, timeoutMs: buildTimeoutMs })
+        : options.transport(request, signal),
+      release,
+    );
     if (described) {
       const durationMs = performance.now() - started;
       emit(hooks.onResponse, { ...base, request: described, status: response.status, durationMs });
@@ -163,7 +170,11 @@ export function createExecutor(options: ExecutorOptions) {
   }
 
   /** Run an operation to completion: the value and the attempt count, or a final MailError. */
-  async function run<T>(op: Operation<T>, signal?: AbortSignal): Promise<Outcome<T>> {
+  async function run<T>(
+    op: Operation<T>,
+    signal?: AbortSignal,
+    gate?: AttemptGate,
+  ): Promise<Outcome<T>> {
     checkCallOptions(signal === undefined ? undefined : { signal });
     const state: RunState = { attempts: 0, replayNext: false };
     const started = performance.now();
@@ -192,11 +203,11 @@ export function createExecutor(options: ExecutorOptions) {
       try {
         // Most sends succeed first time: run the first attempt outside p-retry, which then
         // only handles the retries (same decisions, one fewer in its budget).
-        value = await attempt(op, state, signal);
+        value = await attempt(op, state, signal, gate);
       } catch (error) {
         if (error instanceof AbortError) throw error.originalError;
         if (!(await consider(error, retries))) throw error;
-        value = await pRetry(() => attempt(op, state, signal), {
+        value = await pRetry(() => attempt(op, state, signal, gate), {
           retries: retries - 1,
           minTimeout: 0,
           maxTimeout: 0,

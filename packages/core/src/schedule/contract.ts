@@ -103,6 +103,15 @@ export interface JobFilter {
 }
 
 /**
+ * A gate that every attempt of a job's send passes just before its request goes out: a rate
+ * limit shared by many processes (`@mailbridge/scheduler-bullmq`). It resolves when the attempt
+ * may go, or rejects (aborted, waited too long: nothing is sent), with the function to call once
+ * the attempt is over: `settled` is true when no copy of the request can still reach the provider
+ * (it answered, or the request certainly never left), false when it may still arrive.
+ */
+export type AttemptGate = (signal: AbortSignal | undefined) => Promise<(settled: boolean) => void>;
+
+/**
  * The sending side, one per provider id, supplied by the Mailer (`createMailer(p, { scheduler })`
  * attaches it). `run` and `recover` never throw: every failure is an outcome.
  */
@@ -110,14 +119,17 @@ export interface JobRunner {
   readonly provider: string;
   /** Present when the provider accepts at most one copy of a pinned request (DirectMail). */
   newPin?(): ReplayPin;
-  /** Send `job.next` (claimed, in `sending`) with the stored pin, if any. */
-  run(job: Job, signal?: AbortSignal): Promise<RunOutcome>;
+  /**
+   * Send `job.next` (claimed, in `sending`) with the stored pin, if any; every HTTP attempt
+   * (retries included) passes `gate` first when one is given.
+   */
+  run(job: Job, signal?: AbortSignal, gate?: AttemptGate): Promise<RunOutcome>;
   /**
    * A job found in `sending` after a crash. With a pin: the identical request is sent again
    * (`sent` if the first never arrived; `unknown` when the provider refuses the nonce or the
    * signature's age). Without one: `unknown`, nothing sent.
    */
-  recover(job: Job, signal?: AbortSignal): Promise<RunOutcome>;
+  recover(job: Job, signal?: AbortSignal, gate?: AttemptGate): Promise<RunOutcome>;
 }
 
 /** Events an engine reports. Hooks must not throw; an engine ignores what they return. */

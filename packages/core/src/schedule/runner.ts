@@ -11,12 +11,13 @@
 import { randomUUID } from 'node:crypto';
 import { isMailError, MailError } from '../errors.js';
 import type { Operation, Provider } from '../provider/provider.js';
-import type { Job, JobRunner, ReplayPin, RunOutcome } from './contract.js';
+import type { AttemptGate, Job, JobRunner, ReplayPin, RunOutcome } from './contract.js';
 
 /** Runs one operation through the mailer's executor. */
 export type RunOperation = <T>(
   operation: Operation<T>,
   signal: AbortSignal | undefined,
+  gate?: AttemptGate,
 ) => Promise<{ readonly value: T; readonly attempts: number }>;
 
 /**
@@ -38,14 +39,15 @@ async function sendJob(
   run: RunOperation,
   job: Job,
   signal: AbortSignal | undefined,
+  gate: AttemptGate | undefined,
 ): Promise<RunOutcome> {
   const pin = provider.replayPins ? job.pin : undefined;
   try {
     if (job.payload.kind === 'send') {
-      const { value } = await run(provider.send(job.payload.message, pin), signal);
+      const { value } = await run(provider.send(job.payload.message, pin), signal, gate);
       return { state: 'sent', id: value.messageId, ...requestIdOf(value) };
     }
-    const { value } = await run(provider.sendBatch(job.payload.batch, pin), signal);
+    const { value } = await run(provider.sendBatch(job.payload.batch, pin), signal, gate);
     return { state: 'sent', id: value.batchId, ...requestIdOf(value) };
   } catch (error) {
     return outcomeOfError(error, provider.id, 'The scheduled send failed unexpectedly');
@@ -67,10 +69,10 @@ export function createJobRunner(
     ...(provider.replayPins
       ? { newPin: (): ReplayPin => ({ nonce: randomUUID(), timestamp: now() }) }
       : {}),
-    run: (job, signal) => sendJob(provider, run, job, signal),
-    async recover(job, signal) {
+    run: (job, signal, gate) => sendJob(provider, run, job, signal, gate),
+    async recover(job, signal, gate) {
       if (provider.replayPins && job.pin !== undefined) {
-        const outcome = await sendJob(provider, run, job, signal);
+        const outcome = await sendJob(provider, run, job, signal, gate);
         // Any refusal of the replayed request leaves the first copy's fate open.
         if (outcome.state === 'failed')
           return { state: 'unknown', error: outcome.error.with({ delivery: 'unknown' }) };

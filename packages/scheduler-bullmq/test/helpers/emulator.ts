@@ -4,6 +4,8 @@
  * second. The emulator's clock is manual by design (scheduled provider tasks fire when a test
  * moves it), so this helper sets it to `Date.now()` every millisecond.
  */
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { IncomingMessage } from 'node:http';
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
 
 /** A running emulator whose clock tracks `Date.now()`; `close()` stops both. */
@@ -41,14 +43,24 @@ export function busiestSecond(times: readonly number[]): { calendar: number; sli
 }
 
 /**
- * Wall-clock arrival times of the provider requests the emulator receives from now on: when its
- * server took each request, from the request journal (`onRequest` reports it when answered,
- * with its latency). Unlike outbox times, these do not wait for the emulator clock's next tick.
+ * Wall-clock arrival times of the provider requests the emulator's server takes from now on:
+ * read when its HTTP server takes each request (Node's `http.server.request.start` diagnostics
+ * channel, published just before the server's `request` event), in this process, which is the
+ * emulator's. The reading is taken before the emulator answers, so it always lies between the
+ * worker's admission and its release of that request, whatever delays a busy machine adds. (The
+ * request journal's `onRequest` reports a request after it was answered, with its latency: time
+ * of report minus latency places the arrival late by however long the process was descheduled
+ * between the two readings, several ms on a loaded machine.) POST requests outside the admin API
+ * are counted: every provider request is one, and the tests send nothing else.
  */
 export function recordArrivals(emulator: Emulator): { readonly times: number[]; stop(): void } {
   const times: number[] = [];
-  const stop = emulator.onRequest((record) => {
-    if (record.provider !== undefined) times.push(Date.now() - record.latencyMs);
-  });
-  return { times, stop };
+  const listener = (message: unknown) => {
+    const { request } = message as { request: IncomingMessage };
+    if (request.socket.localPort !== emulator.port || request.method !== 'POST') return;
+    if (request.url?.startsWith('/__emulator/')) return;
+    times.push(performance.timeOrigin + performance.now());
+  };
+  subscribe('http.server.request.start', listener);
+  return { times, stop: () => unsubscribe('http.server.request.start', listener) };
 }
