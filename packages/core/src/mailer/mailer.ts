@@ -25,7 +25,7 @@ import type { ScheduleRule } from '../schedule/rule.js';
 import { createScheduling } from '../schedule/scheduling.js';
 import type { ScheduledResult, ScheduleSendOptions, Schedules } from '../schedule/view.js';
 import { createGroups, type Groups } from './groups.js';
-import { checkCallOptions, checkMailerOptions } from './mailer-options.js';
+import { checkMailerOptions } from './mailer-options.js';
 import { prepareBatch, prepareMessage } from './prepare.js';
 import { type Settled, type Source, sendManyOver } from './send-many.js';
 
