@@ -9,3 +9,14 @@ export async function failure(promise: Promise<unknown>): Promise<MailError> {
   if (!isMailError(error)) throw new Error(`expected a MailError, got ${String(error)}`);
   return error;
 }
+
+/** The MailError a call throws; anything else (or a return) fails the test. */
+export function thrown(fn: () => unknown): MailError {
+  try {
+    fn();
+  } catch (error) {
+    if (isMailError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a MailError');
+}

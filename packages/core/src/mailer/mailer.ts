@@ -13,7 +13,7 @@ import type { BatchInput, MessageInput } from '../message/message.js';
 import type { BatchResult, HttpRequest, Provider, SendResult } from '../provider/provider.js';
 import { type AccountResources, createResources } from '../resources/view.js';
 import { startDeadline } from '../run/deadline.js';
-import { assertSecureEndpoint } from '../run/endpoint.js';
+import { checkEndpoint } from '../run/endpoint.js';
 import { createExecutor, type RetryOptions, type Transport } from '../run/executor.js';
 import type { Hooks } from '../run/hooks.js';
 import { createHttpClient } from '../run/http.js';
@@ -225,7 +225,10 @@ function createTransport(
       close: async () => {},
     };
   }
-  assertSecureEndpoint(provider.origin, provider.id, provider.allowInsecureHttp);
+  checkEndpoint(provider.origin, {
+    provider: provider.id,
+    ...(provider.allowInsecureHttp ? { allowInsecureHttp: true } : {}),
+  });
   const client = createHttpClient({
     origin: provider.origin,
     ...(provider.allowInsecureHttp ? { allowInsecureHttp: true } : {}),

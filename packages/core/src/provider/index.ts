@@ -18,7 +18,13 @@ export {
   normalizeMessage,
   normalizeRecipient,
 } from '../message/validate.js';
-export { assertSecureEndpoint, endpointOrigin, isLoopbackHost } from '../run/endpoint.js';
+export type { EndpointCheck } from '../run/endpoint.js';
+export {
+  assertSecureEndpoint,
+  checkEndpoint,
+  endpointOrigin,
+  isLoopbackHost,
+} from '../run/endpoint.js';
 export { parseJson } from '../run/json.js';
 export { describeRequest, REDACTED, redactError, redactSecrets } from '../run/redact.js';
 export type {
