@@ -10,7 +10,13 @@ import { queryStatus, type RecipientStatus, type StatusQuery } from '../events/s
 import { assertNotSuppressed, type SuppressionStore } from '../events/suppression.js';
 import { valuesForProvider } from '../failover/values.js';
 import type { BatchInput, MessageInput } from '../message/message.js';
-import type { BatchResult, HttpRequest, Provider, SendResult } from '../provider/provider.js';
+import type {
+  BatchResult,
+  CallOptions,
+  HttpRequest,
+  Provider,
+  SendResult,
+} from '../provider/provider.js';
 import { type AccountResources, createResources } from '../resources/view.js';
 import { startDeadline } from '../run/deadline.js';
 import { checkEndpoint } from '../run/endpoint.js';
@@ -56,10 +62,8 @@ export interface MailerOptions {
   readonly scheduler?: Scheduler;
 }
 
-/** Per-call options. */
-export interface CallOptions {
-  readonly signal?: AbortSignal;
-}
+/** Per-call options (defined with the provider contract, which takes the same). */
+export type { CallOptions } from '../provider/provider.js';
 
 /** Options of `sendMany`. */
 export interface SendManyOptions extends CallOptions {
