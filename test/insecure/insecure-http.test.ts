@@ -6,22 +6,12 @@
  * emulator on 127.0.0.1, so the request really leaves through the http check as a container's would.
  */
 import { aliyunDm } from '@mailbridge/aliyun-dm';
-import { createMailer, fromConfig, isMailError, type MailError } from '@mailbridge/core';
+import { createMailer, fromConfig } from '@mailbridge/core';
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
 import { tencentSes } from '@mailbridge/tencent-ses';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-
-/** The MailError a constructor throws. */
-function refused(fn: () => unknown): MailError {
-  try {
-    fn();
-  } catch (error) {
-    if (isMailError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a MailError');
-}
+import { thrown as refused } from '../helpers/failure.js';
 
 let emu: Emulator;
 let agent: Agent;
