@@ -112,10 +112,14 @@ export function createExecutor(options: ExecutorOptions) {
   ): MailError {
     let final: MailError;
     if (signal?.aborted && !(isMailError(error) && error.code !== 'aborted')) {
-      // p-retry rejects with the signal's reason; our own waits with an `aborted` error.
-      const delivery =
-        state.lastError?.delivery ?? (isMailError(error) ? error.delivery : 'not_sent');
-      final = abortedError(signal, delivery).with({ provider, action: op.action });
+      // p-retry rejects with the signal's reason, our waits with an `aborted` error, an attempt
+      // cut short with its own: `unknown` if that attempt or the last failure may have arrived.
+      const own = isMailError(error) ? error.delivery : 'not_sent';
+      const delivery = own === 'unknown' || state.lastError?.delivery === 'unknown';
+      final = abortedError(signal, delivery ? 'unknown' : 'not_sent').with({
+        provider,
+        action: op.action,
+      });
     } else {
       final = asMailError(error, provider, op, 'unknown');
     }
