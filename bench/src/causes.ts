@@ -35,8 +35,10 @@ profiles pointed at are in (commit "Send path: …"):
    (both adapters; the raw clients still validate what users write, and tests hold the mapping's
    output to the request schemas); a hand-written fast path for \`normalizeMessage\`, held to zod's
    result by a property test; DirectMail's usual \`{RequestId, EnvId}\` answer read without zod.
-3. *Done.* No per-request AbortController or timer without a caller signal, the first attempt
-   outside p-retry, a one-shot body read, the endpoint check once per URL.
+3. *Done.* No per-request AbortController or timer without a caller signal, a one-shot body read,
+   the endpoint check once per URL. Every attempt, the first included, runs inside p-retry, given
+   all of its options: about 0.5 µs per send, against about 10 µs when p-retry has to add the
+   missing ones to its copy (V8's slow path again; micro table, "p-retry" rows).
 4. *Done.* DirectMail's signer and mapping without object spreads after which V8 writes every
    property on a slow path (about 15 µs per send in the signer alone).
 

@@ -1,2 +1,3 @@
 /** The MailError a promise rejects with; anything else (or fulfilment) fails the test. */
 export { rejectedMailError as failure } from '@mailbridge/core/testing';
+export { thrownMailError as thrown } from '@mailbridge/core/testing';

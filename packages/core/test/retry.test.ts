@@ -38,6 +38,19 @@ describe('retry rules', () => {
     ).toBe(true);
   });
 
+  it('reports a send the provider accepted, even when the caller aborts as its answer arrives', async () => {
+    const testing = createTestingProvider();
+    const controller = new AbortController();
+    const mailer = createMailer(testing, {
+      retry: fast,
+      hooks: { onResponse: () => controller.abort() },
+    });
+    const result = await mailer.send(message, { signal: controller.signal });
+    expect(controller.signal.aborted).toBe(true);
+    expect(result.attempts).toBe(1);
+    expect(testing.delivered).toBe(1);
+  });
+
   it('does not retry a send whose outcome is unknown and says so', async () => {
     const testing = createTestingProvider();
     const mailer = createMailer(testing, { retry: fast });

@@ -5,7 +5,7 @@
 import { isMailError, MailError } from '../errors.js';
 import type { Recipient, RecipientInput } from '../message/message.js';
 import { normalizeGroupInput, normalizeRecipient } from '../message/validate.js';
-import type { Group, GroupInput, Operation, Page, Provider } from '../provider/provider.js';
+import type { CallOptions, Group, GroupInput, Operation, Page, Provider } from '../provider/provider.js';
 import { allPages, type Run } from '../resources/pages.js';
 import { emit } from '../run/hooks.js';
 import { checkGroupCount, checkGroupSize } from './group-limits.js';
@@ -35,23 +35,20 @@ export interface UploadResult {
 
 /** Group management over the provider's stored recipient lists. */
 export interface Groups {
-  create(input: GroupInput, options?: { readonly signal?: AbortSignal }): Promise<Group>;
-  list(options?: { readonly signal?: AbortSignal }): AsyncIterable<Group>;
+  create(input: GroupInput, options?: CallOptions): Promise<Group>;
+  list(options?: CallOptions): AsyncIterable<Group>;
   addRecipients(
     group: string,
     recipients: Source<RecipientInput>,
     options?: UploadOptions,
   ): Promise<UploadResult>;
-  listRecipients(
-    group: string,
-    options?: { readonly signal?: AbortSignal },
-  ): AsyncIterable<Recipient>;
+  listRecipients(group: string, options?: CallOptions): AsyncIterable<Recipient>;
   removeRecipients(
     group: string,
     addresses: readonly string[],
-    options?: { readonly signal?: AbortSignal },
+    options?: CallOptions,
   ): Promise<{ readonly removed: number }>;
-  delete(group: string, options?: { readonly signal?: AbortSignal }): Promise<void>;
+  delete(group: string, options?: CallOptions): Promise<void>;
 }
 
 /** Build the neutral group operations over a provider. */

@@ -10,10 +10,16 @@ import { queryStatus, type RecipientStatus, type StatusQuery } from '../events/s
 import { assertNotSuppressed, type SuppressionStore } from '../events/suppression.js';
 import { valuesForProvider } from '../failover/values.js';
 import type { BatchInput, MessageInput } from '../message/message.js';
-import type { BatchResult, HttpRequest, Provider, SendResult } from '../provider/provider.js';
+import type {
+  BatchResult,
+  CallOptions,
+  HttpRequest,
+  Provider,
+  SendResult,
+} from '../provider/provider.js';
 import { type AccountResources, createResources } from '../resources/view.js';
 import { startDeadline } from '../run/deadline.js';
-import { assertSecureEndpoint } from '../run/endpoint.js';
+import { checkEndpoint } from '../run/endpoint.js';
 import { createExecutor, type RetryOptions, type Transport } from '../run/executor.js';
 import type { Hooks } from '../run/hooks.js';
 import { createHttpClient } from '../run/http.js';
@@ -25,7 +31,7 @@ import type { ScheduleRule } from '../schedule/rule.js';
 import { createScheduling } from '../schedule/scheduling.js';
 import type { ScheduledResult, ScheduleSendOptions, Schedules } from '../schedule/view.js';
 import { createGroups, type Groups } from './groups.js';
-import { checkCallOptions, checkMailerOptions } from './mailer-options.js';
+import { checkMailerOptions } from './mailer-options.js';
 import { prepareBatch, prepareMessage } from './prepare.js';
 import { type Settled, type Source, sendManyOver } from './send-many.js';
 
@@ -56,10 +62,8 @@ export interface MailerOptions {
   readonly scheduler?: Scheduler;
 }
 
-/** Per-call options. */
-export interface CallOptions {
-  readonly signal?: AbortSignal;
-}
+/** Per-call options (defined with the provider contract, which takes the same). */
+export type { CallOptions } from '../provider/provider.js';
 
 /** Options of `sendMany`. */
 export interface SendManyOptions extends CallOptions {
@@ -225,7 +229,10 @@ function createTransport(
       close: async () => {},
     };
   }
-  assertSecureEndpoint(provider.origin, provider.id, provider.allowInsecureHttp);
+  checkEndpoint(provider.origin, {
+    provider: provider.id,
+    ...(provider.allowInsecureHttp ? { allowInsecureHttp: true } : {}),
+  });
   const client = createHttpClient({
     origin: provider.origin,
     ...(provider.allowInsecureHttp ? { allowInsecureHttp: true } : {}),

@@ -4,6 +4,7 @@
  * messages nor all results are ever held: memory is bounded by the window, not the input.
  */
 import { isMailError, MailError } from '../errors.js';
+import type { CallOptions } from '../provider/provider.js';
 import { emit } from '../run/hooks.js';
 import { abortedError } from '../run/sleep.js';
 import { checkCallOptions } from './mailer-options.js';
@@ -134,13 +135,12 @@ export async function collect<T>(results: AsyncIterable<T>): Promise<T[]> {
  * (failover/mailer.ts).
  */
 export function sendManyOver<I, T>(
-  send: (input: I, call?: { readonly signal?: AbortSignal }) => Promise<T>,
+  send: (input: I, call?: CallOptions) => Promise<T>,
   defaultConcurrency: number,
 ): (
   messages: Source<I>,
-  call?: {
+  call?: CallOptions & {
     readonly concurrency?: number;
-    readonly signal?: AbortSignal;
     readonly onSettled?: (result: Settled<T>) => unknown;
   },
 ) => AsyncGenerator<Settled<T>, void, undefined> {

@@ -32,7 +32,13 @@ export type {
   ProviderSuppressionList,
   ProviderTemplates,
 } from '../resources/contract.js';
-export { assertSecureEndpoint, endpointOrigin, isLoopbackHost } from '../run/endpoint.js';
+export type { EndpointCheck } from '../run/endpoint.js';
+export {
+  assertSecureEndpoint,
+  checkEndpoint,
+  endpointOrigin,
+  isLoopbackHost,
+} from '../run/endpoint.js';
 export { parseJson } from '../run/json.js';
 export { describeRequest, REDACTED, redactError, redactSecrets } from '../run/redact.js';
 export type { NativeTask, NativeTasks } from '../schedule/native.js';

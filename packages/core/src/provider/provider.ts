@@ -182,11 +182,16 @@ export interface ProviderGroups {
   delete(group: string): Operation<void>;
 }
 
+/**
+ * Per-call options of every mailbridge call (neutral, raw, kit): the caller's `signal`, under
+ * that one name. An abort before a request is `aborted` with `delivery: 'not_sent'`.
+ */
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+}
+
 /** Runs operations for a raw client: the same pipeline as the neutral calls. */
-export type Execute = <T>(
-  operation: Operation<T>,
-  options?: { readonly signal?: AbortSignal },
-) => Promise<T>;
+export type Execute = <T>(operation: Operation<T>, options?: CallOptions) => Promise<T>;
 
 /** What the core needs from an adapter. Build one with `defineProvider`. */
 export interface Provider<Id extends string = string, Raw = unknown> {

@@ -13,16 +13,16 @@ export interface Deadline {
 }
 
 /** Start a deadline of `timeoutMs` that also follows the caller's signal; always `release()` it. */
-export function startDeadline(timeoutMs: number, caller: AbortSignal | undefined): Deadline {
+export function startDeadline(timeoutMs: number, signal: AbortSignal | undefined): Deadline {
   const controller = new AbortController();
   let expired = false;
-  const onAbort = () => controller.abort(caller?.reason);
+  const onAbort = () => controller.abort(signal?.reason);
   const timer = setTimeout(() => {
     expired = true;
     controller.abort(new DOMException(`deadline of ${timeoutMs} ms passed`, 'TimeoutError'));
   }, timeoutMs);
   timer.unref?.();
-  caller?.addEventListener('abort', onAbort, { once: true });
+  signal?.addEventListener('abort', onAbort, { once: true });
   return {
     signal: controller.signal,
     get expired() {
@@ -30,7 +30,7 @@ export function startDeadline(timeoutMs: number, caller: AbortSignal | undefined
     },
     release() {
       clearTimeout(timer);
-      caller?.removeEventListener('abort', onAbort);
+      signal?.removeEventListener('abort', onAbort);
     },
   };
 }

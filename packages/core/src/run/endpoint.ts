@@ -11,29 +11,78 @@ export function isLoopbackHost(hostname: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 
+/** What `checkEndpoint` names in a refusal, and what it allows besides https. */
+export interface EndpointCheck {
+  /** The provider the error names. */
+  readonly provider?: string;
+  /** The key the error names, dotted for a nested one (default `endpoint`). */
+  readonly field?: string;
+  /** Plain http off loopback was opted into (`allowInsecureHttp: true`, `?insecure=1`). */
+  readonly allowInsecureHttp?: boolean;
+  /** A configured endpoint: scheme, host and port only (no userinfo, path, query, fragment). */
+  readonly originOnly?: boolean;
+}
+
 /**
- * Refuse an endpoint that would send credentials in clear text: `https:` everywhere, `http:`
- * only on loopback. The message names scheme and host only, never userinfo, path or query.
+ * The one endpoint rule, for a configured endpoint and for every request URL: `https:`
+ * anywhere, `http:` only on loopback (the emulator) or with the caller's explicit
+ * `allowInsecureHttp` opt-in (an emulator in another container, named in the refusal). Returns
+ * the parsed URL; anything else is `invalid_input` (nothing sent) naming `field`. The message
+ * names scheme and host only, never userinfo, path or query.
+ *
+ * @example
+ * ```ts
+ * checkEndpoint('http://127.0.0.1:4010', { provider: 'acme', originOnly: true }).origin;
+ * // 'http://127.0.0.1:4010'
+ * checkEndpoint('http://example.com', { provider: 'acme' }); // throws, issue path ['endpoint']
+ * ```
  */
-export function assertSecureEndpoint(
-  origin: string,
-  provider: string,
-  allowInsecureHttp = false,
-): void {
-  const problem = endpointProblem(origin, allowInsecureHttp);
-  if (problem === undefined) return;
-  throw new MailError(`${provider}: ${problem.message}`, {
+export function checkEndpoint(value: string, check: EndpointCheck = {}): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw refusal(check, 'not a valid URL', 'not a valid URL');
+  }
+  if (check.originOnly && !isOrigin(url)) {
+    const issue = 'expected an origin only, such as https://host[:port]';
+    throw refusal(check, issue, issue);
+  }
+  if (url.protocol === 'https:') return url;
+  if (url.protocol === 'http:' && (isLoopbackHost(url.hostname) || check.allowInsecureHttp)) {
+    return url;
+  }
+  const why = `${url.protocol}//${url.host} is not allowed; use https (plain http only on loopback, or opt in with allowInsecureHttp: true / ?insecure=1)`;
+  throw refusal(check, why, 'https required off loopback');
+}
+
+/** Nothing but scheme, host and port. */
+function isOrigin(url: URL): boolean {
+  return (
+    url.username === '' &&
+    url.password === '' &&
+    url.search === '' &&
+    url.hash === '' &&
+    (url.pathname === '/' || url.pathname === '')
+  );
+}
+
+/** `invalid_input` naming the field; nothing was sent. */
+function refusal(check: EndpointCheck, why: string, issue: string): MailError {
+  const field = check.field ?? 'endpoint';
+  const subject = check.provider === undefined ? field : `${check.provider} ${field}`;
+  return new MailError(`${subject}: ${why}`, {
     code: 'invalid_input',
-    provider,
-    issues: [{ path: ['endpoint'], message: problem.issue }],
+    retryable: false,
+    delivery: 'not_sent',
+    ...(check.provider === undefined ? {} : { provider: check.provider }),
+    issues: [{ path: field.split('.'), message: issue }],
   });
 }
 
 /**
- * The origin of a configured endpoint, by the one endpoint rule: a URL with nothing but scheme,
- * host and port, `https:` anywhere and `http:` only on loopback (the emulator) or with the
- * caller's explicit `allowInsecureHttp` opt-in. Anything else
- * is `invalid_input` naming the `endpoint` key; the message never repeats userinfo or query.
+ * The origin of a configured endpoint (`checkEndpoint` with `originOnly`), as the adapters'
+ * config resolution uses it.
  *
  * @example
  * ```ts
@@ -41,50 +90,20 @@ export function assertSecureEndpoint(
  * ```
  */
 export function endpointOrigin(value: string, provider: string, allowInsecureHttp = false): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  const extra =
-    url !== undefined &&
-    (url.username !== '' ||
-      url.password !== '' ||
-      url.search !== '' ||
-      url.hash !== '' ||
-      (url.pathname !== '/' && url.pathname !== ''));
-  if (url === undefined || extra) {
-    const issue = 'expected an origin only, such as https://host[:port]';
-    throw new MailError(`${provider} config: endpoint: ${issue}`, {
-      code: 'invalid_input',
-      provider,
-      issues: [{ path: ['endpoint'], message: issue }],
-    });
-  }
-  assertSecureEndpoint(url.origin, provider, allowInsecureHttp);
-  return url.origin;
+  return checkEndpoint(value, { provider, allowInsecureHttp, originOnly: true }).origin;
 }
 
-/** Why a URL may not carry a request, or undefined when it may. */
-function endpointProblem(
-  value: string,
+/**
+ * Refuse an endpoint that would send credentials in clear text.
+ *
+ * @deprecated Use `checkEndpoint(origin, { provider, allowInsecureHttp })`, the one endpoint rule.
+ */
+export function assertSecureEndpoint(
+  origin: string,
+  provider: string,
   allowInsecureHttp = false,
-): { message: string; issue: string } | undefined {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return { message: 'endpoint is not a valid URL', issue: 'not a valid URL' };
-  }
-  if (url.protocol === 'https:') return undefined;
-  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return undefined;
-  // The explicit opt-in for an emulator in another container (docker compose): named in the refusal.
-  if (url.protocol === 'http:' && allowInsecureHttp) return undefined;
-  return {
-    message: `endpoint ${url.protocol}//${url.host} is not allowed; use https (plain http only on loopback, or opt in with allowInsecureHttp: true / ?insecure=1)`,
-    issue: 'https required off loopback',
-  };
+): void {
+  checkEndpoint(origin, { provider, allowInsecureHttp });
 }
 
 /** Where a request goes, in the two parts undici takes. */
@@ -110,16 +129,7 @@ export function requestTarget(
 ): Target {
   const known = approved.get(value);
   if (known !== undefined) return known;
-  const problem = endpointProblem(value, allowInsecureHttp);
-  if (problem !== undefined) {
-    throw new MailError(`Request refused before sending: ${problem.message}`, {
-      code: 'invalid_input',
-      retryable: false,
-      delivery: 'not_sent',
-      issues: [{ path: ['endpoint'], message: problem.issue }],
-    });
-  }
-  const url = new URL(value);
+  const url = checkEndpoint(value, { allowInsecureHttp });
   const target = { origin: url.origin, host: url.host, path: `${url.pathname}${url.search}` };
   if (url.search === '' && approved.size < TARGETS_KEPT) approved.set(value, target);
   return target;

@@ -1,6 +1,7 @@
 /**
- * The one place where provider operations run: rate limit, build and sign, HTTP, parse,
- * classify, retry (p-retry), hooks. Retry rules (README, "Errors and duplicate safety"):
+ * The one place where provider operations run. p-retry owns the loop, the backoff and the abort
+ * (every attempt, the first included, is its `input`: attempt.ts); our decision sits in its
+ * `shouldRetry`. Retry rules (README, "Errors and duplicate safety"):
  * - a `read` is retried on any retryable error;
  * - a `send` or `write` only when the provider certainly did not act (`delivery: 'not_sent'`);
  * - after an ambiguous failure of a `replayable` operation, the previous attempt's exact signed
@@ -8,17 +9,15 @@
  *   twice. That refusal is reported as `delivery: 'unknown'`, never as a plain failure.
  * Every other attempt is built and signed afresh.
  */
-import pRetry, { AbortError } from 'p-retry';
-import { isMailError, MailError } from '../errors.js';
+import pRetry, { type RetryContext } from 'p-retry';
+import { isMailError, type MailError } from '../errors.js';
 import { checkCallOptions } from '../mailer/mailer-options.js';
-import type { AttemptContext, HttpRequest, HttpResponse, Operation } from '../provider/provider.js';
+import type { HttpRequest, HttpResponse, Operation } from '../provider/provider.js';
 import type { AttemptGate } from '../schedule/contract.js';
-import { afterAmbiguity, refusedReplay } from './ambiguity.js';
-import { bounded } from './bounded.js';
-import { answered } from './gate.js';
+import { afterAmbiguity } from './ambiguity.js';
+import { asMailError, createAttempt, type RunState } from './attempt.js';
 import { emit, type Hooks, type RedactedRequest } from './hooks.js';
 import type { RateLimiter } from './rate-limit.js';
-import { parseRetryAfter } from './retry-after.js';
 import { abortedError, sleep } from './sleep.js';
 
 /** Sends one request; throws a classified `MailError` on transport failure. */
@@ -27,7 +26,10 @@ export type Transport = (
   signal: AbortSignal | undefined,
 ) => Promise<HttpResponse>;
 
-/** Backoff settings. Delays use full jitter between `minDelayMs` and the exponential cap. */
+/**
+ * Backoff settings, given to p-retry: the wait before retry n is `minDelayMs * 2^(n-1)`, capped
+ * at `maxDelayMs`, times a random factor between 1 and 2 (p-retry's `randomize`), still capped.
+ */
 export interface RetryOptions {
   /** Retries after the first attempt (default 3). */
   readonly retries?: number;
@@ -63,110 +65,67 @@ export interface Outcome<T> {
   readonly attempts: number;
 }
 
-/** Per-run state shared by the attempt function and the retry decision. */
-interface RunState {
-  attempts: number;
-  last?: HttpRequest;
-  replayNext: boolean;
-  ambiguous?: MailError;
-  lastError?: MailError;
-}
-
 /** Build the runner for one provider. */
 export function createExecutor(options: ExecutorOptions) {
   const { provider, hooks } = options;
-  const retries = options.retry.retries ?? 3;
-  const buildTimeoutMs = options.buildTimeoutMs ?? 30_000;
-  const redact = (error: MailError, state: RunState): MailError =>
-    options.redactError ? options.redactError(error, state.last) : error;
+  const { retries = 3, minDelayMs = 200, maxDelayMs = 5_000 } = options.retry;
+  const maxRetryAfterMs = options.retry.maxRetryAfterMs ?? 60_000;
+  const attempt = createAttempt(options, execute);
   /** The failed attempt's request, redacted, for hook payloads (none if it was never built). */
   const lastRequest = (state: RunState): { request?: RedactedRequest } =>
     state.last ? { request: options.describe(state.last) } : {};
 
-  async function attempt<T>(
-    op: Operation<T>,
-    state: RunState,
-    signal: AbortSignal | undefined,
-    gate?: AttemptGate,
-  ): Promise<T> {
-    if (signal?.aborted) throw abortedError(signal, state.lastError?.delivery);
-    await options.limiter.take(op.action, signal);
-    state.attempts += 1;
-    const ctx: AttemptContext = {
-      attempt: state.attempts,
-      signal: signal ?? NEVER,
-      now: options.now,
-      execute,
-    };
-    const replay = state.replayNext && state.last !== undefined;
-    state.replayNext = false;
-    let request: HttpRequest;
-    try {
-      request = replay
-        ? (state.last as HttpRequest)
-        : await bounded(
-            op.build(ctx),
-            signal,
-            buildTimeoutMs,
-            `${provider} ${op.action}: signing (credentials)`,
-          );
-    } catch (error) {
-      stop(asMailError(error, provider, op, 'not_sent'));
-    }
-    state.last = request;
-    const release = gate ? await gate(signal) : undefined;
-    const base = { provider, action: op.action, attempt: state.attempts };
-    const described = hooks.onRequest || hooks.onResponse ? options.describe(request) : undefined;
-    if (described) emit(hooks.onRequest, { ...base, request: described, replay });
-    const started = performance.now();
-    const response = await answered(
-      op.transport
-        ? op.transport(request, { ...ctx, timeoutMs: buildTimeoutMs })
-        : options.transport(request, signal),
-      release,
-    );
-    if (described) {
-      const durationMs = performance.now() - started;
-      emit(hooks.onResponse, { ...base, request: described, status: response.status, durationMs });
-    }
-    try {
-      return op.parse(response, ctx);
-    } catch (error) {
-      let mailError = asMailError(error, provider, op, 'unknown', response.status);
-      if (mailError.retryable && mailError.retryAfterMs === undefined) {
-        const retryAfterMs = parseRetryAfter(response.headers['retry-after'], options.now());
-        if (retryAfterMs !== undefined) mailError = mailError.with({ retryAfterMs });
-      }
-      if (replay && state.ambiguous && op.isReplayRejection?.(mailError)) {
-        // The first copy reached the provider: it may have been sent. Never a plain failure.
-        stop(refusedReplay(mailError, state.ambiguous, provider));
-      }
-      throw mailError;
-    }
-  }
-
-  function decide(
+  /**
+   * p-retry's `shouldRetry` (called only while retries are left): our decision, the hook, and the
+   * provider's Retry-After, waited here before p-retry's own backoff step.
+   */
+  async function shouldRetry(
     op: Operation<unknown>,
     state: RunState,
-    error: MailError,
-  ): 'retry' | 'replay' | 'stop' {
-    if (!error.retryable || error.code === 'aborted') return 'stop';
-    if (op.kind === 'read') return 'retry';
-    // Once a copy may have arrived, only identical resends are safe: a fresh signature could
-    // be accepted a second time.
-    if (state.ambiguous) return 'replay';
-    if (error.delivery === 'not_sent') return 'retry';
-    if (op.replayable && state.last !== undefined) return 'replay';
-    return 'stop';
+    context: RetryContext,
+    signal: AbortSignal | undefined,
+  ): Promise<boolean> {
+    const error = asMailError(context.error, provider, op, 'unknown');
+    state.lastError = error;
+    const decision = decide(op, state, error);
+    const waitMs = error.retryAfterMs;
+    if (decision === 'stop' || (waitMs !== undefined && waitMs > maxRetryAfterMs)) return false;
+    if (decision === 'replay') {
+      state.ambiguous ??= error;
+      state.replayNext = true;
+    }
+    if (hooks.onRetry) {
+      const step = Math.min(maxDelayMs, minDelayMs * 2 ** context.retriesConsumed);
+      const delayMs = waitMs ?? step;
+      const event = { provider, action: op.action, attempt: state.attempts, error, delayMs };
+      emit(hooks.onRetry, { ...event, ...lastRequest(state), replay: decision === 'replay' });
+    }
+    if (waitMs !== undefined) await sleep(waitMs, signal);
+    return true;
   }
 
-  function delayFor(error: MailError, retryNumber: number): number | undefined {
-    const { minDelayMs = 200, maxDelayMs = 5_000, maxRetryAfterMs = 60_000 } = options.retry;
-    if (error.retryAfterMs !== undefined) {
-      return error.retryAfterMs <= maxRetryAfterMs ? error.retryAfterMs : undefined;
+  /** The error the caller gets: an abort says what the attempts before it may have done. */
+  function finalError(
+    error: unknown,
+    op: Operation<unknown>,
+    state: RunState,
+    signal: AbortSignal | undefined,
+  ): MailError {
+    let final: MailError;
+    if (signal?.aborted && !(isMailError(error) && error.code !== 'aborted')) {
+      // p-retry rejects with the signal's reason, our waits with an `aborted` error, an attempt
+      // cut short with its own: `unknown` if that attempt or the last failure may have arrived.
+      const own = isMailError(error) ? error.delivery : 'not_sent';
+      const delivery = own === 'unknown' || state.lastError?.delivery === 'unknown';
+      final = abortedError(signal, delivery ? 'unknown' : 'not_sent').with({
+        provider,
+        action: op.action,
+      });
+    } else {
+      final = asMailError(error, provider, op, 'unknown');
     }
-    const cap = Math.min(maxDelayMs, minDelayMs * 2 ** (retryNumber - 1));
-    return minDelayMs + Math.random() * Math.max(0, cap - minDelayMs);
+    if (state.ambiguous) final = afterAmbiguity(final, state.ambiguous, provider);
+    return final.with({ attempts: state.attempts });
   }
 
   /** Run an operation to completion: the value and the attempt count, or a final MailError. */
@@ -178,57 +137,32 @@ export function createExecutor(options: ExecutorOptions) {
     checkCallOptions(signal === undefined ? undefined : { signal });
     const state: RunState = { attempts: 0, replayNext: false };
     const started = performance.now();
-    /** p-retry's `shouldRetry`: classify, decide, tell the hooks, wait. */
-    const consider = async (error: unknown, retriesLeft: number): Promise<boolean> => {
-      const mailError = redact(asMailError(error, provider, op, 'unknown'), state);
-      state.lastError = mailError;
-      if (retriesLeft <= 0) return false;
-      const decision = decide(op, state, mailError);
-      const delayMs = decision === 'stop' ? undefined : delayFor(mailError, state.attempts);
-      if (delayMs === undefined) return false;
-      if (decision === 'replay') {
-        state.ambiguous ??= mailError;
-        state.replayNext = true;
-      }
-      const event = { provider, action: op.action, attempt: state.attempts, error: mailError };
-      if (hooks.onRetry) {
-        const request = lastRequest(state);
-        emit(hooks.onRetry, { ...event, ...request, delayMs, replay: decision === 'replay' });
-      }
-      await sleep(delayMs, signal);
-      return true;
-    };
     try {
-      let value: T;
-      try {
-        // Most sends succeed first time: run the first attempt outside p-retry, which then
-        // only handles the retries (same decisions, one fewer in its budget).
-        value = await attempt(op, state, signal, gate);
-      } catch (error) {
-        if (error instanceof AbortError) throw error.originalError;
-        if (!(await consider(error, retries))) throw error;
-        value = await pRetry(() => attempt(op, state, signal, gate), {
-          retries: retries - 1,
-          minTimeout: 0,
-          maxTimeout: 0,
-          randomize: false,
-          shouldRetry: ({ error: next, retriesLeft }) => consider(next, retriesLeft),
-        });
-      }
+      // Every option is given, defaults included: p-retry copies the options and fills in the
+      // missing ones, and on Node 20 a copy that gains properties costs about 8 µs per call
+      // against 0.4 µs for one that does not (bench/src/micro.ts, "p-retry" rows).
+      const value = await pRetry(() => attempt(op, state, signal, gate), {
+        retries,
+        factor: 2,
+        minTimeout: minDelayMs,
+        maxTimeout: maxDelayMs,
+        maxRetryTime: Number.POSITIVE_INFINITY,
+        randomize: true,
+        signal,
+        onFailedAttempt: ignore,
+        shouldConsumeRetry: always,
+        shouldRetry: (context) => shouldRetry(op, state, context, signal),
+      });
       return { value, attempts: state.attempts };
     } catch (error) {
-      let final = unwrap(error, provider, op, state, signal);
-      if (state.ambiguous) final = afterAmbiguity(final, state.ambiguous, provider);
-      final = redact(final, state).with({ attempts: state.attempts });
+      // p-retry checks the signal after a successful attempt too: a send that was accepted is
+      // reported as such, never as aborted.
+      if (state.done) return { value: state.done.value as T, attempts: state.attempts };
+      const final = finalError(error, op, state, signal);
       if (hooks.onError) {
-        emit(hooks.onError, {
-          provider,
-          action: op.action,
-          attempt: state.attempts,
-          error: final,
-          durationMs: performance.now() - started,
-          ...lastRequest(state),
-        });
+        const durationMs = performance.now() - started;
+        const event = { provider, action: op.action, attempt: state.attempts, error: final };
+        emit(hooks.onError, { ...event, durationMs, ...lastRequest(state) });
       }
       throw final;
     }
@@ -245,69 +179,28 @@ export function createExecutor(options: ExecutorOptions) {
   return { run, execute };
 }
 
-const NEVER = new AbortController().signal;
+function ignore(): void {}
 
-/** Marks an error so p-retry does not retry it (it does not call shouldRetry for these). */
-class Final extends Error {
-  constructor(readonly error: MailError) {
-    super(error.message);
-  }
+function always(): boolean {
+  return true;
 }
 
-/** End the run with this error: p-retry's AbortError skips retries and rejects with its cause. */
-function stop(error: MailError): never {
-  throw new AbortError(new Final(error));
-}
-
-function unwrap(
-  error: unknown,
-  provider: string,
+/**
+ * Whether a failed attempt is retried, resent identically, or ends the run:
+ * - a `read` is retried on any retryable error;
+ * - a `send` or `write` only when nothing can have been executed (`delivery: 'not_sent'`);
+ * - once a copy may have arrived, only identical resends are safe (a fresh signature could be
+ *   accepted a second time), and only for a `replayable` operation.
+ */
+function decide(
   op: Operation<unknown>,
   state: RunState,
-  signal: AbortSignal | undefined,
-): MailError {
-  if (error instanceof Final) return error.error;
-  if (signal?.aborted && !(isMailError(error) && error.code !== 'aborted')) {
-    return abortedError(signal, state.lastError?.delivery ?? 'not_sent').with({
-      provider,
-      action: op.action,
-    });
-  }
-  return asMailError(error, provider, op, 'unknown');
-}
-
-/** Anything thrown by a transport, an adapter's parse or build, as a MailError. */
-function asMailError(
-  error: unknown,
-  provider: string,
-  op: Operation<unknown>,
-  delivery: 'not_sent' | 'unknown',
-  httpStatus?: number,
-): MailError {
-  if (error instanceof Final) return error.error;
-  if (isMailError(error)) {
-    return error.provider === undefined || error.action === undefined
-      ? error.with({ provider: error.provider ?? provider, action: error.action ?? op.action })
-      : error;
-  }
-  if (error instanceof SyntaxError) {
-    return new MailError(`${provider} answered ${op.action} with a body that is not valid JSON`, {
-      code: 'provider_unavailable',
-      retryable: true,
-      delivery: 'unknown',
-      provider,
-      action: op.action,
-      ...(httpStatus === undefined ? {} : { httpStatus }),
-    });
-  }
-  const name = error instanceof Error ? error.name : typeof error;
-  return new MailError(`${provider} ${op.action} failed unexpectedly (${name})`, {
-    code: 'unknown',
-    retryable: false,
-    delivery,
-    provider,
-    action: op.action,
-    cause: error,
-    ...(httpStatus === undefined ? {} : { httpStatus }),
-  });
+  error: MailError,
+): 'retry' | 'replay' | 'stop' {
+  if (!error.retryable || error.code === 'aborted') return 'stop';
+  if (op.kind === 'read') return 'retry';
+  if (state.ambiguous) return 'replay';
+  if (error.delivery === 'not_sent') return 'retry';
+  if (op.replayable && state.last !== undefined) return 'replay';
+  return 'stop';
 }

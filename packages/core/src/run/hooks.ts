@@ -41,7 +41,11 @@ export interface RetryEvent extends HookBase {
   readonly error: MailError;
   /** The failed attempt's request, redacted. */
   readonly request?: RedactedRequest;
-  /** How long the core waits before the next attempt. */
+  /**
+   * The least the core waits before the next attempt: the provider's `retryAfterMs` when it gave
+   * one (p-retry's backoff step follows it), else the backoff step before p-retry's jitter, which
+   * multiplies it by 1 to 2 (README "Errors and duplicate safety").
+   */
   readonly delayMs: number;
   readonly replay: boolean;
 }

@@ -81,14 +81,12 @@ function createDispatcherClient(
   owned: boolean,
 ): HttpClient {
   const { timeoutMs, maxResponseBytes } = options;
-  const approved = new Map<string, Target>();
-
-  async function send(request: HttpRequest, sendOptions: SendOptions = {}): Promise<HttpResponse> {
-    const caller = sendOptions.signal;
-    if (caller?.aborted) throw abortedError(caller);
-    const target = requestTarget(request.url, approved, options.allowInsecureHttp);
-    try {
-      return await exchange(dispatcher, {
+  // Idempotent: undici rejects a second close, and `mailer.close()` may well be called twice.
+  let closing: Promise<void> | undefined;
+  return transferClient(
+    options,
+    (target, request, signal) =>
+      exchange(dispatcher, {
         origin: target.origin,
         path: target.path,
         method: request.method,
@@ -96,32 +94,54 @@ function createDispatcherClient(
         body: request.body ?? null,
         timeoutMs,
         maxResponseBytes,
-        signal: caller,
-      });
-    } catch (error) {
-      throw classify(error as ExchangeError, {
-        caller,
-        timeoutMs,
-        maxResponseBytes,
-        host: target.host,
-      });
-    }
-  }
-
-  // Idempotent: undici rejects a second close, and `mailer.close()` may well be called twice.
-  let closing: Promise<void> | undefined;
-  return {
-    send,
-    close() {
+        signal,
+      }),
+    () => {
       closing ??= owned ? dispatcher.close().then(() => undefined) : Promise.resolve();
       return closing;
     },
-  };
+  );
+}
+
+/** Moves one checked request: the whole answer, or an `ExchangeError` saying how it failed. */
+export type Transfer = (
+  target: Target,
+  request: HttpRequest,
+  signal: AbortSignal | undefined,
+) => Promise<HttpResponse>;
+
+/**
+ * The `HttpClient` contract around a transfer, the same for the undici and the fetch client: an
+ * aborted call fails before anything, the URL is checked (endpoint.ts), and a failure becomes a
+ * classified `MailError`.
+ */
+export function transferClient(
+  options: HttpClientOptions,
+  transfer: Transfer,
+  close: () => Promise<void>,
+): HttpClient {
+  const { timeoutMs, maxResponseBytes } = options;
+  const approved = new Map<string, Target>();
+
+  async function send(request: HttpRequest, sendOptions: SendOptions = {}): Promise<HttpResponse> {
+    const { signal } = sendOptions;
+    if (signal?.aborted) throw abortedError(signal);
+    const target = requestTarget(request.url, approved, options.allowInsecureHttp);
+    try {
+      return await transfer(target, request, signal);
+    } catch (error) {
+      const ctx = { signal, timeoutMs, maxResponseBytes, host: target.host };
+      throw classify(error as ExchangeError, ctx);
+    }
+  }
+
+  return { send, close };
 }
 
 /** What `classify` needs besides the failure: the caller's signal and the settings. */
 export interface ClassifyContext {
-  readonly caller: AbortSignal | undefined;
+  /** The caller's signal. */
+  readonly signal: AbortSignal | undefined;
   readonly timeoutMs: number;
   readonly maxResponseBytes: number;
   readonly host: string;
@@ -143,8 +163,8 @@ export function classify(failure: ExchangeError, ctx: ClassifyContext): MailErro
       delivery: 'unknown',
     });
   }
-  if (kind === 'caller' || ctx.caller?.aborted) {
-    return abortedError(ctx.caller as AbortSignal, delivery);
+  if (kind === 'caller' || ctx.signal?.aborted) {
+    return abortedError(ctx.signal as AbortSignal, delivery);
   }
   const code = errorCode(error);
   if (kind === 'deadline' || (code !== undefined && TIMEOUT_CODES.has(code))) {

@@ -7,62 +7,52 @@
 
 import type { HttpRequest, HttpResponse } from '../provider/provider.js';
 import { startDeadline } from '../run/deadline.js';
-import { requestTarget, type Target } from '../run/endpoint.js';
+import type { Target } from '../run/endpoint.js';
 import { ExchangeError } from '../run/exchange.js';
-import {
-  classify,
-  errorCode,
-  type HttpClient,
-  type HttpClientOptions,
-  type SendOptions,
-} from '../run/http.js';
-import { abortedError } from '../run/sleep.js';
+import { errorCode, type HttpClient, type HttpClientOptions, transferClient } from '../run/http.js';
 
 /** An `HttpClient` on the runtime's `fetch`. */
 export function createFetchClient(options: HttpClientOptions): HttpClient {
-  const { timeoutMs, maxResponseBytes } = options;
-  const approved = new Map<string, Target>();
+  const transfer = (target: Target, request: HttpRequest, signal: AbortSignal | undefined) =>
+    fetchTransfer(target, request, signal, options);
+  return transferClient(options, transfer, () => Promise.resolve());
+}
 
-  async function send(request: HttpRequest, sendOptions: SendOptions = {}): Promise<HttpResponse> {
-    const caller = sendOptions.signal;
-    if (caller?.aborted) throw abortedError(caller);
-    const target = requestTarget(request.url, approved, options.allowInsecureHttp);
-    const deadline = startDeadline(timeoutMs, caller);
-    try {
-      const response = await fetch(`${target.origin}${target.path}`, {
-        method: request.method,
-        headers: request.headers,
-        ...(request.body === undefined ? {} : { body: request.body }),
-        redirect: 'manual',
-        signal: deadline.signal,
-      });
-      const body = await readBody(response, maxResponseBytes);
-      const headers: Record<string, string> = {};
-      response.headers.forEach((value, name) => {
-        headers[name] = value;
-      });
-      return { status: response.status, headers, body };
-    } catch (error) {
-      const kind =
-        error instanceof ResponseTooLarge
-          ? 'size'
-          : caller?.aborted
-            ? 'caller'
-            : deadline.expired
-              ? 'deadline'
-              : 'transport';
-      throw classify(new ExchangeError(error, !neverConnected(error), kind), {
-        caller,
-        timeoutMs,
-        maxResponseBytes,
-        host: target.host,
-      });
-    } finally {
-      deadline.release();
-    }
+/** One request over fetch; a failure is an `ExchangeError` saying which kind it was. */
+async function fetchTransfer(
+  target: Target,
+  request: HttpRequest,
+  signal: AbortSignal | undefined,
+  options: HttpClientOptions,
+): Promise<HttpResponse> {
+  const deadline = startDeadline(options.timeoutMs, signal);
+  try {
+    const response = await fetch(`${target.origin}${target.path}`, {
+      method: request.method,
+      headers: request.headers,
+      ...(request.body === undefined ? {} : { body: request.body }),
+      redirect: 'manual',
+      signal: deadline.signal,
+    });
+    const body = await readBody(response, options.maxResponseBytes);
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    return { status: response.status, headers, body };
+  } catch (error) {
+    const kind =
+      error instanceof ResponseTooLarge
+        ? 'size'
+        : signal?.aborted
+          ? 'caller'
+          : deadline.expired
+            ? 'deadline'
+            : 'transport';
+    throw new ExchangeError(error, !neverConnected(error), kind);
+  } finally {
+    deadline.release();
   }
-
-  return { send, close: () => Promise.resolve() };
 }
 
 /** The answer passed `maxResponseBytes`. */
