@@ -4,11 +4,12 @@
  * `provider`, or a URL such as `tencent-ses://ap-guangzhou?timeoutMs=5000`) against the adapters
  * passed in, so a program swaps provider without code changes.
  */
-import { z } from 'zod';
-import { MailError } from '../errors.js';
+import { z } from 'zod/mini';
+import { type Issue, MailError } from '../errors.js';
 import { compositeFromConfig, isConfigList } from '../failover/config.js';
 import { failUrlCredentials, missingProviderMessage } from './config-hints.js';
 import type { Provider } from './provider.js';
+import { schemaIssues } from './zod-issues.js';
 
 /** An access key pair, with an STS/temporary token when there is one. */
 export interface Credentials {
@@ -32,9 +33,9 @@ export interface TransportConfig {
 
 /** The zod shape of `TransportConfig`, for adapters to spread into their strict schema. */
 export const transportConfigShape = {
-  timeoutMs: z.coerce.number().int().positive().max(600_000).optional(),
-  retries: z.coerce.number().int().min(0).max(20).optional(),
-  maxResponseBytes: z.coerce.number().int().positive().optional(),
+  timeoutMs: z.optional(z.coerce.number().check(z.int(), z.positive(), z.maximum(600_000))),
+  retries: z.optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(20))),
+  maxResponseBytes: z.optional(z.coerce.number().check(z.int(), z.positive())),
 };
 
 /** The `TransportConfig` of a parsed config: only the keys the user set (no `undefined`s). */
@@ -50,15 +51,18 @@ export function transportOf(config: {
   return transport;
 }
 
-const credentialsObject = z
-  .object({ id: z.string().min(1), secret: z.string().min(1), token: z.string().min(1).optional() })
-  .strict();
+const nonEmpty = z.string().check(z.minLength(1));
+const credentialsObject = z.strictObject({
+  id: nonEmpty,
+  secret: nonEmpty,
+  token: z.optional(nonEmpty),
+});
 
 /** zod schema for a `CredentialsSource` (object or function). */
 export const credentialsSchema = z.union([
   credentialsObject,
   z.custom<() => Credentials | Promise<Credentials>>((v) => typeof v === 'function', {
-    message: 'expected { id, secret, token? } or an async function',
+    error: 'expected { id, secret, token? } or an async function',
   }),
 ]);
 
@@ -96,7 +100,7 @@ export function resolveCredentials(
           cause: error,
         });
       }
-      const parsed = credentialsObject.safeParse(value);
+      const parsed = z.safeParse(credentialsObject, value);
       if (!parsed.success) {
         throw new MailError(
           `${provider}: the credentials function returned no valid { id, secret }`,
@@ -142,31 +146,27 @@ function stripToken(value: {
 }
 
 /**
- * Parse a config with a strict schema; a missing, unknown or bad key fails naming the key.
+ * Parse a config with a strict schema (any zod 4 schema, `zod/mini` or classic); a missing,
+ * unknown or bad key fails naming the key.
  */
-export function parseConfig<T>(provider: string, schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value ?? {});
+export function parseConfig<T>(provider: string, schema: z.core.$ZodType<T>, value: unknown): T {
+  const input = value ?? {};
+  const result = z.safeParse(schema, input);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => {
-    const keys = 'keys' in issue && Array.isArray(issue.keys) ? (issue.keys as string[]) : [];
-    const path = [...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-    return keys.length > 0
-      ? {
-          path: [...path, keys.join(', ')],
-          message: `unknown key ${keys.map((k) => `'${k}'`).join(', ')}`,
-        }
-      : { path, message: issue.message };
-  });
-  const first = issues[0];
-  const where = first && first.path.length > 0 ? ` ${first.path.join('.')}:` : '';
-  return failConfig(provider, `${provider} config:${where} ${first?.message ?? 'invalid'}`, issues);
+  const issues = schemaIssues(schema, input, { unknown: 'key' });
+  return failConfig(provider, `${provider} config: ${headline(issues)}`, issues);
 }
 
-function failConfig(
-  provider: string,
-  message: string,
-  issues: readonly { path: (string | number)[]; message: string }[],
-): never {
+/** The first few issues in one line, so that every misspelt key is named in the message. */
+function headline(issues: readonly Issue[]): string {
+  const shown = issues
+    .slice(0, 3)
+    .map(({ path, message }) => (path.length > 0 ? `${path.join('.')}: ${message}` : message));
+  const more = issues.length - shown.length;
+  return (shown.join('; ') || 'invalid') + (more > 0 ? ` (and ${more} more)` : '');
+}
+
+function failConfig(provider: string, message: string, issues: readonly Issue[]): never {
   throw new MailError(message, { code: 'invalid_input', provider, issues });
 }
 

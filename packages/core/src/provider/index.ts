@@ -6,12 +6,12 @@
  * rule, and precise JSON. The README section "Writing an adapter" walks through it.
  */
 
+export { z } from 'zod/mini';
 export { checkMessage } from '../capabilities/check.js';
 export { checkBatch } from '../capabilities/check-batch.js';
 export type { Issue, MailErrorInit } from '../errors.js';
 export { invalidInput, isMailError, MailError, unsupported } from '../errors.js';
 export { prepareBatch, prepareMessage } from '../mailer/prepare.js';
-export { toIssues } from '../message/issues.js';
 export {
   normalizeBatch,
   normalizeGroupInput,
@@ -55,3 +55,5 @@ export type {
   SendResult,
 } from './provider.js';
 export { defineProvider } from './provider.js';
+export type { IssuesFromZodOptions } from './zod-issues.js';
+export { issuesFromZod, schemaIssues, toIssues } from './zod-issues.js';
