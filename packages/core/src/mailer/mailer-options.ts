@@ -4,9 +4,9 @@
  * that would hammer a throttling provider fails at construction with a `MailError` naming the
  * field, before any request.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { MailError } from '../errors.js';
-import { parseConfig } from '../provider/config.js';
+import { parseConfig } from '../provider/config-schema.js';
 
 const fn = (what: string) =>
   z.optional(
@@ -59,7 +59,7 @@ const retry = z.strictObject({
 });
 
 /** The zod shape of `MailerOptions`; a feature adding an option adds its key here. */
-export const mailerOptionsShape = {
+const mailerOptionsShape = {
   dispatcher: withMethod('dispatch', 'an undici Dispatcher (an object with a dispatch method)'),
   timeoutMs: intIn(1, MAILER_LIMITS.timeoutMs),
   maxResponseBytes: intIn(1),

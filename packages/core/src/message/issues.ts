@@ -3,7 +3,7 @@
  * provider/zod-issues.ts), and the guard that makes every validation entry point
  * throw nothing but a `MailError`.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { type Issue, invalidInput, isMailError, MailError } from '../errors.js';
 import { schemaIssues } from '../provider/zod-issues.js';
 

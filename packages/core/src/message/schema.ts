@@ -4,7 +4,7 @@
  * normalise loose input (address strings, attachment encodings) while they validate. Built
  * once at module load: they run on every send.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import {
   addrSpecProblem,
   asciiDomain,

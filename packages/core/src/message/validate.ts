@@ -3,7 +3,7 @@
  * group recipients. Each function reports every problem at once (`invalid_input` with one
  * issue per problem and its path) and throws nothing but a `MailError`.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { type Issue, invalidInput } from '../errors.js';
 import type { GroupInput } from '../provider/provider.js';
 import { normalizeRule } from '../schedule/rule.js';
@@ -84,7 +84,7 @@ function templateOf(ref: {
 }
 
 /** A message as `messageSchema` outputs it: addresses parsed, not yet frozen into lists. */
-export type MessageData = z.output<typeof messageSchema>;
+type MessageData = z.output<typeof messageSchema>;
 
 function buildMessage(data: MessageData, issues: Issue[]): Message {
   const message: { -readonly [K in keyof Message]: Message[K] } = {

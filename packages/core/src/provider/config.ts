@@ -1,15 +1,16 @@
 /**
- * Configuration: strict zod schemas per adapter, credentials (static, official env vars, or an
- * async function), and `fromConfig`, which resolves a value from outside (an object with
+ * Configuration: credentials (static, official env vars, or an async function), transport
+ * settings, and `fromConfig`, which resolves a value from outside (an object with
  * `provider`, or a URL such as `tencent-ses://ap-guangzhou?timeoutMs=5000`) against the adapters
  * passed in, so a program swaps provider without code changes.
+ * The zod pieces adapters build their configs from are in config-schema.ts (kit only, so the
+ * user API's declarations name no zod type).
  */
-import { z } from 'zod/mini';
 import { type Issue, MailError } from '../errors.js';
 import { compositeFromConfig, isConfigList } from '../failover/config.js';
 import { failUrlCredentials, missingProviderMessage } from './config-hints.js';
+import { credentialsObject } from './config-schema.js';
 import type { Provider } from './provider.js';
-import { schemaIssues } from './zod-issues.js';
 
 /** An access key pair, with an STS/temporary token when there is one. */
 export interface Credentials {
@@ -31,13 +32,6 @@ export interface TransportConfig {
   readonly maxResponseBytes?: number;
 }
 
-/** The zod shape of `TransportConfig`, for adapters to spread into their strict schema. */
-export const transportConfigShape = {
-  timeoutMs: z.optional(z.coerce.number().check(z.int(), z.positive(), z.maximum(600_000))),
-  retries: z.optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(20))),
-  maxResponseBytes: z.optional(z.coerce.number().check(z.int(), z.positive())),
-};
-
 /** The `TransportConfig` of a parsed config: only the keys the user set (no `undefined`s). */
 export function transportOf(config: {
   readonly timeoutMs?: number | undefined;
@@ -50,21 +44,6 @@ export function transportOf(config: {
   if (config.maxResponseBytes !== undefined) transport.maxResponseBytes = config.maxResponseBytes;
   return transport;
 }
-
-const nonEmpty = z.string().check(z.minLength(1));
-const credentialsObject = z.strictObject({
-  id: nonEmpty,
-  secret: nonEmpty,
-  token: z.optional(nonEmpty),
-});
-
-/** zod schema for a `CredentialsSource` (object or function). */
-export const credentialsSchema = z.union([
-  credentialsObject,
-  z.custom<() => Credentials | Promise<Credentials>>((v) => typeof v === 'function', {
-    error: 'expected { id, secret, token? } or an async function',
-  }),
-]);
 
 /** Names of the environment variables that hold a provider's official credentials. */
 export interface CredentialEnv {
@@ -100,7 +79,7 @@ export function resolveCredentials(
           cause: error,
         });
       }
-      const parsed = z.safeParse(credentialsObject, value);
+      const parsed = credentialsObject.safeParse(value);
       if (!parsed.success) {
         throw new MailError(
           `${provider}: the credentials function returned no valid { id, secret }`,
@@ -143,27 +122,6 @@ function stripToken(value: {
   return value.token === undefined
     ? { id: value.id, secret: value.secret }
     : (value as Credentials);
-}
-
-/**
- * Parse a config with a strict schema (any zod 4 schema, `zod/mini` or classic); a missing,
- * unknown or bad key fails naming the key.
- */
-export function parseConfig<T>(provider: string, schema: z.core.$ZodType<T>, value: unknown): T {
-  const input = value ?? {};
-  const result = z.safeParse(schema, input);
-  if (result.success) return result.data;
-  const issues = schemaIssues(schema, input, { unknown: 'key' });
-  return failConfig(provider, `${provider} config: ${headline(issues)}`, issues);
-}
-
-/** The first few issues in one line, so that every misspelt key is named in the message. */
-function headline(issues: readonly Issue[]): string {
-  const shown = issues
-    .slice(0, 3)
-    .map(({ path, message }) => (path.length > 0 ? `${path.join('.')}: ${message}` : message));
-  const more = issues.length - shown.length;
-  return (shown.join('; ') || 'invalid') + (more > 0 ? ` (and ${more} more)` : '');
 }
 
 function failConfig(provider: string, message: string, issues: readonly Issue[]): never {

@@ -6,7 +6,6 @@
  * rule, and precise JSON. The README section "Writing an adapter" walks through it.
  */
 
-export { z } from 'zod/mini';
 export { checkMessage } from '../capabilities/check.js';
 export { checkBatch } from '../capabilities/check-batch.js';
 export type { Issue, MailErrorInit } from '../errors.js';
@@ -28,14 +27,8 @@ export type {
   CredentialsSource,
   TransportConfig,
 } from './config.js';
-export {
-  credentialsSchema,
-  parseConfig,
-  resolveCredentials,
-  transportConfigShape,
-  transportOf,
-  urlQuery,
-} from './config.js';
+export { resolveCredentials, transportOf, urlQuery } from './config.js';
+export { credentialsSchema, parseConfig, transportConfigShape } from './config-schema.js';
 export { optionsParser } from './options.js';
 export type {
   AttemptContext,
@@ -55,5 +48,6 @@ export type {
   SendResult,
 } from './provider.js';
 export { defineProvider } from './provider.js';
+export * as z from './zod.js';
 export type { IssuesFromZodOptions } from './zod-issues.js';
 export { issuesFromZod, schemaIssues, toIssues } from './zod-issues.js';

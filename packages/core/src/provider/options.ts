@@ -2,7 +2,7 @@
  * Provider options (`providerOptions[id]`) parsed by a provider's zod schema, with issues
  * located under `providerOptions.<id>` and worded by the kit's one zod-to-Issue converter.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { invalidInput } from '../errors.js';
 import { schemaIssues } from './zod-issues.js';
 

@@ -4,7 +4,7 @@
  * `zod/mini`, which loads no locale, so every word a user reads comes from here or from a
  * schema's own `error`, never from zod's default text ("Invalid input").
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { Issue } from '../errors.js';
 
 type ZodIssue = z.core.$ZodIssue;

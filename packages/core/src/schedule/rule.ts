@@ -8,7 +8,7 @@
  * Each occurrence is computed from the rule (`at + k × interval`, or the next cron time after the
  * previous *due* time), never from when the previous run happened, so a schedule does not drift.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { parse } from '../message/issues.js';
 
 /** Fire once at `at`. */
