@@ -16,9 +16,11 @@ import {
   type HttpRequest,
   type HttpResponse,
   invalidInput,
+  issuesFromZod,
   type Operation,
   type OperationKind,
   parseJson,
+  schemaIssues,
 } from '@mailbridge/core/provider';
 import type { z } from 'zod';
 import {
@@ -30,7 +32,6 @@ import {
 import { type AliyunDmCall, createCall } from './call.js';
 import { PROVIDER_ID, type ResolvedConfig } from './config.js';
 import { providerError, unreadableResponse } from './errors.js';
-import { toIssues } from './schemas.js';
 import { type Signer, signerFor } from './signer.js';
 
 /** What every operation of one provider instance shares. */
@@ -212,17 +213,18 @@ export function readResponse<S extends z.ZodType>(
     action,
     httpStatus: status,
     ...(requestId === undefined ? {} : { requestId }),
-    issues: result.error.issues.map((i) => ({
-      path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-      message: i.message,
-    })),
+    issues: issuesFromZod(result.error),
   });
 }
 
 /** An action's parameters checked against its request schema and flattened for the wire. */
 export function checkedParams(name: AliyunDmAction, params: unknown): Record<string, string> {
   const parsed = ACTIONS[name].request.safeParse(params ?? {});
-  if (!parsed.success) throw invalidInput(toIssues(parsed.error), PROVIDER_ID);
+  if (!parsed.success)
+    throw invalidInput(
+      schemaIssues(ACTIONS[name].request, params ?? {}, { unknown: 'key' }),
+      PROVIDER_ID,
+    );
   return flattenParams(parsed.data as Record<string, unknown>);
 }
 

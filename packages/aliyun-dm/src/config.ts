@@ -66,7 +66,7 @@ const configSchema = z
         z.boolean(),
       )
       .optional(),
-    credentials: credentialsSchema.optional(),
+    credentials: z.optional(credentialsSchema),
     signatureVersion: z.enum(['v1', 'v3']).default('v1'),
     smtp: smtpConfigSchema.optional(),
     ...transportConfigShape,

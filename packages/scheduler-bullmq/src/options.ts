@@ -3,7 +3,7 @@
  * `invalid_input` naming it), with the defaults in one table.
  */
 import type { SchedulerHooks } from '@mailbridge/core';
-import { invalidInput } from '@mailbridge/core/provider';
+import { invalidInput, schemaIssues } from '@mailbridge/core/provider';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { SharedLimit } from './limit.js';
@@ -125,15 +125,7 @@ function isRedisClient(value: unknown): boolean {
 export function resolveOptions(input: BullmqSchedulerOptions): ResolvedOptions {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    throw invalidInput(
-      parsed.error.issues.map((issue) => ({
-        path: [
-          'bullmqScheduler',
-          ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-        ],
-        message: issue.message,
-      })),
-    );
+    throw invalidInput(schemaIssues(schema, input, { path: ['bullmqScheduler'] }));
   }
   const o = parsed.data;
   return {

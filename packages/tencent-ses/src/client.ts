@@ -13,6 +13,7 @@ import {
   invalidInput,
   type Operation,
   parseJson,
+  schemaIssues,
 } from '@mailbridge/core/provider';
 import {
   type ActionInput,
@@ -81,13 +82,8 @@ export function actionOperation<A extends TencentSesAction, T = ActionOutput<A>>
 ): Operation<T> {
   const checked = TENCENT_SES_ACTIONS[action].request.safeParse(params);
   if (!checked.success) {
-    throw invalidInput(
-      checked.error.issues.map((issue) => ({
-        path: [action, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-        message: issue.message,
-      })),
-      PROVIDER_ID,
-    );
+    const request = TENCENT_SES_ACTIONS[action].request;
+    throw invalidInput(schemaIssues(request, params, { path: [action] }), PROVIDER_ID);
   }
   // The documented limits beyond the shape (limits.ts), before any request as well.
   checkLimits(action, checked.data as Record<string, unknown>);

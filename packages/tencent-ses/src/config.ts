@@ -65,7 +65,7 @@ export const tencentSesConfigSchema = z
     site: z.enum(['china', 'intl']).optional(),
     endpoint: z.string().optional(),
     allowInsecureHttp: booleanish.optional(),
-    credentials: credentialsSchema.optional(),
+    credentials: z.optional(credentialsSchema),
     language: z.enum(['zh-CN', 'en-US']).optional(),
     allowRawContent: booleanish.optional(),
     rateLimit: z

@@ -4,14 +4,28 @@
  * that would hammer a throttling provider fails at construction with a `MailError` naming the
  * field, before any request.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MailError } from '../errors.js';
-import { parseConfig } from '../provider/config.js';
+import { parseConfig } from '../provider/config-schema.js';
 
 const fn = (what: string) =>
-  z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', {
-    message: `expected ${what}`,
-  });
+  z.optional(
+    z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', {
+      error: `expected ${what}`,
+    }),
+  );
+
+/** An object with a method called `method`, described by `what` when it is not one. */
+const withMethod = (method: string, what: string) =>
+  z.optional(
+    z.custom<object>(
+      (v) =>
+        typeof v === 'object' &&
+        v !== null &&
+        typeof (v as Record<string, unknown>)[method] === 'function',
+      { error: `expected ${what}` },
+    ),
+  );
 
 /** Largest values accepted: beyond them an option is a typo or a mistake, not a setting. */
 export const MAILER_LIMITS = {
@@ -21,77 +35,63 @@ export const MAILER_LIMITS = {
   concurrency: 10_000,
 } as const;
 
-const delay = z.number().int().min(0).max(MAILER_LIMITS.delayMs);
+/** An integer from `min` to `max`, absent allowed. */
+const intIn = (min: number, max?: number) =>
+  z.optional(
+    z.int().check(...(max === undefined ? [z.minimum(min)] : [z.minimum(min), z.maximum(max)])),
+  );
 
-const rateLimit = z
-  .object({
-    requests: z.number().positive().finite(),
-    perMs: z.number().positive().finite(),
-    source: z.string(),
-  })
-  .strict();
+const delay = () => intIn(0, MAILER_LIMITS.delayMs);
+
+const rateLimit = z.strictObject({
+  requests: z.number().check(z.positive()),
+  perMs: z.number().check(z.positive()),
+  source: z.string(),
+});
+
+type RetryData = { minDelayMs?: number | undefined; maxDelayMs?: number | undefined };
+
+const retry = z.strictObject({
+  retries: intIn(0, MAILER_LIMITS.retries),
+  minDelayMs: delay(),
+  maxDelayMs: delay(),
+  maxRetryAfterMs: delay(),
+});
 
 /** The zod shape of `MailerOptions`; a feature adding an option adds its key here. */
-export const mailerOptionsShape = {
-  dispatcher: z
-    .custom<object>(
-      (v) =>
-        typeof v === 'object' &&
-        v !== null &&
-        typeof (v as { dispatch?: unknown }).dispatch === 'function',
-      { message: 'expected an undici Dispatcher (an object with a dispatch method)' },
-    )
-    .optional(),
-  timeoutMs: z.number().int().positive().max(MAILER_LIMITS.timeoutMs).optional(),
-  maxResponseBytes: z.number().int().positive().optional(),
-  retry: z
-    .object({
-      retries: z.number().int().min(0).max(MAILER_LIMITS.retries).optional(),
-      minDelayMs: delay.optional(),
-      maxDelayMs: delay.optional(),
-      maxRetryAfterMs: delay.optional(),
-    })
-    .strict()
-    .refine((r) => (r.minDelayMs ?? 200) <= (r.maxDelayMs ?? 5_000), {
-      message: 'minDelayMs must not exceed maxDelayMs',
-      path: ['minDelayMs'],
-    })
-    .optional(),
-  rateLimits: z
-    .union([z.literal(false), z.record(z.string(), z.union([rateLimit, z.literal(false)]))])
-    .optional(),
-  hooks: z
-    .object({
-      onRequest: fn('a function').optional(),
-      onResponse: fn('a function').optional(),
-      onRetry: fn('a function').optional(),
-      onError: fn('a function').optional(),
-    })
-    .strict()
-    .optional(),
-  concurrency: z.number().int().min(1).max(MAILER_LIMITS.concurrency).optional(),
-  now: fn('a function returning ms since the epoch').optional(),
-  suppression: z
-    .custom<object>(
-      (v) =>
-        typeof v === 'object' &&
-        v !== null &&
-        typeof (v as { suppressed?: unknown }).suppressed === 'function',
-      { message: 'expected a SuppressionStore (memorySuppression() or providerSuppression(...))' },
-    )
-    .optional(),
-  scheduler: z
-    .custom<object>(
-      (v) =>
-        typeof v === 'object' &&
-        v !== null &&
-        typeof (v as { attach?: unknown }).attach === 'function',
-      { message: 'expected a Scheduler (createScheduler(...) or bullmqScheduler(...))' },
-    )
-    .optional(),
+const mailerOptionsShape = {
+  dispatcher: withMethod('dispatch', 'an undici Dispatcher (an object with a dispatch method)'),
+  timeoutMs: intIn(1, MAILER_LIMITS.timeoutMs),
+  maxResponseBytes: intIn(1),
+  retry: z.optional(
+    retry.check(
+      z.refine((r: RetryData) => (r.minDelayMs ?? 200) <= (r.maxDelayMs ?? 5_000), {
+        error: 'minDelayMs must not exceed maxDelayMs',
+        path: ['minDelayMs'],
+      }),
+    ),
+  ),
+  rateLimits: z.optional(
+    z.union([z.literal(false), z.record(z.string(), z.union([rateLimit, z.literal(false)]))]),
+  ),
+  hooks: z.optional(
+    z.strictObject({
+      onRequest: fn('a function'),
+      onResponse: fn('a function'),
+      onRetry: fn('a function'),
+      onError: fn('a function'),
+    }),
+  ),
+  concurrency: intIn(1, MAILER_LIMITS.concurrency),
+  now: fn('a function returning ms since the epoch'),
+  suppression: withMethod(
+    'suppressed',
+    'a SuppressionStore (memorySuppression() or providerSuppression(...))',
+  ),
+  scheduler: withMethod('attach', 'a Scheduler (createScheduler(...) or bullmqScheduler(...))'),
 };
 
-const mailerOptionsSchema = z.object(mailerOptionsShape).strict();
+const mailerOptionsSchema = z.strictObject(mailerOptionsShape);
 
 /** Check `createMailer` options; throws `invalid_input` naming the key. Returns them unchanged. */
 export function checkMailerOptions<T>(provider: string, options: T): T {

@@ -1,88 +1,13 @@
 /**
- * Turning zod's issues into mailbridge `Issue`s (one per problem, located by path, worded for
- * the person who wrote the message), and the guard that makes every validation entry point
+ * Parsing with a schema into mailbridge `Issue`s (worded by the kit's one converter,
+ * provider/zod-issues.ts), and the guard that makes every validation entry point
  * throw nothing but a `MailError`.
  */
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { type Issue, invalidInput, isMailError, MailError } from '../errors.js';
+import { schemaIssues } from '../provider/zod-issues.js';
 
-type ZodIssue = z.core.$ZodIssue;
 type Path = readonly (string | number)[];
-
-const ARTICLE: Readonly<Record<string, string>> = {
-  string: 'a string',
-  number: 'a number',
-  int: 'an integer',
-  boolean: 'a boolean',
-  object: 'an object',
-  array: 'an array',
-  record: 'an object',
-  date: 'a valid Date',
-};
-
-/** What the value is, for "expected X, got Y". */
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid Date' : 'a Date';
-  return ARTICLE[typeof value] ?? typeof value;
-}
-
-function pathOf(prefix: Path, path: readonly PropertyKey[]): (string | number)[] {
-  const out: (string | number)[] = [...prefix];
-  for (const key of path) out.push(typeof key === 'symbol' ? String(key) : key);
-  return out;
-}
-
-/**
- * The union branch the input was meant for: the first whose failure is not a plain type
- * mismatch at its root. `undefined` when the value fits no branch at all.
- */
-function intendedBranch(
-  branches: readonly (readonly ZodIssue[])[],
-): readonly ZodIssue[] | undefined {
-  return branches.find(
-    (issues) => !issues.every((issue) => issue.code === 'invalid_type' && issue.path.length === 0),
-  );
-}
-
-/** Append the mailbridge issues for one zod issue to `out`. */
-function convert(issue: ZodIssue, prefix: Path, out: Issue[]): void {
-  const path = pathOf(prefix, issue.path);
-  switch (issue.code) {
-    case 'invalid_type':
-      out.push({
-        path,
-        message:
-          issue.input === undefined
-            ? 'is required'
-            : `expected ${ARTICLE[issue.expected] ?? issue.expected}, got ${kindOf(issue.input)}`,
-      });
-      return;
-    case 'unrecognized_keys':
-      for (const key of issue.keys)
-        out.push({ path: [...path, key], message: `unknown field "${key}"` });
-      return;
-    case 'invalid_union': {
-      const branch = intendedBranch(issue.errors);
-      if (branch) for (const inner of branch) convert(inner, path, out);
-      else out.push({ path, message: issue.input === undefined ? 'is required' : issue.message });
-      return;
-    }
-    case 'invalid_key':
-      out.push({ path, message: issue.issues[0]?.message ?? issue.message });
-      return;
-    default:
-      out.push({ path, message: issue.message });
-  }
-}
-
-/** mailbridge issues for zod's, each with its full path from the top of the input. */
-export function toIssues(issues: readonly ZodIssue[], prefix: Path = []): Issue[] {
-  const out: Issue[] = [];
-  for (const issue of issues) convert(issue, prefix, out);
-  return out;
-}
 
 /**
  * Run `parse`, turning anything it throws that is not a `MailError` (a throwing getter, a
@@ -145,24 +70,27 @@ function throwingPath(
 }
 
 /**
- * The parsed value, or `invalid_input` with every issue. The fast path parses without
+ * The parsed value, or `invalid_input` with every issue. The common case parses without
  * `reportInput` (which roughly halves zod's speed); only a failure parses again to word the
  * issues ("expected a string, got a number", "is required").
  */
-export function parse<S extends z.ZodType>(
+export function parse<S extends z.core.$ZodType>(
   schema: S,
   input: unknown,
   prefix: Path = [],
 ): z.output<S> {
-  const fast = schema.safeParse(input);
+  const fast = z.safeParse(schema, input);
   if (fast.success) return fast.data;
   throw invalidInput(detailedIssues(schema, input, prefix));
 }
 
 /** The issues of an input known to fail, parsed again with the input reported for wording. */
-export function detailedIssues(schema: z.ZodType, input: unknown, prefix: Path = []): Issue[] {
-  const detailed = schema.safeParse(input, { reportInput: true });
-  return detailed.success ? [] : toIssues(detailed.error.issues, prefix);
+export function detailedIssues(
+  schema: z.core.$ZodType,
+  input: unknown,
+  prefix: Path = [],
+): Issue[] {
+  return schemaIssues(schema, input, { path: prefix });
 }
 
 /** Throw `invalid_input` when there are issues. */

@@ -4,7 +4,7 @@
  * normalise loose input (address strings, attachment encodings) while they validate. Built
  * once at module load: they run on every send.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   addrSpecProblem,
   asciiDomain,
@@ -17,13 +17,21 @@ import { expandAddressList } from './address-list.js';
 import type { Address, Attachment, Recipient } from './message.js';
 
 type Problem = (value: string) => string | undefined;
+type Payload = z.core.ParsePayload;
+
+/** Report a problem from inside a transform (zod/mini's payload has no `addIssue`). */
+function report(ctx: Payload, message: string, input: unknown, path: PropertyKey[] = []): void {
+  ctx.issues.push({ code: 'custom', message, input, path });
+}
 
 /** A string refined by `problem`, reported as one issue with the reason. */
 function checked(problem: Problem) {
-  return z.string().superRefine((value, ctx) => {
-    const reason = problem(value);
-    if (reason !== undefined) ctx.addIssue({ code: 'custom', message: reason, input: value });
-  });
+  return z.string().check(
+    z.superRefine((value: string, ctx) => {
+      const reason = problem(value);
+      if (reason !== undefined) ctx.addIssue({ code: 'custom', message: reason, input: value });
+    }),
+  );
 }
 
 const notEmpty =
@@ -39,7 +47,9 @@ export const line = checked(lineProblem);
 export const requiredLineProblem: Problem = notEmpty(lineProblem);
 /** Why a string cannot be a required body (blank, lone surrogate), or `undefined`. */
 export const requiredTextProblem: Problem = notEmpty(textProblem);
+/** A required header-line value: not blank, no CR, LF or NUL. */
 export const requiredLine = checked(requiredLineProblem);
+/** A required body: not blank, no lone surrogate. */
 export const requiredText = checked(requiredTextProblem);
 
 /**
@@ -47,9 +57,8 @@ export const requiredText = checked(requiredTextProblem);
  * replace the prototype), and nothing the user wrote may be silently dropped.
  */
 function record<K extends z.core.$ZodRecordKey, V extends z.core.SomeType>(key: K, value: V) {
-  return z
-    .unknown()
-    .superRefine((input, ctx) => {
+  const noProto = z.unknown().check(
+    z.superRefine((input: unknown, ctx) => {
       if (typeof input === 'object' && input !== null && Object.hasOwn(input, '__proto__')) {
         ctx.addIssue({
           code: 'custom',
@@ -58,18 +67,23 @@ function record<K extends z.core.$ZodRecordKey, V extends z.core.SomeType>(key: 
           input,
         });
       }
-    })
-    .pipe(z.record(key, value));
+    }),
+  );
+  return z.pipe(noProto, z.record(key, value));
 }
 
 const ADDRESS_HELP = 'expected an email address: "a@b.com", "Name <a@b.com>" or { address, name }';
 
-export const addressString = z.string().transform((value, ctx): Address => {
-  const result = parseAddressResult(value);
-  if (typeof result !== 'string') return Object.freeze(result);
-  ctx.addIssue({ code: 'custom', message: result, input: value });
-  return z.NEVER;
-});
+/** An address string (`"Name <a@b.com>"`) parsed into a frozen `Address`. */
+export const addressString = z.pipe(
+  z.string(),
+  z.transform((value: string, ctx): Address => {
+    const result = parseAddressResult(value);
+    if (typeof result !== 'string') return Object.freeze(result);
+    report(ctx, result, value);
+    return z.NEVER;
+  }),
+);
 
 /** Where a problem of an `{ address, name }` object lies, and what it is. */
 type MailboxReport = (field: 'address' | 'name', message: string) => void;
@@ -77,8 +91,7 @@ type MailboxReport = (field: 'address' | 'name', message: string) => void;
 /**
  * The frozen `Address` that an `{ address, name }` object describes: a bare address (its IDN
  * domain as A-labels), the name trimmed and dropped when blank. `undefined` when either is
- * invalid, after telling `report` each problem. One function for the zod schema below and the
- * fast path (fast-message.ts), so that both apply the same rules.
+ * invalid, after telling `report` each problem.
  */
 export function mailbox(
   address: string,
@@ -100,38 +113,41 @@ export function mailbox(
 }
 
 /** `{ address, name }` with a bare address; the name is trimmed and dropped when blank. */
-const addressObject = z
-  .strictObject({ address: z.string(), name: z.string().optional() })
-  .transform(
-    (value, ctx): Address =>
+const addressObject = z.pipe(
+  z.strictObject({ address: z.string(), name: z.optional(z.string()) }),
+  z.transform(
+    (value: { address: string; name?: string | undefined }, ctx): Address =>
       mailbox(value.address, value.name, (field, message) =>
-        ctx.addIssue({ code: 'custom', path: [field], message, input: value[field] }),
+        report(ctx, message, value[field], [field]),
       ) ?? z.NEVER,
-  );
+  ),
+);
 
+/** One address: a string or `{ address, name }`. */
 export const address = z.union([addressString, addressObject], { error: ADDRESS_HELP });
 /** A group recipient object: `{ address, name?, data? }` with string template data. */
-export const recipientObject = z
-  .strictObject({
-    address: z.string(),
-    name: z.string().optional(),
-    data: record(requiredLine, text).optional(),
-  })
-  .transform((value, ctx): Recipient => {
-    const { data, ...mailbox } = value;
-    const parsed = addressObject.safeParse(mailbox);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        ctx.addIssue({ ...issue, code: 'custom', path: [...issue.path] });
-      return z.NEVER;
-    }
-    if (data === undefined) return parsed.data;
+const recipientFields = z.strictObject({
+  address: z.string(),
+  name: z.optional(z.string()),
+  data: z.optional(record(requiredLine, text)),
+});
+export const recipientObject = z.pipe(
+  recipientFields,
+  z.transform((value: z.output<typeof recipientFields>, ctx): Recipient => {
+    const { data, address, name } = value;
+    const parsed = mailbox(address, name, (field, message) =>
+      report(ctx, message, value[field], [field]),
+    );
+    if (parsed === undefined) return z.NEVER;
+    if (data === undefined) return parsed;
     // zod's record output is a fresh object, and "__proto__" keys were refused above.
-    return Object.freeze({ ...parsed.data, data: Object.freeze(data) });
-  });
+    return Object.freeze({ ...parsed, data: Object.freeze(data) });
+  }),
+);
 
-export const addressList = z.preprocess(
-  expandAddressList,
+/** One address, a comma-separated list of them, or an array of them. */
+export const addressList = z.pipe(
+  z.transform(expandAddressList),
   z.union([z.array(address), address], {
     error: `${ADDRESS_HELP}, a comma-separated list of them, or an array of them`,
   }),
@@ -139,32 +155,35 @@ export const addressList = z.preprocess(
 
 const TEMPLATE_ID_HELP =
   'expected a template name or id: a non-empty string or a non-negative integer';
+/** A template name (non-empty line) or numeric id (non-negative integer). */
 export const templateId = z.union(
   [
     requiredLine,
-    z.number().int({ error: TEMPLATE_ID_HELP }).nonnegative({ error: TEMPLATE_ID_HELP }),
+    z.int({ error: TEMPLATE_ID_HELP }).check(z.nonnegative({ error: TEMPLATE_ID_HELP })),
   ],
-  {
-    error: TEMPLATE_ID_HELP,
-  },
+  { error: TEMPLATE_ID_HELP },
 );
 
 const templateValue = z.union([text, z.number(), z.boolean()], {
   error: 'expected a string, a finite number or a boolean',
 });
 
+/** `{ id, data? }`: a stored template and its values. */
 export const template = z.strictObject({
   id: templateId,
-  data: record(requiredLine, templateValue).optional(),
+  data: z.optional(record(requiredLine, templateValue)),
 });
 
+/** Tags: non-empty header-safe strings. */
 export const tags = z.array(requiredLine);
 
+/** `{ opens?, clicks? }`. */
 export const tracking = z.strictObject({
-  opens: z.boolean().optional(),
-  clicks: z.boolean().optional(),
+  opens: z.optional(z.boolean()),
+  clicks: z.optional(z.boolean()),
 });
 
+/** Options per provider id, parsed by that provider (provider/options.ts). */
 export const providerOptions = record(z.string(), z.unknown());
 
 /** RFC 5322 docs/providers ftext: printable ASCII except the colon. */
@@ -181,20 +200,23 @@ function headerNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-export const headers = record(checked(headerNameProblem), line).superRefine((record, ctx) => {
-  const seen = new Set<string>();
-  for (const name of Object.keys(record)) {
-    const key = name.toLowerCase();
-    if (seen.has(key))
-      ctx.addIssue({
-        code: 'custom',
-        path: [name],
-        message: `header "${name}" is given twice (names are case-insensitive)`,
-        input: name,
-      });
-    seen.add(key);
-  }
-});
+/** Extra headers: RFC 5322 names, single-line values, no name given twice in any case. */
+export const headers = record(checked(headerNameProblem), line).check(
+  z.superRefine((record: Record<string, string>, ctx) => {
+    const seen = new Set<string>();
+    for (const name of Object.keys(record)) {
+      const key = name.toLowerCase();
+      if (seen.has(key))
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `header "${name}" is given twice (names are case-insensitive)`,
+          input: name,
+        });
+      seen.add(key);
+    }
+  }),
+);
 
 const CONTENT_TYPE = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+(?:;[^\r\n\0]*)?$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -218,33 +240,33 @@ function decodeContent(
   return new Uint8Array(Buffer.from(compact, 'base64'));
 }
 
-export const attachment = z
-  .strictObject({
-    filename: requiredLine,
-    content: z
-      .union([z.string(), z.instanceof(Uint8Array)], { error: 'expected a string or a Uint8Array' })
-      .superRefine((content, ctx) => {
+const attachmentFields = z.strictObject({
+  filename: requiredLine,
+  content: z
+    .union([z.string(), z.instanceof(Uint8Array)], { error: 'expected a string or a Uint8Array' })
+    .check(
+      z.superRefine((content: string | Uint8Array, ctx) => {
         const size = typeof content === 'string' ? content.trim().length : content.byteLength;
         if (size === 0) ctx.addIssue({ code: 'custom', message: EMPTY_ATTACHMENT, input: content });
       }),
-    encoding: z.enum(['utf8', 'base64'], { error: 'expected "utf8" or "base64"' }).optional(),
-    contentType: checked((value) =>
+    ),
+  encoding: z.optional(z.enum(['utf8', 'base64'], { error: 'expected "utf8" or "base64"' })),
+  contentType: z.optional(
+    checked((value) =>
       CONTENT_TYPE.test(value) ? undefined : 'expected a media type such as "application/pdf"',
-    ).optional(),
-  })
-  .transform((value, ctx): Attachment => {
+    ),
+  ),
+});
+
+/** An attachment, its content decoded to a private copy of the bytes. */
+export const attachment = z.pipe(
+  attachmentFields,
+  z.transform((value: z.output<typeof attachmentFields>, ctx): Attachment => {
     const bytes = decodeContent(value.content, value.encoding);
-    if (typeof bytes === 'string') {
-      ctx.addIssue({ code: 'custom', path: ['content'], message: bytes, input: value.content });
-      return z.NEVER;
-    }
-    if (bytes.byteLength === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['content'],
-        message: EMPTY_ATTACHMENT,
-        input: value.content,
-      });
+    const problem =
+      typeof bytes === 'string' ? bytes : bytes.byteLength === 0 ? EMPTY_ATTACHMENT : undefined;
+    if (problem !== undefined || typeof bytes === 'string') {
+      report(ctx, problem ?? EMPTY_ATTACHMENT, value.content, ['content']);
       return z.NEVER;
     }
     const { filename, contentType } = value;
@@ -253,4 +275,5 @@ export const attachment = z
         ? { filename, content: bytes }
         : { filename, content: bytes, contentType },
     );
-  });
+  }),
+);

@@ -3,12 +3,11 @@
  * group recipients. Each function reports every problem at once (`invalid_input` with one
  * issue per problem and its path) and throws nothing but a `MailError`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type Issue, invalidInput } from '../errors.js';
 import type { GroupInput } from '../provider/provider.js';
 import { normalizeRule } from '../schedule/rule.js';
 import { crossCheck } from './cross-check.js';
-import { fastMessageData } from './fast-message.js';
 import { detailedIssues, frozenCopy, guard, parse, throwIfAny } from './issues.js';
 import type { Address, Batch, Message, Recipient, TemplateRef, Tracking } from './message.js';
 import {
@@ -28,25 +27,22 @@ import {
   tracking,
 } from './schema.js';
 
-/**
- * The rules of a message, and the reference for the fast path (fast-message.ts), which must
- * output what this outputs or step aside. Exported for that path's tests, not from the package.
- */
-export const messageSchema = z.strictObject({
+/** The rules of a message: the one description `normalizeMessage` parses with. */
+const messageSchema = z.strictObject({
   from: address,
-  to: addressList.optional(),
-  cc: addressList.optional(),
-  bcc: addressList.optional(),
-  replyTo: addressList.optional(),
+  to: z.optional(addressList),
+  cc: z.optional(addressList),
+  bcc: z.optional(addressList),
+  replyTo: z.optional(addressList),
   subject: requiredLine,
-  html: requiredText.optional(),
-  text: requiredText.optional(),
-  template: template.optional(),
-  attachments: z.array(attachment).optional(),
-  headers: headers.optional(),
-  tags: tags.optional(),
-  tracking: tracking.optional(),
-  providerOptions: providerOptions.optional(),
+  html: z.optional(requiredText),
+  text: z.optional(requiredText),
+  template: z.optional(template),
+  attachments: z.optional(z.array(attachment)),
+  headers: z.optional(headers),
+  tags: z.optional(tags),
+  tracking: z.optional(tracking),
+  providerOptions: z.optional(providerOptions),
 });
 
 const EMPTY: readonly never[] = Object.freeze([]);
@@ -88,7 +84,7 @@ function templateOf(ref: {
 }
 
 /** A message as `messageSchema` outputs it: addresses parsed, not yet frozen into lists. */
-export type MessageData = z.output<typeof messageSchema>;
+type MessageData = z.output<typeof messageSchema>;
 
 function buildMessage(data: MessageData, issues: Issue[]): Message {
   const message: { -readonly [K in keyof Message]: Message[K] } = {
@@ -127,19 +123,10 @@ function buildMessage(data: MessageData, issues: Issue[]): Message {
  * ```
  */
 export function normalizeMessage(input: unknown): Message {
-  return normalizeMessageWith(input, true);
-}
-
-/**
- * `normalizeMessage`, with the fast path (fast-message.ts) on or off: off, it is the zod-only
- * reference that the fast path's property test compares against. Not exported from the
- * package. Either way the cross-field checks run on the parsed data, as they always have.
- */
-export function normalizeMessageWith(input: unknown, fast: boolean): Message {
   return guard(
     'message',
     () => {
-      const data = (fast ? fastMessageData(input) : undefined) ?? parseMessage(input);
+      const data = parseMessage(input);
       const issues = crossCheck(data, true);
       const message = buildMessage(data, issues);
       throwIfAny(issues);
@@ -150,7 +137,7 @@ export function normalizeMessageWith(input: unknown, fast: boolean): Message {
 }
 
 function parseMessage(input: unknown): MessageData {
-  const parsed = messageSchema.safeParse(input);
+  const parsed = z.safeParse(messageSchema, input);
   if (parsed.success) return parsed.data;
   throw invalidInput([...detailedIssues(messageSchema, input), ...crossCheck(input, false)]);
 }
@@ -159,12 +146,12 @@ const batchSchema = z.strictObject({
   from: address,
   group: requiredLine,
   template: z.strictObject({ id: templateId }),
-  subject: requiredLine.optional(),
-  replyTo: address.optional(),
-  tags: tags.optional(),
-  tracking: tracking.optional(),
-  schedule: z.unknown().optional(),
-  providerOptions: providerOptions.optional(),
+  subject: z.optional(requiredLine),
+  replyTo: z.optional(address),
+  tags: z.optional(tags),
+  tracking: z.optional(tracking),
+  schedule: z.optional(z.unknown()),
+  providerOptions: z.optional(providerOptions),
 });
 
 /**
@@ -214,7 +201,7 @@ export function normalizeRecipient(input: unknown, index?: number): Recipient {
   );
 }
 
-const groupInputSchema = z.strictObject({ name: requiredLine, description: line.optional() });
+const groupInputSchema = z.strictObject({ name: requiredLine, description: z.optional(line) });
 
 /** Validate the input of `groups.create`: a non-empty name and an optional description. */
 export function normalizeGroupInput(input: unknown): GroupInput {

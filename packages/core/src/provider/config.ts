@@ -1,13 +1,15 @@
 /**
- * Configuration: strict zod schemas per adapter, credentials (static, official env vars, or an
- * async function), and `fromConfig`, which resolves a value from outside (an object with
+ * Configuration: credentials (static, official env vars, or an async function), transport
+ * settings, and `fromConfig`, which resolves a value from outside (an object with
  * `provider`, or a URL such as `tencent-ses://ap-guangzhou?timeoutMs=5000`) against the adapters
  * passed in, so a program swaps provider without code changes.
+ * The zod pieces adapters build their configs from are in config-schema.ts (kit only, so the
+ * user API's declarations name no zod type).
  */
-import { z } from 'zod';
-import { MailError } from '../errors.js';
+import { type Issue, MailError } from '../errors.js';
 import { compositeFromConfig, isConfigList } from '../failover/config.js';
 import { failUrlCredentials, missingProviderMessage } from './config-hints.js';
+import { credentialsObject } from './config-schema.js';
 import type { Provider } from './provider.js';
 
 /** An access key pair, with an STS/temporary token when there is one. */
@@ -30,13 +32,6 @@ export interface TransportConfig {
   readonly maxResponseBytes?: number;
 }
 
-/** The zod shape of `TransportConfig`, for adapters to spread into their strict schema. */
-export const transportConfigShape = {
-  timeoutMs: z.coerce.number().int().positive().max(600_000).optional(),
-  retries: z.coerce.number().int().min(0).max(20).optional(),
-  maxResponseBytes: z.coerce.number().int().positive().optional(),
-};
-
 /** The `TransportConfig` of a parsed config: only the keys the user set (no `undefined`s). */
 export function transportOf(config: {
   readonly timeoutMs?: number | undefined;
@@ -49,18 +44,6 @@ export function transportOf(config: {
   if (config.maxResponseBytes !== undefined) transport.maxResponseBytes = config.maxResponseBytes;
   return transport;
 }
-
-const credentialsObject = z
-  .object({ id: z.string().min(1), secret: z.string().min(1), token: z.string().min(1).optional() })
-  .strict();
-
-/** zod schema for a `CredentialsSource` (object or function). */
-export const credentialsSchema = z.union([
-  credentialsObject,
-  z.custom<() => Credentials | Promise<Credentials>>((v) => typeof v === 'function', {
-    message: 'expected { id, secret, token? } or an async function',
-  }),
-]);
 
 /** Names of the environment variables that hold a provider's official credentials. */
 export interface CredentialEnv {
@@ -141,32 +124,7 @@ function stripToken(value: {
     : (value as Credentials);
 }
 
-/**
- * Parse a config with a strict schema; a missing, unknown or bad key fails naming the key.
- */
-export function parseConfig<T>(provider: string, schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value ?? {});
-  if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => {
-    const keys = 'keys' in issue && Array.isArray(issue.keys) ? (issue.keys as string[]) : [];
-    const path = [...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-    return keys.length > 0
-      ? {
-          path: [...path, keys.join(', ')],
-          message: `unknown key ${keys.map((k) => `'${k}'`).join(', ')}`,
-        }
-      : { path, message: issue.message };
-  });
-  const first = issues[0];
-  const where = first && first.path.length > 0 ? ` ${first.path.join('.')}:` : '';
-  return failConfig(provider, `${provider} config:${where} ${first?.message ?? 'invalid'}`, issues);
-}
-
-function failConfig(
-  provider: string,
-  message: string,
-  issues: readonly { path: (string | number)[]; message: string }[],
-): never {
+function failConfig(provider: string, message: string, issues: readonly Issue[]): never {
   throw new MailError(message, { code: 'invalid_input', provider, issues });
 }
 

@@ -17,7 +17,6 @@ export type { EventFields } from '../events/fields.js';
 export { eventFields, parseEventBody } from '../events/fields.js';
 export type { ProviderStatus, ResolvedStatusQuery } from '../events/status.js';
 export { prepareBatch, prepareMessage } from '../mailer/prepare.js';
-export { toIssues } from '../message/issues.js';
 export {
   normalizeBatch,
   normalizeGroupInput,
@@ -57,14 +56,8 @@ export type {
   CredentialsSource,
   TransportConfig,
 } from './config.js';
-export {
-  credentialsSchema,
-  parseConfig,
-  resolveCredentials,
-  transportConfigShape,
-  transportOf,
-  urlQuery,
-} from './config.js';
+export { resolveCredentials, transportOf, urlQuery } from './config.js';
+export { credentialsSchema, parseConfig, transportConfigShape } from './config-schema.js';
 export { optionsParser } from './options.js';
 export type {
   AttemptContext,
@@ -84,3 +77,6 @@ export type {
   SendResult,
 } from './provider.js';
 export { defineProvider } from './provider.js';
+export * as z from './zod.js';
+export type { IssuesFromZodOptions } from './zod-issues.js';
+export { issuesFromZod, schemaIssues, toIssues } from './zod-issues.js';

@@ -8,7 +8,7 @@
  * Each occurrence is computed from the rule (`at + k × interval`, or the next cron time after the
  * previous *due* time), never from when the previous run happened, so a schedule does not drift.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parse } from '../message/issues.js';
 
 /** Fire once at `at`. */
@@ -36,7 +36,10 @@ export interface CronRule {
 /** When a scheduled send or batch fires. */
 export type ScheduleRule = AtRule | EveryRule | CronRule;
 
-const positiveInt = z.number().int().positive({ error: 'expected a positive integer' });
+const POSITIVE_INT = 'expected a positive integer';
+/** A positive integer, with `checks` after (a maximum). */
+const positiveInt = (...checks: z.core.$ZodCheck<number>[]) =>
+  z.int({ error: POSITIVE_INT }).check(z.positive({ error: POSITIVE_INT }), ...checks);
 
 /**
  * The latest `at`: 9999-12-31 23:59:59 in UTC+8. Wire formats write four-digit years (Tencent's
@@ -48,9 +51,11 @@ export const LATEST_AT_MS = Date.UTC(9999, 11, 31, 15, 59, 59);
 /** Intervals are sent as an integer of hours (Tencent `IntervalTime`, same page): at most 2^31 - 1. */
 const MAX_HOURS = 2 ** 31 - 1;
 
-const validDate = z
-  .date({ error: 'expected a valid Date' })
-  .max(new Date(LATEST_AT_MS), { error: 'at most 9999-12-31 23:59:59 UTC+8 (four-digit year)' });
+const validDate = z.date({ error: 'expected a valid Date' }).check(
+  z.maximum(new Date(LATEST_AT_MS), {
+    error: 'at most 9999-12-31 23:59:59 UTC+8 (four-digit year)',
+  }),
+);
 
 function validTimeZone(tz: string): boolean {
   try {
@@ -61,33 +66,43 @@ function validTimeZone(tz: string): boolean {
   }
 }
 
+const MAX_DAYS = Math.floor(MAX_HOURS / 24);
+
+type IntervalData = { hours?: number | undefined; days?: number | undefined };
+
 const interval = z
   .strictObject({
-    hours: positiveInt.max(MAX_HOURS, { error: `at most ${MAX_HOURS} hours` }).optional(),
-    days: positiveInt
-      .max(Math.floor(MAX_HOURS / 24), {
-        error: `at most ${Math.floor(MAX_HOURS / 24)} days (an integer of hours)`,
-      })
-      .optional(),
+    hours: z.optional(positiveInt(z.maximum(MAX_HOURS, { error: `at most ${MAX_HOURS} hours` }))),
+    days: z.optional(
+      positiveInt(z.maximum(MAX_DAYS, { error: `at most ${MAX_DAYS} days (an integer of hours)` })),
+    ),
   })
-  .superRefine((value, ctx) => {
-    if ((value.hours === undefined) === (value.days === undefined)) {
-      ctx.addIssue({ code: 'custom', message: 'expected { hours } or { days }', input: value });
-    }
-  });
+  .check(
+    z.superRefine((value: IntervalData, ctx) => {
+      if ((value.hours === undefined) === (value.days === undefined)) {
+        ctx.addIssue({ code: 'custom', message: 'expected { hours } or { days }', input: value });
+      }
+    }),
+  );
 
-const ruleSchema = z
-  .strictObject({
-    at: validDate.optional(),
-    every: interval.optional(),
-    times: positiveInt.optional(),
-    cron: z.string().trim().min(1, { error: 'expected a cron expression' }).optional(),
-    tz: z
+const ruleFields = z.strictObject({
+  at: z.optional(validDate),
+  every: z.optional(interval),
+  times: z.optional(positiveInt()),
+  cron: z.optional(
+    z.string().check(z.trim(), z.minLength(1, { error: 'expected a cron expression' })),
+  ),
+  tz: z.optional(
+    z
       .string()
-      .refine(validTimeZone, { error: 'expected an IANA time zone such as Asia/Shanghai' })
-      .optional(),
-  })
-  .superRefine((value, ctx) => {
+      .check(
+        z.refine(validTimeZone, { error: 'expected an IANA time zone such as Asia/Shanghai' }),
+      ),
+  ),
+});
+
+const ruleSchema = ruleFields.check(
+  z.superRefine((value: z.output<typeof ruleFields>, ctx) => {
     const issue = (path: string, message: string) =>
       ctx.addIssue({ code: 'custom', path: [path], message, input: value });
     if (value.cron !== undefined) {
@@ -99,7 +114,8 @@ const ruleSchema = z
     if (value.tz !== undefined) issue('tz', 'tz applies only to a cron schedule');
     if (value.times !== undefined && value.every === undefined)
       issue('times', 'times applies only to a recurring schedule (set every)');
-  });
+  }),
+);
 
 /**
  * Validate a schedule rule's shape and return a frozen copy (the caller may mutate its `Date`

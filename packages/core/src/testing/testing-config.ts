@@ -3,27 +3,34 @@
  * `array` mailer are: pass `testing` to `fromConfig` beside the real adapters and
  * `MAIL_URL=testing://` gives a `TestingProvider` with no code change.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { invalidInput } from '../errors.js';
 import type { AdapterFactory } from '../provider/config.js';
-import { parseConfig, urlQuery } from '../provider/config.js';
+import { urlQuery } from '../provider/config.js';
+import { parseConfig } from '../provider/config-schema.js';
 import { createTestingProvider, type TestingProvider } from './testing.js';
 
 const booleanText = z.union([
   z.boolean(),
-  z.enum(['true', 'false']).transform((v) => v === 'true'),
+  z.pipe(
+    z.enum(['true', 'false']),
+    z.transform((v: 'true' | 'false') => v === 'true'),
+  ),
 ]);
 
 /** What `testing://` (or `{ provider: 'testing' }`) accepts; any other key fails, named. */
-const testingConfigSchema = z
-  .object({
-    id: z.string().min(1).optional(),
-    keepOutbox: booleanText.optional(),
-  })
-  .strict();
+const testingConfigSchema = z.strictObject({
+  id: z.optional(z.string().check(z.minLength(1))),
+  keepOutbox: z.optional(booleanText),
+});
 
 /** The config `testing(...)` takes from `fromConfig`: `?id=` and `?keepOutbox=false`. */
-export type TestingConfig = z.input<typeof testingConfigSchema>;
+export interface TestingConfig {
+  /** The provider id the testing provider reports (default `testing`). */
+  readonly id?: string | undefined;
+  /** Keep sent messages in the outbox (default true); `'false'` as a URL query value. */
+  readonly keepOutbox?: boolean | 'true' | 'false' | undefined;
+}
 
 function testingFactory(config?: TestingConfig): TestingProvider {
   const { id, keepOutbox } = parseConfig('testing', testingConfigSchema, config);

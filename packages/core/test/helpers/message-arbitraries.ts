@@ -1,7 +1,7 @@
 /**
- * fast-check generators of message inputs for the fast path's property test: mostly the common
- * shapes, with every field sometimes wrong in a way the fast path must notice (blank, CR/LF,
- * NUL, lone surrogates, wrong types, unknown or `__proto__` keys, other prototypes, accessors).
+ * fast-check generators of message inputs for normalizeMessage's property test: mostly the
+ * common shapes, with every field sometimes wrong (blank, CR/LF, NUL, lone surrogates, wrong
+ * types, unknown or `__proto__` keys, other prototypes, accessors).
  */
 import fc from 'fast-check';
 
