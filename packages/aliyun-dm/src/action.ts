@@ -3,13 +3,13 @@
  * and the zod schemas of its request and its normalised response.
  */
 import type { OperationKind } from '@mailbridge/core/provider';
-import { z } from 'zod';
+import { z } from '@mailbridge/core/provider';
 import { base, dmObject } from './schemas.js';
 
-type Shape = Record<string, z.ZodType>;
+type Shape = Record<string, z.ZodMiniType>;
 
 /** A check over the whole request (companion parameters, date windows); see limits.ts. */
-export type RequestCheck = (value: Record<string, unknown>, ctx: z.RefinementCtx) => void;
+export type RequestCheck = (value: Record<string, unknown>, ctx: z.core.$RefinementCtx) => void;
 
 /** What an entry may add to the defaults. */
 export interface ActionOptions<R extends Shape> {
@@ -22,7 +22,10 @@ export interface ActionOptions<R extends Shape> {
 }
 
 /** One DirectMail action as data. */
-export interface ActionSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
+export interface ActionSpec<
+  Req extends z.ZodMiniType = z.ZodMiniType,
+  Res extends z.ZodMiniType = z.ZodMiniType,
+> {
   readonly kind: OperationKind;
   /** POST unless stated: every SDK action is POST except GetUser (docs/providers/aliyun-dm.md). */
   readonly method: 'GET' | 'POST';
@@ -44,8 +47,8 @@ export function action<Q extends Shape, R extends Shape>(
 ) {
   const { aliases = {}, method = 'POST', check } = options;
   const requestSchema = once(() => {
-    const strict = z.object(request).strict();
-    return check === undefined ? strict : strict.superRefine(check);
+    const strict = z.strictObject(request);
+    return check === undefined ? strict : strict.check(z.superRefine(check));
   });
   const responseSchema = once(() => dmObject({ ...base, ...response }, aliases));
   return {
@@ -70,6 +73,7 @@ function once<T>(build: () => T): () => T {
 }
 
 /** A JSON-string parameter that may also be given as a value (serialised here). */
-export const jsonParam = z
-  .union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())])
-  .transform((value) => (typeof value === 'string' ? value : JSON.stringify(value)));
+export const jsonParam = z.pipe(
+  z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())]),
+  z.transform((value) => (typeof value === 'string' ? value : JSON.stringify(value))),
+);

@@ -2,7 +2,7 @@
  * THE action table: every DirectMail action the raw client offers, each with its kind, its
  * request schema and its normalised response schema. Types of the raw client derive from it.
  */
-import type { z } from 'zod';
+import type { z } from '@mailbridge/core/provider';
 import type { ActionSpec } from './action.js';
 import { ACCOUNT_ACTIONS } from './actions-account.js';
 import { CONFIG_SET_ACTIONS } from './actions-config-sets.js';

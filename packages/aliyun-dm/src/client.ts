@@ -19,8 +19,8 @@ import {
   type Operation,
   type OperationKind,
   parseJson,
+  type z,
 } from '@mailbridge/core/provider';
-import type { z } from 'zod';
 import {
   ACTIONS,
   type AliyunDmAction,
@@ -193,7 +193,7 @@ function readEnvelope(action: string, response: HttpResponse): Record<string, un
 }
 
 /** Parse an accepted body with the action's response schema. */
-export function readResponse<S extends z.ZodType>(
+export function readResponse<S extends z.ZodMiniType>(
   action: string,
   kind: OperationKind,
   schema: S,
@@ -212,17 +212,19 @@ export function readResponse<S extends z.ZodType>(
     action,
     httpStatus: status,
     ...(requestId === undefined ? {} : { requestId }),
-    issues: result.error.issues.map((i) => ({
-      path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-      message: i.message,
-    })),
+    issues: toIssues(result.error),
   });
 }
 
 /** An action's parameters checked against its request schema and flattened for the wire. */
 export function checkedParams(name: AliyunDmAction, params: unknown): Record<string, string> {
-  const parsed = ACTIONS[name].request.safeParse(params ?? {});
-  if (!parsed.success) throw invalidInput(toIssues(parsed.error), PROVIDER_ID);
+  const schema = ACTIONS[name].request;
+  const parsed = schema.safeParse(params ?? {});
+  if (!parsed.success) {
+    // Parsed again with the input reported, so the kit can word "expected a string, got a number".
+    const detailed = schema.safeParse(params ?? {}, { reportInput: true });
+    throw invalidInput(toIssues(detailed.error ?? parsed.error), PROVIDER_ID);
+  }
   return flattenParams(parsed.data as Record<string, unknown>);
 }
 

@@ -15,8 +15,8 @@ import {
   transportConfigShape,
   transportOf,
   urlQuery,
+  z,
 } from '@mailbridge/core/provider';
-import { z } from 'zod';
 import type { SignatureVersion } from './signer.js';
 import {
   type AliyunDmSmtpConfig,
@@ -52,26 +52,24 @@ export const ALIYUN_ENV = {
 
 const regions = Object.keys(REGION_HOSTS) as [AliyunDmRegion, ...AliyunDmRegion[]];
 
-const configSchema = z
-  .object({
-    region: z.enum(regions),
-    version: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an API version such as 2015-11-23')
-      .default('2015-11-23'),
-    endpoint: z.string().optional(),
-    allowInsecureHttp: z
-      .preprocess(
-        (v) => (v === 'true' || v === '1' ? true : v === 'false' ? false : v),
-        z.boolean(),
-      )
-      .optional(),
-    credentials: credentialsSchema.optional(),
-    signatureVersion: z.enum(['v1', 'v3']).default('v1'),
-    smtp: smtpConfigSchema.optional(),
-    ...transportConfigShape,
-  })
-  .strict();
+const configSchema = z.strictObject({
+  region: z.enum(regions),
+  version: z._default(
+    z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an API version such as 2015-11-23')),
+    '2015-11-23',
+  ),
+  endpoint: z.optional(z.string()),
+  allowInsecureHttp: z.optional(
+    z.pipe(
+      z.transform((v) => (v === 'true' || v === '1' ? true : v === 'false' ? false : v)),
+      z.boolean(),
+    ),
+  ),
+  credentials: z.optional(credentialsSchema),
+  signatureVersion: z._default(z.enum(['v1', 'v3']), 'v1'),
+  smtp: z.optional(smtpConfigSchema),
+  ...transportConfigShape,
+});
 
 /** The configuration `aliyunDm()` accepts (validated strictly: unknown keys fail). */
 export interface AliyunDmConfig extends TransportConfig {

@@ -3,9 +3,8 @@
  * `invalid_input` naming it), with the defaults in one table.
  */
 import type { SchedulerHooks } from '@mailbridge/core';
-import { invalidInput } from '@mailbridge/core/provider';
+import { invalidInput, toIssues, z } from '@mailbridge/core/provider';
 import type { Redis } from 'ioredis';
-import { z } from 'zod';
 import type { SharedLimit } from './limit.js';
 
 /**
@@ -92,33 +91,35 @@ const DEFAULTS = {
   rateLimitMarginMs: 250,
 } as const;
 
-const positiveInt = z.number().int().positive();
+const positiveInt = z.int().check(z.positive());
 // Queue and prefix become Redis key parts: keep BullMQ's `:` separator out of them.
-const keyPart = z.string().regex(/^[A-Za-z0-9_.-]+$/, { error: 'expected letters, digits, _ . -' });
+const keyPart = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9_.-]+$/, { error: 'expected letters, digits, _ . -' }));
 
 const schema = z.strictObject({
   connection: z.union([
-    z.string().regex(/^rediss?:\/\//, { error: 'expected a redis:// or rediss:// URL' }),
+    z.string().check(z.regex(/^rediss?:\/\//, { error: 'expected a redis:// or rediss:// URL' })),
     z.custom<Redis>(isRedisClient, { error: 'expected a Redis URL or an ioredis client' }),
   ]),
-  queue: keyPart.optional(),
-  prefix: keyPart.optional(),
-  worker: z.boolean().optional(),
-  concurrency: positiveInt.optional(),
-  rateLimit: z
-    .strictObject({
+  queue: z.optional(keyPart),
+  prefix: z.optional(keyPart),
+  worker: z.optional(z.boolean()),
+  concurrency: z.optional(positiveInt),
+  rateLimit: z.optional(
+    z.strictObject({
       max: positiveInt,
-      durationMs: positiveInt.optional(),
-      marginMs: z.number().int().nonnegative().optional(),
-    })
-    .optional(),
-  lockDurationMs: positiveInt.optional(),
-  stalledIntervalMs: positiveInt.optional(),
-  missed: z.enum(['late', 'skip']).optional(),
-  missedAfterMs: z.number().int().nonnegative().optional(),
-  hooks: z.custom<SchedulerHooks>((v) => typeof v === 'object' && v !== null).optional(),
-  onError: z.custom<(error: unknown) => void>((v) => typeof v === 'function').optional(),
-  now: z.custom<() => number>((v) => typeof v === 'function').optional(),
+      durationMs: z.optional(positiveInt),
+      marginMs: z.optional(z.int().check(z.nonnegative())),
+    }),
+  ),
+  lockDurationMs: z.optional(positiveInt),
+  stalledIntervalMs: z.optional(positiveInt),
+  missed: z.optional(z.enum(['late', 'skip'])),
+  missedAfterMs: z.optional(z.int().check(z.nonnegative())),
+  hooks: z.optional(z.custom<SchedulerHooks>((v) => typeof v === 'object' && v !== null)),
+  onError: z.optional(z.custom<(error: unknown) => void>((v) => typeof v === 'function')),
+  now: z.optional(z.custom<() => number>((v) => typeof v === 'function')),
 });
 
 function isRedisClient(value: unknown): boolean {
@@ -133,14 +134,10 @@ function isRedisClient(value: unknown): boolean {
 export function resolveOptions(input: BullmqSchedulerOptions): ResolvedOptions {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
+    // Parsed again with the input reported, so the kit can word "expected a string, got a number".
+    const detailed = schema.safeParse(input, { reportInput: true });
     throw invalidInput(
-      parsed.error.issues.map((issue) => ({
-        path: [
-          'bullmqScheduler',
-          ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-        ],
-        message: issue.message,
-      })),
+      toIssues(detailed.error?.issues ?? parsed.error.issues, ['bullmqScheduler']),
     );
   }
   const o = parsed.data;

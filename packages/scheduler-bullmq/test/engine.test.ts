@@ -33,7 +33,9 @@ describe('options', () => {
     expect(bad({ connection: 'redis://x', queue: 'a:b' })).toBe(
       'invalid_input bullmqScheduler.queue',
     );
-    expect(bad({ connection: 'redis://x', retries: 3 })).toBe('invalid_input bullmqScheduler');
+    expect(bad({ connection: 'redis://x', retries: 3 })).toBe(
+      'invalid_input bullmqScheduler.retries',
+    );
   });
 });
 

@@ -5,7 +5,7 @@
  * same; `read`: always when retryable). The raw client and the rate limits derive from it.
  */
 import type { OperationKind } from '@mailbridge/core/provider';
-import { z } from 'zod';
+import { z } from '@mailbridge/core/provider';
 import {
   attachment,
   blackAddressDetail,
@@ -37,7 +37,10 @@ import {
 } from './schemas.js';
 
 /** One action: how it is retried, its schemas, and where its 20 req/s limit was read. */
-export interface ActionSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
+export interface ActionSpec<
+  Req extends z.ZodMiniType = z.ZodMiniType,
+  Res extends z.ZodMiniType = z.ZodMiniType,
+> {
   readonly kind: OperationKind;
   readonly request: Req;
   readonly response: Res;
@@ -45,23 +48,23 @@ export interface ActionSpec<Req extends z.ZodType = z.ZodType, Res extends z.Zod
   readonly limitSource: 'doc' | 'assumed';
 }
 
-const spec = <Req extends z.ZodType, Res extends z.ZodType>(
+const spec = <Req extends z.ZodMiniType, Res extends z.ZodMiniType>(
   kind: OperationKind,
   request: Req,
   response: Res,
   limitSource: 'doc' | 'assumed' = 'assumed',
 ): ActionSpec<Req, Res> => ({ kind, request, response, limitSource });
 
-const address = z.string().min(1);
+const address = z.string().check(z.minLength(1));
 /** docs/providers/tencent-ses.md Unsubscribe: a string holding the language digit (0 none, 1 zh-CN, 2 en, ...). */
-const unsubscribe = z.string().regex(/^\d{1,2}$/);
+const unsubscribe = z.string().check(z.regex(/^\d{1,2}$/));
 const page = { Offset: int, Limit: limit };
 const blacklistCounts = out({
-  TotalCount: int.optional(),
-  ValidCount: int.optional(),
-  TooLongCount: int.optional(),
-  RepeatCount: int.optional(),
-  InvalidCount: int.optional(),
+  TotalCount: z.optional(int),
+  ValidCount: z.optional(int),
+  TooLongCount: z.optional(int),
+  RepeatCount: z.optional(int),
+  InvalidCount: z.optional(int),
 });
 const unsubscribeConfig = input({ Address: address, UnsubscribeConfig: z.string(), Status: int });
 
@@ -71,19 +74,19 @@ export const TENCENT_SES_ACTIONS = {
     'send',
     input({
       FromEmailAddress: address,
-      Destination: z.array(address).max(50).optional(),
+      Destination: z.optional(z.array(address).check(z.maxLength(50))),
       Subject: z.string(),
-      ReplyToAddresses: address.optional(),
-      Cc: z.array(address).max(20).optional(),
-      Bcc: z.array(address).max(20).optional(),
-      Template: template.optional(),
-      Simple: simple.optional(),
-      Attachments: z.array(attachment).max(10).optional(),
-      Unsubscribe: unsubscribe.optional(),
-      TriggerType: z.union([z.literal(0), z.literal(1)]).optional(),
-      SmtpMessageId: z.string().optional(),
-      SmtpHeaders: z.string().optional(),
-      HeaderFrom: z.string().optional(),
+      ReplyToAddresses: z.optional(address),
+      Cc: z.optional(z.array(address).check(z.maxLength(20))),
+      Bcc: z.optional(z.array(address).check(z.maxLength(20))),
+      Template: z.optional(template),
+      Simple: z.optional(simple),
+      Attachments: z.optional(z.array(attachment).check(z.maxLength(10))),
+      Unsubscribe: z.optional(unsubscribe),
+      TriggerType: z.optional(z.union([z.literal(0), z.literal(1)])),
+      SmtpMessageId: z.optional(z.string()),
+      SmtpHeaders: z.optional(z.string()),
+      HeaderFrom: z.optional(z.string()),
     }),
     out({ MessageId: z.string() }),
     'doc',
@@ -95,14 +98,14 @@ export const TENCENT_SES_ACTIONS = {
       ReceiverId: int,
       Subject: z.string(),
       TaskType: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-      ReplyToAddresses: address.optional(),
-      Template: template.optional(),
-      Simple: simple.optional(),
-      Attachments: z.array(attachment).optional(),
-      CycleParam: cycleParam.optional(),
-      TimedParam: timedParam.optional(),
-      Unsubscribe: unsubscribe.optional(),
-      ADLocation: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
+      ReplyToAddresses: z.optional(address),
+      Template: z.optional(template),
+      Simple: z.optional(simple),
+      Attachments: z.optional(z.array(attachment)),
+      CycleParam: z.optional(cycleParam),
+      TimedParam: z.optional(timedParam),
+      Unsubscribe: z.optional(unsubscribe),
+      ADLocation: z.optional(z.union([z.literal(0), z.literal(1), z.literal(2)])),
     }),
     out({ TaskId: z.union([int, z.string()]) }),
     'doc',
@@ -110,124 +113,146 @@ export const TENCENT_SES_ACTIONS = {
   GetSendEmailStatus: spec(
     'read',
     input({
-      RequestDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      RequestDate: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
       ...page,
-      MessageId: z.string().optional(),
-      ToEmailAddress: z.string().optional(),
+      MessageId: z.optional(z.string()),
+      ToEmailAddress: z.optional(z.string()),
     }),
-    out({ EmailStatusList: z.array(sendEmailStatus).optional() }),
+    out({ EmailStatusList: z.optional(z.array(sendEmailStatus)) }),
     'doc',
   ),
   ListSendTasks: spec(
     'read',
     input({
       ...page,
-      Status: int.optional(),
-      ReceiverId: int.optional(),
-      TaskType: int.optional(),
+      Status: z.optional(int),
+      ReceiverId: z.optional(int),
+      TaskType: z.optional(int),
     }),
-    out({ TotalCount: int.optional(), Data: z.array(sendTaskData).optional() }),
+    out({ TotalCount: z.optional(int), Data: z.optional(z.array(sendTaskData)) }),
   ),
   CreateReceiver: spec(
     'write',
-    input({ ReceiversName: z.string().min(1), Desc: z.string().optional() }),
+    input({ ReceiversName: z.string().check(z.minLength(1)), Desc: z.optional(z.string()) }),
     out({ ReceiverId: int }),
   ),
   CreateReceiverDetail: spec(
     'write',
-    input({ ReceiverId: int, Emails: z.array(z.string()).min(1).max(20_000) }),
+    input({
+      ReceiverId: int,
+      Emails: z.array(z.string()).check(z.minLength(1), z.maxLength(20_000)),
+    }),
     uploadCounts,
     'doc',
   ),
   CreateReceiverDetailWithData: spec(
     'write',
-    input({ ReceiverId: int, Datas: z.array(receiverInputData).min(1).max(20_000) }),
+    input({
+      ReceiverId: int,
+      Datas: z.array(receiverInputData).check(z.minLength(1), z.maxLength(20_000)),
+    }),
     uploadCounts,
     'doc',
   ),
   ListReceivers: spec(
     'read',
-    input({ ...page, Status: int.optional(), KeyWord: z.string().optional() }),
-    out({ TotalCount: int.optional(), Data: z.array(receiverData).optional() }),
+    input({ ...page, Status: z.optional(int), KeyWord: z.optional(z.string()) }),
+    out({ TotalCount: z.optional(int), Data: z.optional(z.array(receiverData)) }),
   ),
   ListReceiverDetails: spec(
     'read',
     input({
       ReceiverId: int,
       ...page,
-      Email: z.string().max(50).optional(),
-      CreateTimeBegin: z.string().optional(),
-      CreateTimeEnd: z.string().optional(),
-      Status: int.optional(),
+      Email: z.optional(z.string().check(z.maxLength(50))),
+      CreateTimeBegin: z.optional(z.string()),
+      CreateTimeEnd: z.optional(z.string()),
+      Status: z.optional(int),
     }),
     out({
-      TotalCount: int.optional(),
-      Data: z.array(receiverDetail).optional(),
-      ValidCount: int.optional(),
-      InvalidCount: int.optional(),
+      TotalCount: z.optional(int),
+      Data: z.optional(z.array(receiverDetail)),
+      ValidCount: z.optional(int),
+      InvalidCount: z.optional(int),
     }),
   ),
   DeleteReceiver: spec('write', input({ ReceiverId: int }), empty),
   CreateEmailTemplate: spec(
     'write',
-    input({ TemplateName: z.string().min(1), TemplateContent: templateContent }),
+    input({ TemplateName: z.string().check(z.minLength(1)), TemplateContent: templateContent }),
     out({ TemplateID: int }),
     'doc',
   ),
   UpdateEmailTemplate: spec(
     'write',
-    input({ TemplateContent: templateContent, TemplateID: int, TemplateName: z.string().min(1) }),
+    input({
+      TemplateContent: templateContent,
+      TemplateID: int,
+      TemplateName: z.string().check(z.minLength(1)),
+    }),
     empty,
   ),
   GetEmailTemplate: spec(
     'read',
     input({ TemplateID: int }),
     out({
-      TemplateContent: templateContentOut.optional(),
-      TemplateStatus: z.number().int().optional(),
-      TemplateName: z.string().optional(),
+      TemplateContent: z.optional(templateContentOut),
+      TemplateStatus: z.optional(z.int()),
+      TemplateName: z.optional(z.string()),
     }),
   ),
   ListEmailTemplates: spec(
     'read',
     input(page),
-    out({ TemplatesMetadata: z.array(templatesMetadata).optional(), TotalCount: int.optional() }),
+    out({ TemplatesMetadata: z.optional(z.array(templatesMetadata)), TotalCount: z.optional(int) }),
     'doc',
   ),
   DeleteEmailTemplate: spec('write', input({ TemplateID: int }), empty),
   CreateEmailIdentity: spec(
     'write',
     input({
-      EmailIdentity: z.string().min(1),
-      DKIMOption: int.optional(),
-      TagList: z.array(tag).optional(),
+      EmailIdentity: z.string().check(z.minLength(1)),
+      DKIMOption: z.optional(int),
+      TagList: z.optional(z.array(tag)),
     }),
     identityRecords,
   ),
-  GetEmailIdentity: spec('read', input({ EmailIdentity: z.string().min(1) }), identityRecords),
-  UpdateEmailIdentity: spec('write', input({ EmailIdentity: z.string().min(1) }), identityRecords),
-  DeleteEmailIdentity: spec('write', input({ EmailIdentity: z.string().min(1) }), empty),
+  GetEmailIdentity: spec(
+    'read',
+    input({ EmailIdentity: z.string().check(z.minLength(1)) }),
+    identityRecords,
+  ),
+  UpdateEmailIdentity: spec(
+    'write',
+    input({ EmailIdentity: z.string().check(z.minLength(1)) }),
+    identityRecords,
+  ),
+  DeleteEmailIdentity: spec(
+    'write',
+    input({ EmailIdentity: z.string().check(z.minLength(1)) }),
+    empty,
+  ),
   ListEmailIdentities: spec(
     'read',
-    input({ TagList: z.array(tag).optional(), Limit: limit.optional(), Offset: int.optional() }),
+    input({ TagList: z.optional(z.array(tag)), Limit: z.optional(limit), Offset: z.optional(int) }),
     out({
-      EmailIdentities: z.array(emailIdentity).optional(),
-      MaxReputationLevel: z.number().int().optional(),
-      MaxDailyQuota: int.optional(),
-      Total: int.optional(),
+      EmailIdentities: z.optional(z.array(emailIdentity)),
+      MaxReputationLevel: z.optional(z.int()),
+      MaxDailyQuota: z.optional(int),
+      Total: z.optional(int),
     }),
     'doc',
   ),
   CreateEmailAddress: spec(
     'write',
-    input({ EmailAddress: address, EmailSenderName: z.string().optional() }),
+    input({ EmailAddress: address, EmailSenderName: z.optional(z.string()) }),
     empty,
   ),
   ListEmailAddress: spec(
     'read',
     input({}),
     out({
-      EmailSenders: z.array(emailSender).optional(),
+      EmailSenders: z.optional(z.array(emailSender)),
     }),
   ),
   DeleteEmailAddress: spec('write', input({ EmailAddress: address }), empty),
@@ -242,44 +267,52 @@ export const TENCENT_SES_ACTIONS = {
       StartDate: z.string(),
       EndDate: z.string(),
       ...page,
-      EmailAddress: z.string().optional(),
-      TaskID: z.string().optional(),
+      EmailAddress: z.optional(z.string()),
+      TaskID: z.optional(z.string()),
     }),
     out({
-      BlackList: z.array(blackEmailAddress).optional(),
-      TotalCount: int.optional(),
+      BlackList: z.optional(z.array(blackEmailAddress)),
+      TotalCount: z.optional(int),
     }),
   ),
-  DeleteBlackList: spec('write', input({ EmailAddressList: z.array(address).min(1) }), empty),
+  DeleteBlackList: spec(
+    'write',
+    input({ EmailAddressList: z.array(address).check(z.minLength(1)) }),
+    empty,
+  ),
   CreateCustomBlacklist: spec(
     'write',
-    input({ Emails: z.array(address).min(1), ExpireDate: z.string().optional() }),
+    input({ Emails: z.array(address).check(z.minLength(1)), ExpireDate: z.optional(z.string()) }),
     blacklistCounts,
   ),
   UpdateCustomBlackList: spec(
     'write',
-    input({ Id: int, Email: address, ExpireDate: z.string().optional() }),
+    input({ Id: int, Email: address, ExpireDate: z.optional(z.string()) }),
     empty,
   ),
-  DeleteCustomBlackList: spec('write', input({ Emails: z.array(address).min(1) }), empty),
+  DeleteCustomBlackList: spec(
+    'write',
+    input({ Emails: z.array(address).check(z.minLength(1)) }),
+    empty,
+  ),
   ListCustomBlacklist: spec(
     'read',
-    input({ ...page, Status: int, Email: z.string().optional() }),
+    input({ ...page, Status: int, Email: z.optional(z.string()) }),
     out({
-      TotalCount: int.optional(),
-      Data: z.array(blackAddressDetail).optional(),
+      TotalCount: z.optional(int),
+      Data: z.optional(z.array(blackAddressDetail)),
     }),
   ),
   CreateAddressUnsubscribeConfig: spec('write', unsubscribeConfig, empty),
   UpdateAddressUnsubscribeConfig: spec('write', unsubscribeConfig, empty),
-  DeleteAddressUnsubscribeConfig: spec('write', input({ Address: address.optional() }), empty),
+  DeleteAddressUnsubscribeConfig: spec('write', input({ Address: z.optional(address) }), empty),
   ListAddressUnsubscribeConfig: spec(
     'read',
     // docs/providers/tencent-ses.md: this action's Limit is typed as a string.
-    input({ Offset: int.optional(), Limit: z.string().regex(/^\d+$/).optional() }),
+    input({ Offset: z.optional(int), Limit: z.optional(z.string().check(z.regex(/^\d+$/))) }),
     out({
-      AddressUnsubscribeConfigList: z.array(unsubscribeConfigData).optional(),
-      Total: int.optional(),
+      AddressUnsubscribeConfigList: z.optional(z.array(unsubscribeConfigData)),
+      Total: z.optional(int),
     }),
   ),
   GetStatisticsReport: spec(
@@ -287,10 +320,10 @@ export const TENCENT_SES_ACTIONS = {
     input({
       StartDate: z.string(),
       EndDate: z.string(),
-      Domain: z.string().optional(),
-      ReceivingMailboxType: z.string().optional(),
+      Domain: z.optional(z.string()),
+      ReceivingMailboxType: z.optional(z.string()),
     }),
-    out({ DailyVolumes: z.array(volume).optional(), OverallVolume: volume.optional() }),
+    out({ DailyVolumes: z.optional(z.array(volume)), OverallVolume: z.optional(volume) }),
   ),
 } as const;
 

@@ -13,6 +13,7 @@ import {
   invalidInput,
   type Operation,
   parseJson,
+  toIssues,
 } from '@mailbridge/core/provider';
 import {
   type ActionInput,
@@ -79,13 +80,13 @@ export function actionOperation<A extends TencentSesAction, T = ActionOutput<A>>
   params: ActionInput<A>,
   read?: (output: ActionOutput<A>) => T,
 ): Operation<T> {
-  const checked = TENCENT_SES_ACTIONS[action].request.safeParse(params);
+  const schema = TENCENT_SES_ACTIONS[action].request;
+  const checked = schema.safeParse(params);
   if (!checked.success) {
+    // Parsed again with the input reported, so the kit can word "expected a string, got a number".
+    const detailed = schema.safeParse(params, { reportInput: true });
     throw invalidInput(
-      checked.error.issues.map((issue) => ({
-        path: [action, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-        message: issue.message,
-      })),
+      toIssues(detailed.error?.issues ?? checked.error.issues, [action]),
       PROVIDER_ID,
     );
   }

@@ -144,8 +144,8 @@ function stripToken(value: {
 /**
  * Parse a config with a strict schema; a missing, unknown or bad key fails naming the key.
  */
-export function parseConfig<T>(provider: string, schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value ?? {});
+export function parseConfig<T>(provider: string, schema: z.core.$ZodType<T>, value: unknown): T {
+  const result = z.safeParse(schema, value ?? {});
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => {
     const keys = 'keys' in issue && Array.isArray(issue.keys) ? (issue.keys as string[]) : [];

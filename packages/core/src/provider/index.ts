@@ -6,6 +6,7 @@
  * rule, and precise JSON. The README section "Writing an adapter" walks through it.
  */
 
+export { z } from 'zod/mini';
 export { checkMessage } from '../capabilities/check.js';
 export { checkBatch } from '../capabilities/check-batch.js';
 export type { Issue, MailErrorInit } from '../errors.js';

@@ -2,7 +2,7 @@
  * Provider options (`providerOptions[id]`) parsed by a provider's zod schema, with issues
  * located under `providerOptions.<id>` and worded by the one zod-to-Issue converter.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { invalidInput } from '../errors.js';
 import { toIssues } from '../message/issues.js';
 
@@ -15,13 +15,13 @@ import { toIssues } from '../message/issues.js';
  * defineProvider({ id: 'acme', options: optionsParser('acme', z.strictObject({ pool: z.string() })), ... });
  * ```
  */
-export function optionsParser<S extends z.ZodType>(
+export function optionsParser<S extends z.core.$ZodType>(
   provider: string,
   schema: S,
 ): (value: unknown) => z.output<S> | undefined {
   return (value) => {
     if (value === undefined) return undefined;
-    const parsed = schema.safeParse(value);
+    const parsed = z.safeParse(schema, value);
     if (parsed.success) return parsed.data;
     throw invalidInput(toIssues(parsed.error.issues, ['providerOptions', provider]), provider);
   };
