@@ -4,7 +4,8 @@
  * `getDeliveryStatus` for GetSendEmailStatus, and the data behind them (actions, error table,
  * capabilities) for tooling and docs.
  */
-export type { ActionInput, ActionOutput, ActionSpec, TencentSesAction } from './actions.js';
+export type { ActionSpec } from './action.js';
+export type { ActionInput, ActionOutput, TencentSesAction } from './actions.js';
 export { TENCENT_SES_ACTION_NAMES, TENCENT_SES_ACTIONS as actions } from './actions.js';
 export type { CallOptions, TencentSesCall, UntypedOutput } from './call.js';
 export { capabilities, tencentSesCapabilities } from './capabilities.js';
