@@ -1,15 +1,33 @@
 /**
- * The shape of one entry of the action table: kind (how the core may retry it), the zod schemas
- * of its request and its response, and where its rate limit was read; with the request pieces
+ * The shape of one entry of the action table: kind (how the core may retry it), the schemas of
+ * its request and its response, and where its rate limit was read; with the request pieces
  * several actions share.
  */
 import { type OperationKind, z } from '@mailbridge/core/provider';
 import { int, limit } from './schemas.js';
 
+/**
+ * A schema as the published types see it: what the raw client and tooling call on it, and no
+ * more (core bundles its validation library, so a user's project has none of its types).
+ */
+export interface ActionSchema<T = unknown> {
+  safeParse(
+    value: unknown,
+    params?: { readonly reportInput?: boolean },
+  ):
+    | { readonly success: true; readonly data: T; readonly error?: never }
+    | { readonly success: false; readonly data?: never; readonly error: ActionSchemaError };
+}
+
+/** Why a value failed an action's schema: its issues (`toIssues` in the kit words them). */
+export interface ActionSchemaError {
+  readonly issues: readonly object[];
+}
+
 /** One action: how it is retried, its schemas, and where its 20 req/s limit was read. */
 export interface ActionSpec<
-  Req extends z.ZodMiniType = z.ZodMiniType,
-  Res extends z.ZodMiniType = z.ZodMiniType,
+  Req extends ActionSchema = ActionSchema,
+  Res extends ActionSchema = ActionSchema,
 > {
   readonly kind: OperationKind;
   readonly request: Req;

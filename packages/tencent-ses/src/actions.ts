@@ -5,14 +5,15 @@
  * same; `read`: always when retryable). The raw client and the rate limits derive from it.
  */
 import type { z } from '@mailbridge/core/provider';
-import type { ActionSpec } from './action.js';
+import type { ActionSchema, ActionSpec } from './action.js';
+import type { TencentSesActionTypes } from './action-types.js';
 import { ACCOUNT_ACTIONS } from './actions-account.js';
 import { MAIL_ACTIONS } from './actions-mail.js';
 import { STATS_ACTIONS } from './actions-stats.js';
 import { SUPPRESSION_ACTIONS } from './actions-suppression.js';
 
-/** Every SES action, by its `X-TC-Action` name. */
-export const TENCENT_SES_ACTIONS = {
+/** The table with its schemas' own types (scripts/action-types.mjs reads them). */
+export const TABLE = {
   ...MAIL_ACTIONS,
   ...ACCOUNT_ACTIONS,
   ...SUPPRESSION_ACTIONS,
@@ -20,19 +21,36 @@ export const TENCENT_SES_ACTIONS = {
 } as const satisfies Record<string, ActionSpec>;
 
 /** The name of an SES action. */
-export type TencentSesAction = keyof typeof TENCENT_SES_ACTIONS;
+export type TencentSesAction = keyof TencentSesActionTypes;
 
 /** The request parameters of an action, as callers write them. */
-export type ActionInput<A extends TencentSesAction> = z.input<
-  (typeof TENCENT_SES_ACTIONS)[A]['request']
->;
+export type ActionInput<A extends TencentSesAction> = TencentSesActionTypes[A]['input'];
 
 /** The parsed response of an action (`RequestId` included). */
-export type ActionOutput<A extends TencentSesAction> = z.output<
-  (typeof TENCENT_SES_ACTIONS)[A]['response']
-> & {
+export type ActionOutput<A extends TencentSesAction> = TencentSesActionTypes[A]['output'] & {
   readonly RequestId?: string;
 };
 
+/** Every SES action, by its `X-TC-Action` name (typed by action-types.ts). */
+export const TENCENT_SES_ACTIONS: {
+  readonly [A in TencentSesAction]: ActionSpec<
+    ActionSchema<ActionInput<A>>,
+    ActionSchema<TencentSesActionTypes[A]['output']>
+  >;
+} = TABLE;
+
 /** All action names, in table order. */
 export const TENCENT_SES_ACTION_NAMES = Object.keys(TENCENT_SES_ACTIONS) as TencentSesAction[];
+
+// The table and action-types.ts agree exactly on every action; when a schema changes, this
+// fails naming the action until `node scripts/action-types.mjs tencent-ses` is run again.
+type Same<X, Y> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? 1 : 0;
+type Drifted = {
+  [A in TencentSesAction]: Same<
+    [ActionInput<A>, TencentSesActionTypes[A]['output']],
+    [z.input<(typeof TABLE)[A]['request']>, z.output<(typeof TABLE)[A]['response']>]
+  > extends 1
+    ? never
+    : A;
+}[TencentSesAction];
+true satisfies [Drifted] extends [never] ? true : Drifted;

@@ -85,10 +85,8 @@ export function actionOperation<A extends TencentSesAction, T = ActionOutput<A>>
   if (!checked.success) {
     // Parsed again with the input reported, so the kit can word "expected a string, got a number".
     const detailed = schema.safeParse(params, { reportInput: true });
-    throw invalidInput(
-      toIssues(detailed.error?.issues ?? checked.error.issues, [action]),
-      PROVIDER_ID,
-    );
+    const issues = detailed.error?.issues ?? checked.error.issues;
+    throw invalidInput(toIssues(issues as Parameters<typeof toIssues>[0], [action]), PROVIDER_ID);
   }
   // The documented limits beyond the shape (limits.ts), before any request as well.
   checkLimits(action, checked.data as Record<string, unknown>);
