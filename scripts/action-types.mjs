@@ -19,7 +19,7 @@ const ADAPTERS = {
     what: 'Tencent Cloud SES',
   },
   'aliyun-dm': {
-    table: 'ACTIONS',
+    table: 'TABLE',
     types: 'AliyunDmActionTypes',
     what: 'DirectMail',
   },
@@ -54,6 +54,11 @@ try {
     },
   );
   const program = ts.createProgram([probe], config.options);
+  const errors = ts.getPreEmitDiagnostics(program, program.getSourceFile(probe));
+  if (errors.length > 0) {
+    const text = errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    throw new Error(`the action table does not type-check:\n${text.join('\n')}`);
+  }
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(probe);
   const alias = source.statements.find(
@@ -81,7 +86,7 @@ try {
         throw new Error(`${action.name}.${key} still names zod: ${text}`);
       return text;
     };
-    return `  ${action.name}: {\n    input: ${part('input')};\n    output: ${part('output')};\n  };`;
+    return `  ${action.name}: { input: ${part('input')}; output: ${part('output')} };`;
   });
   const out = `/**
  * The request (\`input\`, as callers write it) and the parsed response (\`output\`) of every
@@ -92,7 +97,7 @@ try {
  */
 
 /** Request and response types of each action, by action name. */
-// biome-ignore format: generated, one line per request and per response keeps it readable
+// biome-ignore format: generated, one line per action keeps it short
 export interface ${adapter.types} {
 ${entries.join('\n')}
 }

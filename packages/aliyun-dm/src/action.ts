@@ -1,9 +1,8 @@
 /**
  * The shape of one entry of the action table: kind (how the core may retry it), HTTP method,
- * and the zod schemas of its request and its normalised response.
+ * and the schemas of its request and its normalised response.
  */
-import type { OperationKind } from '@mailbridge/core/provider';
-import { z } from '@mailbridge/core/provider';
+import { type ActionSchema, type OperationKind, z } from '@mailbridge/core/provider';
 import { base, dmObject } from './schemas.js';
 
 type Shape = Record<string, z.ZodMiniType>;
@@ -23,8 +22,8 @@ export interface ActionOptions<R extends Shape> {
 
 /** One DirectMail action as data. */
 export interface ActionSpec<
-  Req extends z.ZodMiniType = z.ZodMiniType,
-  Res extends z.ZodMiniType = z.ZodMiniType,
+  Req extends ActionSchema = ActionSchema,
+  Res extends ActionSchema = ActionSchema,
 > {
   readonly kind: OperationKind;
   /** POST unless stated: every SDK action is POST except GetUser (docs/providers/aliyun-dm.md). */

@@ -11,6 +11,7 @@ import {
   type ReplayPin,
 } from '@mailbridge/core';
 import {
+  type ActionSchema,
   type AttemptContext,
   type Execute,
   type HttpRequest,
@@ -19,7 +20,6 @@ import {
   type Operation,
   type OperationKind,
   parseJson,
-  type z,
 } from '@mailbridge/core/provider';
 import {
   ACTIONS,
@@ -193,13 +193,13 @@ function readEnvelope(action: string, response: HttpResponse): Record<string, un
 }
 
 /** Parse an accepted body with the action's response schema. */
-export function readResponse<S extends z.ZodMiniType>(
+export function readResponse<T>(
   action: string,
   kind: OperationKind,
-  schema: S,
+  schema: ActionSchema<T>,
   body: Record<string, unknown>,
   status: number,
-): z.output<S> {
+): T {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const requestId = typeof body['RequestId'] === 'string' ? body['RequestId'] : undefined;

@@ -1,5 +1,5 @@
 /**
- * The adapter configuration: one strict zod schema (an unknown key fails naming it), resolved
+ * The adapter configuration: one strict schema (an unknown key fails naming it), resolved
  * once into what the signer and the operations need. Regions and hosts follow docs/providers/aliyun-dm.md;
  * the version defaults to `2015-11-23` (what the SDK sends for every region) and stays
  * configurable because older docs name `2017-06-22` outside Hangzhou.

@@ -4,7 +4,7 @@
  * ids that arrive as numbers (or above 2^53, as strings from `parseJson`), booleans as `"true"`,
  * and `data.<list>` wrappers whose casing changes between actions.
  */
-import { toIssues as kitIssues, z } from '@mailbridge/core/provider';
+import { type ActionSchemaError, toIssues as kitIssues, z } from '@mailbridge/core/provider';
 
 /** A number sent as a number or a decimal string. */
 export const num = z.pipe(
@@ -113,14 +113,16 @@ export const reqNum = z.int().check(z.nonnegative());
  * zod issues as mailbridge `Issue`s, unknown keys first (a misspelt key is usually why a required
  * one is missing), named `unknown key 'X'`; every other issue is worded by the kit.
  */
-export function toIssues(error: z.core.$ZodError, prefix: readonly (string | number)[] = []) {
-  const unknown = error.issues.filter((issue) => issue.code === 'unrecognized_keys');
+export function toIssues(error: ActionSchemaError, prefix: readonly (string | number)[] = []) {
+  // The schemas here are zod's: their issues are zod issues (ActionSchemaError hides the type).
+  const issues = error.issues as readonly z.core.$ZodIssue[];
+  const unknown = issues.filter((issue) => issue.code === 'unrecognized_keys');
   const unknownIssues = unknown.flatMap((issue) =>
     issue.keys.map((key) => ({
       path: [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), key],
       message: `unknown key '${key}'`,
     })),
   );
-  const rest = error.issues.filter((issue) => issue.code !== 'unrecognized_keys');
+  const rest = issues.filter((issue) => issue.code !== 'unrecognized_keys');
   return [...unknownIssues, ...kitIssues(rest, prefix)];
 }

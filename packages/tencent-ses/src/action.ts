@@ -3,26 +3,8 @@
  * its request and its response, and where its rate limit was read; with the request pieces
  * several actions share.
  */
-import { type OperationKind, z } from '@mailbridge/core/provider';
+import { type ActionSchema, type OperationKind, z } from '@mailbridge/core/provider';
 import { int, limit } from './schemas.js';
-
-/**
- * A schema as the published types see it: what the raw client and tooling call on it, and no
- * more (core bundles its validation library, so a user's project has none of its types).
- */
-export interface ActionSchema<T = unknown> {
-  safeParse(
-    value: unknown,
-    params?: { readonly reportInput?: boolean },
-  ):
-    | { readonly success: true; readonly data: T; readonly error?: never }
-    | { readonly success: false; readonly data?: never; readonly error: ActionSchemaError };
-}
-
-/** Why a value failed an action's schema: its issues (`toIssues` in the kit words them). */
-export interface ActionSchemaError {
-  readonly issues: readonly object[];
-}
 
 /** One action: how it is retried, its schemas, and where its 20 req/s limit was read. */
 export interface ActionSpec<
