@@ -2,7 +2,7 @@
  * THE action table: every DirectMail action the raw client offers, each with its kind, its
  * request schema and its normalised response schema. Types of the raw client derive from it.
  */
-import type { ActionSchema, z } from '@mailbridge/core/provider';
+import type { ActionSchema, DriftedActions } from '@mailbridge/core/provider';
 import type { ActionSpec } from './action.js';
 import type { AliyunDmActionTypes } from './action-types.js';
 import { ACCOUNT_ACTIONS } from './actions-account.js';
@@ -52,13 +52,5 @@ export const ACTIONS: {
 
 // The table and action-types.ts agree exactly on every action; when a schema changes, this
 // fails naming the action until `node scripts/action-types.mjs aliyun-dm` is run again.
-type Same<X, Y> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? 1 : 0;
-type Drifted = {
-  [A in AliyunDmAction]: Same<
-    [AliyunDmRequest<A>, AliyunDmResponse<A>],
-    [z.input<(typeof TABLE)[A]['request']>, z.output<(typeof TABLE)[A]['response']>]
-  > extends 1
-    ? never
-    : A;
-}[AliyunDmAction];
+type Drifted = DriftedActions<AliyunDmActionTypes, typeof TABLE>;
 true satisfies [Drifted] extends [never] ? true : Drifted;

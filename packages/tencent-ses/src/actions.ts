@@ -4,7 +4,7 @@
  * retried (`send`: never after an ambiguous failure, SES has no idempotency token; `write`: the
  * same; `read`: always when retryable). The raw client and the rate limits derive from it.
  */
-import type { ActionSchema, z } from '@mailbridge/core/provider';
+import type { ActionSchema, DriftedActions } from '@mailbridge/core/provider';
 import type { ActionSpec } from './action.js';
 import type { TencentSesActionTypes } from './action-types.js';
 import { ACCOUNT_ACTIONS } from './actions-account.js';
@@ -44,13 +44,5 @@ export const TENCENT_SES_ACTION_NAMES = Object.keys(TENCENT_SES_ACTIONS) as Tenc
 
 // The table and action-types.ts agree exactly on every action; when a schema changes, this
 // fails naming the action until `node scripts/action-types.mjs tencent-ses` is run again.
-type Same<X, Y> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? 1 : 0;
-type Drifted = {
-  [A in TencentSesAction]: Same<
-    [ActionInput<A>, TencentSesActionTypes[A]['output']],
-    [z.input<(typeof TABLE)[A]['request']>, z.output<(typeof TABLE)[A]['response']>]
-  > extends 1
-    ? never
-    : A;
-}[TencentSesAction];
+type Drifted = DriftedActions<TencentSesActionTypes, typeof TABLE>;
 true satisfies [Drifted] extends [never] ? true : Drifted;

@@ -22,7 +22,7 @@ export {
 export { assertSecureEndpoint, endpointOrigin, isLoopbackHost } from '../run/endpoint.js';
 export { parseJson } from '../run/json.js';
 export { describeRequest, REDACTED, redactError, redactSecrets } from '../run/redact.js';
-export type { ActionSchema, ActionSchemaError } from './action-schema.js';
+export type { ActionSchema, ActionSchemaError, DriftedActions } from './action-schema.js';
 export type {
   AdapterFactory,
   CredentialEnv,
