@@ -70,6 +70,8 @@ const configSchema = z.strictObject({
   smtp: z.optional(smtpConfigSchema),
   ...transportConfigShape,
 });
+// Every AliyunDmConfig a user can write is one the schema takes (the published type needs no zod).
+true satisfies AliyunDmConfig extends z.input<typeof configSchema> ? true : false;
 
 /** The configuration `aliyunDm()` accepts (validated strictly: unknown keys fail). */
 export interface AliyunDmConfig extends TransportConfig {

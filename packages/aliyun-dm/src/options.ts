@@ -50,6 +50,8 @@ const optionsSchema = z.strictObject({
   ),
   ipPoolId: z.optional(z.string().check(z.minLength(1))),
 });
+// Every AliyunDmSendOptions a user can write is one the schema takes (the published type needs no zod).
+true satisfies AliyunDmSendOptions extends z.input<typeof optionsSchema> ? true : false;
 
 /** The provider's `options`: core parses `providerOptions['aliyun-dm']` once per send. */
 export const parseOptions = optionsParser(PROVIDER_ID, optionsSchema);

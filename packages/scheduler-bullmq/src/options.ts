@@ -121,6 +121,8 @@ const schema = z.strictObject({
   onError: z.optional(z.custom<(error: unknown) => void>((v) => typeof v === 'function')),
   now: z.optional(z.custom<() => number>((v) => typeof v === 'function')),
 });
+// Every BullmqSchedulerOptions a user can write is one the schema takes (the published type needs no zod).
+true satisfies BullmqSchedulerOptions extends z.input<typeof schema> ? true : false;
 
 function isRedisClient(value: unknown): boolean {
   return (

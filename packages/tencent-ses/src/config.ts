@@ -70,6 +70,8 @@ export const tencentSesConfigSchema = z.strictObject({
   ),
   ...transportConfigShape,
 });
+// Every TencentSesConfig a user can write is one the schema takes (the published type needs no zod).
+true satisfies TencentSesConfig extends z.input<typeof tencentSesConfigSchema> ? true : false;
 
 /** Config of `tencentSes()`, as users write it. */
 export interface TencentSesConfig {

@@ -67,6 +67,8 @@ const schema = z.strictObject({
   templateData: z.optional(z.record(z.string(), z.string())),
   adLocation: z.optional(z.enum(['before', 'after'])),
 });
+// Every TencentSesSendOptions a user can write is one the schema takes (the published type needs no zod).
+true satisfies TencentSesSendOptions extends z.input<typeof schema> ? true : false;
 
 const NO_OPTIONS: TencentSesSendOptions = Object.freeze({});
 

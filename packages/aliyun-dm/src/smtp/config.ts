@@ -68,9 +68,12 @@ const staticCredentials = z.strictObject({
 export const smtpConfigSchema = z.strictObject({
   credentials: z.union([
     staticCredentials,
-    z.custom<(sender: string) => SmtpCredentials>((v) => typeof v === 'function', {
-      message: 'expected { user, password } or a function of the sender address',
-    }),
+    z.custom<(sender: string) => SmtpCredentials | Promise<SmtpCredentials>>(
+      (v) => typeof v === 'function',
+      {
+        message: 'expected { user, password } or a function of the sender address',
+      },
+    ),
   ]),
   host: z.optional(
     z
@@ -81,6 +84,8 @@ export const smtpConfigSchema = z.strictObject({
   ),
   port: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(65_535))),
 });
+// Every AliyunDmSmtpConfig a user can write is one the schema takes (the published type needs no zod).
+true satisfies AliyunDmSmtpConfig extends z.input<typeof smtpConfigSchema> ? true : false;
 
 /** Resolve a validated `smtp` for a region: host and TLS defaults. */
 export function resolveSmtp(
