@@ -1,3 +1,2 @@
 /** The MailError a promise rejects with; anything else (or fulfilment) fails the test. */
-export { rejectedMailError as failure } from '@mailbridge/core/testing';
-export { thrownMailError as thrown } from '@mailbridge/core/testing';
+export { rejectedMailError as failure, thrownMailError as thrown } from '@mailbridge/core/testing';

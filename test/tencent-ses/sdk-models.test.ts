@@ -47,12 +47,14 @@ for (const block of dts.matchAll(/export interface (\w+) \{([\s\S]*?)\n\}/g)) {
  */
 const OPTIONAL_ON_PURPOSE = new Set(['SendEmailRequest.Destination']);
 
-/** Structural view of a zod schema through its public members (optional, array, pipe, object). */
+/** Structural view of a zod schema through its `def` (optional, array, pipe, object). */
 interface SchemaLike {
   readonly shape?: Record<string, SchemaLike>;
-  readonly element?: SchemaLike;
-  readonly out?: SchemaLike;
-  unwrap?(): SchemaLike;
+  readonly def?: {
+    readonly innerType?: SchemaLike;
+    readonly element?: SchemaLike;
+    readonly out?: SchemaLike;
+  };
   safeParse(value: unknown): { readonly success: boolean };
 }
 
@@ -60,7 +62,7 @@ function objectOf(schema: SchemaLike): Record<string, SchemaLike> {
   let current: SchemaLike | undefined = schema;
   for (let depth = 0; current && depth < 6; depth++) {
     if (current.shape) return current.shape;
-    current = current.unwrap?.() ?? current.element ?? current.out;
+    current = current.def?.innerType ?? current.def?.element ?? current.def?.out;
   }
   throw new Error('not an object schema');
 }

@@ -1,15 +1,14 @@
 /**
  * The shape of one entry of the action table: kind (how the core may retry it), HTTP method,
- * and the zod schemas of its request and its normalised response.
+ * and the schemas of its request and its normalised response.
  */
-import type { OperationKind } from '@mailbridge/core/provider';
-import { z } from 'zod';
+import { type ActionSchema, type OperationKind, z } from '@mailbridge/core/provider';
 import { base, dmObject } from './schemas.js';
 
-type Shape = Record<string, z.ZodType>;
+type Shape = Record<string, z.ZodMiniType>;
 
 /** A check over the whole request (companion parameters, date windows); see limit-rules.ts. */
-export type RequestCheck = (value: Record<string, unknown>, ctx: z.RefinementCtx) => void;
+export type RequestCheck = (value: Record<string, unknown>, ctx: z.core.$RefinementCtx) => void;
 
 /** What an entry may add to the defaults. */
 export interface ActionOptions<R extends Shape> {
@@ -22,7 +21,10 @@ export interface ActionOptions<R extends Shape> {
 }
 
 /** One DirectMail action as data. */
-export interface ActionSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
+export interface ActionSpec<
+  Req extends ActionSchema = ActionSchema,
+  Res extends ActionSchema = ActionSchema,
+> {
   readonly kind: OperationKind;
   /** POST unless stated: every SDK action is POST except GetUser (docs/providers/aliyun-dm.md). */
   readonly method: 'GET' | 'POST';
@@ -44,8 +46,8 @@ export function action<Q extends Shape, R extends Shape>(
 ) {
   const { aliases = {}, method = 'POST', check } = options;
   const requestSchema = once(() => {
-    const strict = z.object(request).strict();
-    return check === undefined ? strict : strict.superRefine(check);
+    const strict = z.strictObject(request);
+    return check === undefined ? strict : strict.check(z.superRefine(check));
   });
   const responseSchema = once(() => dmObject({ ...base, ...response }, aliases));
   return {
@@ -70,6 +72,7 @@ function once<T>(build: () => T): () => T {
 }
 
 /** A JSON-string parameter that may also be given as a value (serialised here). */
-export const jsonParam = z
-  .union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())])
-  .transform((value) => (typeof value === 'string' ? value : JSON.stringify(value)));
+export const jsonParam = z.pipe(
+  z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())]),
+  z.transform((value) => (typeof value === 'string' ? value : JSON.stringify(value))),
+);

@@ -3,7 +3,7 @@
  * names follow the SDK where the seeds misspell them (docs/providers/aliyun-dm.md): `KeyWord`, `MailAddressId`,
  * `TlDomainName`.
  */
-import { z } from 'zod';
+import { z } from '@mailbridge/core/provider';
 import { action } from './action.js';
 import { success } from './actions-mail.js';
 import { chars, password } from './limit-rules.js';
@@ -65,13 +65,13 @@ export const ACCOUNT_ACTIONS = {
   CreateDomain: action(
     'write',
     // At most 60 characters (limits doc, "Account").
-    { DomainName: chars(1, 60), dkimSelector: reqStr.optional() },
+    { DomainName: chars(1, 60), dkimSelector: z.optional(reqStr) },
     { DomainId: str },
   ),
   CheckDomain: action('write', { DomainId: id }, { DomainStatus: str }),
   DescDomain: action(
     'read',
-    { DomainId: id, RequireRealTimeDnsRecords: z.boolean().optional() },
+    { DomainId: id, RequireRealTimeDnsRecords: z.optional(z.boolean()) },
     {
       ...domainFields,
       CnameConfirmStatus: str,
@@ -91,10 +91,10 @@ export const ACCOUNT_ACTIONS = {
   QueryDomainByParam: action(
     'read',
     {
-      KeyWord: reqStr.optional(),
-      PageNo: reqNum.optional(),
-      PageSize: reqNum.optional(),
-      Status: reqNum.optional(),
+      KeyWord: z.optional(reqStr),
+      PageNo: z.optional(reqNum),
+      PageSize: z.optional(reqNum),
+      Status: z.optional(reqNum),
     },
     { ...paging, data: wrappedList('domain', dmObject(domainFields)) },
   ),
@@ -105,13 +105,13 @@ export const ACCOUNT_ACTIONS = {
     {
       AccountName: reqStr,
       Sendtype: z.enum(['batch', 'trigger']),
-      ReplyAddress: reqStr.optional(),
+      ReplyAddress: z.optional(reqStr),
     },
     { MailAddressId: str },
   ),
   ModifyMailAddress: action(
     'write',
-    { MailAddressId: id, Password: password.optional(), ReplyAddress: reqStr.optional() },
+    { MailAddressId: id, Password: z.optional(password), ReplyAddress: z.optional(reqStr) },
     {},
   ),
   // the sender-address API doc gives this action the value `QueryMailAddressByParam`; the real Action is
@@ -120,10 +120,10 @@ export const ACCOUNT_ACTIONS = {
   QueryMailAddressByParam: action(
     'read',
     {
-      KeyWord: reqStr.optional(),
-      Sendtype: z.enum(['batch', 'trigger']).optional(),
-      PageNo: reqNum.optional(),
-      PageSize: reqNum.optional(),
+      KeyWord: z.optional(reqStr),
+      Sendtype: z.optional(z.enum(['batch', 'trigger'])),
+      PageNo: z.optional(reqNum),
+      PageSize: z.optional(reqNum),
     },
     { ...paging, data: wrappedList('mailAddress', mailAddress) },
   ),
@@ -131,7 +131,7 @@ export const ACCOUNT_ACTIONS = {
   // `MailAddressId`, which is what is sent (docs/providers/aliyun-dm.md).
   CheckReplyToMailAddress: action(
     'write',
-    { MailAddressId: id, Lang: reqStr.optional(), Region: reqStr.optional() },
+    { MailAddressId: id, Lang: z.optional(reqStr), Region: z.optional(reqStr) },
     {},
   ),
   ApproveReplyMailAddress: action('write', { Ticket: reqStr }, {}),

@@ -2,7 +2,7 @@
  * Configuration sets: named bundles of an IP pool and sender addresses (`@alicloud/dm20151123`
  * 1.9.0 request and response models; limits in docs/providers/aliyun-dm-limits.md, "Config sets").
  */
-import { z } from 'zod';
+import { z } from '@mailbridge/core/provider';
 import { action } from './action.js';
 import { chars } from './limit-rules.js';
 import { bool, dmObject, listOf, num, reqStr, str } from './schemas.js';
@@ -12,8 +12,8 @@ const configSet = dmObject({ Id: str, Name: str, Description: str, IpPool: ipPoo
 // Names and descriptions: at most 50 characters; names unique (the server's to judge).
 const fields = {
   Name: chars(1, 50),
-  Description: chars(0, 50).optional(),
-  IpPoolId: reqStr.optional(),
+  Description: z.optional(chars(0, 50)),
+  IpPoolId: z.optional(reqStr),
 };
 const relation = { Id: reqStr, FromAddress: reqStr };
 
@@ -22,16 +22,16 @@ export const CONFIG_SET_ACTIONS = {
   ConfigSetCreate: action('write', fields, { Id: str }),
   ConfigSetUpdate: action('write', { Id: reqStr, ...fields }, { Id: str }),
   // The ids, comma-separated; `IsForce` deletes a set still linked to senders.
-  ConfigSetDelete: action('write', { Ids: reqStr, IsForce: z.boolean().optional() }, {}),
+  ConfigSetDelete: action('write', { Ids: reqStr, IsForce: z.optional(z.boolean()) }, {}),
   ConfigSetDetail: action('read', { Id: reqStr }, { Detail: configSet }),
   // The SDK models PageIndex and PageSize as strings; numbers are accepted and sent in decimal.
   ConfigSetList: action(
     'read',
     {
-      All: z.boolean().optional(),
-      Keyword: reqStr.optional(),
-      PageIndex: z.union([reqStr, z.number().int().min(1)]),
-      PageSize: z.union([reqStr, z.number().int().min(1)]),
+      All: z.optional(z.boolean()),
+      Keyword: z.optional(reqStr),
+      PageIndex: z.union([reqStr, z.int().check(z.gte(1))]),
+      PageSize: z.union([reqStr, z.int().check(z.gte(1))]),
     },
     {
       CurrentPage: num,

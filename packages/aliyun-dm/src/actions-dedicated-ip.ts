@@ -2,7 +2,7 @@
  * Dedicated IPs, IP pools and warm-up (`@alicloud/dm20151123` 1.9.0 request and response models;
  * limits in docs/providers/aliyun-dm-limits.md, "Dedicated IPs").
  */
-import { z } from 'zod';
+import { z } from '@mailbridge/core/provider';
 import { action } from './action.js';
 import { chars } from './limit-rules.js';
 import { bool, dmObject, listOf, num, reqNum, reqStr, str } from './schemas.js';
@@ -29,18 +29,20 @@ const pool = dmObject({
   Ips: listOf(ip),
 });
 const pageFields = { CurrentPage: num, HasMore: bool, PageSize: num, TotalCounts: num };
-const page = { PageIndex: z.number().int().min(1).optional(), PageSize: reqNum.optional() };
+const page = { PageIndex: z.optional(z.int().check(z.gte(1))), PageSize: z.optional(reqNum) };
 // Pool names: 1 to 50 letters, digits, `_` and `-`.
-const poolName = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]*$/, 'only letters, digits, _ and - (1 to 50 characters)')
-  .pipe(chars(1, 50));
+const poolName = z.pipe(
+  z
+    .string()
+    .check(z.regex(/^[A-Za-z0-9_-]*$/, 'only letters, digits, _ and - (1 to 50 characters)')),
+  chars(1, 50),
+);
 
 /** Dedicated IP and IP pool actions. */
 export const DEDICATED_IP_ACTIONS = {
   DedicatedIpList: action(
     'read',
-    { Keyword: reqStr.optional(), ...page },
+    { Keyword: z.optional(reqStr), ...page },
     { ...pageFields, Ips: listOf(ipDetail) },
   ),
   DedicatedIpNonePoolList: action('read', {}, { Ips: listOf(ip) }),
@@ -54,13 +56,18 @@ export const DEDICATED_IP_ACTIONS = {
   DedicatedIpPoolCreate: action('write', { Name: poolName, BuyResourceIds: reqStr }, { Id: str }),
   DedicatedIpPoolUpdate: action(
     'write',
-    { Id: reqStr, BuyResourceIds: reqStr.optional(), UpdateResource: z.boolean().optional() },
+    { Id: reqStr, BuyResourceIds: z.optional(reqStr), UpdateResource: z.optional(z.boolean()) },
     { Id: str },
   ),
   DedicatedIpPoolDelete: action('write', { Id: reqStr }, {}),
   DedicatedIpPoolList: action(
     'read',
-    { All: z.boolean().optional(), Keyword: reqStr.optional(), PoolId: reqStr.optional(), ...page },
+    {
+      All: z.optional(z.boolean()),
+      Keyword: z.optional(reqStr),
+      PoolId: z.optional(reqStr),
+      ...page,
+    },
     { ...pageFields, IpPools: listOf(pool) },
   ),
   GetDedicatedIpWarmUpInfo: action(
@@ -72,9 +79,9 @@ export const DEDICATED_IP_ACTIONS = {
     'read',
     {
       DedicatedIp: reqStr,
-      Esp: reqStr.optional(),
-      StartDayMark: reqNum.optional(),
-      EndDayMark: reqNum.optional(),
+      Esp: z.optional(reqStr),
+      StartDayMark: z.optional(reqNum),
+      EndDayMark: z.optional(reqNum),
     },
     {
       Detail: listOf(dmObject({ DayMark: num, DeliverCounts: num, Esp: str, SendCounts: num })),

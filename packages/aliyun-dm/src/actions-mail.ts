@@ -2,7 +2,7 @@
  * Actions for sending, recipient lists, templates, tasks and tags (docs/providers/aliyun-dm.md;
  * the BatchSendMail doc, the DirectMail API reference; SDK names where the seeds disagree, docs/providers/aliyun-dm.md).
  */
-import { z } from 'zod';
+import { z } from '@mailbridge/core/provider';
 import { action, jsonParam } from './action.js';
 import {
   addressList,
@@ -28,22 +28,22 @@ import {
 const addressType = z.union([z.literal(0), z.literal(1)]);
 const zeroOne = z.enum(['0', '1']);
 const unsubscribe = {
-  UnSubscribeLinkType: z.enum(['disabled', 'default']).optional(),
-  UnSubscribeFilterLevel: z
-    .enum(['disabled', 'default', 'mailfrom', 'mailfrom_domain', 'edm_id'])
-    .optional(),
+  UnSubscribeLinkType: z.optional(z.enum(['disabled', 'default'])),
+  UnSubscribeFilterLevel: z.optional(
+    z.enum(['disabled', 'default', 'mailfrom', 'mailfrom_domain', 'edm_id']),
+  ),
 };
 // Limits: docs/providers/aliyun-dm-limits.md ("Sending").
 const sendCommon = {
   AccountName: reqStr,
   AddressType: addressType,
-  TagName: tagName.optional(),
-  ClickTrace: zeroOne.optional(),
-  ReplyAddress: reqStr.optional(),
-  ReplyAddressAlias: chars(1, 15).optional(),
-  Headers: jsonObjectOf(10, 'headers').optional(),
-  DomainAuth: z.boolean().optional(),
-  IpPoolId: reqStr.optional(),
+  TagName: z.optional(tagName),
+  ClickTrace: z.optional(zeroOne),
+  ReplyAddress: z.optional(reqStr),
+  ReplyAddressAlias: z.optional(chars(1, 15)),
+  Headers: z.optional(jsonObjectOf(10, 'headers')),
+  DomainAuth: z.optional(z.boolean()),
+  IpPoolId: z.optional(reqStr),
   ...unsubscribe,
 };
 const envelope = { EnvId: str };
@@ -91,9 +91,9 @@ const task = dmObject({
 });
 const tag = dmObject({ TagId: str, TagName: str, TagDescription: str });
 const pageQuery = {
-  KeyWord: reqStr.optional(),
-  PageNo: reqNum.optional(),
-  PageSize: reqNum.optional(),
+  KeyWord: z.optional(reqStr),
+  PageNo: z.optional(reqNum),
+  PageSize: z.optional(reqNum),
 };
 
 /** Sending, receivers, templates, tasks, tags. */
@@ -108,12 +108,12 @@ export const MAIL_ACTIONS = {
       // 256, not S003's 100: the API reference decides (limits doc, "Decisions").
       Subject: chars(0, 256),
       // About 8 MB as a POST form field, which is how this client sends it (limits doc).
-      HtmlBody: bytes(BODY_MAX_BYTES, '8 MiB').optional(),
-      TextBody: bytes(BODY_MAX_BYTES, '8 MiB').optional(),
+      HtmlBody: z.optional(bytes(BODY_MAX_BYTES, '8 MiB')),
+      TextBody: z.optional(bytes(BODY_MAX_BYTES, '8 MiB')),
       // "Fewer than 15 characters".
-      FromAlias: chars(1, 14).optional(),
-      BccAddress: addressList(2).optional(),
-      Template: jsonParam.optional(),
+      FromAlias: z.optional(chars(1, 14)),
+      BccAddress: z.optional(addressList(2)),
+      Template: z.optional(jsonParam),
     },
     envelope,
     { check: tagWithClickTrace },
@@ -131,18 +131,18 @@ export const MAIL_ACTIONS = {
   // ReceiversName 1–30 characters, ReceiversAlias under 30 (SDK; docs/providers/aliyun-dm.md).
   CreateReceiver: action(
     'write',
-    { ReceiversName: reqChars(30), ReceiversAlias: reqChars(29), Desc: reqStr.optional() },
+    { ReceiversName: reqChars(30), ReceiversAlias: reqChars(29), Desc: z.optional(reqStr) },
     { ReceiverId: str },
   ),
   DeleteReceiver: action('write', { ReceiverId: reqStr }, {}),
-  DeleteReceiverDetail: action('write', { ReceiverId: reqStr, Email: reqStr.optional() }, {}),
+  DeleteReceiverDetail: action('write', { ReceiverId: reqStr, Email: z.optional(reqStr) }, {}),
   /** At most 500 recipients; `Detail` is a JSON array string of `{e,u,n,g,b,m}` (SDK, DOC). */
   SaveReceiverDetail: action(
     'write',
     {
       ReceiverId: reqStr,
-      Detail: jsonArrayOf(500, 'recipients').optional(),
-      CustomDetail: jsonArrayOf(500, 'recipients').optional(),
+      Detail: z.optional(jsonArrayOf(500, 'recipients')),
+      CustomDetail: z.optional(jsonArrayOf(500, 'recipients')),
     },
     {
       SuccessCount: num,
@@ -153,16 +153,16 @@ export const MAIL_ACTIONS = {
   ),
   QueryReceiverByParam: action(
     'read',
-    { ...pageQuery, NextStart: reqStr.optional(), Status: reqNum.optional() },
+    { ...pageQuery, NextStart: z.optional(reqStr), Status: z.optional(reqNum) },
     { TotalCount: num, PageSize: num, NextStart: str, data: wrappedList('receiver', receiver) },
   ),
   QueryReceiverDetail: action(
     'read',
     {
       ReceiverId: reqStr,
-      KeyWord: reqStr.optional(),
-      NextStart: reqStr.optional(),
-      PageSize: reqNum.optional(),
+      KeyWord: z.optional(reqStr),
+      NextStart: z.optional(reqStr),
+      PageSize: z.optional(reqNum),
     },
     {
       TotalCount: num,
@@ -173,22 +173,22 @@ export const MAIL_ACTIONS = {
   ),
   QueryTemplateByParam: action(
     'read',
-    { ...pageQuery, Status: reqNum.optional(), FromType: reqNum.optional() },
+    { ...pageQuery, Status: z.optional(reqNum), FromType: z.optional(reqNum) },
     { ...paging, data: wrappedList('template', template) },
   ),
   QueryTaskByParam: action(
     'read',
-    { ...pageQuery, Status: reqNum.optional() },
+    { ...pageQuery, Status: z.optional(reqNum) },
     { ...paging, data: wrappedList('task', task) },
   ),
   CreateTag: action(
     'write',
-    { TagName: tagName, TagDescription: reqStr.optional() },
+    { TagName: tagName, TagDescription: z.optional(reqStr) },
     { TagId: str },
   ),
   ModifyTag: action(
     'write',
-    { TagId: z.union([reqStr, reqNum]), TagName: tagName, TagDescription: reqStr.optional() },
+    { TagId: z.union([reqStr, reqNum]), TagName: tagName, TagDescription: z.optional(reqStr) },
     {},
   ),
   DeleteTag: action('write', { TagId: z.union([reqStr, reqNum]) }, {}),

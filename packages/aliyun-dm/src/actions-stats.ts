@@ -2,7 +2,7 @@
  * Statistics, tracking, invalid-address and IP-protection actions (the DirectMail API reference docs/providers/aliyun-dm.md, the DirectMail statistics API doc;
  * docs/providers/aliyun-dm.md). Parameter names follow the SDK where the seeds misspell them (`KeyWord`).
  */
-import { z } from 'zod';
+import { z } from '@mailbridge/core/provider';
 import { action } from './action.js';
 import { intRange, spanAtMost } from './limit-rules.js';
 import { dmObject, num, paging, reqNum, reqStr, str, wrappedList } from './schemas.js';
@@ -32,18 +32,18 @@ const track = dmObject({
 const trackQuery = {
   StartTime: reqStr,
   EndTime: reqStr,
-  AccountName: reqStr.optional(),
-  TagName: reqStr.optional(),
-  ConfigSetId: reqStr.optional(),
-  DedicatedIp: reqStr.optional(),
-  DedicatedIpPoolId: reqStr.optional(),
-  Esp: reqStr.optional(),
-  Offset: reqStr.optional(),
-  OffsetCreateTime: reqStr.optional(),
-  OffsetCreateTimeDesc: reqStr.optional(),
-  PageNumber: reqNum.optional(),
-  PageSize: reqNum.optional(),
-  Total: reqStr.optional(),
+  AccountName: z.optional(reqStr),
+  TagName: z.optional(reqStr),
+  ConfigSetId: z.optional(reqStr),
+  DedicatedIp: z.optional(reqStr),
+  DedicatedIpPoolId: z.optional(reqStr),
+  Esp: z.optional(reqStr),
+  Offset: z.optional(reqStr),
+  OffsetCreateTime: z.optional(reqStr),
+  OffsetCreateTimeDesc: z.optional(reqStr),
+  PageNumber: z.optional(reqNum),
+  PageSize: z.optional(reqNum),
+  Total: z.optional(reqStr),
 };
 const trackPaging = {
   OffsetCreateTime: str,
@@ -93,12 +93,12 @@ export const STATS_ACTIONS = {
     {
       StartTime: reqStr,
       EndTime: reqStr,
-      AccountName: reqStr.optional(),
-      TagName: reqStr.optional(),
-      DedicatedIp: reqStr.optional(),
-      DedicatedIpPoolId: reqStr.optional(),
-      Domain: reqStr.optional(),
-      Esp: reqStr.optional(),
+      AccountName: z.optional(reqStr),
+      TagName: z.optional(reqStr),
+      DedicatedIp: z.optional(reqStr),
+      DedicatedIpPoolId: z.optional(reqStr),
+      Domain: z.optional(reqStr),
+      Esp: z.optional(reqStr),
     },
     { TotalCount: num, data: wrappedList('stat', stat) },
     // Windows: docs/providers/aliyun-dm-limits.md ("Statistics").
@@ -109,14 +109,14 @@ export const STATS_ACTIONS = {
     {
       StartTime: reqStr,
       EndTime: reqStr,
-      AccountName: reqStr.optional(),
-      TagName: reqStr.optional(),
-      ToAddress: reqStr.optional(),
-      Status: reqNum.optional(),
-      Length: intRange(1, 100).optional(),
-      NextStart: reqStr.optional(),
-      IpPoolId: reqStr.optional(),
-      ConfigSetId: reqStr.optional(),
+      AccountName: z.optional(reqStr),
+      TagName: z.optional(reqStr),
+      ToAddress: z.optional(reqStr),
+      Status: z.optional(reqNum),
+      Length: z.optional(intRange(1, 100)),
+      NextStart: z.optional(reqStr),
+      IpPoolId: z.optional(reqStr),
+      ConfigSetId: z.optional(reqStr),
     },
     { NextStart: str, data: wrappedList('mailDetail', mailDetail) },
     { check: spanAtMost(30) },
@@ -125,7 +125,7 @@ export const STATS_ACTIONS = {
   // three come out as `data.stat`.
   GetTrackList: action(
     'read',
-    { ...trackQuery, Domain: reqStr.optional() },
+    { ...trackQuery, Domain: z.optional(reqStr) },
     { ...trackPaging, data: wrappedList('stat', track, { bare: true }) },
     { aliases: { TrackList: 'data', PrackList: 'data' }, check: spanAtMost(7) },
   ),
@@ -144,11 +144,11 @@ export const STATS_ACTIONS = {
   QueryInvalidAddress: action(
     'read',
     {
-      StartTime: reqStr.optional(),
-      EndTime: reqStr.optional(),
-      KeyWord: reqStr.optional(),
-      Length: reqNum.optional(),
-      NextStart: reqStr.optional(),
+      StartTime: z.optional(reqStr),
+      EndTime: z.optional(reqStr),
+      KeyWord: z.optional(reqStr),
+      Length: z.optional(reqNum),
+      NextStart: z.optional(reqStr),
     },
     {
       NextStart: str,
@@ -170,5 +170,5 @@ export const STATS_ACTIONS = {
     { ...paging, data: wrappedList('ipfilters', ipfilter, { bare: true }) },
   ),
   AddIpfilter: action('write', { IpAddress: reqStr }, {}),
-  DeleteIpfilterByEdmId: action('write', { Id: reqStr, FromType: reqNum.optional() }, {}),
+  DeleteIpfilterByEdmId: action('write', { Id: reqStr, FromType: z.optional(reqNum) }, {}),
 } as const;

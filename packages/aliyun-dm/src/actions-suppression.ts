@@ -2,7 +2,7 @@
  * The user suppression list (aliyun-dm.md §3.1 "Suppression and blocking"; response fields as
  * the official SDK 1.9.0 models them; docs/providers/events.md §5).
  */
-import { z } from 'zod';
+import { z } from '@mailbridge/core/provider';
 import { action } from './action.js';
 import { all, secondsSpanAtMost } from './limit-rules.js';
 import { dmObject, num, paging, reqNum, reqStr, str, wrappedList } from './schemas.js';
@@ -21,13 +21,13 @@ export const SUPPRESSION_ACTIONS = {
   ListUserSuppression: action(
     'read',
     {
-      Address: reqStr.optional(),
-      StartBounceTime: reqNum.optional(),
-      EndBounceTime: reqNum.optional(),
-      StartCreateTime: reqNum.optional(),
-      EndCreateTime: reqNum.optional(),
-      PageNo: z.number().int().min(1).optional(),
-      PageSize: z.number().int().min(1).max(100).optional(),
+      Address: z.optional(reqStr),
+      StartBounceTime: z.optional(reqNum),
+      EndBounceTime: z.optional(reqNum),
+      StartCreateTime: z.optional(reqNum),
+      EndCreateTime: z.optional(reqNum),
+      PageNo: z.optional(z.int().check(z.gte(1))),
+      PageSize: z.optional(z.int().check(z.gte(1), z.lte(100))),
     },
     { ...paging, data: wrappedList('UserSuppressions', userSuppression) },
     // Each window at most 7 days (limits doc, "Suppression").

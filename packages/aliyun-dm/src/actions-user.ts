@@ -2,7 +2,7 @@
  * Account-level settings, blocking and Sendify (`@alicloud/dm20151123` 1.9.0 request and
  * response models; limits in docs/providers/aliyun-dm-limits.md, "Account settings").
  */
-import { z } from 'zod';
+import { z } from '@mailbridge/core/provider';
 import { action, jsonParam } from './action.js';
 import { intRange } from './limit-rules.js';
 import { bool, dmObject, listOf, num, reqNum, reqStr, str } from './schemas.js';
@@ -41,13 +41,13 @@ export const USER_ACTIONS = {
     'read',
     {
       BlockType: blockType,
-      BeginTime: reqNum.optional(),
-      EndTime: reqNum.optional(),
-      BlockEmail: reqStr.optional(),
-      SenderEmail: reqStr.optional(),
+      BeginTime: z.optional(reqNum),
+      EndTime: z.optional(reqNum),
+      BlockEmail: z.optional(reqStr),
+      SenderEmail: z.optional(reqStr),
       // 1 to 500 entries per page.
-      MaxResults: intRange(1, 500).optional(),
-      NextToken: reqStr.optional(),
+      MaxResults: z.optional(intRange(1, 500)),
+      NextToken: z.optional(reqStr),
     },
     {
       Data: listOf(

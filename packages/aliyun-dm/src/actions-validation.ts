@@ -2,7 +2,7 @@
  * Address validation: single checks and validation files (`@alicloud/dm20151123` 1.9.0 request
  * and response models; limits in docs/providers/aliyun-dm-limits.md, "Validation").
  */
-import { z } from 'zod';
+import { z } from '@mailbridge/core/provider';
 import { action } from './action.js';
 import { bool, dmObject, listOf, num, reqStr, str } from './schemas.js';
 
@@ -29,9 +29,9 @@ export const VALIDATION_ACTIONS = {
     'read',
     {
       Email: reqStr,
-      CheckGraylist: z.boolean().optional(),
+      CheckGraylist: z.optional(z.boolean()),
       // Seconds; 60 by default. A positive whole number (the SDK gives no upper bound).
-      Timeout: z.number().int().min(1).optional(),
+      Timeout: z.optional(z.int().check(z.gte(1))),
     },
     {
       Status: str,
@@ -54,7 +54,7 @@ export const VALIDATION_ACTIONS = {
       FileUrl: reqStr,
       FileName: reqStr,
       // The column of the addresses, counted from 1.
-      AddressColumn: z.number().int().min(1),
+      AddressColumn: z.int().check(z.gte(1)),
       HasHeaderRow: z.boolean(),
       RemoveDuplicate: z.boolean(),
     },
@@ -68,9 +68,9 @@ export const VALIDATION_ACTIONS = {
       // RFC 3339 UTC times.
       StartTime: reqStr,
       EndTime: reqStr,
-      FileKeyword: reqStr.optional(),
-      Page: z.number().int().min(1).optional(),
-      PageSize: z.number().int().min(1).optional(),
+      FileKeyword: z.optional(reqStr),
+      Page: z.optional(z.int().check(z.gte(1))),
+      PageSize: z.optional(z.int().check(z.gte(1))),
     },
     {
       Files: listOf(dmObject({ ...fileStatus, IsDownloadable: bool })),

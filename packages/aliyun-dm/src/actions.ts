@@ -2,8 +2,9 @@
  * THE action table: every DirectMail action the raw client offers, each with its kind, its
  * request schema and its normalised response schema. Types of the raw client derive from it.
  */
-import type { z } from 'zod';
+import type { ActionSchema, DriftedActions } from '@mailbridge/core/provider';
 import type { ActionSpec } from './action.js';
+import type { AliyunDmActionTypes } from './action-types.js';
 import { ACCOUNT_ACTIONS } from './actions-account.js';
 import { CONFIG_SET_ACTIONS } from './actions-config-sets.js';
 import { DEDICATED_IP_ACTIONS } from './actions-dedicated-ip.js';
@@ -17,9 +18,10 @@ import { VALIDATION_ACTIONS } from './actions-validation.js';
 /**
  * Every action: all 78 of `@alicloud/dm20151123` 1.9.0 plus the three only the seeds name
  * (GetSendEmailCountByMailFrom and the two callback-URL actions). test/aliyun-dm/surface.test.ts
- * reads the SDK's list at test time and fails on any action missing here.
+ * reads the SDK's list at test time and fails on any action missing here. This is the table with
+ * its schemas' own types (scripts/action-types.mjs reads them); `ACTIONS` is the published one.
  */
-export const ACTIONS = {
+export const TABLE = {
   ...MAIL_ACTIONS,
   ...ACCOUNT_ACTIONS,
   ...STATS_ACTIONS,
@@ -32,10 +34,23 @@ export const ACTIONS = {
 } as const satisfies Record<string, ActionSpec>;
 
 /** A DirectMail action name (the `Action` parameter). */
-export type AliyunDmAction = keyof typeof ACTIONS;
+export type AliyunDmAction = keyof AliyunDmActionTypes;
 
 /** The parameters an action takes (as written by callers). */
-export type AliyunDmRequest<A extends AliyunDmAction> = z.input<(typeof ACTIONS)[A]['request']>;
+export type AliyunDmRequest<A extends AliyunDmAction> = AliyunDmActionTypes[A]['input'];
 
 /** An action's response, normalised (canonical key casing, strings vs numbers settled). */
-export type AliyunDmResponse<A extends AliyunDmAction> = z.output<(typeof ACTIONS)[A]['response']>;
+export type AliyunDmResponse<A extends AliyunDmAction> = AliyunDmActionTypes[A]['output'];
+
+/** The action table (`TABLE`) as published: typed by action-types.ts. */
+export const ACTIONS: {
+  readonly [A in AliyunDmAction]: ActionSpec<
+    ActionSchema<Readonly<Record<string, unknown>>>,
+    ActionSchema<AliyunDmResponse<A>>
+  >;
+} = TABLE;
+
+// The table and action-types.ts agree exactly on every action; when a schema changes, this
+// fails naming the action until `node scripts/action-types.mjs aliyun-dm` is run again.
+type Drifted = DriftedActions<AliyunDmActionTypes, typeof TABLE>;
+true satisfies [Drifted] extends [never] ? true : Drifted;

@@ -11,18 +11,17 @@ import {
   type ReplayPin,
 } from '@mailbridge/core';
 import {
+  type ActionSchema,
   type AttemptContext,
   type Execute,
   type HttpRequest,
   type HttpResponse,
   invalidInput,
-  issuesFromZod,
   type Operation,
   type OperationKind,
   parseJson,
   schemaIssues,
 } from '@mailbridge/core/provider';
-import type { z } from 'zod';
 import {
   ACTIONS,
   type AliyunDmAction,
@@ -194,13 +193,13 @@ function readEnvelope(action: string, response: HttpResponse): Record<string, un
 }
 
 /** Parse an accepted body with the action's response schema. */
-export function readResponse<S extends z.ZodType>(
+export function readResponse<T>(
   action: string,
   kind: OperationKind,
-  schema: S,
+  schema: ActionSchema<T>,
   body: Record<string, unknown>,
   status: number,
-): z.output<S> {
+): T {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const requestId = typeof body['RequestId'] === 'string' ? body['RequestId'] : undefined;
@@ -213,7 +212,7 @@ export function readResponse<S extends z.ZodType>(
     action,
     httpStatus: status,
     ...(requestId === undefined ? {} : { requestId }),
-    issues: issuesFromZod(result.error),
+    issues: schemaIssues(schema, body),
   });
 }
 

@@ -1,5 +1,5 @@
 /**
- * The adapter configuration: one strict zod schema (an unknown key fails naming it), resolved
+ * The adapter configuration: one strict schema (an unknown key fails naming it), resolved
  * once into what the signer and the operations need. Regions and hosts follow docs/providers/aliyun-dm.md;
  * the version defaults to `2015-11-23` (what the SDK sends for every region) and stays
  * configurable because older docs name `2017-06-22` outside Hangzhou.
@@ -15,8 +15,8 @@ import {
   transportConfigShape,
   transportOf,
   urlQuery,
+  z,
 } from '@mailbridge/core/provider';
-import { z } from 'zod';
 import type { SignatureVersion } from './signer.js';
 import {
   type AliyunDmSmtpConfig,
@@ -52,26 +52,26 @@ export const ALIYUN_ENV = {
 
 const regions = Object.keys(REGION_HOSTS) as [AliyunDmRegion, ...AliyunDmRegion[]];
 
-const configSchema = z
-  .object({
-    region: z.enum(regions),
-    version: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an API version such as 2015-11-23')
-      .default('2015-11-23'),
-    endpoint: z.string().optional(),
-    allowInsecureHttp: z
-      .preprocess(
-        (v) => (v === 'true' || v === '1' ? true : v === 'false' ? false : v),
-        z.boolean(),
-      )
-      .optional(),
-    credentials: z.optional(credentialsSchema),
-    signatureVersion: z.enum(['v1', 'v3']).default('v1'),
-    smtp: smtpConfigSchema.optional(),
-    ...transportConfigShape,
-  })
-  .strict();
+const configSchema = z.strictObject({
+  region: z.enum(regions),
+  version: z._default(
+    z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an API version such as 2015-11-23')),
+    '2015-11-23',
+  ),
+  endpoint: z.optional(z.string()),
+  allowInsecureHttp: z.optional(
+    z.pipe(
+      z.transform((v) => (v === 'true' || v === '1' ? true : v === 'false' ? false : v)),
+      z.boolean(),
+    ),
+  ),
+  credentials: z.optional(credentialsSchema),
+  signatureVersion: z._default(z.enum(['v1', 'v3']), 'v1'),
+  smtp: z.optional(smtpConfigSchema),
+  ...transportConfigShape,
+});
+// Every AliyunDmConfig a user can write is one the schema takes (the published type needs no zod).
+true satisfies AliyunDmConfig extends z.input<typeof configSchema> ? true : false;
 
 /** The configuration `aliyunDm()` accepts (validated strictly: unknown keys fail). */
 export interface AliyunDmConfig extends TransportConfig {

@@ -4,7 +4,7 @@
  * caller reads "Invalid input: Subject: at most 256 characters". The numbers and where they come
  * from are in docs/providers/aliyun-dm-limits.md; each use cites its row there.
  */
-import { z } from 'zod';
+import { z } from '@mailbridge/core/provider';
 import { jsonParam } from './action.js';
 
 /** Length in code points, as DirectMail counts characters (a CJK character is one). */
@@ -12,54 +12,64 @@ const length = (value: string) => [...value].length;
 
 /** A string of `min` to `max` characters (code points). */
 export const chars = (min: number, max: number) =>
-  z
-    .string()
-    .refine((value) => length(value) >= min, `at least ${min} character${min === 1 ? '' : 's'}`)
-    .refine((value) => length(value) <= max, `at most ${max} characters`);
+  z.string().check(
+    z.refine((value) => length(value) >= min, `at least ${min} character${min === 1 ? '' : 's'}`),
+    z.refine((value) => length(value) <= max, `at most ${max} characters`),
+  );
 
 // TextEncoder, not Buffer: the package also runs outside Node (test/runtimes).
 const utf8 = new TextEncoder();
 
 /** A string whose UTF-8 encoding is at most `max` bytes (`label` says it in words). */
 export const bytes = (max: number, label: string) =>
-  z.string().refine((value) => utf8.encode(value).length <= max, `at most ${label} (UTF-8)`);
+  z
+    .string()
+    .check(z.refine((value) => utf8.encode(value).length <= max, `at most ${label} (UTF-8)`));
 
 /** A comma-separated address list of 1 to `max` entries (`ToAddress`, `BccAddress`). */
 export const addressList = (max: number) =>
-  z
-    .string()
-    .min(1)
-    .refine(
+  z.string().check(
+    z.minLength(1),
+    z.refine(
       (value) => value.split(',').filter((a) => a.trim() !== '').length <= max,
       `at most ${max} comma-separated addresses`,
-    );
+    ),
+  );
 
 /** `TagName`: 1 to 128 of letters, digits, `_` and `-` (limits doc, "Tags"). */
-export const tagName = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]*$/, 'only letters, digits, _ and - (at most 128 characters)')
-  .pipe(chars(1, 128));
+export const tagName = z.pipe(
+  z
+    .string()
+    .check(z.regex(/^[A-Za-z0-9_-]*$/, 'only letters, digits, _ and - (at most 128 characters)')),
+  chars(1, 128),
+);
 
 /** A sender or mailbox password: 10 to 20 characters with a digit, an upper- and a lower-case letter. */
-export const password = z.string().refine((value) => {
-  const n = length(value);
-  return n >= 10 && n <= 20 && /\d/.test(value) && /[A-Z]/.test(value) && /[a-z]/.test(value);
-}, '10 to 20 characters including a digit, an upper-case and a lower-case letter');
+export const password = z.string().check(
+  z.refine((value) => {
+    const n = length(value);
+    return n >= 10 && n <= 20 && /\d/.test(value) && /[A-Z]/.test(value) && /[a-z]/.test(value);
+  }, '10 to 20 characters including a digit, an upper-case and a lower-case letter'),
+);
 
 /** A JSON object parameter (`Headers`) of at most `max` keys, given as a value or a string. */
 export const jsonObjectOf = (max: number, what: string) =>
-  jsonParam.refine((json) => {
-    const parsed = safeJson(json);
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return false;
-    return Object.keys(parsed).length <= max;
-  }, `a JSON object of at most ${max} ${what}`);
+  jsonParam.check(
+    z.refine((json) => {
+      const parsed = safeJson(json);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return false;
+      return Object.keys(parsed).length <= max;
+    }, `a JSON object of at most ${max} ${what}`),
+  );
 
 /** A JSON array parameter (`Detail`) of 1 to `max` entries, given as a value or a string. */
 export const jsonArrayOf = (max: number, what: string) =>
-  jsonParam.refine((json) => {
-    const parsed = safeJson(json);
-    return Array.isArray(parsed) && parsed.length >= 1 && parsed.length <= max;
-  }, `a JSON array of 1 to ${max} ${what}`);
+  jsonParam.check(
+    z.refine((json) => {
+      const parsed = safeJson(json);
+      return Array.isArray(parsed) && parsed.length >= 1 && parsed.length <= max;
+    }, `a JSON array of 1 to ${max} ${what}`),
+  );
 
 function safeJson(json: string): unknown {
   try {
@@ -71,10 +81,10 @@ function safeJson(json: string): unknown {
 
 /** An integer from `min` to `max`. */
 export const intRange = (min: number, max: number) =>
-  z
-    .number()
-    .int()
-    .refine((n) => n >= min && n <= max, `an integer from ${min} to ${max}`);
+  z.number().check(
+    z.int(),
+    z.refine((n) => n >= min && n <= max, `an integer from ${min} to ${max}`),
+  );
 
 const DAY_MS = 86_400_000;
 
@@ -92,7 +102,7 @@ function dateOf(value: unknown): number | undefined {
  * this can read are compared; the format itself is the server's to judge.
  */
 export function spanAtMost(days: number, start = 'StartTime', end = 'EndTime') {
-  return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
+  return (value: Record<string, unknown>, ctx: z.core.$RefinementCtx) => {
     const from = dateOf(value[start]);
     const to = dateOf(value[end]);
     if (from === undefined || to === undefined) return;
@@ -105,7 +115,7 @@ export function spanAtMost(days: number, start = 'StartTime', end = 'EndTime') {
 
 /** The same as `spanAtMost` for epoch-second pairs (ListUserSuppression). */
 export function secondsSpanAtMost(days: number, start: string, end: string) {
-  return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
+  return (value: Record<string, unknown>, ctx: z.core.$RefinementCtx) => {
     const from = value[start];
     const to = value[end];
     if (typeof from !== 'number' || typeof to !== 'number') return;
@@ -119,7 +129,10 @@ export function secondsSpanAtMost(days: number, start: string, end: string) {
  * Tracking needs a tag: with `ClickTrace` `'1'`, `TagName` is required (SingleSendMail and
  * BatchSendMail `TagName`: "If email tracking is enabled, you must specify an email tag").
  */
-export function tagWithClickTrace(value: Record<string, unknown>, ctx: z.RefinementCtx): void {
+export function tagWithClickTrace(
+  value: Record<string, unknown>,
+  ctx: z.core.$RefinementCtx,
+): void {
   if (value['ClickTrace'] === '1' && value['TagName'] === undefined) {
     ctx.addIssue({
       code: 'custom',
@@ -131,8 +144,8 @@ export function tagWithClickTrace(value: Record<string, unknown>, ctx: z.Refinem
 
 /** Run several object checks in order. */
 export function all(
-  ...checks: ((value: Record<string, unknown>, ctx: z.RefinementCtx) => void)[]
-): (value: Record<string, unknown>, ctx: z.RefinementCtx) => void {
+  ...checks: ((value: Record<string, unknown>, ctx: z.core.$RefinementCtx) => void)[]
+): (value: Record<string, unknown>, ctx: z.core.$RefinementCtx) => void {
   return (value, ctx) => {
     for (const check of checks) check(value, ctx);
   };

@@ -2,8 +2,7 @@
  * `providerOptions['aliyun-dm']`: the DirectMail parameters without a neutral field, typed
  * through declaration merging and validated strictly (an unknown key fails, naming it).
  */
-import { optionsParser } from '@mailbridge/core/provider';
-import { z } from 'zod';
+import { optionsParser, z } from '@mailbridge/core/provider';
 import { PROVIDER_ID } from './config.js';
 
 /**
@@ -42,17 +41,17 @@ declare module '@mailbridge/core' {
   }
 }
 
-const optionsSchema = z
-  .object({
-    addressType: z.union([z.literal(0), z.literal(1)]).optional(),
-    replyToAddress: z.boolean().optional(),
-    unsubscribeLinkType: z.enum(['disabled', 'default']).optional(),
-    unsubscribeFilterLevel: z
-      .enum(['disabled', 'default', 'mailfrom', 'mailfrom_domain', 'edm_id'])
-      .optional(),
-    ipPoolId: z.string().min(1).optional(),
-  })
-  .strict();
+const optionsSchema = z.strictObject({
+  addressType: z.optional(z.union([z.literal(0), z.literal(1)])),
+  replyToAddress: z.optional(z.boolean()),
+  unsubscribeLinkType: z.optional(z.enum(['disabled', 'default'])),
+  unsubscribeFilterLevel: z.optional(
+    z.enum(['disabled', 'default', 'mailfrom', 'mailfrom_domain', 'edm_id']),
+  ),
+  ipPoolId: z.optional(z.string().check(z.minLength(1))),
+});
+// Every AliyunDmSendOptions a user can write is one the schema takes (the published type needs no zod).
+true satisfies AliyunDmSendOptions extends z.input<typeof optionsSchema> ? true : false;
 
 /** The provider's `options`: core parses `providerOptions['aliyun-dm']` once per send. */
 export const parseOptions = optionsParser(PROVIDER_ID, optionsSchema);

@@ -4,24 +4,27 @@
  * ids that arrive as numbers (or above 2^53, as strings from `parseJson`), booleans as `"true"`,
  * and `data.<list>` wrappers whose casing changes between actions.
  */
-import { z } from 'zod';
+import { z } from '@mailbridge/core/provider';
 
 /** A number sent as a number or a decimal string. */
-export const num = z
-  .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)])
-  .transform((value) => Number(value));
+export const num = z.pipe(
+  z.union([z.number(), z.string().check(z.regex(/^-?\d+(\.\d+)?$/))]),
+  z.transform((value) => Number(value)),
+);
 
 /** An id or counter kept as a string, whatever the JSON type (EnvId exceeds 2^53). */
-export const str = z
-  .union([z.string(), z.number(), z.bigint()])
-  .transform((value) => String(value));
+export const str = z.pipe(
+  z.union([z.string(), z.number(), z.bigint()]),
+  z.transform((value) => String(value)),
+);
 
 /** `true`, `"true"`, `1`, `"1"` -> true (the DirectMail API reference's ModifyPWByDomain returns `"Success":"true"`). */
-export const bool = z
-  .union([z.boolean(), z.string(), z.number()])
-  .transform((value) => value === true || value === 'true' || value === 1 || value === '1');
+export const bool = z.pipe(
+  z.union([z.boolean(), z.string(), z.number()]),
+  z.transform((value) => value === true || value === 'true' || value === 1 || value === '1'),
+);
 
-type Shape = Record<string, z.ZodType>;
+type Shape = Record<string, z.ZodMiniType>;
 
 /**
  * An object whose keys are matched case-insensitively onto `shape`'s spelling
@@ -38,10 +41,15 @@ export function dmObject<S extends Shape>(
     ...Object.entries(aliases).map(([alias, key]): [string, string] => [alias.toLowerCase(), key]),
     ...Object.keys(shape).map((key): [string, string] => [key.toLowerCase(), key]),
   ]);
-  const optional = Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v.optional()])) as {
-    [K in keyof S]: z.ZodOptional<S[K]>;
+  const optional = Object.fromEntries(
+    Object.entries(shape).map(([k, v]) => [k, z.optional(v)]),
+  ) as {
+    [K in keyof S]: z.ZodMiniOptional<S[K]>;
   };
-  return z.preprocess((value) => rekey(value, canonical), z.looseObject(optional));
+  return z.pipe(
+    z.transform((value) => rekey(value, canonical)),
+    z.looseObject(optional),
+  );
 }
 
 function rekey(value: unknown, canonical: ReadonlyMap<string, string>): unknown {
@@ -55,11 +63,14 @@ function rekey(value: unknown, canonical: ReadonlyMap<string, string>): unknown 
 }
 
 /** A plain list (the newer actions' `Ips`, `ConfigSets`): a missing one is empty, a lone object a list of one. */
-export function listOf<T extends z.ZodType>(item: T) {
-  return z.preprocess((value) => {
-    if (value === undefined || value === null) return [];
-    return Array.isArray(value) ? value : [value];
-  }, z.array(item));
+export function listOf<T extends z.ZodMiniType>(item: T) {
+  return z.pipe(
+    z.transform((value) => {
+      if (value === undefined || value === null) return [];
+      return Array.isArray(value) ? value : [value];
+    }),
+    z.array(item),
+  );
 }
 
 /**
@@ -67,7 +78,7 @@ export function listOf<T extends z.ZodType>(item: T) {
  * `{ data: { [key]: items } }`; a missing wrapper is an empty list, a lone object a list of one.
  * With `bare`, a wrapper that is itself the array (the DirectMail statistics API doc's GetIpfilterList) is read as the list.
  */
-export function wrappedList<K extends string, T extends z.ZodType>(
+export function wrappedList<K extends string, T extends z.ZodMiniType>(
   key: K,
   item: T,
   options: { readonly bare?: boolean } = {},
@@ -75,7 +86,10 @@ export function wrappedList<K extends string, T extends z.ZodType>(
   const list = listOf(item);
   const wrapper = dmObject({ [key]: list } as { [P in K]: typeof list });
   if (!options.bare) return wrapper;
-  return z.preprocess((value) => (Array.isArray(value) ? { [key]: value } : value), wrapper);
+  return z.pipe(
+    z.transform((value) => (Array.isArray(value) ? { [key]: value } : value)),
+    wrapper,
+  );
 }
 
 /** Every DirectMail response carries a `RequestId`. */
@@ -88,25 +102,9 @@ export const paging = { TotalCount: num, PageNumber: num, PageSize: num };
 export const reqStr = z.string();
 /** A string of 1 to `max` characters, counted in code points as DirectMail counts them. */
 export const reqChars = (max: number) =>
-  z
-    .string()
-    .min(1)
-    .refine((value) => [...value].length <= max, `at most ${max} characters`);
+  z.string().check(
+    z.minLength(1),
+    z.refine((value) => [...value].length <= max, `at most ${max} characters`),
+  );
 /** A counter or page request parameter: a non-negative integer, sent in decimal. */
-export const reqNum = z.number().int().nonnegative();
-
-/** zod issues as mailbridge `Issue`s; unknown keys first, each named in its path and message. */
-export function toIssues(error: z.ZodError, prefix: readonly (string | number)[] = []) {
-  const unknown: { path: (string | number)[]; message: string }[] = [];
-  const rest: { path: (string | number)[]; message: string }[] = [];
-  for (const issue of error.issues) {
-    const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys)
-        unknown.push({ path: [...path, key], message: `unknown key '${key}'` });
-    } else {
-      rest.push({ path, message: issue.message });
-    }
-  }
-  return [...unknown, ...rest];
-}
+export const reqNum = z.int().check(z.nonnegative());

@@ -3,9 +3,8 @@
  * `invalid_input` naming it), with the defaults in one table.
  */
 import type { SchedulerHooks } from '@mailbridge/core';
-import { invalidInput, schemaIssues } from '@mailbridge/core/provider';
+import { invalidInput, schemaIssues, z } from '@mailbridge/core/provider';
 import type { Redis } from 'ioredis';
-import { z } from 'zod';
 import type { SharedLimit } from './limit.js';
 
 /**
@@ -85,33 +84,37 @@ const DEFAULTS = {
   rateLimitDurationMs: 1_000,
 } as const;
 
-const positiveInt = z.number().int().positive();
+const positiveInt = z.int().check(z.positive());
 // Queue and prefix become Redis key parts: keep BullMQ's `:` separator out of them.
-const keyPart = z.string().regex(/^[A-Za-z0-9_.-]+$/, { error: 'expected letters, digits, _ . -' });
+const keyPart = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9_.-]+$/, { error: 'expected letters, digits, _ . -' }));
 
 const schema = z.strictObject({
   connection: z.union([
-    z.string().regex(/^rediss?:\/\//, { error: 'expected a redis:// or rediss:// URL' }),
+    z.string().check(z.regex(/^rediss?:\/\//, { error: 'expected a redis:// or rediss:// URL' })),
     z.custom<Redis>(isRedisClient, { error: 'expected a Redis URL or an ioredis client' }),
   ]),
-  queue: keyPart.optional(),
-  prefix: keyPart.optional(),
-  worker: z.boolean().optional(),
-  concurrency: positiveInt.optional(),
-  rateLimit: z
-    .strictObject({
+  queue: z.optional(keyPart),
+  prefix: z.optional(keyPart),
+  worker: z.optional(z.boolean()),
+  concurrency: z.optional(positiveInt),
+  rateLimit: z.optional(
+    z.strictObject({
       max: positiveInt,
-      durationMs: positiveInt.optional(),
-    })
-    .optional(),
-  lockDurationMs: positiveInt.optional(),
-  stalledIntervalMs: positiveInt.optional(),
-  missed: z.enum(['late', 'skip']).optional(),
-  missedAfterMs: z.number().int().nonnegative().optional(),
-  hooks: z.custom<SchedulerHooks>((v) => typeof v === 'object' && v !== null).optional(),
-  onError: z.custom<(error: unknown) => void>((v) => typeof v === 'function').optional(),
-  now: z.custom<() => number>((v) => typeof v === 'function').optional(),
+      durationMs: z.optional(positiveInt),
+    }),
+  ),
+  lockDurationMs: z.optional(positiveInt),
+  stalledIntervalMs: z.optional(positiveInt),
+  missed: z.optional(z.enum(['late', 'skip'])),
+  missedAfterMs: z.optional(z.int().check(z.nonnegative())),
+  hooks: z.optional(z.custom<SchedulerHooks>((v) => typeof v === 'object' && v !== null)),
+  onError: z.optional(z.custom<(error: unknown) => void>((v) => typeof v === 'function')),
+  now: z.optional(z.custom<() => number>((v) => typeof v === 'function')),
 });
+// Every BullmqSchedulerOptions a user can write is one the schema takes (the published type needs no zod).
+true satisfies BullmqSchedulerOptions extends z.input<typeof schema> ? true : false;
 
 function isRedisClient(value: unknown): boolean {
   return (

@@ -80,7 +80,8 @@ export function actionOperation<A extends TencentSesAction, T = ActionOutput<A>>
   params: ActionInput<A>,
   read?: (output: ActionOutput<A>) => T,
 ): Operation<T> {
-  const checked = TENCENT_SES_ACTIONS[action].request.safeParse(params);
+  const schema = TENCENT_SES_ACTIONS[action].request;
+  const checked = schema.safeParse(params);
   if (!checked.success) {
     const request = TENCENT_SES_ACTIONS[action].request;
     throw invalidInput(schemaIssues(request, params, { path: [action] }), PROVIDER_ID);

@@ -3,7 +3,7 @@
  * fails naming the key), resolved once into the settings every operation reads.
  * Endpoints and sites: docs/providers/tencent-ses.md "Endpoints and regions".
  */
-import { MailError, type RateLimit } from '@mailbridge/core';
+import type { RateLimit } from '@mailbridge/core';
 import {
   type Credentials,
   credentialsSchema,
@@ -14,8 +14,8 @@ import {
   transportConfigShape,
   transportOf,
   urlQuery,
+  z,
 } from '@mailbridge/core/provider';
-import { z } from 'zod';
 
 /** The provider id, as results, errors and `fromConfig` URLs carry it. */
 export const PROVIDER_ID = 'tencent-ses';
@@ -45,35 +45,33 @@ export const CREDENTIAL_ENV = {
   token: 'TENCENTCLOUD_SESSION_TOKEN',
 } as const;
 
-const rateLimitSchema = z
-  .object({
-    requests: z.number().int().positive(),
-    perMs: z.number().int().positive(),
-    source: z.string().default('config'),
-  })
-  .strict();
+const rateLimitSchema = z.strictObject({
+  requests: z.int().check(z.positive()),
+  perMs: z.int().check(z.positive()),
+  source: z._default(z.string(), 'config'),
+});
 
-const booleanish = z.preprocess(
-  (v) => (v === 'true' ? true : v === 'false' ? false : v),
+const booleanish = z.pipe(
+  z.transform((v) => (v === 'true' ? true : v === 'false' ? false : v)),
   z.boolean(),
 );
 
 /** The config schema; `tencentSes(config)` parses its argument with it. */
-export const tencentSesConfigSchema = z
-  .object({
-    region: z.enum(TENCENT_SES_REGIONS),
-    site: z.enum(['china', 'intl']).optional(),
-    endpoint: z.string().optional(),
-    allowInsecureHttp: booleanish.optional(),
-    credentials: z.optional(credentialsSchema),
-    language: z.enum(['zh-CN', 'en-US']).optional(),
-    allowRawContent: booleanish.optional(),
-    rateLimit: z
-      .union([z.coerce.number().positive(), z.record(z.string(), rateLimitSchema)])
-      .optional(),
-    ...transportConfigShape,
-  })
-  .strict();
+export const tencentSesConfigSchema = z.strictObject({
+  region: z.enum(TENCENT_SES_REGIONS),
+  site: z.optional(z.enum(['china', 'intl'])),
+  endpoint: z.optional(z.string()),
+  allowInsecureHttp: z.optional(booleanish),
+  credentials: z.optional(credentialsSchema),
+  language: z.optional(z.enum(['zh-CN', 'en-US'])),
+  allowRawContent: z.optional(booleanish),
+  rateLimit: z.optional(
+    z.union([z.coerce.number().check(z.positive()), z.record(z.string(), rateLimitSchema)]),
+  ),
+  ...transportConfigShape,
+});
+// Every TencentSesConfig a user can write is one the schema takes (the published type needs no zod).
+true satisfies TencentSesConfig extends z.input<typeof tencentSesConfigSchema> ? true : false;
 
 /** Config of `tencentSes()`, as users write it. */
 export interface TencentSesConfig {

@@ -3,8 +3,7 @@
  * equivalent (docs/providers/tencent-ses.md), typed through core's `ProviderOptionsRegistry`.
  */
 import { MailError } from '@mailbridge/core';
-import { optionsParser } from '@mailbridge/core/provider';
-import { z } from 'zod';
+import { optionsParser, z } from '@mailbridge/core/provider';
 import { PROVIDER_ID } from './config.js';
 
 /**
@@ -58,16 +57,18 @@ declare module '@mailbridge/core' {
 }
 
 const schema = z.strictObject({
-  unsubscribe: z
-    .enum(Object.keys(UNSUBSCRIBE_LANGUAGES) as [UnsubscribeLanguage, ...UnsubscribeLanguage[]])
-    .optional(),
-  triggerType: z.enum(['transactional', 'bulk']).optional(),
-  smtpMessageId: z.string().min(1).optional(),
-  smtpHeaders: z.string().min(1).optional(),
-  headerFrom: z.string().min(1).optional(),
-  templateData: z.record(z.string(), z.string()).optional(),
-  adLocation: z.enum(['before', 'after']).optional(),
+  unsubscribe: z.optional(
+    z.enum(Object.keys(UNSUBSCRIBE_LANGUAGES) as [UnsubscribeLanguage, ...UnsubscribeLanguage[]]),
+  ),
+  triggerType: z.optional(z.enum(['transactional', 'bulk'])),
+  smtpMessageId: z.optional(z.string().check(z.minLength(1))),
+  smtpHeaders: z.optional(z.string().check(z.minLength(1))),
+  headerFrom: z.optional(z.string().check(z.minLength(1))),
+  templateData: z.optional(z.record(z.string(), z.string())),
+  adLocation: z.optional(z.enum(['before', 'after'])),
 });
+// Every TencentSesSendOptions a user can write is one the schema takes (the published type needs no zod).
+true satisfies TencentSesSendOptions extends z.input<typeof schema> ? true : false;
 
 const NO_OPTIONS: TencentSesSendOptions = Object.freeze({});
 

@@ -3,12 +3,12 @@
  * the Node SDK 4.1.76 models): request shapes are strict (a misspelt field fails before the
  * request), response shapes are loose and drop `null` fields (documented as "may return null").
  */
-import { z } from 'zod';
+import { z } from '@mailbridge/core/provider';
 
 /** Non-negative integer (ids, counts, offsets). */
-export const int = z.number().int().nonnegative();
+export const int = z.int().check(z.nonnegative());
 /** Paging limit: at most 100 on every List or Get action (FailedOperation.InvalidLimit). */
-export const limit = z.number().int().min(1).max(100);
+export const limit = z.int().check(z.gte(1), z.lte(100));
 
 const dropNulls = (value: unknown): unknown => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
@@ -18,123 +18,128 @@ const dropNulls = (value: unknown): unknown => {
 };
 
 /** A response object: unknown fields kept, `null` fields treated as absent. */
-export function out<S extends z.ZodRawShape>(shape: S) {
-  return z.preprocess(dropNulls, z.looseObject(shape));
+export function out<S extends z.core.$ZodLooseShape>(shape: S) {
+  return z.pipe(z.transform(dropNulls), z.looseObject(shape));
 }
 
 /** A request object: unknown fields rejected. */
-export const input = <S extends z.ZodRawShape>(shape: S) => z.strictObject(shape);
+export const input = <S extends z.core.$ZodLooseShape>(shape: S) => z.strictObject(shape);
 
 /** docs/providers/tencent-ses.md Template: `TemplateData` is a JSON object serialised to a string, not an object. */
 export const template = input({ TemplateID: int, TemplateData: z.string() });
 /** docs/providers/tencent-ses.md Simple (deprecated; accounts granted raw content): base64 bodies. */
-export const simple = input({ Html: z.string().optional(), Text: z.string().optional() });
+export const simple = input({ Html: z.optional(z.string()), Text: z.optional(z.string()) });
 /** docs/providers/tencent-ses.md Attachment: base64 `Content`; `FileURL` is a feature that is not open. */
 export const attachment = input({
-  FileName: z.string().min(1).max(255),
-  Content: z.string().optional(),
-  FileURL: z.string().optional(),
+  FileName: z.string().check(z.minLength(1), z.maxLength(255)),
+  Content: z.optional(z.string()),
+  FileURL: z.optional(z.string()),
 });
 /** docs/providers/tencent-ses.md TimedEmailParam: `YYYY-MM-DD HH:mm:ss`. */
 export const timedParam = input({ BeginTime: z.string() });
 /** docs/providers/tencent-ses.md CycleEmailParam: IntervalTime in hours; TermCycle 0 keep running, 1 stop. */
 export const cycleParam = input({
   BeginTime: z.string(),
-  IntervalTime: z.number().int().positive(),
-  TermCycle: z.union([z.literal(0), z.literal(1)]).optional(),
+  IntervalTime: z.int().check(z.positive()),
+  TermCycle: z.optional(z.union([z.literal(0), z.literal(1)])),
 });
 /** docs/providers/tencent-ses.md ReceiverInputData: TemplateData at most 800 bytes. */
 export const receiverInputData = input({ Email: z.string(), TemplateData: z.string() });
 /** docs/providers/tencent-ses.md TemplateContent: base64 Html and/or Text. */
-export const templateContent = input({ Html: z.string().optional(), Text: z.string().optional() });
+export const templateContent = input({
+  Html: z.optional(z.string()),
+  Text: z.optional(z.string()),
+});
 /** docs/providers/tencent-ses.md TagList. */
 export const tag = input({ TagKey: z.string(), TagValue: z.string() });
 
 /** Response of the receiver uploads (docs/providers/tencent-ses.md). */
 export const uploadCounts = out({
-  TotalCount: int.optional(),
-  ValidCount: int.optional(),
-  TooLongCount: int.optional(),
-  EmptyEmailCount: int.optional(),
-  RepeatCount: int.optional(),
+  TotalCount: z.optional(int),
+  ValidCount: z.optional(int),
+  TooLongCount: z.optional(int),
+  EmptyEmailCount: z.optional(int),
+  RepeatCount: z.optional(int),
 });
 
 /** The empty response (RequestId only). */
 export const empty = out({});
 
-const templateOut = out({ TemplateID: int.optional(), TemplateData: z.string().optional() });
-const contentOut = out({ Html: z.string().optional(), Text: z.string().optional() });
+const templateOut = out({ TemplateID: z.optional(int), TemplateData: z.optional(z.string()) });
+const contentOut = out({ Html: z.optional(z.string()), Text: z.optional(z.string()) });
 
 /** docs/providers/tencent-ses.md SendTaskData. */
 export const sendTaskData = out({
-  TaskId: int.optional(),
-  FromEmailAddress: z.string().optional(),
-  ReceiverId: int.optional(),
-  TaskStatus: z.number().int().optional(),
-  TaskType: z.number().int().optional(),
-  RequestCount: int.optional(),
-  SendCount: int.optional(),
-  CacheCount: int.optional(),
-  CreateTime: z.string().optional(),
-  UpdateTime: z.string().optional(),
-  Subject: z.string().optional(),
-  Template: templateOut.optional(),
-  CycleParam: out({
-    BeginTime: z.string().optional(),
-    IntervalTime: int.optional(),
-    TermCycle: int.optional(),
-  }).optional(),
-  TimedParam: out({ BeginTime: z.string().optional() }).optional(),
-  ErrMsg: z.string().optional(),
-  ReceiversName: z.string().optional(),
+  TaskId: z.optional(int),
+  FromEmailAddress: z.optional(z.string()),
+  ReceiverId: z.optional(int),
+  TaskStatus: z.optional(z.int()),
+  TaskType: z.optional(z.int()),
+  RequestCount: z.optional(int),
+  SendCount: z.optional(int),
+  CacheCount: z.optional(int),
+  CreateTime: z.optional(z.string()),
+  UpdateTime: z.optional(z.string()),
+  Subject: z.optional(z.string()),
+  Template: z.optional(templateOut),
+  CycleParam: z.optional(
+    out({
+      BeginTime: z.optional(z.string()),
+      IntervalTime: z.optional(int),
+      TermCycle: z.optional(int),
+    }),
+  ),
+  TimedParam: z.optional(out({ BeginTime: z.optional(z.string()) })),
+  ErrMsg: z.optional(z.string()),
+  ReceiversName: z.optional(z.string()),
 });
 
 /** docs/providers/tencent-ses.md ReceiverData. */
 export const receiverData = out({
-  ReceiverId: int.optional(),
-  ReceiversName: z.string().optional(),
-  Count: int.optional(),
-  Desc: z.string().optional(),
-  ReceiversStatus: z.number().int().optional(),
-  CreateTime: z.string().optional(),
-  InvalidCount: int.optional(),
+  ReceiverId: z.optional(int),
+  ReceiversName: z.optional(z.string()),
+  Count: z.optional(int),
+  Desc: z.optional(z.string()),
+  ReceiversStatus: z.optional(z.int()),
+  CreateTime: z.optional(z.string()),
+  InvalidCount: z.optional(int),
 });
 
 /** docs/providers/tencent-ses.md ReceiverDetail. */
 export const receiverDetail = out({
-  Email: z.string().optional(),
-  CreateTime: z.string().optional(),
-  TemplateData: z.string().optional(),
-  Reason: z.string().optional(),
-  Status: z.number().int().optional(),
-  EmailId: int.optional(),
+  Email: z.optional(z.string()),
+  CreateTime: z.optional(z.string()),
+  TemplateData: z.optional(z.string()),
+  Reason: z.optional(z.string()),
+  Status: z.optional(z.int()),
+  EmailId: z.optional(int),
 });
 
 /** docs/providers/tencent-ses.md SendEmailStatus. */
 export const sendEmailStatus = out({
-  MessageId: z.string().optional(),
-  ToEmailAddress: z.string().optional(),
-  FromEmailAddress: z.string().optional(),
-  SendStatus: z.number().int().optional(),
-  DeliverStatus: z.number().int().optional(),
-  DeliverMessage: z.string().optional(),
-  RequestTime: z.number().optional(),
-  DeliverTime: z.number().optional(),
-  UserOpened: z.boolean().optional(),
-  UserClicked: z.boolean().optional(),
-  UserUnsubscribed: z.boolean().optional(),
+  MessageId: z.optional(z.string()),
+  ToEmailAddress: z.optional(z.string()),
+  FromEmailAddress: z.optional(z.string()),
+  SendStatus: z.optional(z.int()),
+  DeliverStatus: z.optional(z.int()),
+  DeliverMessage: z.optional(z.string()),
+  RequestTime: z.optional(z.number()),
+  DeliverTime: z.optional(z.number()),
+  UserOpened: z.optional(z.boolean()),
+  UserClicked: z.optional(z.boolean()),
+  UserUnsubscribed: z.optional(z.boolean()),
   /** Misspelt and deprecated: prefer `UserComplained`. */
-  UserComplainted: z.boolean().optional(),
-  UserComplained: z.boolean().optional(),
+  UserComplainted: z.optional(z.boolean()),
+  UserComplained: z.optional(z.boolean()),
 });
 
 /** docs/providers/tencent-ses.md TemplatesMetadata. */
 export const templatesMetadata = out({
-  CreatedTimestamp: z.number().optional(),
-  TemplateName: z.string().optional(),
-  TemplateStatus: z.number().int().optional(),
-  TemplateID: int.optional(),
-  ReviewReason: z.string().optional(),
+  CreatedTimestamp: z.optional(z.number()),
+  TemplateName: z.optional(z.string()),
+  TemplateStatus: z.optional(z.int()),
+  TemplateID: z.optional(int),
+  ReviewReason: z.optional(z.string()),
 });
 
 /** TemplateContent as GetEmailTemplate returns it (base64). */
@@ -142,74 +147,74 @@ export const templateContentOut = contentOut;
 
 /** docs/providers/tencent-ses.md EmailIdentity. */
 export const emailIdentity = out({
-  IdentityName: z.string().optional(),
-  IdentityType: z.string().optional(),
-  SendingEnabled: z.boolean().optional(),
-  CurrentReputationLevel: z.number().int().optional(),
-  DailyQuota: int.optional(),
-  SendIp: z.array(z.string()).optional(),
-  TagList: z
-    .array(out({ TagKey: z.string().optional(), TagValue: z.string().optional() }))
-    .optional(),
-  DKIMOption: z.number().int().optional(),
+  IdentityName: z.optional(z.string()),
+  IdentityType: z.optional(z.string()),
+  SendingEnabled: z.optional(z.boolean()),
+  CurrentReputationLevel: z.optional(z.int()),
+  DailyQuota: z.optional(int),
+  SendIp: z.optional(z.array(z.string())),
+  TagList: z.optional(
+    z.array(out({ TagKey: z.optional(z.string()), TagValue: z.optional(z.string()) })),
+  ),
+  DKIMOption: z.optional(z.int()),
 });
 
 /** DNS records of a sender domain (Create/Get/UpdateEmailIdentity). */
 export const identityRecords = out({
-  IdentityType: z.string().optional(),
-  VerifiedForSendingStatus: z.boolean().optional(),
-  Attributes: z
-    .array(
+  IdentityType: z.optional(z.string()),
+  VerifiedForSendingStatus: z.optional(z.boolean()),
+  Attributes: z.optional(
+    z.array(
       out({
-        Type: z.string().optional(),
-        SendDomain: z.string().optional(),
-        ExpectedValue: z.string().optional(),
-        CurrentValue: z.string().optional(),
-        Status: z.boolean().optional(),
+        Type: z.optional(z.string()),
+        SendDomain: z.optional(z.string()),
+        ExpectedValue: z.optional(z.string()),
+        CurrentValue: z.optional(z.string()),
+        Status: z.optional(z.boolean()),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });
 
 /** docs/providers/tencent-ses.md Volume. */
 export const volume = out({
-  SendDate: z.string().optional(),
-  RequestCount: int.optional(),
-  AcceptedCount: int.optional(),
-  DeliveredCount: int.optional(),
-  OpenedCount: int.optional(),
-  ClickedCount: int.optional(),
-  BounceCount: int.optional(),
-  UnsubscribeCount: int.optional(),
+  SendDate: z.optional(z.string()),
+  RequestCount: z.optional(int),
+  AcceptedCount: z.optional(int),
+  DeliveredCount: z.optional(int),
+  OpenedCount: z.optional(int),
+  ClickedCount: z.optional(int),
+  BounceCount: z.optional(int),
+  UnsubscribeCount: z.optional(int),
 });
 
 /** ListEmailAddress EmailSender. */
 export const emailSender = out({
-  EmailAddress: z.string().optional(),
-  EmailSenderName: z.string().optional(),
-  CreatedTimestamp: z.number().optional(),
-  SmtpPwdType: z.number().int().optional(),
+  EmailAddress: z.optional(z.string()),
+  EmailSenderName: z.optional(z.string()),
+  CreatedTimestamp: z.optional(z.number()),
+  SmtpPwdType: z.optional(z.int()),
 });
 
 /** ListBlackEmailAddress BlackEmailAddress. */
 export const blackEmailAddress = out({
-  BounceTime: z.string().optional(),
-  EmailAddress: z.string().optional(),
-  IspDesc: z.string().optional(),
+  BounceTime: z.optional(z.string()),
+  EmailAddress: z.optional(z.string()),
+  IspDesc: z.optional(z.string()),
 });
 
 /** ListCustomBlacklist BlackAddressDetail. */
 export const blackAddressDetail = out({
-  Id: int.optional(),
-  Email: z.string().optional(),
-  CreateTime: z.string().optional(),
-  ExpireDate: z.string().optional(),
-  Status: z.number().int().optional(),
+  Id: z.optional(int),
+  Email: z.optional(z.string()),
+  CreateTime: z.optional(z.string()),
+  ExpireDate: z.optional(z.string()),
+  Status: z.optional(z.int()),
 });
 
 /** ListAddressUnsubscribeConfig AddressUnsubscribeConfigData. */
 export const unsubscribeConfigData = out({
-  Address: z.string().optional(),
-  UnsubscribeConfig: z.string().optional(),
-  Status: z.number().int().optional(),
+  Address: z.optional(z.string()),
+  UnsubscribeConfig: z.optional(z.string()),
+  Status: z.optional(z.int()),
 });

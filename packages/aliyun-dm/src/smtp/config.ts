@@ -4,8 +4,7 @@
  * follow docs/providers/aliyun-dm-smtp.md.
  */
 import { MailError } from '@mailbridge/core';
-import { isLoopbackHost } from '@mailbridge/core/provider';
-import { z } from 'zod';
+import { isLoopbackHost, z } from '@mailbridge/core/provider';
 
 /**
  * DirectMail's SMTP hosts per region (docs/providers/aliyun-dm-smtp.md, from
@@ -60,26 +59,33 @@ export interface ResolvedSmtp {
   readonly credentials: (sender: string) => SmtpCredentials | Promise<SmtpCredentials>;
 }
 
-const staticCredentials = z
-  .object({ user: z.string().min(1), password: z.string().min(1) })
-  .strict();
+const staticCredentials = z.strictObject({
+  user: z.string().check(z.minLength(1)),
+  password: z.string().check(z.minLength(1)),
+});
 
 /** The zod schema of `smtp` (config.ts puts it in the adapter's strict schema). */
-export const smtpConfigSchema = z
-  .object({
-    credentials: z.union([
-      staticCredentials,
-      z.custom<(sender: string) => SmtpCredentials>((v) => typeof v === 'function', {
+export const smtpConfigSchema = z.strictObject({
+  credentials: z.union([
+    staticCredentials,
+    z.custom<(sender: string) => SmtpCredentials | Promise<SmtpCredentials>>(
+      (v) => typeof v === 'function',
+      {
         message: 'expected { user, password } or a function of the sender address',
-      }),
-    ]),
-    host: z
+      },
+    ),
+  ]),
+  host: z.optional(
+    z
       .string()
-      .regex(/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:.]+\]$/, 'expected a host name or IP address')
-      .optional(),
-    port: z.coerce.number().int().min(1).max(65_535).optional(),
-  })
-  .strict();
+      .check(
+        z.regex(/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:.]+\]$/, 'expected a host name or IP address'),
+      ),
+  ),
+  port: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(65_535))),
+});
+// Every AliyunDmSmtpConfig a user can write is one the schema takes (the published type needs no zod).
+true satisfies AliyunDmSmtpConfig extends z.input<typeof smtpConfigSchema> ? true : false;
 
 /** Resolve a validated `smtp` for a region: host and TLS defaults. */
 export function resolveSmtp(

@@ -5,7 +5,14 @@
 import { isMailError, MailError } from '../errors.js';
 import type { Recipient, RecipientInput } from '../message/message.js';
 import { normalizeGroupInput, normalizeRecipient } from '../message/validate.js';
-import type { CallOptions, Group, GroupInput, Operation, Page, Provider } from '../provider/provider.js';
+import type {
+  CallOptions,
+  Group,
+  GroupInput,
+  Operation,
+  Page,
+  Provider,
+} from '../provider/provider.js';
 import { allPages, type Run } from '../resources/pages.js';
 import { emit } from '../run/hooks.js';
 import { checkGroupCount, checkGroupSize } from './group-limits.js';

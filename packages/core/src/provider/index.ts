@@ -49,6 +49,7 @@ export {
   normalizeRule,
 } from '../schedule/rule.js';
 export { outcomeOfError } from '../schedule/runner.js';
+export type { ActionSchema, ActionSchemaError, DriftedActions } from './action-schema.js';
 export type {
   AdapterFactory,
   CredentialEnv,

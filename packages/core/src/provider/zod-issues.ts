@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import type { Issue } from '../errors.js';
+import type { ActionSchema } from './action-schema.js';
 
 type ZodIssue = z.core.$ZodIssue;
 type Path = readonly (string | number)[];
@@ -186,11 +187,13 @@ const generic = () => GENERIC;
  * something in the process loaded zod's classic API and its English messages.
  */
 export function schemaIssues(
-  schema: z.core.$ZodType,
+  schema: z.core.$ZodType | ActionSchema,
   input: unknown,
   options: IssuesFromZodOptions = {},
 ): Issue[] {
-  const parsed = z.safeParse(schema, input, { reportInput: true, error: generic });
+  // An `ActionSchema` is a zod schema behind a zod-free published type (action-schema.ts).
+  const zodSchema = schema as z.core.$ZodType;
+  const parsed = z.safeParse(zodSchema, input, { reportInput: true, error: generic });
   return parsed.success ? [] : issuesFromZod(parsed.error, options);
 }
 
