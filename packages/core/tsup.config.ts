@@ -3,6 +3,7 @@ import { defineConfig, type Options } from 'tsup';
 const entry = {
   index: 'src/index.ts',
   provider: 'src/provider/index.ts',
+  schema: 'src/provider/schema.ts',
   testing: 'src/testing/testing.ts',
 };
 

@@ -72,7 +72,8 @@ const OFFICIAL_SDK = [
 /** The exports a user reaches for first, per entry point; each must be a function. */
 const KEY_EXPORTS: Readonly<Record<string, readonly string[]>> = {
   '@mailbridge/core': ['createMailer', 'isMailError', 'MailError', 'fromConfig'],
-  '@mailbridge/core/provider': ['defineProvider', 'parseConfig', 'optionsParser', 'endpointOrigin'],
+  '@mailbridge/core/provider': ['defineProvider', 'checkEndpoint', 'endpointOrigin'],
+  '@mailbridge/core/schema': ['parseConfig', 'optionsParser', 'schemaIssues'],
   '@mailbridge/core/testing': ['createTestingProvider'],
   '@mailbridge/aliyun-dm': ['aliyunDm', 'createAliyunDmClient'],
   '@mailbridge/tencent-ses': ['tencentSes', 'createTencentSesClient'],

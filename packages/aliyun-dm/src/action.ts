@@ -2,7 +2,8 @@
  * The shape of one entry of the action table: kind (how the core may retry it), HTTP method,
  * and the schemas of its request and its normalised response.
  */
-import { type ActionSchema, type OperationKind, z } from '@mailbridge/core/provider';
+import type { ActionSchema, OperationKind } from '@mailbridge/core/provider';
+import { z } from '@mailbridge/core/schema';
 import { base, dmObject } from './schemas.js';
 
 type Shape = Record<string, z.ZodMiniType>;

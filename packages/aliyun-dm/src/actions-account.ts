@@ -3,7 +3,7 @@
  * names follow the SDK where the seeds misspell them (docs/providers/aliyun-dm.md): `KeyWord`, `MailAddressId`,
  * `TlDomainName`.
  */
-import { z } from '@mailbridge/core/provider';
+import { z } from '@mailbridge/core/schema';
 import { action } from './action.js';
 import { success } from './actions-mail.js';
 import { chars, password } from './limit-rules.js';

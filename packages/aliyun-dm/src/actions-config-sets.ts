@@ -2,7 +2,7 @@
  * Configuration sets: named bundles of an IP pool and sender addresses (`@alicloud/dm20151123`
  * 1.9.0 request and response models; limits in docs/providers/aliyun-dm-limits.md, "Config sets").
  */
-import { z } from '@mailbridge/core/provider';
+import { z } from '@mailbridge/core/schema';
 import { action } from './action.js';
 import { chars } from './limit-rules.js';
 import { bool, dmObject, listOf, num, reqStr, str } from './schemas.js';

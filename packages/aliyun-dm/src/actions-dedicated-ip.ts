@@ -2,7 +2,7 @@
  * Dedicated IPs, IP pools and warm-up (`@alicloud/dm20151123` 1.9.0 request and response models;
  * limits in docs/providers/aliyun-dm-limits.md, "Dedicated IPs").
  */
-import { z } from '@mailbridge/core/provider';
+import { z } from '@mailbridge/core/schema';
 import { action } from './action.js';
 import { chars } from './limit-rules.js';
 import { bool, dmObject, listOf, num, reqNum, reqStr, str } from './schemas.js';

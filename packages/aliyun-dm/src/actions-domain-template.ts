@@ -2,7 +2,7 @@
  * The domain and template actions the seeds do not name (`@alicloud/dm20151123` 1.9.0 request
  * and response models; limits in docs/providers/aliyun-dm-limits.md, "Templates").
  */
-import { z } from '@mailbridge/core/provider';
+import { z } from '@mailbridge/core/schema';
 import { action, jsonParam } from './action.js';
 import { chars } from './limit-rules.js';
 import { bool, num, reqNum, reqStr, str } from './schemas.js';

@@ -2,7 +2,7 @@
  * Actions for sending, recipient lists, templates, tasks and tags (docs/providers/aliyun-dm.md;
  * the BatchSendMail doc, the DirectMail API reference; SDK names where the seeds disagree, docs/providers/aliyun-dm.md).
  */
-import { z } from '@mailbridge/core/provider';
+import { z } from '@mailbridge/core/schema';
 import { action, jsonParam } from './action.js';
 import {
   addressList,

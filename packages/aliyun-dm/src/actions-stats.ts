@@ -2,7 +2,7 @@
  * Statistics, tracking, invalid-address and IP-protection actions (the DirectMail API reference docs/providers/aliyun-dm.md, the DirectMail statistics API doc;
  * docs/providers/aliyun-dm.md). Parameter names follow the SDK where the seeds misspell them (`KeyWord`).
  */
-import { z } from '@mailbridge/core/provider';
+import { z } from '@mailbridge/core/schema';
 import { action } from './action.js';
 import { intRange, spanAtMost } from './limit-rules.js';
 import { dmObject, num, paging, reqNum, reqStr, str, wrappedList } from './schemas.js';

@@ -2,7 +2,7 @@
  * The user suppression list (aliyun-dm.md §3.1 "Suppression and blocking"; response fields as
  * the official SDK 1.9.0 models them; docs/providers/events.md §5).
  */
-import { z } from '@mailbridge/core/provider';
+import { z } from '@mailbridge/core/schema';
 import { action } from './action.js';
 import { all, secondsSpanAtMost } from './limit-rules.js';
 import { dmObject, num, paging, reqNum, reqStr, str, wrappedList } from './schemas.js';

@@ -2,7 +2,7 @@
  * Account-level settings, blocking and Sendify (`@alicloud/dm20151123` 1.9.0 request and
  * response models; limits in docs/providers/aliyun-dm-limits.md, "Account settings").
  */
-import { z } from '@mailbridge/core/provider';
+import { z } from '@mailbridge/core/schema';
 import { action, jsonParam } from './action.js';
 import { intRange } from './limit-rules.js';
 import { bool, dmObject, listOf, num, reqNum, reqStr, str } from './schemas.js';

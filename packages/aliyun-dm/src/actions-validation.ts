@@ -2,7 +2,7 @@
  * Address validation: single checks and validation files (`@alicloud/dm20151123` 1.9.0 request
  * and response models; limits in docs/providers/aliyun-dm-limits.md, "Validation").
  */
-import { z } from '@mailbridge/core/provider';
+import { z } from '@mailbridge/core/schema';
 import { action } from './action.js';
 import { bool, dmObject, listOf, num, reqStr, str } from './schemas.js';
 

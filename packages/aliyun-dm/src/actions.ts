@@ -2,7 +2,8 @@
  * THE action table: every DirectMail action the raw client offers, each with its kind, its
  * request schema and its normalised response schema. Types of the raw client derive from it.
  */
-import type { ActionSchema, DriftedActions } from '@mailbridge/core/provider';
+import type { ActionSchema } from '@mailbridge/core/provider';
+import type { DriftedActions } from '@mailbridge/core/schema';
 import type { ActionSpec } from './action.js';
 import type { AliyunDmActionTypes } from './action-types.js';
 import { ACCOUNT_ACTIONS } from './actions-account.js';

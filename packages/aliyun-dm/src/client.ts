@@ -20,8 +20,8 @@ import {
   type Operation,
   type OperationKind,
   parseJson,
-  schemaIssues,
 } from '@mailbridge/core/provider';
+import { schemaIssues } from '@mailbridge/core/schema';
 import {
   ACTIONS,
   type AliyunDmAction,

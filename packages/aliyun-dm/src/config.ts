@@ -7,16 +7,13 @@
 import {
   type Credentials,
   type CredentialsSource,
-  credentialsSchema,
   endpointOrigin,
-  parseConfig,
   resolveCredentials,
   type TransportConfig,
-  transportConfigShape,
   transportOf,
   urlQuery,
-  z,
 } from '@mailbridge/core/provider';
+import { credentialsSchema, parseConfig, transportConfigShape, z } from '@mailbridge/core/schema';
 import type { SignatureVersion } from './signer.js';
 import {
   type AliyunDmSmtpConfig,

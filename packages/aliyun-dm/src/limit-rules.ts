@@ -4,7 +4,7 @@
  * caller reads "Invalid input: Subject: at most 256 characters". The numbers and where they come
  * from are in docs/providers/aliyun-dm-limits.md; each use cites its row there.
  */
-import { z } from '@mailbridge/core/provider';
+import { z } from '@mailbridge/core/schema';
 import { jsonParam } from './action.js';
 
 /** Length in code points, as DirectMail counts characters (a CJK character is one). */

@@ -2,7 +2,7 @@
  * `providerOptions['aliyun-dm']`: the DirectMail parameters without a neutral field, typed
  * through declaration merging and validated strictly (an unknown key fails, naming it).
  */
-import { optionsParser, z } from '@mailbridge/core/provider';
+import { optionsParser, z } from '@mailbridge/core/schema';
 import { PROVIDER_ID } from './config.js';
 
 /**

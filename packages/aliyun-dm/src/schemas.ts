@@ -4,7 +4,7 @@
  * ids that arrive as numbers (or above 2^53, as strings from `parseJson`), booleans as `"true"`,
  * and `data.<list>` wrappers whose casing changes between actions.
  */
-import { z } from '@mailbridge/core/provider';
+import { z } from '@mailbridge/core/schema';
 
 /** A number sent as a number or a decimal string. */
 export const num = z.pipe(

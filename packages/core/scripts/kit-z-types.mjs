@@ -11,7 +11,7 @@ mkdirSync('dist/provider', { recursive: true });
 writeFileSync('dist/provider/zod.d.ts', source);
 writeFileSync('dist/provider/zod.d.cts', source);
 // The CJS declarations must reach the CJS twin, as `require` would.
-const cts = readFileSync('dist/provider.d.cts', 'utf8');
+const cts = readFileSync('dist/schema.d.cts', 'utf8');
 if (!cts.includes("'./provider/zod.js'"))
-  throw new Error('provider.d.cts no longer imports ./provider/zod.js');
-writeFileSync('dist/provider.d.cts', cts.replace("'./provider/zod.js'", "'./provider/zod.cjs'"));
+  throw new Error('schema.d.cts no longer imports ./provider/zod.js');
+writeFileSync('dist/schema.d.cts', cts.replace("'./provider/zod.js'", "'./provider/zod.cjs'"));

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fromConfig, isMailError, type Provider } from '../src/index.js';
-import {
-  type AdapterFactory,
-  parseConfig,
-  resolveCredentials,
-  transportConfigShape,
-  urlQuery,
-} from '../src/provider/index.js';
+import { type AdapterFactory, resolveCredentials, urlQuery } from '../src/provider/index.js';
+import { parseConfig, transportConfigShape } from '../src/provider/schema.js';
 import { createTestingProvider } from '../src/testing/testing.js';
 
 const schema = z.object({ region: z.enum(['r1', 'r2']), ...transportConfigShape }).strict();

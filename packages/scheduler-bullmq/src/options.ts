@@ -3,7 +3,8 @@
  * `invalid_input` naming it), with the defaults in one table.
  */
 import type { SchedulerHooks } from '@mailbridge/core';
-import { invalidInput, schemaIssues, z } from '@mailbridge/core/provider';
+import { invalidInput } from '@mailbridge/core/provider';
+import { schemaIssues, z } from '@mailbridge/core/schema';
 import type { Redis } from 'ioredis';
 import type { SharedLimit } from './limit.js';
 

@@ -3,7 +3,8 @@
  * its request and its response, and where its rate limit was read; with the request pieces
  * several actions share.
  */
-import { type ActionSchema, type OperationKind, z } from '@mailbridge/core/provider';
+import type { ActionSchema, OperationKind } from '@mailbridge/core/provider';
+import { z } from '@mailbridge/core/schema';
 import { int, limit } from './schemas.js';
 
 /** One action: how it is retried, its schemas, and where its 20 req/s limit was read. */

@@ -1,7 +1,7 @@
 /**
  * Actions for sender domains (email identities) and sender addresses (docs/providers/tencent-ses.md).
  */
-import { z } from '@mailbridge/core/provider';
+import { z } from '@mailbridge/core/schema';
 import { action, address } from './action.js';
 import {
   emailIdentity,

@@ -1,7 +1,7 @@
 /**
  * Actions for sending, send tasks, recipient lists and templates (docs/providers/tencent-ses.md).
  */
-import { z } from '@mailbridge/core/provider';
+import { z } from '@mailbridge/core/schema';
 import { action, address, page, unsubscribe } from './action.js';
 import {
   attachment,

@@ -1,7 +1,7 @@
 /**
  * Actions for sending statistics (docs/providers/tencent-ses.md).
  */
-import { z } from '@mailbridge/core/provider';
+import { z } from '@mailbridge/core/schema';
 import { action } from './action.js';
 import { input, out, volume } from './schemas.js';
 

@@ -2,7 +2,7 @@
  * Actions for the bounce blacklist, the custom blacklist and per-address unsubscribe settings
  * (docs/providers/tencent-ses.md).
  */
-import { z } from '@mailbridge/core/provider';
+import { z } from '@mailbridge/core/schema';
 import { action, address, page } from './action.js';
 import {
   blackAddressDetail,

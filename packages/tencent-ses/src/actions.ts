@@ -4,7 +4,8 @@
  * retried (`send`: never after an ambiguous failure, SES has no idempotency token; `write`: the
  * same; `read`: always when retryable). The raw client and the rate limits derive from it.
  */
-import type { ActionSchema, DriftedActions } from '@mailbridge/core/provider';
+import type { ActionSchema } from '@mailbridge/core/provider';
+import type { DriftedActions } from '@mailbridge/core/schema';
 import type { ActionSpec } from './action.js';
 import type { TencentSesActionTypes } from './action-types.js';
 import { ACCOUNT_ACTIONS } from './actions-account.js';

@@ -13,8 +13,8 @@ import {
   invalidInput,
   type Operation,
   parseJson,
-  schemaIssues,
 } from '@mailbridge/core/provider';
+import { schemaIssues } from '@mailbridge/core/schema';
 import {
   type ActionInput,
   type ActionOutput,

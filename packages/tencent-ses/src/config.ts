@@ -6,16 +6,13 @@
 import type { RateLimit } from '@mailbridge/core';
 import {
   type Credentials,
-  credentialsSchema,
   endpointOrigin,
-  parseConfig,
   resolveCredentials,
   type TransportConfig,
-  transportConfigShape,
   transportOf,
   urlQuery,
-  z,
 } from '@mailbridge/core/provider';
+import { credentialsSchema, parseConfig, transportConfigShape, z } from '@mailbridge/core/schema';
 
 /** The provider id, as results, errors and `fromConfig` URLs carry it. */
 export const PROVIDER_ID = 'tencent-ses';

@@ -3,7 +3,7 @@
  * equivalent (docs/providers/tencent-ses.md), typed through core's `ProviderOptionsRegistry`.
  */
 import { MailError } from '@mailbridge/core';
-import { optionsParser, z } from '@mailbridge/core/provider';
+import { optionsParser, z } from '@mailbridge/core/schema';
 import { PROVIDER_ID } from './config.js';
 
 /**

@@ -3,7 +3,7 @@
  * the Node SDK 4.1.76 models): request shapes are strict (a misspelt field fails before the
  * request), response shapes are loose and drop `null` fields (documented as "may return null").
  */
-import { z } from '@mailbridge/core/provider';
+import { z } from '@mailbridge/core/schema';
 
 /** Non-negative integer (ids, counts, offsets). */
 export const int = z.int().check(z.nonnegative());

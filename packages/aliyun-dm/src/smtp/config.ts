@@ -4,7 +4,8 @@
  * follow docs/providers/aliyun-dm-smtp.md.
  */
 import { MailError } from '@mailbridge/core';
-import { isLoopbackHost, z } from '@mailbridge/core/provider';
+import { isLoopbackHost } from '@mailbridge/core/provider';
+import { z } from '@mailbridge/core/schema';
 
 /**
  * DirectMail's SMTP hosts per region (docs/providers/aliyun-dm-smtp.md, from

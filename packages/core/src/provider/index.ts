@@ -49,7 +49,7 @@ export {
   normalizeRule,
 } from '../schedule/rule.js';
 export { outcomeOfError } from '../schedule/runner.js';
-export type { ActionSchema, ActionSchemaError, DriftedActions } from './action-schema.js';
+export type { ActionSchema, ActionSchemaError } from './action-schema.js';
 export type {
   AdapterFactory,
   CredentialEnv,
@@ -58,8 +58,6 @@ export type {
   TransportConfig,
 } from './config.js';
 export { resolveCredentials, transportOf, urlQuery } from './config.js';
-export { credentialsSchema, parseConfig, transportConfigShape } from './config-schema.js';
-export { optionsParser } from './options.js';
 export type {
   AttemptContext,
   BatchReceipt,
@@ -78,6 +76,3 @@ export type {
   SendResult,
 } from './provider.js';
 export { defineProvider } from './provider.js';
-export * as z from './zod.js';
-export type { IssuesFromZodOptions } from './zod-issues.js';
-export { issuesFromZod, schemaIssues, toIssues } from './zod-issues.js';
