@@ -16,10 +16,6 @@ type Adapter = (typeof ADAPTERS)[number];
 
 /** Source files only one adapter has (a folder ends in `/`). */
 const PROVIDER_ONLY_FILES: Readonly<Record<string, readonly [Adapter, string]>> = {
-  'action.ts': [
-    'aliyun-dm',
-    'the `action()` builder of its split action table (GET for GetUser, response aliases, cross-parameter checks)',
-  ],
   'encode.ts': [
     'aliyun-dm',
     'RPC signatures percent-encode every parameter; TC3 hashes a JSON body',
