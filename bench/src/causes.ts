@@ -11,20 +11,16 @@ still pass. mailbridge spends more than that on what the raw drivers do not do: 
 and normalisation, the capability check, the adapter's own checks and mapping, the executor (retry
 decisions, hooks, redaction bookkeeping), and reading the answer through a schema. The split is under
 throughput-signed and in the breakdown table at the end.`,
-  'throughput-sdk': `*Issue 14's run (footprint branch) was taken at a load average of about 14 on two
-cores*: sends/s there measure the scheduler more than the clients (raw undici with signing beat raw
-undici without). Its CPU µs per send is the steadier comparison: mailbridge tencent-ses 319 against
-the Tencent SDK's 549 (1.7x less CPU), aliyun-dm 388 against @alicloud/dm20151123's 667 (1.7x) and
-@alicloud/pop-core's 362. The send-path profiling and cuts issue 14 asks for were not done on this
-branch; the profiles below (same day, N=5000, C=64, under the same load) say where a send's CPU
-goes: Tencent, core 13.6% of samples, the adapter 4.8%, zod 3.3% (the response schema), undici 16.5%,
-GC 6.1%, with core's \`parseJson\` the largest of ours; DirectMail, core 12.2%, the adapter 7.2%, zod
-4.7%, GC 11.0%, with the executor's \`exchange\`/\`attempt\` on top. Earlier analysis: partly the premise. Against a loopback mock the official SDKs are thin: the
-"raw undici itself" figure, the ceiling of any client, is about 3–4.5x the SDKs, so 2.5x asks a full
-client to run at 0.55–0.85x of raw undici (above: signing alone leaves about 0.53–0.67x). mailbridge
-now sends about twice as fast as \`tencentcloud-sdk-nodejs-ses\` and \`@alicloud/dm20151123\` at half
-their CPU per send; against \`@alicloud/pop-core\` (a minimal RPC client: no validation, no retries,
-no typed answers, Node's http with one socket per request in flight) the margin is smaller.`,
+  'throughput-sdk': `Partly the premise. This run was taken on a quiet machine (load average about 1):
+against a loopback mock the official SDKs are thin, and the ceiling of any client, raw undici with no
+signing, no validation and no answer parsing, is only 2.1x \`tencentcloud-sdk-nodejs-ses\`, 2.7x
+\`@alicloud/dm20151123\` and 1.8x \`@alicloud/pop-core\` (the "raw undici itself" figures). 2x the
+Tencent SDK therefore asks a full client to run at 0.96x of raw undici, faster than raw undici with TC3
+signing alone (0.83x here). What mailbridge does get: 1.6x the Tencent SDK and 1.9x
+\`@alicloud/dm20151123\` in sends/s at 0.68x and 0.52x of their CPU per send (248 against 366 µs,
+253 against 482 µs); against \`@alicloud/pop-core\` (a minimal RPC client: no validation, no retries,
+no typed answers, Node's http with one socket per request in flight) 1.2x, at 0.82x of its CPU. The
+send path's own costs are under throughput-signed.`,
   'throughput-signed': `What remains is ours and is the price of the checks; the four fixes the
 profiles pointed at are in (commit "Send path: …"):
 
@@ -33,8 +29,10 @@ profiles pointed at are in (commit "Send path: …"):
    against 54 µs for the earlier @aws-crypto/sha256-js default (micro table).
 2. *Done.* No zod re-parse of request parameters the neutral mapping built from a validated message
    (both adapters; the raw clients still validate what users write, and tests hold the mapping's
-   output to the request schemas); a hand-written fast path for \`normalizeMessage\`, held to zod's
-   result by a property test; DirectMail's usual \`{RequestId, EnvId}\` answer read without zod.
+   output to the request schemas); DirectMail's usual \`{RequestId, EnvId}\` answer read without zod.
+   (The hand-written fast path for \`normalizeMessage\` is gone: issue 14 wants one definition of a
+   message; with zod/mini the normaliser costs about 6.5 µs per message against 1.4–2.4 µs for the
+   fast path, a few per cent of a send.)
 3. *Done.* No per-request AbortController or timer without a caller signal, a one-shot body read,
    the endpoint check once per URL. Every attempt, the first included, runs inside p-retry, given
    all of its options: about 0.5 µs per send, against about 10 µs when p-retry has to add the
@@ -42,34 +40,22 @@ profiles pointed at are in (commit "Send path: …"):
 4. *Done.* DirectMail's signer and mapping without object spreads after which V8 writes every
    property on a slow path (about 15 µs per send in the signer alone).
 
-Left, from the profiles and the breakdown (Tencent, C=64): message normalisation (mostly the address
-parsing the fast path shares with zod: RFC 5322 display names, IDN domains), the capability check and
+Left, from the profiles and the breakdown (Tencent, C=64): message normalisation (the one zod/mini
+schema and the address parsing: RFC 5322 display names, IDN domains), the capability check and
 the adapter's checks (a few µs each), the Tencent response read through its zod schema, and the
 executor's bookkeeping. None of them is large on its own; dropping any of them would drop a promise
 (every input checked before any request, one error model, safe retries). DirectMail is at about
-0.85x of \`raw-undici+rpc\`, Tencent further from \`raw-undici+tc3\` because that baseline's signing
+0.99x of \`raw-undici+rpc\` in this run, Tencent further from \`raw-undici+tc3\` (0.84x) because that baseline's signing
 is cheap (two hashes and four HMACs in a few lines), so the same fixed overhead weighs more.`,
   rss: `Met after the allocation fixes above (no per-request timer, no re-parsed parameters, no
 spread copies); earlier runs had DirectMail at +56 MB.`,
-  import: `Measured from the packed install, fresh processes, round-robin. Core loads undici only
-on the first request, so "core + adapter" is zod (classic API, about 95 files resolved and
-compiled), core and the adapter, against undici's own load. On a machine as loaded as this run's
-(see the load averages) wall times swing by a hundred ms between samples, so a single run's verdict
-on a 40 ms margin is noise; the CPU column (the process's CPU time during the imports: +5 to +19 ms
-here) is the steadier figure and says the target is met. Measured lever, not merged: bundling zod
-into core as one file (esbuild) loaded in about 170 ms against about 270 ms for the current build (median
-of five side-by-side samples, same load); not merged, see size.`,
-  size: `zod. It is installed at 6.15 MB (v3, v4, v4-mini, locales, sources, both module formats),
-more than the whole budget. Dropping it from the install needs two things, both tried (branch
-\`footprint-zod-wip\`): core bundles zod (\`noExternal\`; zod 4 classic is not tree-shakable, about
-760 KB per module format, 580 KB with zod's modules minified) and ships zod's declaration files
-under dist/vendor/zod so the published \`.d.ts\` need no zod; the adapters import zod from
-\`@mailbridge/core/zod\`. Core's build and declarations work; the adapters' declaration build does
-not finish (tsup's declaration bundler inlines zod's types once zod is no longer a dependency, over
-3 GB of memory), and even done, core would be about 2.3 MB and the total about 4.3 MB: the 4 MB
-needs zod/mini as well (a sample schema bundles to 42 KB with zod/mini against 759 KB with the
-classic API, measured with esbuild): a rewrite of every schema in core and both adapters. Ours today: core 1.48 MB and an adapter 0.56–0.69 MB, half of
-it source maps.`,
+  import: `Measured from the packed install, fresh processes, round-robin. Core loads undici only on
+the first request, so "core + adapter" is core (with its bundled zod/mini) and the adapter against
+undici's own load. On a loaded machine wall times swing by a hundred ms between samples; the CPU
+column is the steadier figure.`,
+  size: `Core bundles zod/mini (what its schemas use, about 80 KB per module format) and the adapters
+use that copy through \`@mailbridge/core/schema\`, so no zod is installed; no source maps are
+published. What is left is undici (about 2.3 MB on disk), core and the adapter.`,
   upload: `Nothing is retained: with a collection every 20,000 rows ("retained memory" rows) the peak
 stays flat from 100,000 to 1,000,000 recipients on both providers, so the generator is consumed one
 chunk at a time as intended. The default-GC growth on Tencent is heap sizing: a Tencent chunk is
