@@ -11,16 +11,16 @@ still pass. mailbridge spends more than that on what the raw drivers do not do: 
 and normalisation, the capability check, the adapter's own checks and mapping, the executor (retry
 decisions, hooks, redaction bookkeeping), and reading the answer through a schema. The split is under
 throughput-signed and in the breakdown table at the end.`,
-  'throughput-sdk': `Partly the premise. This run was taken on a quiet machine (load average about 1):
-against a loopback mock the official SDKs are thin, and the ceiling of any client, raw undici with no
-signing, no validation and no answer parsing, is only 2.1x \`tencentcloud-sdk-nodejs-ses\`, 2.7x
-\`@alicloud/dm20151123\` and 1.8x \`@alicloud/pop-core\` (the "raw undici itself" figures). 2x the
-Tencent SDK therefore asks a full client to run at 0.96x of raw undici, faster than raw undici with TC3
-signing alone (0.83x here). What mailbridge does get: 1.6x the Tencent SDK and 1.9x
-\`@alicloud/dm20151123\` in sends/s at 0.68x and 0.52x of their CPU per send (248 against 366 µs,
-253 against 482 µs); against \`@alicloud/pop-core\` (a minimal RPC client: no validation, no retries,
-no typed answers, Node's http with one socket per request in flight) 1.2x, at 0.82x of its CPU. The
-send path's own costs are under throughput-signed.`,
+  'throughput-sdk': `Partly the premise. Against a loopback mock the official SDKs are thin: the ceiling of
+any client, raw undici with no signing, no validation and no answer parsing, is only 2–3x
+\`tencentcloud-sdk-nodejs-ses\` and \`@alicloud/dm20151123\` and under 2x \`@alicloud/pop-core\` (the
+"raw undici itself" figures in the targets table; they move by a few tenths between quiet runs).
+2x the Tencent SDK therefore asks a full client for 0.75–1x of raw undici, about what raw undici
+with TC3 signing alone achieves. What mailbridge gets, in the quiet runs of this tree (load
+average 1–2): about 1.6x the Tencent SDK and 1.85–1.9x \`@alicloud/dm20151123\` in sends/s, at
+0.55–0.7x of their CPU per send; against \`@alicloud/pop-core\` (a minimal RPC client: no
+validation, no retries, no typed answers, Node's http with one socket per request in flight)
+1.1–1.2x, at about its CPU per send. The send path's own costs are under throughput-signed.`,
   'throughput-signed': `What remains is ours and is the price of the checks; the four fixes the
 profiles pointed at are in (commit "Send path: …"):
 
@@ -44,8 +44,8 @@ Left, from the profiles and the breakdown (Tencent, C=64): message normalisation
 schema and the address parsing: RFC 5322 display names, IDN domains), the capability check and
 the adapter's checks (a few µs each), the Tencent response read through its zod schema, and the
 executor's bookkeeping. None of them is large on its own; dropping any of them would drop a promise
-(every input checked before any request, one error model, safe retries). DirectMail is at about
-0.99x of \`raw-undici+rpc\` in this run, Tencent further from \`raw-undici+tc3\` (0.84x) because that baseline's signing
+(every input checked before any request, one error model, safe retries). DirectMail is at
+0.9–1x of \`raw-undici+rpc\`, Tencent further from \`raw-undici+tc3\` (0.75–0.85x) because that baseline's signing
 is cheap (two hashes and four HMACs in a few lines), so the same fixed overhead weighs more.`,
   rss: `Met after the allocation fixes above (no per-request timer, no re-parsed parameters, no
 spread copies); earlier runs had DirectMail at +56 MB.`,
