@@ -17,7 +17,7 @@ any client, raw undici with no signing, no validation and no answer parsing, is 
 "raw undici itself" figures in the targets table; they move by a few tenths between quiet runs).
 2x the Tencent SDK therefore asks a full client for 0.75–1x of raw undici, about what raw undici
 with TC3 signing alone achieves. What mailbridge gets, in the quiet runs of this tree (load
-average 1–2): about 1.6x the Tencent SDK and 1.85–1.9x \`@alicloud/dm20151123\` in sends/s, at
+average 1–2): 1.5–1.6x the Tencent SDK and 1.7–1.9x \`@alicloud/dm20151123\` in sends/s, at
 0.55–0.7x of their CPU per send; against \`@alicloud/pop-core\` (a minimal RPC client: no
 validation, no retries, no typed answers, Node's http with one socket per request in flight)
 1.1–1.2x, at about its CPU per send. The send path's own costs are under throughput-signed.`,
@@ -45,7 +45,7 @@ schema and the address parsing: RFC 5322 display names, IDN domains), the capabi
 the adapter's checks (a few µs each), the Tencent response read through its zod schema, and the
 executor's bookkeeping. None of them is large on its own; dropping any of them would drop a promise
 (every input checked before any request, one error model, safe retries). DirectMail is at
-0.9–1x of \`raw-undici+rpc\`, Tencent further from \`raw-undici+tc3\` (0.75–0.85x) because that baseline's signing
+0.88–1x of \`raw-undici+rpc\`, Tencent further from \`raw-undici+tc3\` (0.67–0.85x) because that baseline's signing
 is cheap (two hashes and four HMACs in a few lines), so the same fixed overhead weighs more.`,
   rss: `Met after the allocation fixes above (no per-request timer, no re-parsed parameters, no
 spread copies); earlier runs had DirectMail at +56 MB.`,
