@@ -9,9 +9,12 @@
  * without zod.
  */
 
+import * as z from './zod.js';
+
 export { credentialsSchema, parseConfig, transportConfigShape } from './config-schema.js';
 export type { DriftedActions } from './drifted-actions.js';
 export { optionsParser } from './options.js';
-export * as z from './zod.js';
 export type { IssuesFromZodOptions } from './zod-issues.js';
 export { issuesFromZod, schemaIssues, toIssues } from './zod-issues.js';
+/** zod 4's `zod/mini`, the builders and checks adapters use (zod.ts lists them). */
+export { z };
