@@ -3,7 +3,7 @@
  * client and tooling call on a schema, and no more. Core bundles its validation library, so a
  * user's project has none of its types; an adapter holds its real schemas to this shape.
  */
-/** Why a value failed a schema: the validation library's issues (`toIssues` words them). */
+/** Why a value failed a schema: the validation library's issues (`issuesFromZod` words them). */
 export interface ActionSchemaError {
   readonly issues: readonly object[];
 }

@@ -15,6 +15,6 @@ export { credentialsSchema, parseConfig, transportConfigShape } from './config-s
 export type { DriftedActions } from './drifted-actions.js';
 export { optionsParser } from './options.js';
 export type { IssuesFromZodOptions } from './zod-issues.js';
-export { issuesFromZod, schemaIssues, toIssues } from './zod-issues.js';
+export { issuesFromZod, schemaIssues } from './zod-issues.js';
 /** zod 4's `zod/mini`, the builders and checks adapters use (zod.ts lists them). */
 export { z };

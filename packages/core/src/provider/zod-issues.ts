@@ -196,13 +196,3 @@ export function schemaIssues(
   const parsed = z.safeParse(zodSchema, input, { reportInput: true, error: generic });
   return parsed.success ? [] : issuesFromZod(parsed.error, options);
 }
-
-/**
- * `issuesFromZod(issues, { path: prefix })` under its former name, kept while adapters move to
- * the new one.
- *
- * @deprecated Use `issuesFromZod`.
- */
-export function toIssues(issues: readonly ZodIssue[], prefix: Path = []): Issue[] {
-  return issuesFromZod(issues, { path: prefix });
-}
