@@ -32,9 +32,17 @@ export interface RunState {
 
 const NEVER = new AbortController().signal;
 
+/** Runs a nested operation (one an adapter starts inside `build`) under the attempt's gate. */
+export type NestedRun = <T>(
+  op: Operation<T>,
+  signal: AbortSignal | undefined,
+  gate: AttemptGate | undefined,
+) => Promise<T>;
+
 /** The attempt function for one provider: `(op, state, signal) => value`. */
-export function createAttempt(options: ExecutorOptions, execute: AttemptContext['execute']) {
+export function createAttempt(options: ExecutorOptions, nested: NestedRun) {
   const { provider, hooks } = options;
+  const execute: AttemptContext['execute'] = (op, opts) => nested(op, opts?.signal, undefined);
   const buildTimeoutMs = options.buildTimeoutMs ?? 30_000;
   const redact = (error: MailError, state: RunState): MailError =>
     options.redactError ? options.redactError(error, state.last) : error;
@@ -73,7 +81,9 @@ export function createAttempt(options: ExecutorOptions, execute: AttemptContext[
       attempt: state.attempts,
       signal: signal ?? NEVER,
       now: options.now,
-      execute,
+      // A lookup the adapter makes while building (DirectMail's list-name lookup) is one more
+      // request at the provider: it passes the same gate as the attempt that needs it.
+      execute: gate ? (inner, opts) => nested(inner, opts?.signal, gate) : execute,
     };
     const { request, replay } = await requestFor(op, state, ctx, signal);
     state.last = request;

@@ -70,7 +70,9 @@ export function createExecutor(options: ExecutorOptions) {
   const { provider, hooks } = options;
   const { retries = 3, minDelayMs = 200, maxDelayMs = 5_000 } = options.retry;
   const maxRetryAfterMs = options.retry.maxRetryAfterMs ?? 60_000;
-  const attempt = createAttempt(options, execute);
+  const attempt = createAttempt(options, async (op, signal, gate) => {
+    return (await run(op, signal, gate)).value;
+  });
   /** The failed attempt's request, redacted, for hook payloads (none if it was never built). */
   const lastRequest = (state: RunState): { request?: RedactedRequest } =>
     state.last ? { request: options.describe(state.last) } : {};
