@@ -46,6 +46,25 @@ describe('createHttpClient: answers', () => {
     expect(Object.keys(response.headers).every((name) => name === name.toLowerCase())).toBe(true);
   });
 
+  it('reads header names that are also Object members as plain headers, and values as latin1', async () => {
+    const server = await serve((req, res) => {
+      // Raw bytes: 0xE9 is "é" in latin1 (RFC 9110 §5.5); a UTF-8 decode would give U+FFFD.
+      req.socket.write(
+        Buffer.concat([
+          Buffer.from('HTTP/1.1 200 OK\r\nConstructor: c1\r\ntoString: t1\r\nX-Name: Ren'),
+          Buffer.from([0xe9]),
+          Buffer.from('\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}'),
+        ]),
+      );
+      res.destroy();
+    });
+    const response = await client().send(post(server.origin));
+    expect(response.headers['constructor']).toBe('c1');
+    expect(response.headers['tostring']).toBe('t1');
+    expect(response.headers['x-name']).toBe('René');
+    expect(response.body).toBe('{}');
+  });
+
   it('sends a Uint8Array body byte for byte and decodes a UTF-8 answer split across chunks', async () => {
     const server = await serve((_req, res) => {
       const bytes = Buffer.from('{"name":"用户"}', 'utf8');

@@ -129,16 +129,24 @@ export function exchange(
   });
 }
 
-/** undici's raw header list (name, value, name, value...) as lower-case names. */
+/**
+ * undici's raw header list (name, value, name, value...) as lower-case names. Header bytes are
+ * latin1 (RFC 9110 §5.5), which is also the cheaper decoding; a repeated header is joined with
+ * ", ", and a name such as "constructor" never meets the prototype's.
+ */
 function flatten(raw: readonly (Buffer | string)[] | null | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (!raw) return out;
   for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = String(raw[i]).toLowerCase();
-    const value = String(raw[i + 1]);
-    out[name] = name in out ? `${out[name]}, ${value}` : value;
+    const name = latin1(raw[i] as Buffer | string).toLowerCase();
+    const value = latin1(raw[i + 1] as Buffer | string);
+    out[name] = Object.hasOwn(out, name) ? `${out[name]}, ${value}` : value;
   }
   return out;
+}
+
+function latin1(part: Buffer | string): string {
+  return typeof part === 'string' ? part : part.toString('latin1');
 }
 
 function asError(reason: unknown): Error {
