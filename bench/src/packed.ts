@@ -6,7 +6,7 @@
  * pnpm workspace, so a dependency that only the workspace provides shows up as a failure.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diskUsage, type InstalledPackage, installedPackages } from './disk.js';
@@ -74,11 +74,9 @@ function measure(label: string, dir: string): PackedInstall {
 
 /**
  * Pack, install core + each adapter and undici alone (the same undici range core depends on)
- * into fresh projects under the OS temp directory, and measure them.
+ * into fresh projects under `base`, a new folder of the OS temp directory, and measure them.
  */
-export function packedInstalls(): PackedInstall[] {
-  const base = join(tmpdir(), 'mailbridge-bench-packed');
-  rmSync(base, { recursive: true, force: true });
+export function packedInstalls(base: string): PackedInstall[] {
   const tarDir = join(base, 'tarballs');
   mkdirSync(tarDir, { recursive: true });
   const tarballs = pack(tarDir);
@@ -112,7 +110,13 @@ export interface PackedResults {
 
 /** Install the packed tarballs, then `samples` cold imports per candidate and module system. */
 export function packedSection(samples: number): PackedResults {
-  const installs = packedInstalls();
-  const imports = packedImports(installs, samples);
-  return { installs: installs.map(({ dir: _dir, ...rest }) => rest), imports };
+  // A folder of its own per run, so two runs at once never install into each other's projects.
+  const base = mkdtempSync(join(tmpdir(), 'mailbridge-bench-packed-'));
+  try {
+    const installs = packedInstalls(base);
+    const imports = packedImports(installs, samples);
+    return { installs: installs.map(({ dir: _dir, ...rest }) => rest), imports };
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
 }

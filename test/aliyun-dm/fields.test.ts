@@ -5,6 +5,7 @@
  */
 import { aliyunDm } from '@mailbridge/aliyun-dm';
 import { createMailer, isMailError, type MailError, type MessageInput } from '@mailbridge/core';
+import { rejectedMailError } from '@mailbridge/core/testing';
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -43,13 +44,7 @@ const base = (to: string): MessageInput => ({
 /** The MailError a send fails with, and proof that it made no request. */
 async function refusedBeforeRequest(input: MessageInput): Promise<MailError> {
   const before = sends();
-  const error = await mailer()
-    .send(input)
-    .then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-  if (!isMailError(error)) throw new Error(`expected a MailError, got ${String(error)}`);
+  const error = await rejectedMailError(mailer().send(input));
   expect(sends()).toBe(before);
   expect(error.attempts ?? 0).toBe(0);
   return error;

@@ -4,7 +4,8 @@
  * enforced by `mailer.groups` before the call that would break them.
  */
 import { aliyunDm, capabilities } from '@mailbridge/aliyun-dm';
-import { createMailer, isMailError, type RecipientInput } from '@mailbridge/core';
+import { createMailer, type RecipientInput } from '@mailbridge/core';
+import { rejectedMailError } from '@mailbridge/core/testing';
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -30,15 +31,6 @@ const count = (action: string) => emu.requestCount({ provider: 'aliyun-dm', acti
 const people = (n: number, from = 0): RecipientInput[] =>
   Array.from({ length: n }, (_, i) => `p${from + i}@example.com`);
 
-async function failureOf(call: Promise<unknown>) {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isMailError(error)) throw new Error(`expected a MailError, got ${String(error)}`);
-  return error;
-}
-
 it('the capabilities carry both limits', () => {
   expect(capabilities.groups).toMatchObject({ maxGroups: 10, maxPerGroup: 10_000 });
 });
@@ -51,7 +43,7 @@ describe('lists per account', () => {
     for await (const _ of m.groups.list()) existing++;
     for (let i = existing; i < 10; i++) await m.groups.create({ name: `limit${i}` });
     const creates = count('CreateReceiver');
-    const error = await failureOf(m.groups.create({ name: 'one-too-many' }));
+    const error = await rejectedMailError(m.groups.create({ name: 'one-too-many' }));
     expect(count('CreateReceiver')).toBe(creates);
     expect(error).toMatchObject({ code: 'quota_exceeded', delivery: 'not_sent' });
     expect(error.message).toContain('at most 10 groups per account on aliyun-dm');
@@ -71,7 +63,7 @@ describe('recipients per list', () => {
     const m = mailer();
     const group = await m.groups.create({ name: 'big-array' });
     const uploads = count('SaveReceiverDetail');
-    const error = await failureOf(m.groups.addRecipients(group.id, people(10_001)));
+    const error = await rejectedMailError(m.groups.addRecipients(group.id, people(10_001)));
     expect(count('SaveReceiverDetail')).toBe(uploads);
     expect(error).toMatchObject({ code: 'quota_exceeded', delivery: 'not_sent' });
     expect(error.message).toBe(
@@ -88,7 +80,7 @@ describe('recipients per list', () => {
       for (let i = 0; i < 10_001; i++) yield `s${i}@example.com`;
     }
     const uploads = count('SaveReceiverDetail');
-    const error = await failureOf(m.groups.addRecipients(group.id, stream()));
+    const error = await rejectedMailError(m.groups.addRecipients(group.id, stream()));
     // 20 calls of 500 went in; the one that would hold the 10,001st was never made.
     expect(count('SaveReceiverDetail')).toBe(uploads + 20);
     expect(error.code).toBe('quota_exceeded');

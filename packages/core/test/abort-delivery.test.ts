@@ -5,8 +5,9 @@
 import { afterEach, expect, it } from 'vitest';
 import { createMailer, MailError } from '../src/index.js';
 import { defineProvider, type Operation } from '../src/provider/index.js';
+import { rejectedMailError } from '../src/testing/mail-errors.js';
 import { TESTING_CAPABILITIES } from '../src/testing/testing.js';
-import { closeAll, failure, serve } from './helpers/loopback.js';
+import { closeAll, serve } from './helpers/loopback.js';
 
 afterEach(closeAll);
 
@@ -46,7 +47,7 @@ it('a last attempt aborted in flight is unknown, after a not_sent failure before
       },
     },
   });
-  const error = await failure(
+  const error = await rejectedMailError(
     mailer.send(
       { from: 'noreply@example.com', to: 'ann@example.com', subject: 'Hi', text: 'x' },
       { signal: controller.signal },

@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { createMailer } from '../src/index.js';
 import { splitAddressList } from '../src/message/address-list.js';
+import { rejectedMailError } from '../src/testing/mail-errors.js';
 import { createTestingProvider } from '../src/testing/testing.js';
-import { failure } from './helpers/loopback.js';
 
 describe('splitAddressList', () => {
   it.each([
@@ -51,16 +51,16 @@ describe('a comma-separated recipient string', () => {
   it('names the bad entry by its position, before any request', async () => {
     const testing = createTestingProvider();
     const mailer = createMailer(testing);
-    const error = await failure(
+    const error = await rejectedMailError(
       mailer.send({ from, to: 'a@example.com, not an address', subject: 'Hi', text: 'x' }),
     );
     expect(error.code).toBe('invalid_input');
     expect(error.message).toContain('to.1');
-    const empty = await failure(
+    const empty = await rejectedMailError(
       mailer.send({ from, to: 'a@example.com,', subject: 'Hi', text: 'x' }),
     );
     expect(empty.message).toContain('to.1');
-    const unquoted = await failure(
+    const unquoted = await rejectedMailError(
       mailer.send({ from, to: 'Doe, John <j@x.com>', subject: 'Hi', text: 'x' }),
     );
     expect(unquoted.message).toContain('must be in double quotes');
@@ -73,7 +73,7 @@ describe('a comma-separated recipient string', () => {
         recipients: { to: 2, cc: 2, bcc: 2, toVisibleToEachOther: true, bccMayOverlapTo: false },
       },
     });
-    const error = await failure(
+    const error = await rejectedMailError(
       createMailer(testing).send({
         from,
         to: 'a@x.com, b@x.com, c@x.com',

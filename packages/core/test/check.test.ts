@@ -4,7 +4,8 @@ import { checkMessage } from '../src/capabilities/check.js';
 import { checkBatch } from '../src/capabilities/check-batch.js';
 import type { Message } from '../src/message/message.js';
 import { normalizeBatch, normalizeMessage } from '../src/message/validate.js';
-import { expectIssue, mailErrorOf } from './helpers/issues.js';
+import { thrownMailError } from '../src/testing/mail-errors.js';
+import { expectIssue } from './helpers/issues.js';
 
 /** Everything allowed, with small limits so tests stay cheap. */
 const open: Capabilities = {
@@ -78,7 +79,7 @@ describe('checkMessage: fields a provider cannot honour are unsupported', () => 
   ] as const)('%s', (field, change, capsChange) => {
     const input: Record<string, unknown> = { ...templated, ...change };
     for (const [key, value] of Object.entries(input)) if (value === undefined) delete input[key];
-    const error = mailErrorOf(() =>
+    const error = thrownMailError(() =>
       checkMessage(normalizeMessage(input), { ...bare, ...capsChange }),
     );
     expect(error).toMatchObject({ code: 'unsupported', provider: 'bare', delivery: 'not_sent' });
@@ -91,14 +92,14 @@ describe('checkMessage: fields a provider cannot honour are unsupported', () => 
   });
 
   it('says a template-only provider sends stored templates only', () => {
-    const error = mailErrorOf(() =>
+    const error = thrownMailError(() =>
       checkMessage(message({ text: undefined, html: '<b>x</b>' }), bare),
     );
     expect(error.message).toBe('bare does not support html: it sends stored templates only');
   });
 
   it('lists every unsupported field and names the count', () => {
-    const error = mailErrorOf(() =>
+    const error = thrownMailError(() =>
       checkMessage(
         message({
           text: undefined,
@@ -116,7 +117,7 @@ describe('checkMessage: fields a provider cannot honour are unsupported', () => 
   });
 
   it('lets unsupported win over limits, since no value change can fix it', () => {
-    const error = mailErrorOf(() =>
+    const error = thrownMailError(() =>
       checkMessage(message({ subject: 'x'.repeat(50), headers: { 'X-A': '1' } }), {
         ...open,
         headers: false,
@@ -225,7 +226,7 @@ describe('checkMessage: values over a documented limit are invalid_input', () =>
       'open references templates by numeric id',
     ],
   ] as const)('%s', (_, change, path, words) => {
-    const error = mailErrorOf(() => checkMessage(message(change), open));
+    const error = thrownMailError(() => checkMessage(message(change), open));
     expect(error).toMatchObject({ code: 'invalid_input', provider: 'open' });
     expectIssue(error.issues, path, words);
   });
@@ -248,7 +249,7 @@ describe('checkMessage: values over a documented limit are invalid_input', () =>
       checkMessage(message({ text: undefined, template: { id: 'welcome' } }), byName),
     ).not.toThrow();
     expectIssue(
-      mailErrorOf(() => checkMessage(message({ text: undefined, template: { id: 7 } }), byName))
+      thrownMailError(() => checkMessage(message({ text: undefined, template: { id: 7 } }), byName))
         .issues,
       ['template', 'id'],
       'by name',
@@ -259,7 +260,7 @@ describe('checkMessage: values over a documented limit are invalid_input', () =>
     // normalizeMessage already refuses duplicates; an adapter may still build a Message itself.
     const built: Message = { ...message(), bcc: [{ address: 'ANN@example.com' }] };
     expectIssue(
-      mailErrorOf(() => checkMessage(built, open)).issues,
+      thrownMailError(() => checkMessage(built, open)).issues,
       ['bcc', 0],
       'does not allow a recipient in both to and bcc',
     );
@@ -269,7 +270,7 @@ describe('checkMessage: values over a documented limit are invalid_input', () =>
   });
 
   it('collects every limit problem before throwing', () => {
-    const error = mailErrorOf(() =>
+    const error = thrownMailError(() =>
       checkMessage(message({ to: emails(101), subject: 'x'.repeat(11), tags: ['UPPER'] }), open),
     );
     expect(error.issues.map((issue) => issue.path)).toEqual([['to'], ['subject'], ['tags', 0]]);
@@ -292,7 +293,7 @@ describe('checkBatch', () => {
 
   it('refuses any schedule on a provider without native scheduling, saying so', () => {
     for (const schedule of [{ at }, { at, every: { days: 1 } }]) {
-      const error = mailErrorOf(() =>
+      const error = thrownMailError(() =>
         checkBatch(batch({ schedule }), { ...open, schedule: { timed: false, recurring: false } }),
       );
       expect(error).toMatchObject({ code: 'unsupported', provider: 'open' });
@@ -306,12 +307,12 @@ describe('checkBatch', () => {
     const timedOnly = { ...open, schedule: { timed: true, recurring: false } };
     expect(() => checkBatch(batch({ schedule: { at } }), timedOnly)).not.toThrow();
     expect(
-      mailErrorOf(() => checkBatch(batch({ schedule: { at, every: { days: 1 } } }), timedOnly))
+      thrownMailError(() => checkBatch(batch({ schedule: { at, every: { days: 1 } } }), timedOnly))
         .message,
     ).toContain('no native recurring scheduling');
     const recurringOnly = { ...open, schedule: { timed: false, recurring: true } };
     expect(
-      mailErrorOf(() => checkBatch(batch({ schedule: { at } }), recurringOnly)).message,
+      thrownMailError(() => checkBatch(batch({ schedule: { at } }), recurringOnly)).message,
     ).toContain('no native timed scheduling');
   });
 
@@ -346,7 +347,7 @@ describe('checkBatch', () => {
       'at most 20 characters',
     ],
   ] as const)('rejects %s', (_, change, caps, path, words) => {
-    const error = mailErrorOf(() => checkBatch(batch(change), caps));
+    const error = thrownMailError(() => checkBatch(batch(change), caps));
     expect(error.code).toBe('invalid_input');
     expectIssue(error.issues, path, words);
   });
@@ -357,7 +358,7 @@ describe('checkBatch', () => {
     ['tags', { tags: ['t'], template: { id: 'w' } }],
     ['tracking.clicks', { tracking: { clicks: true }, template: { id: 'w' } }],
   ] as const)('refuses %s where unsupported', (field, change) => {
-    const error = mailErrorOf(() => checkBatch(batch(change), bare));
+    const error = thrownMailError(() => checkBatch(batch(change), bare));
     expect(error.code).toBe('unsupported');
     expect(error.message).toContain(`bare does not support ${field}`);
   });
@@ -375,7 +376,7 @@ describe('local parts that need SMTPUTF8', () => {
     normalizeMessage({ from: 'a@example.com', to, subject: 'hi', text: 'x' });
 
   it.each(['用户@example.com', '"a b"@example.com'])('%s is unsupported by default', (to) => {
-    const error = mailErrorOf(() => checkMessage(message(to), open));
+    const error = thrownMailError(() => checkMessage(message(to), open));
     expect(error).toMatchObject({ code: 'unsupported', provider: 'open' });
     expect(error.message).toContain('to');
   });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fromConfig, isMailError, type Provider } from '../src/index.js';
+import { fromConfig, type Provider } from '../src/index.js';
 import { type AdapterFactory, resolveCredentials, urlQuery } from '../src/provider/index.js';
 import { parseConfig, transportConfigShape } from '../src/provider/schema.js';
+import { thrownMailError } from '../src/testing/mail-errors.js';
 import { createTestingProvider } from '../src/testing/testing.js';
 
 const schema = z.object({ region: z.enum(['r1', 'r2']), ...transportConfigShape }).strict();
@@ -14,16 +15,6 @@ const fake = Object.assign(
   { id: 'fake', fromUrl: (url: URL) => ({ region: url.hostname, ...urlQuery(url) }) },
 ) as unknown as AdapterFactory;
 
-function thrown(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    if (isMailError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a throw');
-}
-
 describe('configuration', () => {
   it('resolves a URL or an object against the installed adapters', () => {
     expect(fromConfig('fake://r1?timeoutMs=5000', [fake]).id).toBe('fake');
@@ -31,17 +22,17 @@ describe('configuration', () => {
   });
 
   it('names an unknown provider, an unknown key and a bad value', () => {
-    expect(thrown(() => fromConfig('other://x', [fake])).message).toContain(
+    expect(thrownMailError(() => fromConfig('other://x', [fake])).message).toContain(
       "unknown provider 'other'",
     );
-    const unknownKey = thrown(() =>
+    const unknownKey = thrownMailError(() =>
       fromConfig({ provider: 'fake', region: 'r1', regoin: 'x' }, [fake]),
     );
     expect(unknownKey.code).toBe('invalid_input');
     expect(unknownKey.message).toContain("'regoin'");
-    const badValue = thrown(() => fromConfig('fake://r9', [fake]));
+    const badValue = thrownMailError(() => fromConfig('fake://r9', [fake]));
     expect(badValue.message).toContain('region');
-    expect(thrown(() => fromConfig(undefined, [fake])).message).toContain('no provider');
+    expect(thrownMailError(() => fromConfig(undefined, [fake])).message).toContain('no provider');
   });
 
   it('takes credentials from config, the official env vars, or an async function', async () => {
@@ -61,18 +52,18 @@ describe('configuration', () => {
     const rotating = resolveCredentials('p', async () => ({ id: 'i', secret: `s${++n}` }), env, {});
     expect((await rotating()).secret).toBe('s1');
     expect((await rotating()).secret).toBe('s2');
-    const missing = thrown(() => resolveCredentials('p', undefined, env, {}));
+    const missing = thrownMailError(() => resolveCredentials('p', undefined, env, {}));
     expect(missing.message).toContain('X_ID');
   });
 
   it('names a missing required key, and swaps provider from an env var without code changes', () => {
-    const missing = thrown(() => fromConfig({ provider: 'fake' }, [fake]));
+    const missing = thrownMailError(() => fromConfig({ provider: 'fake' }, [fake]));
     expect(missing.code).toBe('invalid_input');
     expect(missing.message).toContain('region');
     expect(missing.issues[0]?.path).toEqual(['region']);
     const env: Record<string, string | undefined> = { MAIL_URL: 'fake://r2?retries=1' };
     expect(fromConfig(env['MAIL_URL'], [fake]).id).toBe('fake');
-    const notUrl = thrown(() => fromConfig('just words', [fake]));
+    const notUrl = thrownMailError(() => fromConfig('just words', [fake]));
     expect(notUrl.message).toContain('not a URL');
   });
 

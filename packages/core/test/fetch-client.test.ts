@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpClient } from '../src/run/http.js';
 import { loadUndiciAgent } from '../src/runtime/detect.js';
 import { createFetchClient } from '../src/runtime/fetch-client.js';
-import { closeAll, closedPort, failure, post, serve } from './helpers/loopback.js';
+import { rejectedMailError } from '../src/testing/mail-errors.js';
+import { closeAll, closedPort, post, serve } from './helpers/loopback.js';
 
 afterEach(closeAll);
 
@@ -34,24 +35,24 @@ describe('createFetchClient', () => {
       res.end('x'.repeat(800));
     });
     for (const origin of [declared.origin, streamed.origin]) {
-      const error = await failure(fetchClient().send(post(origin)));
+      const error = await rejectedMailError(fetchClient().send(post(origin)));
       expect(error).toMatchObject({ code: 'provider_unavailable', delivery: 'unknown' });
     }
   });
 
   it('a slow answer is a timeout with delivery unknown; a closed port is network, not_sent', async () => {
     const slow = await serve((_req, res) => setTimeout(() => res.end('{}'), 1_500));
-    const late = await failure(fetchClient(200).send(post(slow.origin)));
+    const late = await rejectedMailError(fetchClient(200).send(post(slow.origin)));
     expect(late).toMatchObject({ code: 'timeout', delivery: 'unknown', retryable: true });
     const port = await closedPort();
-    const refused = await failure(fetchClient().send(post(`http://127.0.0.1:${port}`)));
+    const refused = await rejectedMailError(fetchClient().send(post(`http://127.0.0.1:${port}`)));
     expect(refused).toMatchObject({ code: 'network', delivery: 'not_sent', retryable: true });
   });
 
   it("honours the caller's signal and closes more than once", async () => {
     const slow = await serve((_req, res) => setTimeout(() => res.end('{}'), 1_500));
     const client = fetchClient();
-    const error = await failure(
+    const error = await rejectedMailError(
       client.send(post(slow.origin), { signal: AbortSignal.timeout(50) }),
     );
     expect(error.code).toBe('aborted');

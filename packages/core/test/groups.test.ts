@@ -10,8 +10,8 @@ import {
   type RecipientInput,
   type UploadProgress,
 } from '../src/index.js';
+import { rejectedMailError } from '../src/testing/mail-errors.js';
 import { createTestingProvider, TESTING_CAPABILITIES } from '../src/testing/testing.js';
-import { failure } from './helpers/loopback.js';
 
 const smallChunks = {
   groups: { ...TESTING_CAPABILITIES.groups, uploadChunk: 3, pageSize: 2 },
@@ -62,7 +62,7 @@ describe('groups', () => {
 
     await mailer.groups.delete(group.id);
     expect((await all(mailer.groups.list())).map((g) => g.name)).toEqual(['other', 'third']);
-    const gone = await failure(mailer.groups.delete(group.id));
+    const gone = await rejectedMailError(mailer.groups.delete(group.id));
     expect(gone.code).toBe('not_found');
   });
 
@@ -113,7 +113,7 @@ describe('groups', () => {
     const group = await mailer.groups.create({ name: 'partial' });
     const recipients = Array.from({ length: 9 }, (_, i) => `p${i}@example.com`);
     // The second call fails: the first chunk of 3 is stored, the rest is not.
-    const error = await failure(
+    const error = await rejectedMailError(
       mailer.groups.addRecipients(group.id, recipients, {
         onProgress: (p) => {
           if (p.calls === 1) {
@@ -131,7 +131,7 @@ describe('groups', () => {
     const testing = createTestingProvider({ capabilities: smallChunks });
     const mailer = createMailer(testing);
     const group = await mailer.groups.create({ name: 'bad' });
-    const error = await failure(
+    const error = await rejectedMailError(
       mailer.groups.addRecipients(group.id, [
         'a@example.com',
         'b@example.com',
@@ -151,7 +151,7 @@ describe('groups', () => {
     const mailer = createMailer(testing);
     const group = await mailer.groups.create({ name: 'abort' });
     const controller = new AbortController();
-    const error = await failure(
+    const error = await rejectedMailError(
       mailer.groups.addRecipients(
         group.id,
         Array.from({ length: 9 }, (_, i) => `x${i}@example.com`),
@@ -168,7 +168,9 @@ describe('groups', () => {
       capabilities: { groups: { ...TESTING_CAPABILITIES.groups, removeRecipients: false } },
     });
     const mailer = createMailer(testing);
-    const error = await failure(mailer.groups.removeRecipients('group-1', ['a@example.com']));
+    const error = await rejectedMailError(
+      mailer.groups.removeRecipients('group-1', ['a@example.com']),
+    );
     expect(error).toMatchObject({ code: 'unsupported', provider: 'noremove' });
     expect(error.message).toContain('noremove');
     expect(testing.requests['removeRecipient']).toBeUndefined();
@@ -177,18 +179,20 @@ describe('groups', () => {
   it('refuses an empty group id and bad addresses before any request', async () => {
     const testing = createTestingProvider();
     const mailer = createMailer(testing);
-    expect((await failure(mailer.groups.delete(''))).code).toBe('invalid_input');
+    expect((await rejectedMailError(mailer.groups.delete(''))).code).toBe('invalid_input');
     expect(
-      (await failure(mailer.groups.addRecipients('  ', ['a@example.com']))).issues[0],
+      (await rejectedMailError(mailer.groups.addRecipients('  ', ['a@example.com']))).issues[0],
     ).toMatchObject({
       path: ['group'],
     });
-    const bad = await failure(mailer.groups.removeRecipients('g', ['a@example.com', 'nope']));
+    const bad = await rejectedMailError(
+      mailer.groups.removeRecipients('g', ['a@example.com', 'nope']),
+    );
     expect(bad.code).toBe('invalid_input');
     expect(bad.issues[0]?.path[0]).toBe(1);
-    expect((await failure(mailer.groups.create({ name: 'x', size: 3 } as never))).code).toBe(
-      'invalid_input',
-    );
+    expect(
+      (await rejectedMailError(mailer.groups.create({ name: 'x', size: 3 } as never))).code,
+    ).toBe('invalid_input');
     expect(Object.keys(testing.requests)).toEqual([]);
   });
 
@@ -206,7 +210,7 @@ describe('groups', () => {
     };
     const mailer = createMailer(stuck);
     const seen: string[] = [];
-    const error = await failure(
+    const error = await rejectedMailError(
       (async () => {
         for await (const group of mailer.groups.list()) seen.push(group.id);
       })(),

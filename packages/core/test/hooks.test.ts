@@ -19,6 +19,7 @@ import {
   type RetryEvent,
 } from '../src/index.js';
 import { defineProvider, type Operation } from '../src/provider/index.js';
+import { rejectedMailError } from '../src/testing/mail-errors.js';
 import { TESTING_CAPABILITIES } from '../src/testing/testing.js';
 
 const KEY_ID = 'LTAI5tKeyIdForTests';
@@ -266,9 +267,8 @@ describe('hooks', () => {
   it('keeps the provider message useful once redacted', async () => {
     plan = ['reject'];
     const mailer = createMailer(leakyProvider(), { retry: fast });
-    const error = await mailer.send(message).catch((e: unknown) => e);
+    const error = await rejectedMailError(mailer.send(message));
     await mailer.close();
-    if (!isMailError(error)) throw new Error('expected a MailError');
     expect(error.providerMessage).toContain('POST /?AccessKeyId=[redacted]');
     expect(error.message).toContain('SendEmail failed');
   });

@@ -4,14 +4,15 @@
  * (unknown), oversize answers, caller aborts, and requests refused before they leave.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { client, closeAll, closedPort, failure, post, serve } from './helpers/loopback.js';
+import { rejectedMailError } from '../src/testing/mail-errors.js';
+import { client, closeAll, closedPort, post, serve } from './helpers/loopback.js';
 
 afterEach(closeAll);
 
 describe('createHttpClient: transport failures', () => {
   it('connection refused: network, not_sent, retryable', async () => {
     const port = await closedPort();
-    const error = await failure(client().send(post(`http://127.0.0.1:${port}`)));
+    const error = await rejectedMailError(client().send(post(`http://127.0.0.1:${port}`)));
     expect(error).toMatchObject({ code: 'network', delivery: 'not_sent', retryable: true });
     expect(error.message).toContain(`127.0.0.1:${port}`);
     expect(error.message).toContain('ECONNREFUSED');
@@ -19,7 +20,7 @@ describe('createHttpClient: transport failures', () => {
 
   it('socket destroyed after the request was read: network, unknown (it may have arrived)', async () => {
     const server = await serve((req) => req.socket.destroy());
-    const error = await failure(client().send(post(server.origin)));
+    const error = await rejectedMailError(client().send(post(server.origin)));
     expect(server.received).toEqual(['{"to":"ann@example.com"}']);
     expect(error).toMatchObject({ code: 'network', delivery: 'unknown', retryable: true });
   });
@@ -30,14 +31,14 @@ describe('createHttpClient: transport failures', () => {
       res.write('{"partial":');
       setTimeout(() => res.socket?.destroy(), 20);
     });
-    const error = await failure(client().send(post(server.origin)));
+    const error = await rejectedMailError(client().send(post(server.origin)));
     expect(error).toMatchObject({ code: 'network', delivery: 'unknown' });
   });
 
   it('a server that never answers: timeout, unknown, after about timeoutMs', async () => {
     const server = await serve(() => {});
     const started = performance.now();
-    const error = await failure(client({ timeoutMs: 150 }).send(post(server.origin)));
+    const error = await rejectedMailError(client({ timeoutMs: 150 }).send(post(server.origin)));
     const elapsed = performance.now() - started;
     expect(error).toMatchObject({ code: 'timeout', delivery: 'unknown', retryable: true });
     expect(error.message).toContain('150 ms');
@@ -51,7 +52,7 @@ describe('createHttpClient: transport failures', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"a":');
     });
-    const error = await failure(client({ timeoutMs: 150 }).send(post(server.origin)));
+    const error = await rejectedMailError(client({ timeoutMs: 150 }).send(post(server.origin)));
     expect(error).toMatchObject({ code: 'timeout', delivery: 'unknown' });
   });
 
@@ -74,7 +75,9 @@ describe('createHttpClient: transport failures', () => {
       };
       pump();
     });
-    const error = await failure(client({ maxResponseBytes: 64 * 1024 }).send(post(server.origin)));
+    const error = await rejectedMailError(
+      client({ maxResponseBytes: 64 * 1024 }).send(post(server.origin)),
+    );
     expect(error).toMatchObject({
       code: 'provider_unavailable',
       delivery: 'unknown',
@@ -91,7 +94,9 @@ describe('createHttpClient: transport failures', () => {
       res.write('{');
     });
     const started = performance.now();
-    const error = await failure(client({ maxResponseBytes: 1024 }).send(post(server.origin)));
+    const error = await rejectedMailError(
+      client({ maxResponseBytes: 1024 }).send(post(server.origin)),
+    );
     expect(error).toMatchObject({ code: 'provider_unavailable', delivery: 'unknown' });
     expect(performance.now() - started).toBeLessThan(5_000);
   });
@@ -106,7 +111,7 @@ describe('createHttpClient: transport failures', () => {
     const server = await serve(() => {});
     const controller = new AbortController();
     const started = performance.now();
-    const pending = failure(
+    const pending = rejectedMailError(
       client({ timeoutMs: 10_000 }).send(post(server.origin), { signal: controller.signal }),
     );
     // Abort once the server holds the request: it was written, so the outcome is unknown (an
@@ -123,20 +128,24 @@ describe('createHttpClient: transport failures', () => {
     const server = await serve((_req, res) => res.end('{}'));
     const controller = new AbortController();
     controller.abort();
-    const error = await failure(client().send(post(server.origin), { signal: controller.signal }));
+    const error = await rejectedMailError(
+      client().send(post(server.origin), { signal: controller.signal }),
+    );
     expect(error).toMatchObject({ code: 'aborted', delivery: 'not_sent' });
     expect(server.connections).toBe(0);
   });
 
   it('a malformed request URL is a MailError, not a TypeError, and nothing is sent', async () => {
-    const error = await failure(client().send({ ...post('http://127.0.0.1'), url: 'not a url' }));
+    const error = await rejectedMailError(
+      client().send({ ...post('http://127.0.0.1'), url: 'not a url' }),
+    );
     expect(error).toMatchObject({ code: 'invalid_input', delivery: 'not_sent', retryable: false });
   });
 
   it('a header undici will not send is refused locally: not_sent, not retryable', async () => {
     const server = await serve((_req, res) => res.end('{}'));
     const request = post(server.origin);
-    const error = await failure(
+    const error = await rejectedMailError(
       client().send({ ...request, headers: { ...request.headers, 'x-bad': 'a\nb' } }),
     );
     expect(error).toMatchObject({ code: 'unknown', delivery: 'not_sent', retryable: false });
@@ -148,7 +157,7 @@ describe('createHttpClient: transport failures', () => {
     const http = client();
     await http.close();
     await http.close();
-    const error = await failure(http.send(post(server.origin)));
+    const error = await rejectedMailError(http.send(post(server.origin)));
     expect(error).toMatchObject({ delivery: 'not_sent', retryable: false });
     expect(server.received).toHaveLength(0);
   });
@@ -156,7 +165,7 @@ describe('createHttpClient: transport failures', () => {
   it('refuses a plain-http request URL off loopback even when the origin was checked', async () => {
     const request = post('http://mail.example.com');
     const signed = { ...request, url: `${request.url}&Signature=abc123signature` };
-    const error = await failure(client().send(signed));
+    const error = await rejectedMailError(client().send(signed));
     expect(error).toMatchObject({ code: 'invalid_input', delivery: 'not_sent', retryable: false });
     expect(error.message).toContain('http://mail.example.com');
     expect(error.message).not.toContain('abc123signature');

@@ -8,7 +8,8 @@
 import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { client, closeAll, failure, post, serve } from './helpers/loopback.js';
+import { rejectedMailError } from '../src/testing/mail-errors.js';
+import { client, closeAll, post, serve } from './helpers/loopback.js';
 
 const servers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -46,7 +47,9 @@ describe('delivery follows whether the request was written', () => {
       });
     });
     const request = post(`https://127.0.0.1:${port}`);
-    const error = await failure(client({ origin: `https://127.0.0.1:${port}` }).send(request));
+    const error = await rejectedMailError(
+      client({ origin: `https://127.0.0.1:${port}` }).send(request),
+    );
     expect(error).toMatchObject({ code: 'network', delivery: 'not_sent', retryable: true });
     expect(error.message).toContain('ECONNRESET');
     // What arrived is a TLS ClientHello (record type 0x16), never the HTTP request.
@@ -62,7 +65,7 @@ describe('delivery follows whether the request was written', () => {
         if (Buffer.concat(received).includes('ann@example.com')) socket.resetAndDestroy();
       });
     });
-    const error = await failure(client().send(post(`http://127.0.0.1:${port}`)));
+    const error = await rejectedMailError(client().send(post(`http://127.0.0.1:${port}`)));
     expect(Buffer.concat(received).toString()).toContain('"to":"ann@example.com"');
     expect(error).toMatchObject({ code: 'network', delivery: 'unknown', retryable: true });
     expect(error.message).toContain('ECONNRESET');
@@ -71,7 +74,7 @@ describe('delivery follows whether the request was written', () => {
   it("the caller's dispatcher destroyed while the reply is pending: unknown, not a local refusal", async () => {
     const server = await serve(() => {});
     const agent = new Agent();
-    const pending = failure(client({ dispatcher: agent }).send(post(server.origin)));
+    const pending = rejectedMailError(client({ dispatcher: agent }).send(post(server.origin)));
     await expect.poll(() => server.received.length).toBe(1);
     await agent.destroy();
     const error = await pending;
@@ -83,7 +86,7 @@ describe('delivery follows whether the request was written', () => {
     const server = await serve((_req, res) => res.end('{}'));
     const agent = new Agent();
     await agent.destroy();
-    const error = await failure(client({ dispatcher: agent }).send(post(server.origin)));
+    const error = await rejectedMailError(client({ dispatcher: agent }).send(post(server.origin)));
     expect(error).toMatchObject({ code: 'unknown', delivery: 'not_sent', retryable: false });
     expect(server.connections).toBe(0);
   });
@@ -96,7 +99,7 @@ describe('delivery follows whether the request was written', () => {
         throw new TypeError('this dispatcher is broken');
       },
     } as unknown as Agent;
-    const error = await failure(client({ dispatcher: broken }).send(post(server.origin)));
+    const error = await rejectedMailError(client({ dispatcher: broken }).send(post(server.origin)));
     expect(error).toMatchObject({ code: 'unknown', delivery: 'not_sent', retryable: false });
     expect(error.message).toContain('refused before sending');
     expect(server.connections).toBe(0);
@@ -116,7 +119,7 @@ describe('timeoutMs bounds the whole exchange', () => {
       res.on('close', () => clearTimeout(timer));
     });
     const started = performance.now();
-    const error = await failure(
+    const error = await rejectedMailError(
       client({ timeoutMs: 300 }).send(post(server.origin), signal ? { signal } : {}),
     );
     const elapsed = performance.now() - started;
@@ -137,7 +140,7 @@ describe('timeoutMs bounds the whole exchange', () => {
       res.on('close', () => clearInterval(timer));
     });
     const started = performance.now();
-    const error = await failure(client({ timeoutMs: 300 }).send(post(server.origin)));
+    const error = await rejectedMailError(client({ timeoutMs: 300 }).send(post(server.origin)));
     expect(error).toMatchObject({ code: 'timeout', delivery: 'unknown' });
     expect(performance.now() - started).toBeLessThan(BOUND_MS);
   });

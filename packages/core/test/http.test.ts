@@ -7,9 +7,10 @@ import type { Socket } from 'node:net';
 import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isMailError } from '../src/index.js';
-import { assertSecureEndpoint, isLoopbackHost } from '../src/provider/index.js';
+import { checkEndpoint, isLoopbackHost } from '../src/provider/index.js';
 import { createHttpClient } from '../src/run/http.js';
-import { client, closeAll, failure, post, serve } from './helpers/loopback.js';
+import { rejectedMailError } from '../src/testing/mail-errors.js';
+import { client, closeAll, post, serve } from './helpers/loopback.js';
 
 afterEach(closeAll);
 
@@ -104,7 +105,7 @@ describe('createHttpClient: answers', () => {
     const http = client();
     const controller = new AbortController();
     await http.send(post(server.origin), { signal: controller.signal });
-    await failure(
+    await rejectedMailError(
       http.send(
         { ...post(server.origin), url: `${server.origin}/fail` },
         { signal: controller.signal },
@@ -154,7 +155,7 @@ describe('createHttpClient: dispatchers', () => {
   });
 });
 
-describe('assertSecureEndpoint', () => {
+describe('checkEndpoint', () => {
   it.each([
     'https://dm.aliyuncs.com',
     'https://ses.tencentcloudapi.com:443',
@@ -163,7 +164,7 @@ describe('assertSecureEndpoint', () => {
     'http://localhost:3000',
     'http://[::1]:9000',
   ])('allows %s', (origin) => {
-    expect(() => assertSecureEndpoint(origin, 'p')).not.toThrow();
+    expect(() => checkEndpoint(origin, { provider: 'p' })).not.toThrow();
   });
 
   it.each([
@@ -177,7 +178,7 @@ describe('assertSecureEndpoint', () => {
   ])('refuses %s with invalid_input naming the endpoint', (origin) => {
     let error: unknown;
     try {
-      assertSecureEndpoint(origin, 'tencent-ses');
+      checkEndpoint(origin, { provider: 'tencent-ses' });
     } catch (e) {
       error = e;
     }
@@ -190,7 +191,7 @@ describe('assertSecureEndpoint', () => {
   it('never echoes credentials embedded in the URL', () => {
     let message = '';
     try {
-      assertSecureEndpoint('http://LTAIkey:s3cr3t-value@mail.example.com', 'aliyun-dm');
+      checkEndpoint('http://LTAIkey:s3cr3t-value@mail.example.com', { provider: 'aliyun-dm' });
     } catch (e) {
       message = (e as Error).message;
     }

@@ -10,9 +10,9 @@ import {
   type MessageInput,
   type RequestEvent,
 } from '../src/index.js';
+import { rejectedMailError } from '../src/testing/mail-errors.js';
 import { createTestingProvider, TESTING_CAPABILITIES } from '../src/testing/testing.js';
 import { echoProvider } from './helpers/http-provider.js';
-import { failure } from './helpers/loopback.js';
 
 function message(i: number): MessageInput {
   return { from: 'noreply@example.com', to: `u${i}@example.com`, subject: `Hi ${i}`, text: 'x' };
@@ -121,7 +121,7 @@ describe('sendBatch', () => {
     });
     const mailer = createMailer(testing);
     const at = new Date(Date.now() + HOUR);
-    const error = await failure(
+    const error = await rejectedMailError(
       mailer.sendBatch({ ...batch, group: 'g', schedule: { at, every: { days: 1 } } }),
     );
     expect(error).toMatchObject({ code: 'unsupported', provider: 'notimer' });
@@ -165,7 +165,7 @@ describe('rate limits through the mailer', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
     const started = performance.now();
-    const error = await failure(mailer.send(message(1), { signal: controller.signal }));
+    const error = await rejectedMailError(mailer.send(message(1), { signal: controller.signal }));
     expect(error).toMatchObject({ code: 'aborted', delivery: 'not_sent' });
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(testing.requests['send']).toBe(1);
@@ -194,7 +194,7 @@ describe('the rest of the Mailer', () => {
     const mailer = createMailer(testing, { timeoutMs: 50, retry: { retries: 0 } });
     testing.inject({ action: 'send', kind: 'delay', ms: 5_000 });
     const started = performance.now();
-    const error = await failure(mailer.send(message(0)));
+    const error = await rejectedMailError(mailer.send(message(0)));
     expect(error).toMatchObject({ code: 'timeout', delivery: 'unknown', attempts: 1 });
     expect(performance.now() - started).toBeLessThan(2_000);
   });

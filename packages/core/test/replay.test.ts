@@ -9,8 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMailer, MailError, type Provider, type RequestEvent } from '../src/index.js';
 import { defineProvider, type Operation } from '../src/provider/index.js';
+import { rejectedMailError } from '../src/testing/mail-errors.js';
 import { TESTING_CAPABILITIES } from '../src/testing/testing.js';
-import { failure } from './helpers/loopback.js';
 
 /** Per request, in order: process and answer, process then drop, drop unprocessed, throttle. */
 type Step = 'ok' | 'process-then-reset' | 'reset' | 'throttle';
@@ -113,7 +113,7 @@ describe('ambiguous sends', () => {
   it('not replayable: a reset after the request was sent stops at once, delivery unknown', async () => {
     plan = ['process-then-reset'];
     const mailer = createMailer(provider(false), { retry: fast });
-    const error = await failure(mailer.send(message));
+    const error = await rejectedMailError(mailer.send(message));
     await mailer.close();
     expect(error).toMatchObject({ code: 'network', delivery: 'unknown', attempts: 1 });
     expect([received.length, delivered]).toEqual([1, 1]);
@@ -126,7 +126,7 @@ describe('ambiguous sends', () => {
       retry: fast,
       hooks: { onRequest: (e) => events.push(e) },
     });
-    const error = await failure(mailer.send(message));
+    const error = await rejectedMailError(mailer.send(message));
     await mailer.close();
     expect(error).toMatchObject({
       code: 'network',
@@ -155,7 +155,7 @@ describe('ambiguous sends', () => {
   it('replays that never get a definite answer end as the first ambiguous failure', async () => {
     plan = ['reset', 'reset', 'reset', 'reset'];
     const mailer = createMailer(provider(true), { retry: { ...fast, retries: 3 } });
-    const error = await failure(mailer.send(message));
+    const error = await rejectedMailError(mailer.send(message));
     await mailer.close();
     expect(error).toMatchObject({ code: 'network', delivery: 'unknown', attempts: 4 });
     expect(builds).toBe(1);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMailer, type RetryEvent } from '../src/index.js';
+import { rejectedMailError } from '../src/testing/mail-errors.js';
 import { createTestingProvider } from '../src/testing/testing.js';
-import { failure } from './helpers/loopback.js';
 
 const message = {
   from: 'Shop <noreply@example.com>',
@@ -55,7 +55,7 @@ describe('retry rules', () => {
     const testing = createTestingProvider();
     const mailer = createMailer(testing, { retry: fast });
     testing.inject({ action: 'send', kind: 'drop' });
-    const error = await failure(mailer.send(message));
+    const error = await rejectedMailError(mailer.send(message));
     expect(error).toMatchObject({
       code: 'network',
       delivery: 'unknown',
@@ -90,7 +90,7 @@ describe('retry rules', () => {
     const testing = createTestingProvider();
     const mailer = createMailer(testing, { retry: { ...fast, retries: 2 } });
     testing.inject({ action: 'send', count: 10, kind: 'error', code: 'rate_limited' });
-    const error = await failure(mailer.send(message));
+    const error = await rejectedMailError(mailer.send(message));
     expect(error).toMatchObject({
       code: 'rate_limited',
       retryable: true,
@@ -104,7 +104,7 @@ describe('retry rules', () => {
     const testing = createTestingProvider();
     const mailer = createMailer(testing, { retry: fast });
     testing.inject({ action: 'send', kind: 'error', code: 'rejected' });
-    const error = await failure(mailer.send(message));
+    const error = await rejectedMailError(mailer.send(message));
     expect(error).toMatchObject({ code: 'rejected', attempts: 1 });
   });
 
@@ -115,7 +115,7 @@ describe('retry rules', () => {
     const controller = new AbortController();
     const started = Date.now();
     setTimeout(() => controller.abort(), 20);
-    const error = await failure(mailer.send(message, { signal: controller.signal }));
+    const error = await rejectedMailError(mailer.send(message, { signal: controller.signal }));
     expect(error).toMatchObject({ code: 'aborted', delivery: 'not_sent', attempts: 1 });
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(testing.delivered).toBe(0);
@@ -140,7 +140,7 @@ describe('retry rules', () => {
     const testing = createTestingProvider();
     const mailer = createMailer(testing, { retry: fast });
     testing.inject({ action: 'send', kind: 'malformed' });
-    const error = await failure(mailer.send(message));
+    const error = await rejectedMailError(mailer.send(message));
     expect(error).toMatchObject({ code: 'provider_unavailable', delivery: 'unknown', attempts: 1 });
   });
 });

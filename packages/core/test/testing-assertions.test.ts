@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createMailer, fromConfig } from '../src/index.js';
+import { rejectedMailError } from '../src/testing/mail-errors.js';
 import {
   assertNothingSent,
   assertNotSent,
@@ -15,7 +16,6 @@ import {
   testing,
   waitForMessage,
 } from '../src/testing/testing.js';
-import { failure } from './helpers/loopback.js';
 
 const mail = (to: string, subject = 'Welcome') => ({
   from: 'Shop <noreply@example.com>',
@@ -76,11 +76,11 @@ describe('testing:// through fromConfig', () => {
   });
 
   it('refuses unknown keys and a host, naming them', async () => {
-    const unknown = await failure(
+    const unknown = await rejectedMailError(
       Promise.resolve().then(() => fromConfig('testing://?keepOutbx=1', [testing])),
     );
     expect(unknown.message).toContain("unknown key 'keepOutbx'");
-    const host = await failure(
+    const host = await rejectedMailError(
       Promise.resolve().then(() => fromConfig('testing://ses', [testing])),
     );
     expect(host.message).toContain('no host');
@@ -89,7 +89,7 @@ describe('testing:// through fromConfig', () => {
 
 describe('fromConfig without a provider key', () => {
   it('names the missing key, the likely typo and the installed providers', async () => {
-    const error = await failure(
+    const error = await rejectedMailError(
       Promise.resolve().then(() => fromConfig({ providr: 'testing' } as never, [testing])),
     );
     expect(error.code).toBe('invalid_input');

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createMailer } from '../src/index.js';
+import { rejectedMailError } from '../src/testing/mail-errors.js';
 import { createTestingProvider, TESTING_CAPABILITIES } from '../src/testing/testing.js';
-import { failure } from './helpers/loopback.js';
 
 const message = {
   from: 'Shop <noreply@example.com>',
@@ -60,10 +60,10 @@ describe('createTestingProvider', () => {
       },
     });
     const mailer = createMailer(testing);
-    const cc = await failure(mailer.send(message));
+    const cc = await rejectedMailError(mailer.send(message));
     expect(cc).toMatchObject({ code: 'unsupported', provider: 'strict' });
     expect(cc.message).toContain('cc');
-    const attachment = await failure(
+    const attachment = await rejectedMailError(
       mailer.send({
         from: message.from,
         to: message.to,
@@ -81,7 +81,7 @@ describe('createTestingProvider', () => {
     const testing = createTestingProvider();
     const mailer = createMailer(testing, { retry: { retries: 0 } });
     testing.inject({ action: 'send', count: 2, kind: 'error', code: 'invalid_recipient' });
-    const first = await failure(mailer.send(message));
+    const first = await rejectedMailError(mailer.send(message));
     expect(first).toMatchObject({
       code: 'invalid_recipient',
       retryable: false,
@@ -91,7 +91,7 @@ describe('createTestingProvider', () => {
       providerCode: 'invalid_recipient',
     });
     expect(first.requestId).toEqual(expect.any(String));
-    await failure(mailer.send(message));
+    await rejectedMailError(mailer.send(message));
     await expect(mailer.send(message)).resolves.toMatchObject({ attempts: 1 });
     expect(testing.delivered).toBe(1);
   });
@@ -100,7 +100,7 @@ describe('createTestingProvider', () => {
     const testing = createTestingProvider();
     const mailer = createMailer(testing, { retry: { retries: 0 } });
     testing.inject({ kind: 'error', code: 'auth' });
-    expect((await failure(mailer.groups.create({ name: 'g' }))).code).toBe('auth');
+    expect((await rejectedMailError(mailer.groups.create({ name: 'g' }))).code).toBe('auth');
     await expect(mailer.groups.create({ name: 'g' })).resolves.toMatchObject({ name: 'g' });
   });
 
@@ -108,7 +108,7 @@ describe('createTestingProvider', () => {
     const testing = createTestingProvider();
     const mailer = createMailer(testing);
     testing.inject({ action: 'send', kind: 'drop' });
-    const error = await failure(mailer.send(message));
+    const error = await rejectedMailError(mailer.send(message));
     expect(error).toMatchObject({ code: 'network', delivery: 'unknown' });
     expect(testing.delivered).toBe(1);
   });

@@ -6,7 +6,7 @@ import {
   normalizeMessage,
   normalizeRecipient,
 } from '../src/message/validate.js';
-import { mailErrorOf } from './helpers/issues.js';
+import { thrownMailError } from '../src/testing/mail-errors.js';
 
 const base = { from: 'shop@example.com', to: 'ann@example.com', subject: 'Hi', text: 'Hello' };
 const MB = 1024 * 1024;
@@ -120,14 +120,14 @@ describe('validation never throws anything but a MailError', () => {
   }
 
   it('reports a throwing getter as unreadable input, keeping the cause', () => {
-    const error = mailErrorOf(() => normalizeMessage(throwingGetter()));
+    const error = thrownMailError(() => normalizeMessage(throwingGetter()));
     expect(error.message).toBe('Invalid input: the message could not be read');
     expect((error.cause as Error).message).toBe('getter exploded');
   });
 
   it('reports over-deep and cyclic providerOptions as an issue', () => {
     for (const providerOptions of [nested(100), cyclic]) {
-      const error = mailErrorOf(() => normalizeMessage({ ...base, providerOptions }));
+      const error = thrownMailError(() => normalizeMessage({ ...base, providerOptions }));
       expect(error.issues[0]?.message).toContain('nested more than 32 levels');
       expect(error.issues[0]?.path[0]).toBe('providerOptions');
     }

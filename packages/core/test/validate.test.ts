@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeMessage } from '../src/message/validate.js';
-import { expectIssue, issuesOf, mailErrorOf } from './helpers/issues.js';
+import { thrownMailError } from '../src/testing/mail-errors.js';
+import { expectIssue, issuesOf } from './helpers/issues.js';
 
 const base = { from: 'shop@example.com', to: 'ann@example.com', subject: 'Hi', text: 'Hello' };
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -272,7 +273,7 @@ describe('normalizeMessage rejects', () => {
     const input = { ...base, ...change };
     for (const [key, value] of Object.entries(change))
       if (value === undefined) delete (input as Record<string, unknown>)[key];
-    const error = mailErrorOf(() => normalizeMessage(input));
+    const error = thrownMailError(() => normalizeMessage(input));
     expect(error.code).toBe('invalid_input');
     expect(error.delivery).toBe('not_sent');
     expectIssue(error.issues, path, words);
@@ -312,7 +313,7 @@ describe('normalizeMessage rejects', () => {
   });
 
   it('names the first problem and the count in the error message', () => {
-    const error = mailErrorOf(() =>
+    const error = thrownMailError(() =>
       normalizeMessage({ ...base, to: ['a@x.com', 'nope'], subject: '' }),
     );
     expect(error.message).toBe(

@@ -33,7 +33,6 @@ export type {
 } from '../resources/contract.js';
 export type { EndpointCheck } from '../run/endpoint.js';
 export {
-  assertSecureEndpoint,
   checkEndpoint,
   endpointOrigin,
   isLoopbackHost,

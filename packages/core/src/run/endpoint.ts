@@ -93,19 +93,6 @@ export function endpointOrigin(value: string, provider: string, allowInsecureHtt
   return checkEndpoint(value, { provider, allowInsecureHttp, originOnly: true }).origin;
 }
 
-/**
- * Refuse an endpoint that would send credentials in clear text.
- *
- * @deprecated Use `checkEndpoint(origin, { provider, allowInsecureHttp })`, the one endpoint rule.
- */
-export function assertSecureEndpoint(
-  origin: string,
-  provider: string,
-  allowInsecureHttp = false,
-): void {
-  checkEndpoint(origin, { provider, allowInsecureHttp });
-}
-
 /** Where a request goes, in the two parts undici takes. */
 export interface Target {
   readonly origin: string;

@@ -12,8 +12,8 @@ import {
   roundRobin,
 } from '../../src/index.js';
 import { checkMessage, normalizeMessage } from '../../src/provider/index.js';
+import { rejectedMailError } from '../../src/testing/mail-errors.js';
 import { createTestingProvider, TESTING_CAPABILITIES } from '../../src/testing/testing.js';
-import { failure } from '../helpers/loopback.js';
 
 const base = { from: 'Shop <noreply@example.com>', to: 'a@example.com', subject: 'Hi' };
 const noCc = createTestingProvider({
@@ -93,7 +93,7 @@ describe('perProvider values', () => {
       perProvider: { acme: { from: 'Acme <acme@example.com>' }, other: { from: 'o@example.com' } },
     });
     expect(testing.outbox[0]?.from).toBe('acme@example.com');
-    const error = await failure(
+    const error = await rejectedMailError(
       mailer.send({ ...base, text: 'x', perProvider: { other: { from: 'o@example.com' } } }),
     );
     expect(error.code).toBe('invalid_input');
@@ -124,7 +124,7 @@ describe('composite construction and use', () => {
     const p = () => createTestingProvider({ id: 'p' });
     const mailer = createMailer(failover([p(), p(), p()]));
     expect(Object.keys(mailer.raw as object)).toEqual(['p', 'p#2', 'p#3']);
-    const error = await failure(
+    const error = await rejectedMailError(
       Promise.resolve().then(() =>
         failover([
           { provider: p(), name: 'x' },
@@ -133,7 +133,7 @@ describe('composite construction and use', () => {
       ),
     );
     expect(error.issues[0]?.path).toEqual(['members', 1, 'name']);
-    const empty = await failure(Promise.resolve().then(() => failover([])));
+    const empty = await rejectedMailError(Promise.resolve().then(() => failover([])));
     expect(empty.code).toBe('invalid_input');
   });
 

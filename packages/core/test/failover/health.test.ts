@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createMailer, failover } from '../../src/index.js';
+import { rejectedMailError } from '../../src/testing/mail-errors.js';
 import { createTestingProvider } from '../../src/testing/testing.js';
-import { failure } from '../helpers/loopback.js';
 
 const message = (n: number) => ({
   from: 'noreply@example.com',
@@ -124,9 +124,9 @@ describe('failover: circuit breaker (fake clock)', () => {
     const { a, b, mailer } = setup({ failures: 1, cooldownMs: 5_000 });
     a.inject({ ...unavailable, action: 'send' });
     b.inject({ ...unavailable, action: 'send' });
-    const first = await failure(mailer.send(message(0)));
+    const first = await rejectedMailError(mailer.send(message(0)));
     expect(first).toMatchObject({ code: 'provider_unavailable', delivery: 'not_sent' });
-    const error = await failure(mailer.send(message(1)));
+    const error = await rejectedMailError(mailer.send(message(1)));
     expect(error).toMatchObject({
       code: 'provider_unavailable',
       retryable: true,

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { collect, createMailer, roundRobin } from '../../src/index.js';
+import { rejectedMailError } from '../../src/testing/mail-errors.js';
 import { createTestingProvider } from '../../src/testing/testing.js';
-import { failure } from '../helpers/loopback.js';
 
 const message = (n: number) => ({
   from: 'noreply@example.com',
@@ -73,7 +73,7 @@ describe('roundRobin', () => {
 
   it('rejects weights that are not positive numbers, naming the member', async () => {
     const provider = createTestingProvider();
-    const error = await failure(
+    const error = await rejectedMailError(
       Promise.resolve().then(() => roundRobin([{ provider, weight: 0 }])),
     );
     expect(error.code).toBe('invalid_input');

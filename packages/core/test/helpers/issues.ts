@@ -1,24 +1,13 @@
 import { expect } from 'vitest';
-import { type Issue, isMailError, type MailError, type MailErrorCode } from '../../src/errors.js';
-
-/** The MailError `run` throws; fails the test when it returns or throws anything else. */
-export function mailErrorOf(run: () => unknown): MailError {
-  try {
-    run();
-  } catch (error) {
-    if (!isMailError(error))
-      throw new Error(`expected a MailError, got ${String(error)}`, { cause: error });
-    return error;
-  }
-  throw new Error('expected a MailError, but nothing was thrown');
-}
+import type { Issue, MailErrorCode } from '../../src/errors.js';
+import { thrownMailError } from '../../src/testing/mail-errors.js';
 
 /** The issues of the `code` error `run` throws. */
 export function issuesOf(
   run: () => unknown,
   code: MailErrorCode = 'invalid_input',
 ): readonly Issue[] {
-  const error = mailErrorOf(run);
+  const error = thrownMailError(run);
   expect(error.code).toBe(code);
   return error.issues;
 }

@@ -4,7 +4,6 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo, createServer as createTcpServer } from 'node:net';
-import { isMailError, type MailError } from '../../src/index.js';
 import type { HttpRequest } from '../../src/provider/index.js';
 import { createHttpClient, type HttpClient } from '../../src/run/http.js';
 
@@ -76,16 +75,6 @@ export function post(origin: string, body = '{"to":"ann@example.com"}'): HttpReq
     headers: { 'content-type': 'application/json', authorization: 'Bearer secret-token-123' },
     body,
   };
-}
-
-/** The MailError a promise rejects with; fails the test on anything else. */
-export async function failure(promise: Promise<unknown>): Promise<MailError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isMailError(error)) throw new Error(`expected a MailError, got ${String(error)}`);
-  return error;
 }
 
 /** A port that was just free: bind, read the port, close. Nothing listens there now. */
