@@ -103,6 +103,7 @@ export function mappedOperation<A extends TencentSesAction, T = ActionOutput<A>>
   action: A,
   params: ActionInput<A>,
   read: (output: ActionOutput<A>) => T = (output) => output as unknown as T,
+  plain?: (value: Record<string, unknown>) => ActionOutput<A> | undefined,
 ): Operation<T> {
   const spec = TENCENT_SES_ACTIONS[action];
   const body = serialise(action, params);
@@ -112,6 +113,8 @@ export function mappedOperation<A extends TencentSesAction, T = ActionOutput<A>>
     build: (ctx) => buildRequest(context, action, body, ctx),
     parse: (response) => {
       const value = readEnvelope(action, response);
+      const usual = plain?.(value);
+      if (usual !== undefined) return read(usual);
       const parsed = spec.response.safeParse(value);
       if (!parsed.success)
         throw malformed(action, response, 'a response that does not match the API model');

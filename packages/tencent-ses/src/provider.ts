@@ -5,6 +5,7 @@
  */
 import type { Provider } from '@mailbridge/core';
 import { type AdapterFactory, defineProvider, type Execute } from '@mailbridge/core/provider';
+import type { ActionOutput } from './actions.js';
 import { tencentSesCapabilities } from './capabilities.js';
 import {
   createRawClient,
@@ -49,10 +50,16 @@ export function createProvider(
     validate: validateMessage,
     validateBatch,
     send: (message) =>
-      mappedOperation(context, 'SendEmail', sendParams(message), (out) => ({
-        messageId: out.MessageId,
-        ...(out.RequestId ? { requestId: out.RequestId } : {}),
-      })),
+      mappedOperation(
+        context,
+        'SendEmail',
+        sendParams(message),
+        (out) => ({
+          messageId: out.MessageId,
+          ...(out.RequestId ? { requestId: out.RequestId } : {}),
+        }),
+        plainSendAnswer,
+      ),
     sendBatch: (batch) =>
       mappedOperation(context, 'BatchSendEmail', batchParams(batch), (out) => ({
         batchId: String(out.TaskId),
@@ -97,3 +104,14 @@ export const tencentSes: AdapterFactory<'tencent-ses'> &
     fromUrl: tencentSesConfigFromUrl,
   } as const,
 );
+
+/**
+ * The usual SendEmail answer, exactly `{"MessageId": "…", "RequestId": "…"}` with string values,
+ * read without the zod schema to the same output (DirectMail reads its `{RequestId, EnvId}` the
+ * same way). Anything else (another key, a null, a number) goes through the schema.
+ */
+function plainSendAnswer(value: Record<string, unknown>): ActionOutput<'SendEmail'> | undefined {
+  const { MessageId, RequestId } = value;
+  if (typeof MessageId !== 'string' || typeof RequestId !== 'string') return undefined;
+  return Object.keys(value).length === 2 ? { MessageId, RequestId } : undefined;
+}

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { normalizeMessage } from '@mailbridge/core/provider';
 import { thrownMailError as parseFails } from '@mailbridge/core/testing';
 import { describe, expect, it } from 'vitest';
 import { TENCENT_SES_ACTION_NAMES, TENCENT_SES_ACTIONS } from '../src/actions.js';
@@ -22,6 +23,19 @@ const ctx = {
   execute: () => Promise.reject(new Error('no pipeline in this unit test')),
 };
 const response = (body: string, status = 200) => ({ status, headers: {}, body });
+/** The provider's own send operation for a plain templated message. */
+const sendOperation = () =>
+  tencentSes({
+    region: 'ap-guangzhou',
+    credentials: { id: 'AKIDtest', secret: 'the-secret' },
+  }).send(
+    normalizeMessage({
+      from: 'noreply@mail.example.com',
+      to: 'a@example.com',
+      subject: 'x',
+      template: { id: 1 },
+    }),
+  );
 
 describe('request building', () => {
   it('serialises once, signs those bytes, and sends the documented headers', async () => {
@@ -135,6 +149,31 @@ describe('response envelope', () => {
     );
     expect(out).toMatchObject({ MessageId: 'qcloudses-1', RequestId: 'r-1' });
   });
+
+  it.each([
+    ['{"MessageId":"m-1","RequestId":"r"}', { messageId: 'm-1', requestId: 'r' }],
+    ['{"RequestId":"r","MessageId":"m-1"}', { messageId: 'm-1', requestId: 'r' }],
+    ['{"MessageId":"m-1","RequestId":"r","Extra":1}', { messageId: 'm-1', requestId: 'r' }],
+    ['{"MessageId":"m-1","RequestId":null}', { messageId: 'm-1' }],
+    ['{"MessageId":"m-1"}', { messageId: 'm-1' }],
+  ])('a send reads %s as the response schema does, with or without it', (inner, receipt) => {
+    const schema = TENCENT_SES_ACTIONS.SendEmail.response.parse(JSON.parse(inner));
+    expect({ messageId: schema.MessageId, requestId: schema.RequestId ?? undefined }).toEqual(
+      receipt,
+    );
+    const send = sendOperation();
+    expect(send.parse(response(`{"Response":${inner}}`), ctx)).toEqual(receipt);
+  });
+
+  it.each(['{"MessageId":7,"RequestId":"r"}', '{"RequestId":"r"}'])(
+    'a send answer %s that does not fit the model is malformed, not a receipt',
+    (inner) => {
+      const send = sendOperation();
+      const error = parseFails(() => send.parse(response(`{"Response":${inner}}`), ctx));
+      expect(error).toMatchObject({ provider: 'tencent-ses', action: 'SendEmail' });
+      expect(error.message).toContain('does not match the API model');
+    },
+  );
 
   it('reads Response.Error in a 200', () => {
     const error = parseError(
