@@ -3,50 +3,36 @@
  * footprint walk; rendered under "Causes of the misses" only when that target misses.
  */
 export const CAUSES: Readonly<Record<string, string>> = {
-  'throughput-raw': `Mostly the budget, partly ours. At C=64 on two cores shared with the mock, CPU per
-send bounds sends/s. Signing alone takes most of the 0.55x allowance: \`raw-undici+tc3\` runs at about
-0.67x of raw undici and \`raw-undici+rpc\` at about 0.53x (DirectMail's RPC signature percent-encodes
-and sorts the whole form), so a client that signs can spend only a few tens of µs more per send and
-still pass. mailbridge spends more than that on what the raw drivers do not do: message validation
-and normalisation, the capability check, the adapter's own checks and mapping, the executor (retry
-decisions, hooks, redaction bookkeeping), and reading the answer through a schema. The split is under
-throughput-signed and in the breakdown table at the end.`,
-  'throughput-sdk': `Partly the premise. Against a loopback mock the official SDKs are thin: the ceiling of
-any client, raw undici with no signing, no validation and no answer parsing, is only 2–3x
-\`tencentcloud-sdk-nodejs-ses\` and \`@alicloud/dm20151123\` and under 2x \`@alicloud/pop-core\` (the
-"raw undici itself" figures in the targets table; they move by a few tenths between quiet runs).
-2x the Tencent SDK therefore asks a full client for 0.75–1x of raw undici, about what raw undici
-with TC3 signing alone achieves. What mailbridge gets, in the quiet runs of this tree (load
-average 1–2): 1.5–1.6x the Tencent SDK and 1.7–1.9x \`@alicloud/dm20151123\` in sends/s, at
-0.55–0.7x of their CPU per send; against \`@alicloud/pop-core\` (a minimal RPC client: no
-validation, no retries, no typed answers, Node's http with one socket per request in flight)
-1.1–1.2x, at about its CPU per send. The send path's own costs are under throughput-signed.`,
-  'throughput-signed': `What remains is ours and is the price of the checks; the four fixes the
-profiles pointed at are in (commit "Send path: …"):
-
-1. *Done.* TC3 signing on node:crypto directly (strings in, hex out), with the day's signing key
-   (kDate → kService → kSigning) kept while secret and date stay the same: 14 µs per signature
-   against 54 µs for the earlier @aws-crypto/sha256-js default (micro table).
-2. *Done.* No zod re-parse of request parameters the neutral mapping built from a validated message
-   (both adapters; the raw clients still validate what users write, and tests hold the mapping's
-   output to the request schemas); DirectMail's usual \`{RequestId, EnvId}\` answer read without zod.
-   (The hand-written fast path for \`normalizeMessage\` is gone: issue 14 wants one definition of a
-   message; with zod/mini the normaliser costs about 6.5 µs per message against 1.4–2.4 µs for the
-   fast path, a few per cent of a send.)
-3. *Done.* No per-request AbortController or timer without a caller signal, a one-shot body read,
-   the endpoint check once per URL. Every attempt, the first included, runs inside p-retry, given
-   all of its options: about 0.5 µs per send, against about 10 µs when p-retry has to add the
-   missing ones to its copy (V8's slow path again; micro table, "p-retry" rows).
-4. *Done.* DirectMail's signer and mapping without object spreads after which V8 writes every
-   property on a slow path (about 15 µs per send in the signer alone).
-
-Left, from the profiles and the breakdown (Tencent, C=64): message normalisation (the one zod/mini
-schema and the address parsing: RFC 5322 display names, IDN domains), the capability check and
-the adapter's checks (a few µs each), the Tencent response read through its zod schema, and the
-executor's bookkeeping. None of them is large on its own; dropping any of them would drop a promise
-(every input checked before any request, one error model, safe retries). DirectMail is at
-0.88–1x of \`raw-undici+rpc\`, Tencent further from \`raw-undici+tc3\` (0.67–0.85x) because that baseline's signing
-is cheap (two hashes and four HMACs in a few lines), so the same fixed overhead weighs more.`,
+  'throughput-raw': `The budget, at steady state. Warmed up (5,000 sends per process before the measured
+ones), raw undici with no signing, no validation and no answer parsing sends at 45–60 µs of CPU per
+send on this machine, and at that pace it gets more answers per socket read, so it runs further ahead.
+Signing alone takes the whole 0.55x allowance: \`raw-undici+tc3\` runs at 0.55–0.6x of raw undici and
+\`raw-undici+rpc\` at about 0.5x. mailbridge matches those signed baselines (the "within 10%" rows:
+0.9–1x) while also validating and normalising the message, checking it against the capabilities,
+running the executor and reading the answer, so it lands at 0.5–0.55x of raw undici, either side of
+the line from run to run. What is left of the send path's own cost is under throughput-signed.`,
+  'throughput-sdk': `Physically out of reach for \`@alicloud/pop-core\` on this mock. 2x pop-core asks a client for
+at least 0.77x of raw undici (the "raw undici itself" figure is 2.2–2.6x pop-core at steady state),
+and no signing client gets there: raw undici with only the RPC signature (\`raw-undici+rpc\`) runs at
+about 0.5x of it, and mailbridge's DirectMail send runs level with that baseline. pop-core is
+Alibaba Cloud's V1.0 Node.js SDK, which Alibaba Cloud marks "not recommended" in favour of the
+V2.0 per-product SDK \`@alicloud/dm20151123\`
+(https://alibabacloud.com/help/en/sdk/developer-reference/get-started-with-alibaba-cloud-classic-sdk-for-node-js):
+a minimal RPC client with no validation, no retries and no typed answers, over Node's http. Against
+the recommended SDKs, \`tencentcloud-sdk-nodejs-ses\` and \`@alicloud/dm20151123\`, mailbridge is at
+2–2.8x in quiet steady-state runs, at under half of their CPU per send.`,
+  'throughput-signed': `What remains is ours and is the price of the checks. The fixes the profiles pointed at are in:
+TC3 signing on node:crypto with the day's signing key kept and the two SHA-256 digests through
+\`crypto.hash\` where the runtime has it; no zod re-parse of request parameters the neutral mapping
+built from a validated message; the usual send answers of both providers (\`{RequestId, EnvId}\`,
+\`{MessageId, RequestId}\`) read without their zod schemas, to the same output; no per-request
+AbortController without a caller signal; response headers decoded as latin1 in one pass; p-retry
+given all of its options (V8's slow path otherwise: micro table, "p-retry" rows); DirectMail's signer
+without object spreads. Left, from the profiles (Tencent, C=64): message normalisation (the one
+zod/mini schema, whose objects zod/mini parses without zod classic's generated code, and the address
+parsing: RFC 5322 display names, IDN domains) is the largest share, then the executor's promise
+chain and the capability check, a few µs each; dropping any of them would drop a promise (every
+input checked before any request, one error model, safe retries).`,
   rss: `Met after the allocation fixes above (no per-request timer, no re-parsed parameters, no
 spread copies); earlier runs had DirectMail at +56 MB.`,
   import: `Measured from the packed install, fresh processes, round-robin. Core loads undici only on
@@ -75,8 +61,9 @@ export const METHOD = `## Method
   \`SendEmail\` / \`CreateReceiver\` / \`CreateReceiverDetail(WithData)\` with canned success JSON and
   verifying no signature, so its cost is the same for every client and never counts in a driver's CPU.
 - **Drivers** (\`src/drivers/\`): each run is a fresh \`node dist/send.js <driver> <port> <N> <C> <warmup>\`
-  process that imports only its own client, sends the warm-up, then N single emails with C in flight,
-  each awaited to the parsed provider id. sends/s = N / wall time; p50/p99 over the N latencies;
+  process that imports only its own client, sends the warm-up (N sends, at most 5,000: the figures
+  are steady state, after V8 has optimised each client's send path), then N single emails with C in
+  flight, each awaited to the parsed provider id. sends/s = N / wall time; p50/p99 over the N latencies;
   CPU/send = \`process.cpuUsage()\` (user+system) over the N sends / N; peak RSS = \`resourceUsage().maxRSS\`.
   - \`raw-undici\`: Tencent \`SendEmail\` JSON over an undici \`Agent\` with the core's pool settings, no
     signing (the ceiling). \`raw-undici+tc3\`: the same plus a minimal node:crypto TC3-HMAC-SHA256
@@ -88,7 +75,8 @@ export const METHOD = `## Method
   - Official SDKs, unchanged but for endpoint and protocol (as test/interop points them at the
     emulator): \`tencentcloud-sdk-nodejs-ses\` 4.1.76, \`@alicloud/dm20151123\` 1.9.0 (default V3 signing),
     \`@alicloud/pop-core\` 1.8.0 (POST).
-- **Ratios** are taken within a repetition (same C), then the median over repetitions.
+- **Ratios** are taken within a repetition (same C), then the median over repetitions (five in
+  \`--quick\`: on a shared machine one driver's run can land in a slow spell).
 - **Packed install** (\`src/packed.ts\`, \`src/disk.ts\`): \`pnpm pack\` of core and each adapter, then
   \`npm install --prefer-offline --omit=dev\` of core + one adapter (and of undici alone, at core's range)
   into empty projects under the OS temp directory; "on disk" is allocated blocks (\`du\`), "apparent"
