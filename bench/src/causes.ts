@@ -6,10 +6,11 @@ export const CAUSES: Readonly<Record<string, string>> = {
   'throughput-raw': `The budget, at steady state. Warmed up (5,000 sends per process before the measured
 ones), raw undici with no signing, no validation and no answer parsing sends at 45–60 µs of CPU per
 send on this machine, and at that pace it gets more answers per socket read, so it runs further ahead.
-Signing alone takes the whole 0.55x allowance: \`raw-undici+tc3\` runs at 0.55–0.6x of raw undici and
-\`raw-undici+rpc\` at about 0.5x. mailbridge matches those signed baselines (the "within 10%" rows:
-0.9–1x) while also validating and normalising the message, checking it against the capabilities,
-running the executor and reading the answer, so it lands at 0.5–0.55x of raw undici, either side of
+Signing alone takes the whole 0.55x allowance: \`raw-undici+tc3\` runs at 0.5–0.6x of raw undici and
+\`raw-undici+rpc\` at 0.45–0.5x (the figure beside each row). mailbridge runs level with those signed
+baselines (the "within 10%" rows: 0.8–1.06x over six runs) while also validating and normalising
+the message, checking it against the capabilities, running the executor and reading the answer, so
+it lands at 0.4–0.6x of raw undici, either side of
 the line from run to run. What is left of the send path's own cost is under throughput-signed.`,
   'throughput-sdk': `Physically out of reach for \`@alicloud/pop-core\` on this mock. 2x pop-core asks a client for
 at least 0.77x of raw undici (the "raw undici itself" figure is 2.2–2.6x pop-core at steady state),
@@ -19,8 +20,9 @@ Alibaba Cloud's V1.0 Node.js SDK, which Alibaba Cloud marks "not recommended" in
 V2.0 per-product SDK \`@alicloud/dm20151123\`
 (https://alibabacloud.com/help/en/sdk/developer-reference/get-started-with-alibaba-cloud-classic-sdk-for-node-js):
 a minimal RPC client with no validation, no retries and no typed answers, over Node's http. Against
-the recommended SDKs, \`tencentcloud-sdk-nodejs-ses\` and \`@alicloud/dm20151123\`, mailbridge is at
-2–2.8x in quiet steady-state runs, at under half of their CPU per send.`,
+the recommended SDKs mailbridge is at 1.9–2.2x \`tencentcloud-sdk-nodejs-ses\` and 2.2–2.8x
+\`@alicloud/dm20151123\` over six steady-state runs of this tree, at under half of their CPU per send:
+the Tencent row passes or misses by a tenth with the machine's load.`,
   'throughput-signed': `What remains is ours and is the price of the checks. The fixes the profiles pointed at are in:
 TC3 signing on node:crypto with the day's signing key kept and the two SHA-256 digests through
 \`crypto.hash\` where the runtime has it; no zod re-parse of request parameters the neutral mapping
