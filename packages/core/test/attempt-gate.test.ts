@@ -9,37 +9,18 @@ import {
   createMailer,
   type Job,
   type JobRunner,
-  MailError,
   type Provider,
   type Scheduler,
 } from '../src/index.js';
-import { defineProvider, normalizeMessage, type Operation } from '../src/provider/index.js';
+import { defineProvider, normalizeMessage } from '../src/provider/index.js';
 import { TESTING_CAPABILITIES } from '../src/testing/testing.js';
-import { type EchoServer, echoProvider, startEchoServer } from './helpers/http-provider.js';
+import { type EchoServer, echoProvider, op, startEchoServer } from './helpers/http-provider.js';
 
 let server: EchoServer;
 beforeAll(async () => {
   server = await startEchoServer();
 });
 afterAll(() => server.close());
-
-function post<T>(action: string, payload: unknown, read: (b: Record<string, unknown>) => T) {
-  const op: Operation<T> = {
-    action,
-    kind: action === 'lookup' ? 'read' : 'send',
-    build: () => ({
-      method: 'POST',
-      url: `${server.origin}/${action}`,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(payload),
-    }),
-    parse: (response) => {
-      if (response.status !== 200) throw new MailError('echo failed', { code: 'unknown' });
-      return read(JSON.parse(response.body) as Record<string, unknown>);
-    },
-  };
-  return op;
-}
 
 /** The echo provider, but its send looks something up first, inside `build`. */
 function lookingUpProvider(): Provider {
@@ -49,12 +30,12 @@ function lookingUpProvider(): Provider {
     origin: server.origin,
     capabilities: { ...TESTING_CAPABILITIES, provider: 'echo' },
     send: (message) => {
-      const send = post('send', message, (b) => ({ messageId: String(b['id']) }));
+      const send = op(server.origin, 'send', message, (b) => ({ messageId: String(b['id']) }));
       return {
         ...send,
         build: async (ctx) => {
           await ctx.execute(
-            post('lookup', {}, (b) => b['id']),
+            op(server.origin, 'lookup', {}, (b) => b['id'], 'read'),
             { signal: ctx.signal },
           );
           return send.build(ctx);

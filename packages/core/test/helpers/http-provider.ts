@@ -39,15 +39,17 @@ export async function startEchoServer(): Promise<EchoServer> {
   };
 }
 
-function op<T>(
+/** One JSON POST to `origin/action`, read with `read`. */
+export function op<T>(
   origin: string,
   action: string,
   payload: unknown,
   read: (body: Record<string, unknown>) => T,
+  kind: Operation<T>['kind'] = 'send',
 ): Operation<T> {
   return {
     action,
-    kind: 'send',
+    kind,
     build: () => ({
       method: 'POST',
       url: `${origin}/${action}`,
