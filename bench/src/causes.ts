@@ -13,7 +13,7 @@ the message, checking it against the capabilities, running the executor and read
 it lands at 0.4–0.6x of raw undici, either side of
 the line from run to run. What is left of the send path's own cost is under throughput-signed.`,
   'throughput-sdk': `Physically out of reach for \`@alicloud/pop-core\` on this mock. 2x pop-core asks a client for
-at least 0.77x of raw undici (the "raw undici itself" figure is 2.2–2.6x pop-core at steady state),
+at least 0.74x of raw undici (the "raw undici itself" figure is 2.2–2.7x pop-core at steady state),
 and no signing client gets there: raw undici with only the RPC signature (\`raw-undici+rpc\`) runs at
 about 0.5x of it, and mailbridge's DirectMail send runs level with that baseline. pop-core is
 Alibaba Cloud's V1.0 Node.js SDK, which Alibaba Cloud marks "not recommended" in favour of the
