@@ -20,12 +20,9 @@ export const redisUrl = (): string => url!;
 
 /** `describe` with Redis, or a skipped suite whose name states the reason. */
 export function describeRedis(name: string, body: () => void): void {
-  if (url) describe(name, body);
-  else
-    describe.skip(
-      `${name} (skipped: MAILBRIDGE_REDIS_URL is not set; run with bash .ci/services/redis.sh -- pnpm test)`,
-      body,
-    );
+  const why =
+    ' (skipped: MAILBRIDGE_REDIS_URL is not set; run with bash .ci/services/redis.sh -- pnpm test)';
+  describe.skipIf(!url)(url ? name : `${name}${why}`, body);
 }
 
 /** Delete every key under `prefix` (after a test file). */
