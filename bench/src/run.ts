@@ -42,7 +42,7 @@ const { values: args } = parseArgs({
 });
 
 const quick = args.quick === true;
-// --quick measures what issue 14's targets need in about three minutes: the packed install and
+// --quick measures what issue 14's targets need in about two minutes: the packed install and
 // its cold imports, and the single sends at C=64 (five repetitions: on a shared machine one
 // driver's run can land in a slow spell, and the median of five per-repetition ratios holds).
 const settings = {
@@ -57,8 +57,9 @@ const settings = {
   profile: args.profile ?? !quick,
 };
 // Steady state, not start-up: V8 optimises a client's send path over its first few thousand
-// sends, and with the old 250-send warm-up the 5,000 measured sends still paid for it (mailbridge
-// about twice its steady CPU per send, the Tencent SDK about 1.5x). Every driver gets the same.
+// sends, and with the old 250-send warm-up the 5,000 measured sends still paid for it (in paired
+// runs, mailbridge and raw undici about twice their steady CPU per send, the Tencent SDK 1.4-2.4x).
+// Every driver gets the same warm-up.
 const warmup = Math.min(5_000, settings.n);
 const outFile =
   args.out ?? (quick ? join(BENCH, 'results', 'quick.md') : join(BENCH, 'RESULTS.md'));
