@@ -48,9 +48,18 @@ export interface Signer {
   sign(input: SignInput): SignedRequest;
 }
 
+/** The last second formatted: every request in the same second reuses its string. */
+let lastSecond = Number.NaN;
+let lastFormatted = '';
+
 /** `2015-11-23T04:00:00Z`: UTC with seconds, no milliseconds (docs/providers/aliyun-dm.md). */
 export function formatTimestamp(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastFormatted = new Date(second * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    lastSecond = second;
+  }
+  return lastFormatted;
 }
 
 /** `pe(k)=pe(v)` pairs sorted by name in code-unit order, joined with `&` (docs/providers/aliyun-dm.md steps 2–4). */

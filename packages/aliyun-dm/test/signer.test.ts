@@ -171,6 +171,15 @@ it('formatTimestamp drops milliseconds', () => {
   expect(formatTimestamp(Date.UTC(2016, 1, 23, 12, 46, 24, 512))).toBe('2016-02-23T12:46:24Z');
 });
 
+it('formatTimestamp follows the clock across seconds, forwards and back', () => {
+  const second = Date.UTC(2016, 1, 23, 12, 46, 24);
+  expect(formatTimestamp(second + 999)).toBe('2016-02-23T12:46:24Z');
+  expect(formatTimestamp(second + 1000)).toBe('2016-02-23T12:46:25Z');
+  expect(formatTimestamp(second + 1)).toBe('2016-02-23T12:46:24Z');
+  expect(formatTimestamp(-1)).toBe('1969-12-31T23:59:59Z');
+  expect(() => formatTimestamp(Number.NaN)).toThrow(RangeError);
+});
+
 // Derived here and reproduced with openapi-core's `getAuthorization` over the same headers and body
 // (test/oracle/aliyun-signer.test.ts in the repository root runs that comparison).
 const V3_KNOWN = 'a6f4743c257a9aa4fb9c672dc3718e17aabb47c35bfbe054bae598496f69bfc9';
