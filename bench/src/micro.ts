@@ -106,9 +106,7 @@ const rows = [
   await time('RPC v1 sign: bench encodeURIComponent-based (src/rpc.ts)', () =>
     rpcFormBody('SingleSendMail', dmParams, KEY),
   ),
-  await time('core normalizeMessage (fast path), templated message', () =>
-    normalizeMessage(message),
-  ),
+  await time('core normalizeMessage, templated message', () => normalizeMessage(message)),
   await time('p-retry around an attempt that succeeds: the attempt alone (reference)', succeed),
   await time('p-retry around an attempt that succeeds: every option given (executor)', retryAll),
   await time('p-retry around an attempt that succeeds: some options given', retrySome),

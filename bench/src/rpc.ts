@@ -18,8 +18,9 @@ export function rpcFormBody(
   business: Readonly<Record<string, string>>,
   key: { readonly id: string; readonly secret: string },
 ): string {
-  const params: Record<string, string> = {
-    ...business,
+  // Assigned, not spread: V8 writes each property that follows a spread on a slow path, which
+  // for this object cost more than the HMAC (what a careful hand-written client would avoid).
+  const params: Record<string, string> = Object.assign({}, business, {
     Action: action,
     Format: 'JSON',
     Version: '2015-11-23',
@@ -29,7 +30,7 @@ export function rpcFormBody(
     SignatureNonce: randomUUID(),
     Timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
     RegionId: 'cn-hangzhou',
-  };
+  });
   const query = Object.keys(params)
     .sort()
     .map((k) => `${pe(k)}=${pe(params[k] as string)}`)

@@ -1,13 +1,23 @@
 /**
  * A minimal TC3-HMAC-SHA256 signer on node:crypto, written for the "raw undici + signing"
  * baseline: what a careful hand-written client would pay for signing, nothing more
- * (shared/providers/tencent-ses.md §2). Only `content-type;host` are signed, as the SDKs do.
+ * (shared/providers/tencent-ses.md §2). Only `content-type;host` are signed, as the SDKs do, and
+ * the day's signing key is kept, as the adapter keeps it.
  */
 import { createHash, createHmac } from 'node:crypto';
 
 const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const hmac = (key: string | Buffer, text: string) =>
   createHmac('sha256', key).update(text, 'utf8').digest();
+
+/** The day's signing key, kept: it changes once a UTC day (and with the secret). */
+let cached: { readonly secret: string; readonly date: string; readonly key: Buffer } | undefined;
+function signingKey(secret: string, date: string): Buffer {
+  if (cached?.secret !== secret || cached.date !== date) {
+    cached = { secret, date, key: hmac(hmac(hmac(`TC3${secret}`, date), 'ses'), 'tc3_request') };
+  }
+  return cached.key;
+}
 
 /** The Authorization header value of one POST / request. */
 export function tc3Authorization(input: {
@@ -22,7 +32,7 @@ export function tc3Authorization(input: {
   const canonical = `POST\n/\n\ncontent-type:${input.contentType}\nhost:${input.hostname}\n\ncontent-type;host\n${sha256Hex(input.body)}`;
   const scope = `${date}/ses/tc3_request`;
   const toSign = `TC3-HMAC-SHA256\n${input.timestamp}\n${scope}\n${sha256Hex(canonical)}`;
-  const key = hmac(hmac(hmac(`TC3${input.secretKey}`, date), 'ses'), 'tc3_request');
+  const key = signingKey(input.secretKey, date);
   const signature = createHmac('sha256', key).update(toSign, 'utf8').digest('hex');
   return `TC3-HMAC-SHA256 Credential=${input.secretId}/${scope}, SignedHeaders=content-type;host, Signature=${signature}`;
 }
