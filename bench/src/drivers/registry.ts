@@ -8,8 +8,10 @@ import type { SendDriver } from './driver.js';
 export const SEND_DRIVERS = {
   'raw-undici': async (o: string) => (await import('./raw-undici.js')).createRawDriver(o, false),
   'raw-undici+tc3': async (o: string) => (await import('./raw-undici.js')).createRawDriver(o, true),
+  'raw-undici DirectMail form': async (o: string) =>
+    (await import('./raw-undici-rpc.js')).createRawRpcDriver(o, false),
   'raw-undici+rpc': async (o: string) =>
-    (await import('./raw-undici-rpc.js')).createRawRpcDriver(o),
+    (await import('./raw-undici-rpc.js')).createRawRpcDriver(o, true),
   'mailbridge tencent-ses': async (o: string) =>
     (await import('./mailbridge-tencent.js')).createMailbridgeTencent(o),
   'mailbridge aliyun-dm': async (o: string) =>
