@@ -44,7 +44,8 @@ export function splitAddressList(text: string): string[] | undefined {
 /**
  * A recipient field as validation reads it: a string holding a comma-separated list becomes the
  * array of its mailboxes (each then validated on its own, with its index in the issue path);
- * anything else is returned as it is. One function for the schema and the fast path.
+ * anything else is returned as it is. The `addressList` schema (schema.ts) reads every
+ * recipient field through it.
  */
 export function expandAddressList(value: unknown): unknown {
   if (typeof value !== 'string') return value;
