@@ -19,7 +19,7 @@ import type { ImportRow, Meta, RunResults, SendRow } from './results.js';
 import type { UploadResult } from './upload-types.js';
 
 const BENCH = join(DIST, '..');
-const ALL_SECTIONS = 'packed,send,import,footprint,upload,profile,whatif';
+const ALL_SECTIONS = 'packed,micro,send,import,footprint,upload,profile,whatif';
 
 // pnpm 10 forwards a literal `--` (`pnpm -F @mailbridge/bench bench -- --quick`).
 const argv = process.argv.slice(2).filter((arg) => arg !== '--');
@@ -50,7 +50,7 @@ const settings = {
   reps: Number(args.reps ?? (quick ? 5 : 3)),
   concurrency: (args.c ?? (quick ? '64' : '1,16,64')).split(',').map(Number),
   drivers: (args.drivers?.split(',') ?? Object.keys(SEND_DRIVERS)) as SendDriverName[],
-  sections: new Set((args.sections ?? (quick ? 'packed,send' : ALL_SECTIONS)).split(',')),
+  sections: new Set((args.sections ?? (quick ? 'packed,micro,send' : ALL_SECTIONS)).split(',')),
   uploads: (args.uploads ?? '10000,100000,1000000').split(',').map(Number),
   importSamples: 9,
   packedSamples: Number(args.samples ?? (quick ? 21 : 41)),
@@ -266,9 +266,14 @@ async function whatIfSection(mock: Mock): Promise<void> {
       results.whatIf.push({ ...row, rep, connections: 0 });
     }
   }
+  log('what-if done');
+}
+
+/** The pieces of the send path, and a whole send with no socket, one fresh process. */
+async function microSection(): Promise<void> {
   const micro = await runJson<{ rows: RunResults['micro'] }>('micro.js', []);
   results.micro.push(...micro.rows);
-  log('what-if done');
+  log('micro done');
 }
 
 async function main(): Promise<void> {
@@ -285,6 +290,7 @@ async function main(): Promise<void> {
     if (settings.sections.has('upload')) await uploadSection(mock);
     if (settings.sections.has('profile') && settings.profile) await profileSection(mock);
     if (settings.sections.has('whatif')) await whatIfSection(mock);
+    if (settings.sections.has('micro')) await microSection();
     save(false);
     if (settings.sections.has('send')) await sendSection(mock);
   } finally {
