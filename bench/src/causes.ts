@@ -6,13 +6,14 @@ export const CAUSES: Readonly<Record<string, string>> = {
   'throughput-raw': `The budget, at steady state, on a machine whose speed moves with the minute. Raw undici
 (a Tencent SendEmail with no signing, no validation and no answer parsing) costs 45–80 µs of CPU per
 send here, and at its pace it gets more answers per socket read, so it runs further ahead. Signing
-alone takes most of the 0.55x allowance: over five runs of this tree \`raw-undici+tc3\` ran at
+alone takes most of the 0.55x allowance: over seven runs of this tree (the committed one among
+them) \`raw-undici+tc3\` ran at
 0.63–0.80x of raw undici and \`raw-undici+rpc\` at 0.56–0.68x (the figures beside each row), and
 DirectMail's request costs more than Tencent's before any signing: the same form unsigned
-(\`raw-undici DirectMail form\`) ran at 0.70–1.00x. mailbridge, which also validates and normalises
+(\`raw-undici DirectMail form\`) ran at 0.66–1.00x. mailbridge, which also validates and normalises
 the message, checks it against the capabilities, runs the executor and reads the answer, landed at
-0.52–0.68x (Tencent) and 0.46–0.62x (DirectMail): either side of the line, three runs in five above
-it for each. What is left of the send path's own cost is under throughput-signed.`,
+0.52–0.68x (Tencent, five runs in seven at or above the line) and 0.46–0.62x (DirectMail, three in
+seven). What is left of the send path's own cost is under throughput-signed.`,
   'throughput-sdk': `Out of reach for \`@alicloud/pop-core\` on this mock, for any DirectMail client: the DirectMail form
 with no signature and no library at all (\`raw-undici DirectMail form\`) ran at only 1.5–2.2x
 pop-core over the same runs (the last figure beside the row), so 2x pop-core would ask a signed,
@@ -22,12 +23,13 @@ V2.0 per-product SDK \`@alicloud/dm20151123\`
 (https://alibabacloud.com/help/en/sdk/developer-reference/get-started-with-alibaba-cloud-classic-sdk-for-node-js):
 a minimal RPC client with no validation, no retries and no typed answers, over Node's http. Against
 the recommended SDKs mailbridge ran at 2.3–3.1x \`@alicloud/dm20151123\` (every run) and at
-1.4–2.2x \`tencentcloud-sdk-nodejs-ses\`: the Tencent SDK's own cost per send holds level while the
-machine slows everything else, so that row passes in fast minutes and misses in slow ones.`,
+1.4–2.2x \`tencentcloud-sdk-nodejs-ses\` (three runs in seven at 2x or more): the Tencent SDK's own
+cost per send holds level while the machine slows everything else, so that row passes in fast
+minutes and misses in slow ones.`,
   'throughput-signed': `What remains is ours and is the price of the checks. The baselines sign as a careful
 hand-written client would (the TC3 day key kept; the RPC parameters assigned, not spread, which V8
 writes on a slow path); \`bench/test/drivers.test.ts\` holds every driver's requests to the emulator's
-signature checks, so no baseline is faster for skipping work. Over five runs mailbridge ran at
+signature checks, so no baseline is faster for skipping work. Over seven runs mailbridge ran at
 0.77–1.11x of \`raw-undici+tc3\` and 0.84–0.91x of \`raw-undici+rpc\`. The fixes the profiles pointed
 at are in: TC3 signing on node:crypto with the day's signing key kept and the two SHA-256 digests
 through \`crypto.hash\` where the runtime has it; DirectMail's timestamp formatted once a second; no
