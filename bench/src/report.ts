@@ -80,12 +80,31 @@ function sends(r: RunResults): string {
         fmt(med('connections'), 0),
       ];
     });
-    return `### C=${c}\n\n${table(['Client', 'sends/s', 'vs raw undici', 'p50 ms', 'p99 ms', 'CPU µs/send', 'peak RSS MB', 'connections'], rows)}`;
+    return `### C=${c}\n\n${table(['Client', 'sends/s', 'vs raw undici', 'p50 ms', 'p99 ms', 'CPU µs/send', 'peak RSS MB', 'connections'], rows)}\n\n${perRepetition(r, drivers, c)}`;
   });
   return `## Single sends (medians of ${r.meta.repsCompleted} repetition(s); ratios per repetition, then median)
 
 ${parts.join('\n\n')}
 `;
+}
+
+/**
+ * CPU per send of every run, repetition by repetition: how steady the machine was. A driver whose
+ * figure doubles in one repetition ran in a slow spell, and that repetition's ratios with it.
+ */
+function perRepetition(r: RunResults, drivers: readonly string[], c: number): string {
+  const reps = [...new Set(r.sends.map((s) => s.rep))].sort((a, b) => a - b);
+  if (reps.length < 2) return '';
+  const rows = drivers.map((d) => [
+    d,
+    ...reps.map((rep) => {
+      const run = r.sends.find((s) => s.driver === d && s.c === c && s.rep === rep);
+      return run ? fmt(run.cpuUsPerSend, 0) : 'n/a';
+    }),
+  ]);
+  return `CPU µs per send in each repetition (runs in the order of the rows, one repetition after the other):
+
+${table(['Client', ...reps.map((rep) => `rep ${rep}`)], rows)}`;
 }
 
 function imports(r: RunResults): string {
