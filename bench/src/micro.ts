@@ -3,14 +3,15 @@
  * `node dist/micro.js`. Each operation runs a warm-up, then a timed loop; prints
  * `{"rows":[{"name","usPerOp"}]}`. Sizes the proposed fixes (signer, encoder, validation).
  */
-import { aliyunDm, signerV1 } from '@mailbridge/aliyun-dm';
-import { createMailer, type Provider } from '@mailbridge/core';
+import { signerV1 } from '@mailbridge/aliyun-dm';
 import { normalizeMessage } from '@mailbridge/core/provider';
-import { createTc3Signer, NodeSha256, tencentSes } from '@mailbridge/tencent-ses';
+import { createTc3Signer, NodeSha256 } from '@mailbridge/tencent-ses';
 import { Sha256Js } from '@mailbridge/tencent-ses/portable';
 import pRetry from 'p-retry';
 import type { Dispatcher } from 'undici';
-import { expectId, FROM, HTML, KEY, SUBJECT, TEMPLATE_ID, to } from './drivers/driver.js';
+import { FROM, HTML, KEY, SUBJECT, TEMPLATE_ID } from './drivers/driver.js';
+import { createMailbridgeAliyun } from './drivers/mailbridge-aliyun.js';
+import { createMailbridgeTencent } from './drivers/mailbridge-tencent.js';
 import { rpcFormBody } from './rpc.js';
 import { tc3Authorization } from './tc3.js';
 
@@ -110,33 +111,15 @@ function answering(answer: (n: number) => string): Dispatcher {
   return dispatcher as unknown as Dispatcher;
 }
 
-/** `mailer.send` of the send drivers' message over an in-process answer; resolves to its id. */
-function inProcessSend(provider: Provider, answer: (n: number) => string, template: boolean) {
-  const mailer = createMailer(provider, { rateLimits: false, dispatcher: answering(answer) });
-  return async (i: number) => {
-    const content = template
-      ? { template: { id: TEMPLATE_ID, data: { name: 'Ann' } } }
-      : { html: HTML };
-    const result = await mailer.send({
-      from: `Shop <${FROM}>`,
-      to: to(i),
-      subject: SUBJECT,
-      ...content,
-    });
-    expectId(result.messageId, 'messageId');
-  };
-}
 // Never contacted: the dispatcher answers. http: is allowed for loopback endpoints only.
 const endpoint = 'http://127.0.0.1:9';
-const tencentSend = inProcessSend(
-  tencentSes({ region: 'ap-guangzhou', endpoint, credentials: KEY }),
-  (n) => `{"Response":{"MessageId":"qcloudses-30-bench-${n}","RequestId":"r-${n}"}}`,
-  true,
+const tencent = createMailbridgeTencent(
+  endpoint,
+  answering((n) => `{"Response":{"MessageId":"qcloudses-30-bench-${n}","RequestId":"r-${n}"}}`),
 );
-const aliyunSend = inProcessSend(
-  aliyunDm({ region: 'cn-hangzhou', endpoint, credentials: KEY }),
-  (n) => `{"RequestId":"r-${n}","EnvId":${600000000000000000 + n}}`,
-  false,
+const aliyun = createMailbridgeAliyun(
+  endpoint,
+  answering((n) => `{"RequestId":"r-${n}","EnvId":${600000000000000000 + n}}`),
 );
 
 const direct = createTc3Signer();
@@ -168,8 +151,8 @@ const rows = [
     rpcFormBody('SingleSendMail', dmParams, KEY),
   ),
   await time('core normalizeMessage, templated message', () => normalizeMessage(message)),
-  await time('mailer.send, tencent-ses, answered in-process (no socket)', tencentSend),
-  await time('mailer.send, aliyun-dm, answered in-process (no socket)', aliyunSend),
+  await time('mailer.send, tencent-ses, answered in-process (no socket)', (i) => tencent.send(i)),
+  await time('mailer.send, aliyun-dm, answered in-process (no socket)', (i) => aliyun.send(i)),
   await time('p-retry around an attempt that succeeds: the attempt alone (reference)', succeed),
   await time('p-retry around an attempt that succeeds: every option given (executor)', retryAll),
   await time('p-retry around an attempt that succeeds: some options given', retrySome),

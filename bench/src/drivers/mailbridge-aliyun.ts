@@ -4,12 +4,14 @@
  */
 import { aliyunDm } from '@mailbridge/aliyun-dm';
 import { createMailer } from '@mailbridge/core';
+import type { Dispatcher } from 'undici';
 import { expectId, FROM, HTML, KEY, type SendDriver, SUBJECT, to } from './driver.js';
 
-export function createMailbridgeAliyun(origin: string): SendDriver {
+/** `dispatcher`: undici's by default; the micro table passes one that answers in-process. */
+export function createMailbridgeAliyun(origin: string, dispatcher?: Dispatcher): SendDriver {
   const mailer = createMailer(
     aliyunDm({ region: 'cn-hangzhou', endpoint: origin, credentials: KEY }),
-    { rateLimits: false },
+    { rateLimits: false, ...(dispatcher ? { dispatcher } : {}) },
   );
   return {
     async send(index) {

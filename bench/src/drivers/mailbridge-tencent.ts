@@ -6,12 +6,14 @@
  */
 import { createMailer } from '@mailbridge/core';
 import { tencentSes } from '@mailbridge/tencent-ses';
+import type { Dispatcher } from 'undici';
 import { expectId, FROM, KEY, type SendDriver, SUBJECT, TEMPLATE_ID, to } from './driver.js';
 
-export function createMailbridgeTencent(origin: string): SendDriver {
+/** `dispatcher`: undici's by default; the micro table passes one that answers in-process. */
+export function createMailbridgeTencent(origin: string, dispatcher?: Dispatcher): SendDriver {
   const mailer = createMailer(
     tencentSes({ region: 'ap-guangzhou', endpoint: origin, credentials: KEY }),
-    { rateLimits: false },
+    { rateLimits: false, ...(dispatcher ? { dispatcher } : {}) },
   );
   return {
     async send(index) {
