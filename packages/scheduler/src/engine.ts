@@ -58,7 +58,7 @@ const DEFAULT_CONCURRENCY = 8;
  * import { createScheduler, sqliteStore } from '@mailbridge/scheduler';
  *
  * const scheduler = createScheduler({ store: sqliteStore('./mail-jobs.sqlite') });
- * const mailer = createMailer(aliyunDm(), { scheduler });
+ * const mailer = createMailer(aliyunDm({ region: 'cn-hangzhou' }), { scheduler });
  * await mailer.send(message, { at: new Date(Date.now() + 3_600_000) });
  * ```
  */

@@ -30,7 +30,7 @@ export interface MemorySuppression extends SuppressionStore {
  * @example
  * ```ts
  * const suppression = memorySuppression();
- * const mailer = createMailer(tencentSes(), { suppression });
+ * const mailer = createMailer(tencentSes({ region: 'ap-guangzhou' }), { suppression });
  * createEventReceiver({ token, parse: parseEvents, onEvent: (e) => suppressFromEvent(suppression, e) });
  * ```
  */
