@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fromConfig, type Provider } from '../src/index.js';
 import { type AdapterFactory, resolveCredentials, urlQuery } from '../src/provider/index.js';
-import { parseConfig, transportConfigShape } from '../src/provider/schema.js';
+import {
+  credentialsSchema,
+  z as kitZ,
+  parseConfig,
+  transportConfigShape,
+} from '../src/provider/schema.js';
 import { thrownMailError } from '../src/testing/mail-errors.js';
 import { createTestingProvider } from '../src/testing/testing.js';
 
@@ -54,6 +59,28 @@ describe('configuration', () => {
     expect((await rotating()).secret).toBe('s2');
     const missing = thrownMailError(() => resolveCredentials('p', undefined, env, {}));
     expect(missing.message).toContain('X_ID');
+  });
+
+  it('takes what credentialsSchema parsed as it is (no cast; type-checked with exactOptionalPropertyTypes)', async () => {
+    // The README's "Writing an adapter": parseConfig with credentialsSchema, then resolveCredentials.
+    const acme = kitZ.strictObject({ credentials: kitZ.optional(credentialsSchema) });
+    const env = { id: 'X_ID', secret: 'X_SECRET', token: 'X_TOKEN' };
+    for (const credentials of [
+      { id: 'a', secret: 'b' },
+      { id: 'a', secret: 'b', token: 't' },
+      { id: 'a', secret: 'b', token: undefined },
+    ]) {
+      const parsed = parseConfig('acme', acme, { credentials });
+      const resolved = await resolveCredentials('acme', parsed.credentials, env, {})();
+      expect(resolved).toMatchObject({ id: 'a', secret: 'b' });
+      expect(resolved.token).toBe(credentials.token);
+      // A resolved `Credentials` holds `token` only when there is one (exactOptionalPropertyTypes).
+      expect(Object.keys(resolved)).toEqual([
+        'id',
+        'secret',
+        ...(credentials.token ? ['token'] : []),
+      ]);
+    }
   });
 
   it('names a missing required key, and swaps provider from an env var without code changes', () => {

@@ -22,6 +22,11 @@ export interface Credentials {
 /** Static credentials or an async function (called before each attempt, so tokens rotate). */
 export type CredentialsSource = Credentials | (() => Credentials | Promise<Credentials>);
 
+/** A source as users write it, or as `credentialsSchema` parsed it (`token` may be `undefined`). */
+type ParsedCredentialsSource =
+  | CredentialsSource
+  | { readonly id: string; readonly secret: string; readonly token?: string | undefined };
+
 /** Transport settings every adapter config accepts; `createMailer` options override them. */
 export interface TransportConfig {
   /** Per-request timeout in ms (default 30,000). */
@@ -59,7 +64,7 @@ export interface CredentialEnv {
  */
 export function resolveCredentials(
   provider: string,
-  source: CredentialsSource | undefined,
+  source: ParsedCredentialsSource | undefined,
   env: CredentialEnv,
   environment: Readonly<Record<string, string | undefined>> = process.env,
 ): () => Promise<Credentials> {
@@ -92,7 +97,7 @@ export function resolveCredentials(
       return stripToken(parsed.data);
     };
   }
-  const fixed = source ?? fromEnvironment(environment, env);
+  const fixed = source === undefined ? fromEnvironment(environment, env) : stripToken(source);
   if (!fixed) {
     throw new MailError(
       `${provider}: no credentials: pass \`credentials\` or set ${env.id} and ${env.secret}`,
@@ -115,9 +120,9 @@ function fromEnvironment(
 }
 
 function stripToken(value: {
-  id: string;
-  secret: string;
-  token?: string | undefined;
+  readonly id: string;
+  readonly secret: string;
+  readonly token?: string | undefined;
 }): Credentials {
   return value.token === undefined
     ? { id: value.id, secret: value.secret }
