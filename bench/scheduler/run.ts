@@ -15,6 +15,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import {
+  SCHEDULER_END as END,
+  SCHEDULER_START as START,
+  withSchedulerSection,
+} from '../src/scheduler-section.js';
 
 const { values } = parseArgs({
   options: {
@@ -31,8 +36,6 @@ if (!process.env['MAILBRIDGE_REDIS_URL']) {
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const results = join(root, 'bench', 'RESULTS.md');
-const START = '<!-- scheduler bench: written by bench/scheduler/run.ts -->';
-const END = '<!-- end of scheduler bench -->';
 
 /** Run one engine's bench in a fresh process; its markdown. */
 function part(script: string, args: string[]): string {
@@ -69,12 +72,5 @@ const section = [
   END,
 ].join('\n');
 
-const current = readFileSync(results, 'utf8');
-const from = current.indexOf(START);
-const to = current.indexOf(END);
-const next =
-  from >= 0 && to > from
-    ? `${current.slice(0, from)}${section}${current.slice(to + END.length)}`
-    : `${current.trimEnd()}\n\n${section}\n`;
-writeFileSync(results, next);
+writeFileSync(results, withSchedulerSection(readFileSync(results, 'utf8'), section));
 console.log(`wrote the scheduler section of ${results}`);

@@ -2,8 +2,9 @@
  * Re-render a report from a saved run without measuring again (e.g. after editing the analysis
  * in causes.ts): `node dist/render.js results/full.json RESULTS.md`.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { renderReport } from './report.js';
+import { writeReport } from './report-file.js';
 import type { RunResults } from './results.js';
 
 const [input, output] = process.argv.slice(2);
@@ -21,4 +22,4 @@ const results: RunResults = {
     note: saved.meta.note ?? '',
   },
 };
-writeFileSync(output, renderReport(results, true));
+writeReport(output, renderReport(results, true));

@@ -15,6 +15,7 @@ import { type PackedResults, packedSection } from './packed.js';
 import { DIST, gitState, type Mock, runJsonRetrying as runJson, startMock } from './proc.js';
 import { summariseProfile } from './profile.js';
 import { renderReport, renderSummary } from './report.js';
+import { writeReport } from './report-file.js';
 import type { ImportRow, Meta, RunResults, SendRow } from './results.js';
 import type { UploadResult } from './upload-types.js';
 
@@ -123,7 +124,7 @@ function save(final: boolean): void {
   // The raw JSON always goes to results/ (not committed), named after the report.
   const json = join(BENCH, 'results', basename(outFile).replace(/\.md$/, '.json'));
   writeFileSync(json, `${JSON.stringify(all, null, 2)}\n`);
-  writeFileSync(outFile, renderReport(all, final));
+  writeReport(outFile, renderReport(all, final));
 }
 
 const log = (line: string) =>
