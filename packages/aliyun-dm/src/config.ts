@@ -124,13 +124,7 @@ export function resolveConfig(
     config.endpoint === undefined
       ? `https://${REGION_HOSTS[config.region]}`
       : endpointOrigin(config.endpoint, PROVIDER_ID, config.allowInsecureHttp ?? false);
-  const credentials = resolveCredentials(
-    PROVIDER_ID,
-    // zod types `token` as `string | undefined`; the schema never yields an explicit undefined.
-    config.credentials as CredentialsSource | undefined,
-    ALIYUN_ENV,
-    environment,
-  );
+  const credentials = resolveCredentials(PROVIDER_ID, config.credentials, ALIYUN_ENV, environment);
   return {
     region: config.region,
     version: config.version,

@@ -141,7 +141,7 @@ export function resolveTencentSesConfig(
       ? `https://${SITE_HOSTS[site]}`
       : endpointOrigin(parsed.endpoint, PROVIDER_ID, allowInsecureHttp),
   );
-  const source = parsed.credentials as TencentSesConfig['credentials'];
+  const source = parsed.credentials;
   const credentials = resolveCredentials(PROVIDER_ID, source, CREDENTIAL_ENV, environment);
   const staticSecrets = staticSecretsOf(source, environment);
   return {
@@ -170,7 +170,10 @@ export function tencentSesConfigFromUrl(url: URL): Record<string, unknown> {
 }
 
 function staticSecretsOf(
-  source: TencentSesConfig['credentials'],
+  source:
+    | { readonly secret: string; readonly token?: string | undefined }
+    | (() => unknown)
+    | undefined,
   environment: Readonly<Record<string, string | undefined>>,
 ): readonly string[] {
   if (typeof source === 'function') return [];
