@@ -59,8 +59,8 @@ export type AliyunDmProvider = Provider<typeof PROVIDER_ID, AliyunDmClient>;
  * ```
  */
 export const aliyunDm: AdapterFactory<typeof PROVIDER_ID> &
-  ((config?: AliyunDmConfig) => AliyunDmProvider) = Object.assign(
-  (config?: AliyunDmConfig) => {
+  ((config: AliyunDmConfig) => AliyunDmProvider) = Object.assign(
+  (config: AliyunDmConfig) => {
     const ctx = clientContext(resolveConfig(config));
     // Messages with attachments go over SMTP (smtp/); everything else is buildProvider's.
     return withSmtp(ctx, buildProvider(ctx));

@@ -30,6 +30,11 @@ describe('config', () => {
     expect(failure(() => resolveConfig({ credentials })).message).toContain('region');
   });
 
+  it('requires a config in the factory type too, so a missing region fails at compile time', () => {
+    // @ts-expect-error a config (its region) is required
+    expect(failure(() => aliyunDm()).message).toContain('region');
+  });
+
   it('refuses an unknown key, naming it', () => {
     const error = failure(() => resolveConfig({ region: 'cn-hangzhou', credentials, regoin: 'x' }));
     expect(error.code).toBe('invalid_input');

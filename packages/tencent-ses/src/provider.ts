@@ -97,8 +97,8 @@ export function createProvider(
  * ```
  */
 export const tencentSes: AdapterFactory<'tencent-ses'> &
-  ((config?: TencentSesConfig) => TencentSesProvider) = Object.assign(
-  (config?: TencentSesConfig) => createProvider(config),
+  ((config: TencentSesConfig) => TencentSesProvider) = Object.assign(
+  (config: TencentSesConfig) => createProvider(config),
   {
     id: PROVIDER_ID,
     fromUrl: tencentSesConfigFromUrl,

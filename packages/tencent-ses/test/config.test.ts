@@ -11,6 +11,11 @@ afterEach(() => {
 const credentials = { id: 'AKIDtest', secret: 'secret-key' };
 
 describe('config', () => {
+  it('requires a config in the factory type too, so a missing region fails at compile time', () => {
+    // @ts-expect-error a config (its region) is required
+    expect(fails(() => tencentSes()).message).toContain('region');
+  });
+
   it.each([
     ['ap-guangzhou', 'china', 'https://ses.tencentcloudapi.com'],
     ['ap-hongkong', 'china', 'https://ses.tencentcloudapi.com'],

@@ -135,7 +135,8 @@ function failConfig(provider: string, message: string, issues: readonly Issue[])
 
 /** An adapter factory as `fromConfig` sees it: a function with its id and URL mapping. */
 export interface AdapterFactory<Id extends string = string> {
-  (config?: never): Provider<Id>;
+  /** The factory itself: `never` here, so the adapter's own signature (its config) is the one callers meet. */
+  (config: never): Provider<Id>;
   readonly id: Id;
   /** Map `id://host/path?query` to a config object (the adapter decides what host means). */
   fromUrl(url: URL): Record<string, unknown>;
