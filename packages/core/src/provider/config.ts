@@ -135,7 +135,7 @@ function failConfig(provider: string, message: string, issues: readonly Issue[])
 
 /** An adapter factory as `fromConfig` sees it: a function with its id and URL mapping. */
 export interface AdapterFactory<Id extends string = string> {
-  /** The factory itself: `never` here, so the adapter's own signature (its config) is the one callers meet. */
+  /** `never`: callers meet the adapter's own signature, which requires its config. */
   (config: never): Provider<Id>;
   readonly id: Id;
   /** Map `id://host/path?query` to a config object (the adapter decides what host means). */
