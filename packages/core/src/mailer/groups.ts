@@ -128,7 +128,9 @@ export function createGroups(provider: Provider, run: Run): Groups {
 /**
  * Stream recipients into a group: validate each as it is pulled, send a call per full chunk, and
  * report progress after each call. Any failure says how far the upload got, because the chunks
- * before it are stored and a retry of the whole upload would add them again.
+ * before it are stored and a retry of the whole upload would add them again (Tencent SES appends
+ * without de-duplication): once a call was stored the upload is `unknown`, never `not_sent`,
+ * and not retryable as a whole.
  */
 async function uploadAll(
   ops: Provider['groups'],
@@ -161,7 +163,11 @@ async function uploadAll(
     if (chunk.length > 0) await upload(chunk);
   } catch (error) {
     if (!isMailError(error) || calls === 0) throw error;
-    throw error.with({ message: `${error.message} (after ${added} recipients in ${calls} calls)` });
+    throw error.with({
+      message: `${error.message} (after ${added} recipients in ${calls} calls)`,
+      delivery: 'unknown',
+      retryable: false,
+    });
   }
   return { added, calls };
 }
