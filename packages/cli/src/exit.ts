@@ -48,9 +48,11 @@ export function failureOf(error: unknown): Failure {
 
 function mailFailure(error: MailError): Failure {
   const input = error.code === 'invalid_input' || error.code === 'unsupported';
+  // `delivery` first: 2 and 3 both promise that nothing was sent, which an input error found
+  // after part of the work was stored (an upload's bad row) cannot keep.
   let exitCode: number = EXIT.notSent;
-  if (input) exitCode = EXIT.invalidInput;
-  else if (error.delivery === 'unknown') exitCode = EXIT.unknownDelivery;
+  if (error.delivery === 'unknown') exitCode = EXIT.unknownDelivery;
+  else if (input) exitCode = EXIT.invalidInput;
   return {
     exitCode,
     code: error.code,

@@ -128,4 +128,19 @@ describe('mailbridge groups upload', () => {
     expect(json(ok)).toMatchObject({ rows: 2, resumedFrom: 0 });
     expect(storedRows(id).map((r) => r.email)).toEqual(['x1@example.com', 'x2@example.com']);
   });
+
+  it('a bad row after a stored chunk exits 4 (may have been stored), not 2 (nothing sent)', async () => {
+    const file = join(dir, 'bad-row.csv');
+    const lines = ['address'];
+    for (let i = 1; i <= 20_001; i++) lines.push(`ok${i}@example.com`);
+    lines.push('not an address');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const created = json(await run(['--json', 'groups', 'create', 'bad-row'], env));
+    const id = String((created.group as { id: string }).id);
+    const failed = await run(['--json', 'groups', 'upload', id, file, '--no-progress'], env);
+    // The first 20,000 rows are in the group: uploading the file again would store them twice.
+    expect(storedRows(id)).toHaveLength(20_000);
+    expect(json(failed)).toMatchObject({ error: { code: 'invalid_input', delivery: 'unknown' } });
+    expect(failed.code).toBe(4);
+  });
 });
