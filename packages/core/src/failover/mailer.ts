@@ -16,6 +16,7 @@ import { sendManyOver } from '../mailer/send-many.js';
 import type { BatchInput, MessageInput } from '../message/message.js';
 import { normalizeBatch, normalizeMessage } from '../message/validate.js';
 import type { Hooks } from '../run/hooks.js';
+import type { Scheduler } from '../schedule/contract.js';
 import type { ScheduleSendOptions } from '../schedule/view.js';
 import type { CompositeMember, CompositeOptions } from './composite.js';
 import { createHealth } from './health.js';
@@ -36,9 +37,11 @@ export interface ComposeSpec {
 export function composeMailer(spec: ComposeSpec, options: MailerOptions): Mailer {
   const { id, members, strategy } = spec;
   const now = spec.options.now ?? options.now ?? Date.now;
+  const attached = new Map<Scheduler, Set<string>>();
   const mailers = members.map((m) => {
     const hooks = tagHooks(m.options?.hooks ?? options.hooks, m.name);
-    return createMailer(m.provider, { ...options, ...m.options, ...(hooks ? { hooks } : {}) });
+    const merged: MailerOptions = { ...options, ...m.options, ...(hooks ? { hooks } : {}) };
+    return createMailer(m.provider, withOneRunner(merged, m.provider.id, attached));
   });
   const ctx: RouteContext = {
     id,
@@ -92,6 +95,31 @@ export function composeMailer(spec: ComposeSpec, options: MailerOptions): Mailer
       await Promise.all(mailers.map((m) => m.close()));
     },
   };
+}
+
+/**
+ * A scheduler fires a job through the one runner attached for its provider id (contract.ts),
+ * and recovers a job left `sending` by replaying it through every runner attached for that id.
+ * Two accounts of one provider on one scheduler would send each other's jobs, and a recovered
+ * DirectMail job would be replayed on both (a nonce is refused per AccessKey only): two copies.
+ * So only the first member of a provider id holds the scheduler; a later one is passed over
+ * for scheduled sends (`unsupported`, before any request).
+ */
+function withOneRunner(
+  options: MailerOptions,
+  providerId: string,
+  attached: Map<Scheduler, Set<string>>,
+): MailerOptions {
+  const { scheduler } = options;
+  if (scheduler === undefined) return options;
+  const ids = attached.get(scheduler) ?? new Set<string>();
+  attached.set(scheduler, ids);
+  if (!ids.has(providerId)) {
+    ids.add(providerId);
+    return options;
+  }
+  const { scheduler: _shared, ...rest } = options;
+  return rest;
 }
 
 /** The input without its `perProvider` map, for the up-front validation of the rest. */
