@@ -15,7 +15,7 @@ import {
   type SchedulerHooks,
 } from '@mailbridge/core';
 import { normalizeRule, outcomeOfError } from '@mailbridge/core/provider';
-import { cancelConflict, emitRunHook } from './notify.js';
+import { cancelConflict, emitRunHook, runnerConflict } from './notify.js';
 import { validateRule } from './occurrence.js';
 import type { JobStore } from './store.js';
 import {
@@ -176,6 +176,11 @@ export function createScheduler(options: SchedulerOptions): EmbeddedScheduler {
       return cancelled;
     },
     attach(runner) {
+      // One runner per provider id (contract.ts): a second one (another account of the same
+      // provider) would send the first one's jobs, and both would recover a job left `sending`,
+      // replaying a DirectMail pin on two AccessKeys: two copies.
+      const current = runners.get(runner.provider);
+      if (current !== undefined && current !== runner) throw runnerConflict(runner.provider);
       runners.set(runner.provider, runner);
       void track(recover(runner)).then(wake, wake);
       return () => {

@@ -34,3 +34,11 @@ export function cancelConflict(job: Job): MailError {
     provider: job.provider,
   });
 }
+
+/** A second mailer attached for a provider id that already has one on this scheduler. */
+export function runnerConflict(provider: string): MailError {
+  return new MailError(
+    `A mailer for ${provider} is already attached to this scheduler: one mailer per provider id may use it (close the other first, or give the other account its own scheduler)`,
+    { code: 'conflict', provider },
+  );
+}
