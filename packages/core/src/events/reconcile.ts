@@ -22,7 +22,8 @@ export interface UnknownSend {
 
 /**
  * - `sent`: the provider processed the request (resending would send it twice);
- * - `not_sent`: the provider has no trace of it after `settleMs`, or refused every recipient;
+ * - `not_sent`: the provider has no accepted trace of it after `settleMs`, or refused it (a
+ *   refusal counts at once only when its row carries the send's `messageId`);
  * - `not_found_yet`: no trace yet, but status data may still be on its way: ask again later.
  */
 export type ReconcileOutcome = 'sent' | 'not_found_yet' | 'not_sent';
@@ -88,7 +89,10 @@ export async function reconcile(
   const rows = await mailer.status(query, options.signal ? { signal: options.signal } : {});
   const statuses = rows.filter((row) => matches(row, recipient, send.subject, at, skew));
   if (statuses.some((row) => row.accepted)) return { outcome: 'sent', statuses };
-  if (statuses.length > 0) return { outcome: 'not_sent', statuses };
+  // A refusal proves this send was not sent only when it carries this send's message id: matched
+  // by recipient and time alone it may be an earlier send's, with this one's row still to come.
+  const own = send.messageId !== undefined && statuses.some((r) => r.messageId === send.messageId);
+  if (own) return { outcome: 'not_sent', statuses };
   return { outcome: now - at < settle ? 'not_found_yet' : 'not_sent', statuses };
 }
 
