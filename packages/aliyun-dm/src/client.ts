@@ -103,6 +103,18 @@ function pinnedRefusal(error: unknown): unknown {
   });
 }
 
+/**
+ * A pinned request whose key changed since the claim (rotated credentials, a new STS session):
+ * DirectMail refuses a reused nonce per AccessKey only, so signing it with the new key could
+ * deliver a second copy of one an earlier worker sent. Not sent; the earlier copy may have been.
+ */
+function keyChanged(action: string): MailError {
+  return new MailErrorClass(
+    `${PROVIDER_ID} ${action}: this scheduled send was pinned to another AccessKey, and the same nonce under a new key would be accepted again, so it is not sent with this one: an earlier attempt may have gone out`,
+    { code: 'unknown', retryable: false, delivery: 'unknown', provider: PROVIDER_ID, action },
+  );
+}
+
 /** Codes that mean success when a 2xx body carries a `Code` (POP's list, docs/providers/aliyun-dm.md). */
 const SUCCESS_CODES = new Set(['200', 'OK', 'Success', 'success']);
 
@@ -126,6 +138,8 @@ export function dmOperation<T>(
     async build(attempt: AttemptContext): Promise<HttpRequest> {
       const { config, signer } = ctx;
       const credentials = await config.credentials();
+      if (ctx.pin?.keyId !== undefined && ctx.pin.keyId !== credentials.id)
+        throw keyChanged(action);
       const signed = signer.sign({
         method,
         host: config.host,

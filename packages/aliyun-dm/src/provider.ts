@@ -81,6 +81,7 @@ export function buildProvider(ctx: ClientContext): AliyunDmProvider {
     validate: validateMessage,
     validateBatch: (batch: Batch) => validateBatch(batch),
     replayPins: true,
+    pinKey: async () => (await ctx.config.credentials()).id,
     send: (message: Message, pin?: ReplayPin) =>
       envelopeOperation(
         pin ? { ...ctx, pin } : ctx,

@@ -78,7 +78,7 @@ export function createProcessor(ctx: ProcessContext) {
       // The first attempt's slot before the claim: a worker that dies waiting for it leaves a
       // pending job, not an unknown one.
       first = await firstSlot(ctx, bjob, token, ready, signal);
-      claimed = claimJob(ready, options.now(), runner.newPin?.());
+      claimed = claimJob(ready, options.now(), await runner.newPin?.());
     }
     let outcome: RunOutcome;
     try {

@@ -86,7 +86,7 @@ export function createScheduler(options: SchedulerOptions): EmbeddedScheduler {
       store.replace(job, 'pending');
       return;
     }
-    const claimed = claimJob(job, at, runner.newPin?.());
+    const claimed = claimJob(job, at, await runner.newPin?.());
     if (!store.replace(claimed, 'pending')) return; // cancelled or claimed meanwhile
     let outcome: RunOutcome;
     try {

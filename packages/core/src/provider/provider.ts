@@ -219,6 +219,8 @@ export interface Provider<Id extends string = string, Raw = unknown> {
    * after a crash by replaying it.
    */
   readonly replayPins?: boolean;
+  /** The key a pin is bound to (see `ReplayPin.keyId`): the current credentials' key id. */
+  readonly pinKey?: () => Promise<string | undefined>;
   /** The provider's own scheduled tasks, for `mailer.schedules` (Tencent ListSendTasks). */
   readonly scheduledTasks?: NativeTasks;
   readonly groups: ProviderGroups;

@@ -39,6 +39,13 @@ export interface ReplayPin {
   readonly nonce: string;
   /** Signing time, ms since the epoch. DirectMail refuses a signature 15 minutes after it. */
   readonly timestamp: number;
+  /**
+   * The key the pinned request is signed with (DirectMail's AccessKey ID), when the provider
+   * names it (`Provider.pinKey`). A nonce is refused per key only: the same nonce under another
+   * key (rotated credentials, a new STS session) would be accepted again, so a pinned request
+   * is never signed with another key.
+   */
+  readonly keyId?: string;
 }
 
 /** One occurrence of a job's rule: its 0-based index and when it is due. */
@@ -118,7 +125,7 @@ export type AttemptGate = (signal: AbortSignal | undefined) => Promise<(settled:
 export interface JobRunner {
   readonly provider: string;
   /** Present when the provider accepts at most one copy of a pinned request (DirectMail). */
-  newPin?(): ReplayPin;
+  newPin?(): ReplayPin | Promise<ReplayPin>;
   /**
    * Send `job.next` (claimed, in `sending`) with the stored pin, if any; every HTTP attempt
    * (retries included) passes `gate` first when one is given.

@@ -58,6 +58,16 @@ function requestIdOf(value: { readonly requestId?: string }): { requestId?: stri
   return value.requestId === undefined ? {} : { requestId: value.requestId };
 }
 
+/**
+ * A fresh pin, bound to the key the provider signs with now. A key that cannot be read here
+ * (the credentials function failed) leaves the pin unbound: the send then fails the same way.
+ */
+async function newPin(provider: Provider, now: () => number): Promise<ReplayPin> {
+  const pin = { nonce: randomUUID(), timestamp: now() };
+  const keyId = await provider.pinKey?.().catch(() => undefined);
+  return keyId === undefined ? pin : { ...pin, keyId };
+}
+
 /** The runner a mailer attaches to its scheduler. */
 export function createJobRunner(
   provider: Provider,
@@ -66,9 +76,7 @@ export function createJobRunner(
 ): JobRunner {
   return {
     provider: provider.id,
-    ...(provider.replayPins
-      ? { newPin: (): ReplayPin => ({ nonce: randomUUID(), timestamp: now() }) }
-      : {}),
+    ...(provider.replayPins ? { newPin: () => newPin(provider, now) } : {}),
     run: (job, signal, gate) => sendJob(provider, run, job, signal, gate),
     async recover(job, signal, gate) {
       if (provider.replayPins && job.pin !== undefined) {
