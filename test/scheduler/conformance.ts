@@ -298,5 +298,28 @@ export function testScheduler(harness: SchedulerHarness): void {
       for await (const job of scheduler.list()) stored.push(job);
       expect(stored).toHaveLength(0);
     });
+
+    it('takes one mailer per provider id: a second is refused (conflict), the first keeps sending', async () => {
+      const { scheduler, dm } = await setup();
+      const other = emu.credentials.aliyun[0] as { id: string; secret: string };
+      const second = () =>
+        createMailer(
+          aliyunDm({ region: 'cn-hangzhou', endpoint: emu.aliyunEndpoint, credentials: other }),
+          { scheduler },
+        );
+      let refused: unknown;
+      try {
+        mailers.push(second());
+      } catch (error) {
+        refused = error;
+      }
+      expect(isMailError(refused) && refused.code).toBe('conflict');
+      const to = uniqueTo('one-runner');
+      await dm.send(dmMessage(to), { at: soon() });
+      await until(() => copies(to).length === 1, 15_000, 'the first mailer to send');
+      // Once the first mailer is closed, the provider id is free again.
+      await dm.close();
+      mailers.push(second());
+    });
   });
 }

@@ -24,6 +24,7 @@ import {
   decodeJob,
   encodeJob,
   newJob,
+  runnerConflict,
   validateRule,
 } from '@mailbridge/scheduler';
 import { type Job as BullJob, Worker } from 'bullmq';
@@ -69,6 +70,7 @@ export function bullmqScheduler(options: BullmqSchedulerOptions): BullmqSchedule
   const opts = resolveOptions(options);
   const store = openStore(opts);
   const workers = new Set<Worker<JobData>>();
+  const runners = new Map<string, JobRunner>();
 
   const prepare = (input: JobInput): Job => {
     const now = opts.now();
@@ -115,10 +117,16 @@ export function bullmqScheduler(options: BullmqSchedulerOptions): BullmqSchedule
     list: (filter) => listJobs(store, filter ?? {}),
     cancel: (id) => cancelById(store, id),
     attach(runner) {
-      if (!opts.worker) return () => {};
-      const worker = startWorker(store, opts, runner);
-      workers.add(worker);
+      // One runner per provider id, as every engine (contract.ts): a second account's workers
+      // would send the first one's jobs from the same queue.
+      const current = runners.get(runner.provider);
+      if (current !== undefined && current !== runner) throw runnerConflict(runner.provider);
+      runners.set(runner.provider, runner);
+      const worker = opts.worker ? startWorker(store, opts, runner) : undefined;
+      if (worker) workers.add(worker);
       return () => {
+        if (runners.get(runner.provider) === runner) runners.delete(runner.provider);
+        if (!worker) return;
         workers.delete(worker);
         void worker.close();
       };

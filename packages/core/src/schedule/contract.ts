@@ -163,7 +163,11 @@ export interface Scheduler {
    * `sending` or final is a `conflict` error (a send in flight cannot be called back).
    */
   cancel(id: string): Promise<Job | undefined>;
-  /** Start firing due jobs of `runner.provider`; returns a function that detaches it. */
+  /**
+   * Start firing due jobs of `runner.provider`; returns a function that detaches it. One runner
+   * per provider id: another one for an id already attached is a `conflict` error (jobs carry
+   * the provider id only, so a second account would send, and recover, the first one's jobs).
+   */
   attach(runner: JobRunner): () => void;
   /** Stop workers (a send in flight is recorded first) and release the store. */
   close(): Promise<void>;
