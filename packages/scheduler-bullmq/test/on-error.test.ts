@@ -1,0 +1,49 @@
+/**
+ * `onError` is the user's sink for engine errors (Redis unreachable, a worker that cannot
+ * start): what it throws or rejects with must not reach the process. No Redis needed: a closed
+ * loopback port makes the worker's connection report ECONNREFUSED over and over.
+ */
+import { createServer } from 'node:net';
+import { afterEach, expect, it } from 'vitest';
+import { bullmqScheduler } from '../src/index.js';
+
+const closedPort = async (): Promise<number> => {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return typeof address === 'object' && address !== null ? address.port : 0;
+};
+
+const unhandled: unknown[] = [];
+const record = (reason: unknown) => unhandled.push(reason);
+afterEach(() => {
+  process.off('unhandledRejection', record);
+});
+
+it('an onError that rejects or throws is ignored, not an unhandled rejection', async () => {
+  process.on('unhandledRejection', record);
+  const port = await closedPort();
+  let calls = 0;
+  const scheduler = bullmqScheduler({
+    connection: `redis://127.0.0.1:${port}`,
+    onError: () => {
+      calls += 1;
+      if (calls % 2 === 0) throw new Error('onError threw');
+      return Promise.reject(new Error('onError rejected'));
+    },
+  });
+  const detach = scheduler.attach({
+    provider: 'aliyun-dm',
+    run: async () => ({ state: 'sent' }),
+    recover: async () => ({ state: 'unknown' }),
+  } as never);
+  const deadline = Date.now() + 10_000;
+  while (calls < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  // Let the rejections of the last calls reach the process's unhandled-rejection check.
+  await new Promise((r) => setTimeout(r, 100));
+  detach();
+  await Promise.race([scheduler.close(), new Promise((r) => setTimeout(r, 2_000))]);
+  expect(calls).toBeGreaterThanOrEqual(4);
+  expect(unhandled).toEqual([]);
+});
