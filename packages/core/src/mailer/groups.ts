@@ -151,7 +151,7 @@ async function uploadAll(
   try {
     let chunk: Recipient[] = [];
     let index = 0;
-    const source = iterateSource<RecipientInput>(recipients, 'recipients');
+    const source = iterateSource<RecipientInput>(recipients, 'recipients', options?.signal);
     for await (const input of { [Symbol.asyncIterator]: () => source }) {
       checkGroupSize(caps, index + 1);
       chunk.push(normalizeRecipient(input, index++));

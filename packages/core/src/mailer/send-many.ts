@@ -52,7 +52,7 @@ export async function* settleInOrder<I, T>(
 ): AsyncGenerator<Settled<T>, void, undefined> {
   const { concurrency, signal, onSettled } = options;
   const window = options.window ?? concurrency * 4;
-  const iterator = iterateSource<I>(source, 'messages');
+  const iterator = iterateSource<I>(source, 'messages', signal);
   const queue: Slot<T>[] = [];
   let inFlight = 0;
   let next = 0;
@@ -89,6 +89,8 @@ export async function* settleInOrder<I, T>(
         try {
           step = await iterator.next();
         } catch (error) {
+          // Aborted while the source was silent: like an abort between pulls (below).
+          if (signal?.aborted && isMailError(error) && error.code === 'aborted') break;
           sourceError = error;
           exhausted = true;
           break;
