@@ -5,6 +5,7 @@
  */
 import { isMailError, MailError } from '../errors.js';
 import type { Message } from '../message/message.js';
+import { abortedError } from '../run/sleep.js';
 import type { MailEvent } from './event.js';
 
 /** Why an address is suppressed. */
@@ -74,12 +75,14 @@ const STORE_TIMEOUT_MS = 10_000;
 /**
  * Refuse the message when a recipient is suppressed: `invalid_recipient`, `not_sent`, naming
  * the field of each suppressed address. A store that throws or hangs also fails the send,
- * as `not_sent`: nothing is sent without the check.
+ * as `not_sent`: nothing is sent without the check. The call's `signal` ends the wait at once
+ * (`aborted`, `not_sent`).
  */
 export async function assertNotSuppressed(
   store: SuppressionStore,
   message: Message,
   provider: string,
+  signal?: AbortSignal,
 ): Promise<void> {
   const fields = (['to', 'cc', 'bcc'] as const).flatMap((field) =>
     (message[field] ?? []).map((a, i) => ({ path: [field, i], address: a.address })),
@@ -90,6 +93,7 @@ export async function assertNotSuppressed(
         store,
         fields.map((f) => f.address),
         provider,
+        signal,
       )
     ).map((a) => a.toLowerCase()),
   );
@@ -106,13 +110,22 @@ export async function assertNotSuppressed(
   });
 }
 
-async function askStore(store: SuppressionStore, addresses: string[], provider: string) {
+async function askStore(
+  store: SuppressionStore,
+  addresses: string[],
+  provider: string,
+  signal: AbortSignal | undefined,
+) {
+  if (signal?.aborted) throw abortedError(signal).with({ provider });
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let onAbort: (() => void) | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
       () => reject(new Error(`no answer within ${STORE_TIMEOUT_MS} ms`)),
       STORE_TIMEOUT_MS,
     );
+    onAbort = () => reject(abortedError(signal as AbortSignal).with({ provider }));
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
   try {
     const found = await Promise.race([
@@ -133,5 +146,6 @@ async function askStore(store: SuppressionStore, addresses: string[], provider: 
     });
   } finally {
     clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
   }
 }

@@ -31,7 +31,7 @@ import type { ScheduleRule } from '../schedule/rule.js';
 import { createScheduling } from '../schedule/scheduling.js';
 import type { ScheduledResult, ScheduleSendOptions, Schedules } from '../schedule/view.js';
 import { createGroups, type Groups } from './groups.js';
-import { checkMailerOptions } from './mailer-options.js';
+import { checkCallOptions, checkMailerOptions } from './mailer-options.js';
 import { prepareBatch, prepareMessage } from './prepare.js';
 import { type Settled, type Source, sendManyOver } from './send-many.js';
 
@@ -178,7 +178,11 @@ export function createMailer<Id extends string, Raw>(
 
   const sendNow = async (input: MessageInput, call?: CallOptions): Promise<SendResult> => {
     const message = prepareMessage(provider, valuesForProvider(input, provider.id));
-    if (options.suppression) await assertNotSuppressed(options.suppression, message, provider.id);
+    if (options.suppression) {
+      // The signal is used before the executor checks it: a bad one is still invalid_input.
+      checkCallOptions(call);
+      await assertNotSuppressed(options.suppression, message, provider.id, call?.signal);
+    }
     const { value, attempts } = await executor.run(provider.send(message), call?.signal);
     return { provider: provider.id, ...value, attempts };
   };
