@@ -111,16 +111,66 @@ function replaceForms(text: string, forms: readonly string[]): string {
 }
 
 /**
- * The error with every secret removed from its message and provider message (the stack follows
- * the message). Returns the same error when there was nothing to remove.
+ * The error with every secret removed from its message, provider message (the stack follows
+ * the message) and cause chain (`util.inspect` prints causes: fetch's Headers, for one, quote a
+ * rejected header value). Returns the same error when there was nothing to remove.
  */
 export function redactError(error: MailError, secrets: readonly string[]): MailError {
   const forms = secretForms(secrets);
   const message = replaceForms(error.message, forms);
   const providerMessage =
     error.providerMessage === undefined ? undefined : replaceForms(error.providerMessage, forms);
-  if (message === error.message && providerMessage === error.providerMessage) return error;
-  return error.with({ message, providerMessage });
+  const cause = redactCause(error.cause, forms, 0);
+  if (
+    message === error.message &&
+    providerMessage === error.providerMessage &&
+    cause === error.cause
+  ) {
+    return error;
+  }
+  return error.with({ message, providerMessage, cause });
+}
+
+/** Causes followed below an error; deeper ones are dropped when a secret was found above. */
+const MAX_CAUSE_DEPTH = 5;
+
+/**
+ * A cause with no secret in its text, or the same value when it had none. An error that held
+ * one becomes a plain `Error` with its name, `code`, redacted message and stack, and its own
+ * cause redacted in turn; its other properties are not copied, since any of them could hold it.
+ */
+function redactCause(cause: unknown, forms: readonly string[], depth: number): unknown {
+  if (forms.length === 0 || cause === undefined || cause === null) return cause;
+  if (typeof cause === 'string') return replaceForms(cause, forms);
+  if (typeof cause !== 'object') return cause;
+  try {
+    return redactObject(cause, forms, depth);
+  } catch {
+    // A cause whose properties throw when read cannot be checked: it is not passed on.
+    return new Error('(the cause could not be read)');
+  }
+}
+
+function redactObject(cause: object, forms: readonly string[], depth: number): unknown {
+  const error = cause as Partial<Record<'name' | 'message' | 'stack' | 'code' | 'cause', unknown>>;
+  const deeper = depth < MAX_CAUSE_DEPTH ? redactCause(error.cause, forms, depth + 1) : error.cause;
+  if (deeper === error.cause && !holdsSecret(cause, forms)) return cause;
+  const inner = depth < MAX_CAUSE_DEPTH ? deeper : undefined;
+  const text = (value: unknown) => (typeof value === 'string' ? replaceForms(value, forms) : '');
+  const copy = new Error(text(error.message), inner === undefined ? undefined : { cause: inner });
+  copy.name = typeof error.name === 'string' ? error.name : 'Error';
+  copy.stack = text(error.stack) || `${copy.name}: ${copy.message}`;
+  if (typeof error.code === 'string') Object.assign(copy, { code: error.code });
+  return copy;
+}
+
+/** Whether any string an inspection of `value` prints (own properties, message, stack) holds a secret form. */
+function holdsSecret(value: object, forms: readonly string[]): boolean {
+  const texts: unknown[] = [(value as Error).message, (value as Error).stack];
+  for (const key of Object.keys(value)) texts.push((value as Record<string, unknown>)[key]);
+  return texts.some(
+    (text) => typeof text === 'string' && forms.some((form) => text.includes(form)),
+  );
 }
 
 /**
