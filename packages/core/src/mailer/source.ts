@@ -6,7 +6,7 @@
  * call past the caller's abort.
  */
 import { isMailError, MailError } from '../errors.js';
-import { abortedError } from '../run/sleep.js';
+import { abortedError, untilAborted } from '../run/sleep.js';
 
 /** A sync or async source of inputs. */
 export type Source<I> = Iterable<I> | AsyncIterable<I>;
@@ -67,7 +67,7 @@ function guarded<I>(
       .finally(() => {
         pending = false;
       });
-    return signal === undefined ? step : untilAborted(step, signal);
+    return untilAborted(step, signal, () => abortedError(signal as AbortSignal));
   };
   return {
     next: pull,
@@ -88,26 +88,4 @@ function guarded<I>(
       }
     },
   };
-}
-
-/** `step`, or an `aborted` rejection as soon as `signal` aborts (nothing was sent for it). */
-function untilAborted<T>(step: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    step.then(undefined, () => {});
-    return Promise.reject(abortedError(signal));
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortedError(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    step.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }

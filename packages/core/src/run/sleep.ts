@@ -25,3 +25,34 @@ export function abortedError(signal: AbortSignal, delivery: 'not_sent' | 'unknow
     cause: signal.reason,
   });
 }
+
+/**
+ * `step`, or a rejection with `error()` as soon as `signal` aborts (at once if it already has),
+ * for a step the caller supplies that may never settle (a source's pull, a scheduler's store).
+ * What `step` does afterwards is ignored.
+ */
+export function untilAborted<T>(
+  step: Promise<T>,
+  signal: AbortSignal | undefined,
+  error: () => MailError,
+): Promise<T> {
+  if (signal === undefined) return step;
+  if (signal.aborted) {
+    step.then(undefined, () => {});
+    return Promise.reject(error());
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(error());
+    signal.addEventListener('abort', onAbort, { once: true });
+    step.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (reason: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(reason);
+      },
+    );
+  });
+}

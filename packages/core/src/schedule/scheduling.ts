@@ -8,9 +8,11 @@
 import type { Capabilities } from '../capabilities/capabilities.js';
 import { invalidInput, unsupported } from '../errors.js';
 import type { CallOptions } from '../mailer/mailer.js';
+import { checkCallOptions } from '../mailer/mailer-options.js';
 import { prepareBatch, prepareMessage } from '../mailer/prepare.js';
 import type { BatchInput, MessageInput } from '../message/message.js';
 import type { Provider } from '../provider/provider.js';
+import { abortedError, untilAborted } from '../run/sleep.js';
 import type { Job, JobPayload, Scheduler } from './contract.js';
 import { NATIVE_PREFIX, type NativeTask } from './native.js';
 import {
@@ -91,15 +93,32 @@ export function createScheduling(deps: SchedulingDeps) {
     );
   };
 
-  const toScheduler = async (payload: JobPayload, rule: ScheduleRule, what: string) => {
+  /**
+   * Store a job, under the call's signal: aborted before, nothing is stored (`not_sent`); aborted
+   * while the engine has not answered (Redis unreachable), the job may still land (`unknown`).
+   */
+  const toScheduler = async (
+    payload: JobPayload,
+    rule: ScheduleRule,
+    what: string,
+    signal: AbortSignal | undefined,
+  ) => {
     // A batch the provider cannot hold natively: its capability says why, in its own words.
     const note = payload.kind === 'batch' ? caps.schedule.note : undefined;
     const native = note === undefined ? '' : ` (${provider.id} cannot hold it: ${note})`;
-    const job = await requireScheduler(what, native).schedule({
-      provider: provider.id,
-      payload,
-      rule,
-    });
+    const target = requireScheduler(what, native);
+    checkCallOptions(signal === undefined ? undefined : { signal });
+    if (signal?.aborted) throw abortedError(signal).with({ provider: provider.id });
+    const stored = Promise.resolve().then(() =>
+      target.schedule({ provider: provider.id, payload, rule }),
+    );
+    const job = await untilAborted(stored, signal, () =>
+      abortedError(signal as AbortSignal, 'unknown').with({
+        provider: provider.id,
+        message:
+          'The operation was aborted while the scheduler was storing the job: it may still be stored (mailer.schedules.list())',
+      }),
+    );
     const result: ScheduledResult = {
       provider: provider.id,
       id: job.id,
@@ -167,7 +186,8 @@ export function createScheduling(deps: SchedulingDeps) {
     async send(input: MessageInput, options: ScheduleSendOptions): Promise<ScheduledResult> {
       const message = prepareMessage(provider, input);
       const rule = ruleOf(options.schedule ?? { at: options.at }, now());
-      return toScheduler({ kind: 'send', message }, rule, 'send(message, { at })');
+      const what = 'send(message, { at })';
+      return toScheduler({ kind: 'send', message }, rule, what, options.signal);
     },
     /** `sendBatch({ ..., schedule })`: native where the provider can express it, else the scheduler. */
     async batch(input: BatchInput, call?: CallOptions): Promise<ScheduledResult> {
@@ -188,7 +208,7 @@ export function createScheduling(deps: SchedulingDeps) {
         };
       }
       const batch = prepareBatch(provider, rest, now());
-      return toScheduler({ kind: 'batch', batch }, rule, 'sendBatch({ schedule })');
+      return toScheduler({ kind: 'batch', batch }, rule, 'sendBatch({ schedule })', call?.signal);
     },
   };
 }
