@@ -136,10 +136,14 @@ export function createScheduler(options: SchedulerOptions): EmbeddedScheduler {
     if (timer) clearTimeout(timer);
     timer = undefined;
     if (looping) return;
-    looping = drain().finally(() => {
-      looping = undefined;
-      plan();
-    });
+    looping = drain()
+      // Nobody awaits a timer's drain: a store that failed (a locked database) must not become
+      // an unhandled rejection, which ends the process. The next poll (plan) tries again.
+      .catch(() => 0)
+      .finally(() => {
+        looping = undefined;
+        plan();
+      });
   };
 
   const plan = (): void => {
