@@ -81,4 +81,35 @@ describe('scheduled sends and the call signal', () => {
     // The engine's own close would wait for Redis too: not awaited here.
     void scheduler.close().catch(() => {});
   });
+
+  it('schedules.get, cancel and list on an engine that does not answer: the abort ends them', async () => {
+    const scheduler: BullmqScheduler = bullmqScheduler({
+      connection: `redis://127.0.0.1:${await closedPort()}`,
+      worker: false,
+    });
+    const { dm } = emulatorMailers(emu, scheduler);
+    open.push(dm);
+    const settle = (call: Promise<unknown>) =>
+      Promise.race([
+        call.then(
+          () => 'resolved',
+          (error: unknown) => error,
+        ),
+        new Promise((resolve) => setTimeout(() => resolve('hung'), 3_000)),
+      ]);
+    const signal = () => AbortSignal.timeout(200);
+    expect(await settle(dm.schedules.get('job-1', { signal: signal() }))).toMatchObject({
+      code: 'aborted',
+    });
+    expect(await settle(dm.schedules.cancel('job-1', { signal: signal() }))).toMatchObject({
+      code: 'aborted',
+    });
+    const listing = (async () => {
+      for await (const _ of dm.schedules.list({ signal: signal() })) {
+        // drain
+      }
+    })();
+    expect(await settle(listing)).toMatchObject({ code: 'aborted' });
+    void scheduler.close().catch(() => {});
+  });
 });

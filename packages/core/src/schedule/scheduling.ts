@@ -140,10 +140,36 @@ export function createScheduling(deps: SchedulingDeps) {
     } while (cursor !== undefined);
   }
 
+  /** An engine call under the call's signal: an engine that does not answer cannot hold it. */
+  const engine = <T>(step: () => T | Promise<T>, call: CallOptions | undefined): Promise<T> => {
+    const signal = call?.signal;
+    checkCallOptions(signal === undefined ? undefined : { signal });
+    const aborted = () => abortedError(signal as AbortSignal).with({ provider: provider.id });
+    return untilAborted(Promise.resolve().then(step), signal, aborted);
+  };
+
+  async function* engineJobs(call?: CallOptions): AsyncGenerator<Job> {
+    if (!scheduler) return;
+    const jobs = scheduler.list({ provider: provider.id })[Symbol.asyncIterator]();
+    let finished = false;
+    try {
+      for (;;) {
+        const step = await engine(() => jobs.next(), call);
+        if (step.done) {
+          finished = true;
+          return;
+        }
+        yield step.value;
+      }
+    } finally {
+      // Not awaited: after an abort the engine's pending page may never come.
+      if (!finished) void Promise.resolve(jobs.return?.()).catch(() => {});
+    }
+  }
+
   const schedules: Schedules = {
     async *list(call) {
-      if (scheduler)
-        for await (const job of scheduler.list({ provider: provider.id })) yield entryOfJob(job);
+      for await (const job of engineJobs(call)) yield entryOfJob(job);
       for await (const task of nativeTasks(call)) yield entryOfTask(provider.id, task);
     },
     async get(id, call) {
@@ -153,7 +179,7 @@ export function createScheduling(deps: SchedulingDeps) {
           if (task.id === taskId) return entryOfTask(provider.id, task);
         return undefined;
       }
-      const job = await scheduler?.get(id);
+      const job = scheduler ? await engine(() => scheduler.get(id), call) : undefined;
       return job && job.provider === provider.id ? entryOfJob(job) : undefined;
     },
     async cancel(id, call) {
@@ -170,9 +196,9 @@ export function createScheduling(deps: SchedulingDeps) {
         await run(cancel(id.slice(NATIVE_PREFIX.length)), call?.signal);
         return { ...entry, state: 'cancelled' };
       }
-      const current = await scheduler?.get(id);
+      const current = scheduler ? await engine(() => scheduler.get(id), call) : undefined;
       if (!current || current.provider !== provider.id) return undefined;
-      const job = await (scheduler as Scheduler).cancel(id);
+      const job = await engine(() => (scheduler as Scheduler).cancel(id), call);
       return job && entryOfJob(job);
     },
   };
