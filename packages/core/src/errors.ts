@@ -108,7 +108,9 @@ export class MailError extends Error {
   with(changes: Partial<MailErrorInit> & { readonly message?: string }): MailError {
     const { message = this.message, ...rest } = changes;
     const copy = new MailError(message, { ...this.toInit(), ...rest });
-    if (copy.stack && this.stack) copy.stack = this.stack.replace(this.message, message);
+    // A function, so that `$&` or `$'` in the new message is text, not a replacement pattern
+    // (`$&` would put the old message, the one a redaction removed, back into the stack).
+    if (copy.stack && this.stack) copy.stack = this.stack.replace(this.message, () => message);
     return copy;
   }
 
