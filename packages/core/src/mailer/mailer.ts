@@ -24,7 +24,7 @@ import { createExecutor, type RetryOptions, type Transport } from '../run/execut
 import type { Hooks } from '../run/hooks.js';
 import { createHttpClient } from '../run/http.js';
 import { createRateLimiter, type RateLimitOverrides } from '../run/rate-limit.js';
-import { describeRequest, redactError } from '../run/redact.js';
+import { describeRequest, redactError, requestSecrets } from '../run/redact.js';
 import { abortedError } from '../run/sleep.js';
 import type { Scheduler } from '../schedule/contract.js';
 import type { ScheduleRule } from '../schedule/rule.js';
@@ -163,7 +163,7 @@ export function createMailer<Id extends string, Raw>(
     retry: { retries: provider.transport?.retries ?? 3, ...options.retry },
     describe: (request: HttpRequest) => describeRequest(request, secrets()),
     redactError: (error, request) =>
-      redactError(error, [...(request?.secrets ?? []), ...secrets()]),
+      redactError(error, [...(request ? requestSecrets(request) : []), ...secrets()]),
     now,
     buildTimeoutMs: options.timeoutMs ?? provider.transport?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   });

@@ -32,6 +32,8 @@ const SECRET_PARAMS = new Set([
   'securitytoken',
   'accesskeysecret',
   'token',
+  // A sender's SMTP password (DirectMail ModifyMailAddress, Tencent UpdateEmailSmtpPassWord).
+  'password',
 ]);
 
 /** Longest body kept in a description; the rest is summarised by its length. */
@@ -42,7 +44,7 @@ export function describeRequest(
   request: HttpRequest,
   extraSecrets: readonly string[] = [],
 ): RedactedRequest {
-  const forms = secretForms([...(request.secrets ?? []), ...extraSecrets]);
+  const forms = secretForms([...requestSecrets(request), ...extraSecrets]);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
     headers[name] = SECRET_HEADERS.has(name.toLowerCase()) ? REDACTED : replaceForms(value, forms);
@@ -68,6 +70,48 @@ export function describeRequest(
         ? `${body.slice(0, MAX_BODY_CHARS)}… (${body.length} chars)`
         : body,
   };
+}
+
+/**
+ * The request's own secrets (`request.secrets`) and the value of every secret-named parameter it
+ * carries, in its query, a form body or a JSON body: the values are then redacted wherever they
+ * appear (a hook's body, an error quoting the request), whatever the encoding.
+ */
+export function requestSecrets(request: HttpRequest): string[] {
+  const values = [...(request.secrets ?? [])];
+  const mark = request.url.indexOf('?');
+  if (mark !== -1) values.push(...paramValues(request.url.slice(mark + 1)));
+  if (request.body === undefined) return values;
+  const text =
+    typeof request.body === 'string' ? request.body : Buffer.from(request.body).toString('utf8');
+  values.push(...paramValues(text));
+  for (const match of text.matchAll(JSON_STRING_MEMBER)) {
+    if (!SECRET_PARAMS.has(jsonString(match[1] as string).toLowerCase())) continue;
+    values.push(jsonString(match[2] as string));
+  }
+  return values;
+}
+
+/** `"name": "value"` in JSON text (both string literals, escapes included). */
+const JSON_STRING_MEMBER = /"((?:[^"\\]|\\.)*)"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+
+function jsonString(literal: string): string {
+  try {
+    return JSON.parse(`"${literal}"`) as string;
+  } catch {
+    return literal;
+  }
+}
+
+/** Values of the secret-named parameters of a query or form text. */
+function paramValues(query: string): string[] {
+  const out: string[] = [];
+  for (const pair of query.split('&')) {
+    const eq = pair.indexOf('=');
+    if (eq === -1 || !SECRET_PARAMS.has(safeDecode(pair.slice(0, eq)).toLowerCase())) continue;
+    out.push(safeDecode(pair.slice(eq + 1)));
+  }
+  return out;
 }
 
 /** Replace secret-named parameters in a URL's query (or in a bare form body). */
