@@ -5,8 +5,11 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 
-/** Query/form parameters that carry a signature or a session token (DirectMail RPC). */
-const SECRET_PARAMS = new Set(['signature', 'securitytoken']);
+/**
+ * Query/form parameters (and JSON members) that carry a signature, a session token (DirectMail
+ * RPC) or an SMTP password (DirectMail ModifyMailAddress, Tencent UpdateEmailSmtpPassWord).
+ */
+const SECRET_PARAMS = new Set(['signature', 'securitytoken', 'password']);
 /** Headers that are secret in full (Tencent's and DirectMail V3's session tokens). */
 const SECRET_HEADERS = new Set(['x-tc-token', 'x-acs-security-token', 'cookie']);
 
@@ -53,9 +56,28 @@ export function redactParams(encoded: string): string {
     .join('&');
 }
 
-/** A stored body: form bodies get `redactParams`, anything else is kept as text. */
+/** A stored body: form bodies get `redactParams`, JSON bodies `redactJson`, others kept as text. */
 export function redactBody(body: string, contentType: string | undefined): string {
-  return contentType?.includes('application/x-www-form-urlencoded') ? redactParams(body) : body;
+  if (contentType?.includes('application/x-www-form-urlencoded')) return redactParams(body);
+  return contentType?.includes('json') ? redactJson(body) : body;
+}
+
+/** `"name": "value"` in JSON text (both string literals, escapes included). */
+const JSON_STRING_MEMBER = /"((?:[^"\\]|\\.)*)"(\s*:\s*)"(?:[^"\\]|\\.)*"/g;
+
+/** JSON text with the string value of each secret-named member hidden (at any depth). */
+function redactJson(text: string): string {
+  return text.replace(JSON_STRING_MEMBER, (member, name: string, colon: string) =>
+    SECRET_PARAMS.has(jsonName(name).toLowerCase()) ? `"${name}"${colon}"${REDACTED}"` : member,
+  );
+}
+
+function jsonName(literal: string): string {
+  try {
+    return JSON.parse(`"${literal}"`) as string;
+  } catch {
+    return literal;
+  }
 }
 
 function safeDecode(text: string): string {
