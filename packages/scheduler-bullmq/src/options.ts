@@ -3,7 +3,7 @@
  * `invalid_input` naming it), with the defaults in one table.
  */
 import type { SchedulerHooks } from '@mailbridge/core';
-import { invalidInput } from '@mailbridge/core/provider';
+import { emit, invalidInput } from '@mailbridge/core/provider';
 import { schemaIssues, z } from '@mailbridge/core/schema';
 import type { Redis } from 'ioredis';
 import type { SharedLimit } from './limit.js';
@@ -125,31 +125,6 @@ function isRedisClient(value: unknown): boolean {
   );
 }
 
-/**
- * The caller's `onError`, made safe to call from BullMQ's and ioredis's event handlers: what it
- * throws or rejects with is dropped (it is the last sink; a rejection would otherwise be an
- * unhandled rejection that ends the process).
- */
-function guarded(onError: ((error: unknown) => void) | undefined): (error: unknown) => void {
-  if (onError === undefined) return () => {};
-  return (error) => {
-    try {
-      const result: unknown = onError(error);
-      if (isThenable(result)) result.then(undefined, () => {});
-    } catch {
-      // The error sink failed: there is nowhere left to report to.
-    }
-  };
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
-}
-
 /** Validate and complete the options; `invalid_input` names the bad key. */
 export function resolveOptions(input: BullmqSchedulerOptions): ResolvedOptions {
   const parsed = schema.safeParse(input);
@@ -176,7 +151,9 @@ export function resolveOptions(input: BullmqSchedulerOptions): ResolvedOptions {
     missed: o.missed ?? DEFAULTS.missed,
     missedAfterMs: o.missedAfterMs ?? DEFAULTS.missedAfterMs,
     hooks: o.hooks ?? {},
-    onError: guarded(o.onError),
+    // Called from BullMQ's and ioredis's event handlers: what it throws or rejects with is
+    // dropped (it is the last sink; a rejection would be an unhandled one that ends the process).
+    onError: (error) => emit(o.onError, error),
     now: o.now ?? Date.now,
   };
 }

@@ -1,9 +1,11 @@
 /**
  * What both engines (this package's and `@mailbridge/scheduler-bullmq`) report the same way: the
- * scheduler hook for a recorded run, and the `conflict` error of a cancel that came too late.
+ * scheduler hook for a recorded run, and the `conflict` errors of a cancel that came too late and
+ * of a second mailer for one provider id.
  * One copy here, so the two engines cannot drift apart.
  */
 import { type Job, type JobRun, MailError, type SchedulerHooks } from '@mailbridge/core';
+import { emit } from '@mailbridge/core/provider';
 
 /**
  * Call the hook for a recorded run (`onSent`, `onFailed` or `onUnknown`). A hook that throws or
@@ -18,13 +20,7 @@ export function emitRunHook(hooks: SchedulerHooks, job: Job, run: JobRun): void 
         : run.state === 'failed'
           ? hooks.onFailed
           : undefined;
-  try {
-    const result: unknown = hook?.(job, run);
-    // A hook that returns a rejected promise must not become an unhandled rejection either.
-    if (result instanceof Promise) result.catch(() => {});
-  } catch {
-    // A hook must not stop the worker; its error is the hook author's to log.
-  }
+  emit(hook && ((r: JobRun) => hook(job, r)), run);
 }
 
 /** The `conflict` error of `cancel(id)` on a job that is no longer pending. */

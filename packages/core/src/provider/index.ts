@@ -37,6 +37,7 @@ export {
   endpointOrigin,
   isLoopbackHost,
 } from '../run/endpoint.js';
+export { emit } from '../run/hooks.js';
 export { parseJson } from '../run/json.js';
 export { describeRequest, REDACTED, redactError, redactSecrets } from '../run/redact.js';
 export type { NativeTask, NativeTasks } from '../schedule/native.js';
