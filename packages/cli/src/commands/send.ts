@@ -94,7 +94,11 @@ export function templateId(value: string): string | number {
   return /^\d+$/.test(value) ? Number(value) : value;
 }
 
-function parseData(value: string | undefined): Record<string, string> {
+/**
+ * The `--data` object as written: the core checks its values (strings, numbers, booleans) and
+ * names the one it refuses, rather than a nested object going out as "[object Object]".
+ */
+function parseData(value: string | undefined): Record<string, unknown> {
   if (value === undefined) return {};
   let data: unknown;
   try {
@@ -105,5 +109,5 @@ function parseData(value: string | undefined): Record<string, string> {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new UsageError('--data must be a JSON object, e.g. \'{"name":"Ann"}\'');
   }
-  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, String(v)]));
+  return data as Record<string, unknown>;
 }

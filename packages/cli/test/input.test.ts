@@ -1,0 +1,88 @@
+/**
+ * What the built `mailbridge` bin passes on is what the user typed: template variables and
+ * template references reach the provider unchanged, or the run stops with exit 2 naming the
+ * field, before any request.
+ */
+import { type Emulator, startEmulator } from '@mailbridge/emulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, run } from './run.js';
+
+const TENCENT = { id: 'AKIDcliinput', secret: 'cli-input-secret-0123456789' };
+const ALIYUN = { id: 'LTAIcliinput', secret: 'cli-input-aliyun-secret-0123' };
+let emu: Emulator;
+let tencent: Record<string, string>;
+let aliyun: Record<string, string>;
+
+beforeAll(async () => {
+  emu = await startEmulator({ tencentKeys: [TENCENT], aliyunKeys: [ALIYUN] });
+  // A DirectMail template whose name is all digits, with a leading zero.
+  emu.seed({
+    aliyun: {
+      templates: [{ name: '007', subject: 'Agent', html: '<p>007</p>', status: 'approved' }],
+    },
+  });
+  tencent = {
+    MAIL_URL: `tencent-ses://ap-guangzhou?endpoint=${emu.url}`,
+    TENCENTCLOUD_SECRET_ID: TENCENT.id,
+    TENCENTCLOUD_SECRET_KEY: TENCENT.secret,
+    MAIL_FROM: 'Shop <noreply@mail.example.com>',
+  };
+  aliyun = {
+    MAIL_URL: `aliyun-dm://cn-hangzhou?endpoint=${emu.url}`,
+    ALIBABA_CLOUD_ACCESS_KEY_ID: ALIYUN.id,
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: ALIYUN.secret,
+    MAIL_FROM: 'batch@mail.example.com',
+  };
+});
+afterAll(async () => {
+  await emu?.close();
+});
+
+describe('mailbridge send --data', () => {
+  it.each([
+    ['a nested object', '{"name":{"first":"Ann"}}'],
+    ['null', '{"name":null}'],
+    ['an array', '{"name":["Ann"]}'],
+  ])('refuses %s as a template value, naming it, before any request', async (_what, data) => {
+    const before = emu.requestCount();
+    const ran = await run(
+      [
+        '--json',
+        'send',
+        '--to',
+        'a@example.com',
+        '--subject',
+        'Hi',
+        '--template',
+        '100001',
+        '--data',
+        data,
+      ],
+      tencent,
+    );
+    expect(ran.code).toBe(2);
+    const out = json(ran) as { error: { code: string; message: string } };
+    expect(out.error.code).toBe('invalid_input');
+    expect(out.error.message).toContain('template.data.name');
+    expect(emu.requestCount()).toBe(before);
+  });
+
+  it('sends numbers and booleans as the template values they are', async () => {
+    const ran = await run(
+      [
+        'send',
+        '--to',
+        'n@example.com',
+        '--subject',
+        'Hi',
+        '--template',
+        '100001',
+        '--data',
+        '{"name":1.5}',
+      ],
+      tencent,
+    );
+    expect(ran.code).toBe(0);
+    expect(emu.outbox.at(-1)?.templateData).toEqual({ name: '1.5' });
+  });
+});
