@@ -86,3 +86,14 @@ describe('mailbridge send --data', () => {
     expect(emu.outbox.at(-1)?.templateData).toEqual({ name: '1.5' });
   });
 });
+
+describe('mailbridge batch --template', () => {
+  it('keeps a DirectMail template name of digits as typed (007 is not 7)', async () => {
+    const group = 'cli-007';
+    emu.seed({ aliyun: { receivers: [{ name: group, members: [{ email: 'm@example.com' }] }] } });
+    const ran = await run(['batch', '--group', group, '--template', '007'], aliyun);
+    expect(ran.stderr).toBe('');
+    expect(ran.code).toBe(0);
+    expect(emu.outbox.at(-1)).toMatchObject({ to: 'm@example.com', templateId: '007' });
+  });
+});

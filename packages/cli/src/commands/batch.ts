@@ -8,7 +8,6 @@ import { action, examples } from '../context.js';
 import { UsageError } from '../exit.js';
 import { withMailer } from '../provider.js';
 import { positive } from './groups.js';
-import { templateId } from './send.js';
 
 /** Add `batch` to the program. */
 export function registerBatch(program: Command): void {
@@ -62,7 +61,8 @@ function batchOf(flags: Record<string, unknown>): BatchInput {
   return {
     from,
     group: flags.group as string,
-    template: { id: templateId(flags.template as string) },
+    // As typed: a numeric string is a Tencent id, and "007" stays a DirectMail name.
+    template: { id: flags.template as string },
     ...(flags.subject === undefined ? {} : { subject: flags.subject as string }),
     ...(schedule === undefined ? {} : { schedule }),
   };

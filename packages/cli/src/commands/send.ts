@@ -77,7 +77,7 @@ function messageOf(flags: SendFlags): MessageInput {
     ...(flags.text === undefined ? {} : { text: flags.text }),
     ...(flags.template === undefined
       ? {}
-      : { template: { id: templateId(flags.template), data: parseData(flags.data) } }),
+      : { template: { id: flags.template, data: parseData(flags.data) } }),
   } as MessageInput;
 }
 
@@ -87,11 +87,6 @@ function readBody(file: string): string {
   } catch {
     throw new UsageError(`--html: cannot read ${file}`);
   }
-}
-
-/** Tencent template ids are numbers; DirectMail templates are names. */
-export function templateId(value: string): string | number {
-  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /**
