@@ -178,6 +178,9 @@ export const ROWS: readonly MatrixRow[] = [
   row('per-recipient template data', ['groups.recipientData'], (c) =>
     yesNo(c.groups.recipientData),
   ),
+  row('display names on group recipients', ['groups.recipientNames'], (c) =>
+    yesNo(c.groups.recipientNames !== false),
+  ),
   row('remove one recipient from a group', ['groups.removeRecipients'], (c) =>
     yesNo(c.groups.removeRecipients),
   ),

@@ -83,6 +83,23 @@ describe('groups at the provider limits', () => {
     await m.close();
   }, 60_000);
 
+  it('refuses a named recipient by its place in the whole upload, before the call that would carry it', async () => {
+    const m = mailer();
+    const group = await m.groups.create({ name: 'named' });
+    const before = emu.requestCount({ action: 'CreateReceiverDetail' });
+    const recipients = function* () {
+      for (let i = 0; i < 20_003; i++)
+        yield i === 20_001 ? { address: `n${i}@example.com`, name: 'Ann' } : `n${i}@example.com`;
+    };
+    const error = await failure(m.groups.addRecipients(group.id, recipients()));
+    expect(error).toMatchObject({ code: 'unsupported', delivery: 'not_sent' });
+    expect(error.issues?.[0]?.path).toEqual([20_001, 'name']);
+    expect(error.message).toContain('after 20000 recipients in 1 calls');
+    // The first 20,000 went in one call; the chunk holding the name was never sent.
+    expect(emu.requestCount({ action: 'CreateReceiverDetail' }) - before).toBe(1);
+    await m.close();
+  });
+
   it('lists groups and recipients, and refuses to remove single recipients', async () => {
     const m = mailer();
     const group = await m.groups.create({ name: 'list-me', description: 'd' });

@@ -118,6 +118,8 @@ export function tencentSesCapabilities(options: {
       maxPerGroup: 50_000,
       removeRecipients: false,
       recipientData: true,
+      // CreateReceiverDetail(WithData) takes `Emails` / `{Email, TemplateData}`: no names.
+      recipientNames: false,
       pageSize: 100,
     },
     resources: RESOURCE_CAPABILITIES,

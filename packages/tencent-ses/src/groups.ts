@@ -151,16 +151,8 @@ function requireReceiverId(group: string): number {
   );
 }
 
+/** The bare addresses of a chunk (names are the core's check: `groups.recipientNames`). */
 function addressesOf(chunk: readonly Recipient[]): string[] {
-  const issues: Issue[] = [];
-  chunk.forEach((r, i) => {
-    if (r.name)
-      issues.push({
-        path: ['recipients', i, 'name'],
-        message: 'SES groups store addresses without names',
-      });
-  });
-  if (issues.length > 0) throw invalidInput(issues, PROVIDER_ID);
   return chunk.map((r) => r.address);
 }
 
@@ -170,7 +162,6 @@ function addressesOf(chunk: readonly Recipient[]): string[] {
  * plain-text values.
  */
 function rowsOf(chunk: readonly Recipient[]): { Email: string; TemplateData: string }[] {
-  addressesOf(chunk);
   const issues: Issue[] = [];
   const keys = Object.keys(chunk.find((r) => r.data)?.data ?? {})
     .sort()

@@ -88,7 +88,6 @@ describe('groups over receivers', () => {
       ],
     ],
     ['data over 800 bytes', [{ address: 'a@example.com', data: { n: 'x'.repeat(800) } }]],
-    ['display names', [{ address: 'a@example.com', name: 'Ann' }]],
     ['HTML in data', [{ address: 'a@example.com', data: { n: '<b>Ann</b>' } }]],
   ] as const)('rejects %s before the request', (_what, chunk) => {
     const error = fails(() => groups.addRecipients('7', chunk as readonly Recipient[]));

@@ -132,6 +132,11 @@ export interface Capabilities {
     readonly removeRecipients: boolean;
     /** Per-recipient template data. */
     readonly recipientData: boolean;
+    /**
+     * Display names on group recipients (default `true`); `false`: the provider stores bare
+     * addresses, so a name is `unsupported` (naming the recipient) rather than dropped.
+     */
+    readonly recipientNames?: boolean;
     /** Page size used by list iterators. */
     readonly pageSize: number;
   };

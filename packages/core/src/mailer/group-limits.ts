@@ -6,6 +6,7 @@
 
 import type { Capabilities } from '../capabilities/capabilities.js';
 import { MailError } from '../errors.js';
+import type { Recipient } from '../message/message.js';
 
 /**
  * Refuse to create one more group when the account already has `existing` and the provider allows
@@ -40,5 +41,21 @@ export function checkGroupSize(caps: Capabilities, count: number): void {
     delivery: 'not_sent',
     provider: caps.provider,
     issues: [{ path: ['recipients'], message }],
+  });
+}
+
+/**
+ * Refuse a recipient the provider's groups cannot store as given: a display name where groups
+ * hold bare addresses (`groups.recipientNames: false`). `index` is the recipient's position in
+ * the whole upload, not in the provider call that would carry it.
+ */
+export function checkGroupRecipient(caps: Capabilities, recipient: Recipient, index: number): void {
+  if (caps.groups.recipientNames !== false || !recipient.name) return;
+  const message = `${caps.provider} groups store addresses without display names`;
+  throw new MailError(`${caps.provider} does not support ${index}.name: ${message}`, {
+    code: 'unsupported',
+    delivery: 'not_sent',
+    provider: caps.provider,
+    issues: [{ path: [index, 'name'], message }],
   });
 }

@@ -15,7 +15,7 @@ import type {
 } from '../provider/provider.js';
 import { allPages, type Run } from '../resources/pages.js';
 import { emit } from '../run/hooks.js';
-import { checkGroupCount, checkGroupSize } from './group-limits.js';
+import { checkGroupCount, checkGroupRecipient, checkGroupSize } from './group-limits.js';
 import { iterateSource, type Source } from './source.js';
 
 /** Progress of an upload, reported after each provider call. */
@@ -154,7 +154,9 @@ async function uploadAll(
     const source = iterateSource<RecipientInput>(recipients, 'recipients', options?.signal);
     for await (const input of { [Symbol.asyncIterator]: () => source }) {
       checkGroupSize(caps, index + 1);
-      chunk.push(normalizeRecipient(input, index++));
+      const recipient = normalizeRecipient(input, index);
+      checkGroupRecipient(caps, recipient, index++);
+      chunk.push(recipient);
       if (chunk.length === caps.groups.uploadChunk) {
         await upload(chunk);
         chunk = [];
