@@ -175,6 +175,11 @@ export const ROWS: readonly MatrixRow[] = [
       ? 'not documented'
       : `${c.groups.nameMaxLength} characters`,
   ),
+  row('group description length', ['groups.descriptionMaxLength'], (c) =>
+    c.groups.descriptionMaxLength === undefined
+      ? 'not documented'
+      : `${c.groups.descriptionMaxLength} characters`,
+  ),
   row('per-recipient template data', ['groups.recipientData'], (c) =>
     yesNo(c.groups.recipientData),
   ),

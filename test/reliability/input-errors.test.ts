@@ -68,6 +68,16 @@ describe('errors name the neutral field', () => {
     await m.close();
   });
 
+  it('Tencent groups.create with a long description names `description`, not CreateReceiver.Desc', async () => {
+    const m = mailer(tencent);
+    const before = received();
+    const error = await failure(m.groups.create({ name: 'news', description: 'd'.repeat(301) }));
+    expect(error).toMatchObject({ code: 'invalid_input', issues: [{ path: ['description'] }] });
+    expect(error.message).not.toContain('Desc:');
+    expect(received()).toBe(before);
+    await m.close();
+  });
+
   it('DirectMail removeRecipients given one string: invalid_input naming addresses', async () => {
     const m = mailer(aliyun);
     const error = await failure(m.groups.removeRecipients('group', 'a@x.example' as never));

@@ -120,6 +120,9 @@ export function tencentSesCapabilities(options: {
       recipientData: true,
       // CreateReceiverDetail(WithData) takes `Emails` / `{Email, TemplateData}`: no names.
       recipientNames: false,
+      // CreateReceiver's Desc: InvalidParameterValue.ReceiverDescIllegal over 300 characters
+      // (docs/providers/tencent-ses-limits.md).
+      descriptionMaxLength: 300,
       pageSize: 100,
     },
     resources: RESOURCE_CAPABILITIES,

@@ -129,6 +129,8 @@ export interface Capabilities {
     readonly maxGroups?: number;
     /** Longest group name in characters (code points), if documented. */
     readonly nameMaxLength?: number;
+    /** Longest group description in characters (code points), if documented. */
+    readonly descriptionMaxLength?: number;
     readonly removeRecipients: boolean;
     /** Per-recipient template data. */
     readonly recipientData: boolean;

@@ -5,8 +5,9 @@
  */
 
 import type { Capabilities } from '../capabilities/capabilities.js';
-import { MailError } from '../errors.js';
+import { type Issue, invalidInput, MailError } from '../errors.js';
 import type { Recipient } from '../message/message.js';
+import type { GroupInput } from '../provider/provider.js';
 
 /**
  * Refuse to create one more group when the account already has `existing` and the provider allows
@@ -58,4 +59,23 @@ export function checkGroupRecipient(caps: Capabilities, recipient: Recipient, in
     provider: caps.provider,
     issues: [{ path: [index, 'name'], message }],
   });
+}
+
+/** A new group's name and description against the lengths the provider documents. */
+export function checkGroupInput(caps: Capabilities, group: GroupInput): void {
+  const issues: Issue[] = [];
+  const limits = [
+    ['name', group.name, caps.groups.nameMaxLength],
+    ['description', group.description, caps.groups.descriptionMaxLength],
+  ] as const;
+  for (const [field, value, max] of limits) {
+    if (value === undefined || max === undefined) continue;
+    const length = [...value].length;
+    if (length > max)
+      issues.push({
+        path: [field],
+        message: `at most ${max} characters on ${caps.provider}, got ${length}`,
+      });
+  }
+  if (issues.length > 0) throw invalidInput(issues, caps.provider);
 }

@@ -15,7 +15,12 @@ import type {
 } from '../provider/provider.js';
 import { allPages, type Run } from '../resources/pages.js';
 import { emit } from '../run/hooks.js';
-import { checkGroupCount, checkGroupRecipient, checkGroupSize } from './group-limits.js';
+import {
+  checkGroupCount,
+  checkGroupInput,
+  checkGroupRecipient,
+  checkGroupSize,
+} from './group-limits.js';
 import { iterateSource, type Source } from './source.js';
 
 /** Progress of an upload, reported after each provider call. */
@@ -71,15 +76,7 @@ export function createGroups(provider: Provider, run: Run): Groups {
   return {
     async create(input, options) {
       const group = normalizeGroupInput(input);
-      const max = caps.groups.nameMaxLength;
-      if (max !== undefined && [...group.name].length > max) {
-        const message = `at most ${max} characters on ${provider.id}`;
-        throw new MailError(`Invalid input: name: ${message}`, {
-          code: 'invalid_input',
-          provider: provider.id,
-          issues: [{ path: ['name'], message }],
-        });
-      }
+      checkGroupInput(caps, group);
       if (caps.groups.maxGroups !== undefined) {
         checkGroupCount(
           caps,
