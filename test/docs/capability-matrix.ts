@@ -85,12 +85,17 @@ export const ROWS: readonly MatrixRow[] = [
     yesNo(c.recipients.bccMayOverlapTo),
   ),
   row('recipient display names', ['recipients.names'], (c) => yesNo(c.recipients.names !== false)),
-  row('sender display name', ['from.name', 'from.nameMaxLength'], (c) =>
-    c.from.name
-      ? c.from.nameMaxLength === undefined
-        ? 'yes'
-        : `yes, up to ${c.from.nameMaxLength} characters`
-      : 'no',
+  row(
+    'sender display name',
+    ['from.name', 'from.nameMaxLength', 'from.namePattern.pattern', 'from.namePattern.description'],
+    (c) =>
+      c.from.name
+        ? [
+            'yes',
+            c.from.nameMaxLength === undefined ? '' : `, up to ${c.from.nameMaxLength} characters`,
+            c.from.namePattern === undefined ? '' : ` (${c.from.namePattern.description})`,
+          ].join('')
+        : 'no',
   ),
   row('`replyTo`', ['replyTo.max', 'replyTo.name', 'replyTo.nameMaxLength'], (c) =>
     c.replyTo.max === 0

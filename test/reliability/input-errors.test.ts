@@ -78,6 +78,20 @@ describe('errors name the neutral field', () => {
     await m.close();
   });
 
+  it('Tencent senders.create refuses a name with ":" before any request, as sends refuse the alias', async () => {
+    const m = mailer(tencent);
+    const before = received();
+    const created = await failure(
+      m.senders.create({ address: 'sales@mail.example.com', name: 'Shop: Sales' }),
+    );
+    expect(created).toMatchObject({ code: 'invalid_input', issues: [{ path: ['name'] }] });
+    const from = { address: 'noreply@mail.example.com', name: 'Shop: Sales' };
+    const sent = await failure(m.send({ ...tencent.message('a@example.com'), from }));
+    expect(sent).toMatchObject({ code: 'invalid_input', issues: [{ path: ['from', 'name'] }] });
+    expect(received()).toBe(before);
+    await m.close();
+  });
+
   it('DirectMail removeRecipients given one string: invalid_input naming addresses', async () => {
     const m = mailer(aliyun);
     const error = await failure(m.groups.removeRecipients('group', 'a@x.example' as never));

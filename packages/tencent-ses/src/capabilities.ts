@@ -77,8 +77,15 @@ export function tencentSesCapabilities(options: {
       bccMayOverlapTo: false,
       names: false,
     },
-    // The alias may not contain ':' (checked by validate); no documented length.
-    from: { name: true },
+    // `Alias <addr>`: the alias may not contain ':' (IllegalSenderName), nor what would break
+    // that form; no documented length. CreateEmailAddress's EmailSenderName follows the same rule.
+    from: {
+      name: true,
+      namePattern: {
+        pattern: /^[^:<>"\r\n]*$/,
+        description: 'a sender alias without : < > " or line breaks',
+      },
+    },
     // ReplyToAddresses is a single address string.
     replyTo: { max: 1, name: false },
     // FAQ: at most 998 characters (BatchSendEmail: 1-100, checked by validateBatch).

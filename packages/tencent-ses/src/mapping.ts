@@ -4,8 +4,8 @@
  * Simple, Attachment, limits). A batch is TaskType 1 (now), 2 (`TimedParam`, an `{at}` schedule)
  * or 3 (`CycleParam`, `{at, every: {hours|days}}`); times are China Standard Time (see time.ts).
  */
-import type { Address, Batch, Issue, Message } from '@mailbridge/core';
-import { intervalHours, invalidInput, isCronRule, unsupported } from '@mailbridge/core/provider';
+import type { Address, Batch, Message } from '@mailbridge/core';
+import { intervalHours, isCronRule, unsupported } from '@mailbridge/core/provider';
 import type { ActionInput } from './actions.js';
 import { PROVIDER_ID } from './config.js';
 import {
@@ -15,9 +15,6 @@ import {
   unsubscribeDigit,
 } from './options.js';
 import { formatChinaTime } from './time.js';
-
-/** Characters a sender alias may not hold: `:` (docs/providers/tencent-ses.md) and what would break `Alias <addr>`. */
-const ALIAS_FORBIDDEN = /[:<>"\r\n]/;
 
 /** `Alias <addr>` (one space before `<`, docs/providers/tencent-ses.md), or the bare address without a name. */
 export function formatFrom(from: Address): string {
@@ -47,12 +44,10 @@ const base64 = (value: string | Uint8Array): string =>
 
 /**
  * Checks SendEmail needs beyond the capabilities (which hold recipient names, raw content,
- * the template id shape, the bcc overlap and the 4 MB whole-email size): the sender alias
- * rule, and options that belong to batches.
+ * the template id shape, the bcc overlap, the sender alias and the 4 MB whole-email size):
+ * options that belong to batches.
  */
 export function validateMessage(message: Message): void {
-  const issues = senderIssues(message.from, ['from']);
-  if (issues.length > 0) throw invalidInput(issues, PROVIDER_ID);
   const options = readSendOptions(message.providerOptions);
   if (options.templateData !== undefined || options.adLocation !== undefined) {
     throw misplacedOptions(
@@ -60,14 +55,6 @@ export function validateMessage(message: Message): void {
       'BatchSendEmail-only option on a message',
     );
   }
-}
-
-/** The alias rule of `FromEmailAddress` (docs/providers/tencent-ses.md), as issues under `path`. */
-export function senderIssues(from: Address, path: (string | number)[]): Issue[] {
-  if (from.name === undefined || !ALIAS_FORBIDDEN.test(from.name)) return [];
-  return [
-    { path: [...path, 'name'], message: 'the sender alias may not contain : < > " or line breaks' },
-  ];
 }
 
 /**
@@ -143,16 +130,14 @@ function isRecurring(schedule: Schedule): schedule is Recurring {
 
 /**
  * Checks a batch needs before BatchSendEmail beyond the capabilities (which hold the numeric
- * group and template ids, the 1-100 character subject and the bare reply-to): the sender
- * alias. The schedule's shape, its time in the future and whether SES can hold it natively
+ * group and template ids, the 1-100 character subject, the bare reply-to and the sender
+ * alias). The schedule's shape, its time in the future and whether SES can hold it natively
  * (no cron, no run count) are the core's checks (schedule/scheduling.ts).
  * `times` other than 1 is `unsupported`: a CycleParam task repeats until it is stopped, and
  * the API has no run count (TermCycle 1 only stops a cycle when a task is updated, and no
  * public action updates a task). `times: 1` is one run, sent as a timed task (TaskType 2).
  */
 export function validateBatch(batch: Batch): void {
-  const issues: Issue[] = [...senderIssues(batch.from, ['from'])];
-  if (issues.length > 0) throw invalidInput(issues, PROVIDER_ID);
   const schedule = batch.schedule;
   // The mailer sends these to the scheduler; a direct caller of the provider learns why here.
   if (schedule && isCronRule(schedule))

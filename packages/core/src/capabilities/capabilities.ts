@@ -62,6 +62,11 @@ export interface Capabilities {
     /** Display name allowed, and its maximum length in characters. */
     readonly name: boolean;
     readonly nameMaxLength?: number;
+    /**
+     * The shape a sender display name must have (characters the provider refuses in it), on
+     * sends, batches and `senders.create`.
+     */
+    readonly namePattern?: ReferencePattern;
   };
   readonly replyTo: {
     /** Most reply-to addresses (0 = unsupported). */

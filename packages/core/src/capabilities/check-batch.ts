@@ -7,6 +7,7 @@ import { needsSmtpUtf8 } from '../message/address.js';
 import type { Batch } from '../message/message.js';
 import type { Capabilities } from './capabilities.js';
 import {
+  checkFromName,
   checkName,
   checkReference,
   checkSubject,
@@ -67,7 +68,7 @@ export function checkBatch(batch: Batch, caps: Capabilities): void {
   }
   if (caps.batch?.fromName === false && batch.from.name)
     f.cannot('from.name', 'it has no sender display name on batches');
-  else checkName(f, 'from', batch.from, caps.from.name, caps.from.nameMaxLength);
+  else checkFromName(f, batch.from, caps);
   if (batch.replyTo !== undefined) {
     if (caps.replyTo.max === 0) f.cannot('replyTo', 'it has no reply-to address');
     else checkName(f, 'replyTo', batch.replyTo, caps.replyTo.name, caps.replyTo.nameMaxLength);

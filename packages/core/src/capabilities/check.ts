@@ -9,6 +9,7 @@ import { needsSmtpUtf8, utf8Length } from '../message/address.js';
 import type { Message } from '../message/message.js';
 import type { Capabilities } from './capabilities.js';
 import {
+  checkFromName,
   checkName,
   checkSubject,
   checkTags,
@@ -176,7 +177,7 @@ export function checkMessage(message: Message, caps: Capabilities): void {
   const f = new Findings(caps.provider);
   checkLocalParts(f, message, caps);
   checkRecipients(f, message, caps);
-  checkName(f, 'from', message.from, caps.from.name, caps.from.nameMaxLength);
+  checkFromName(f, message.from, caps);
   checkReplyTo(f, message, caps);
   checkSubject(f, message.subject, caps.subject.maxLength);
   checkBodies(f, message, caps);

@@ -22,6 +22,14 @@ export function checkName(
     f.over(path, `${max} characters`, charLength(address.name, Number.POSITIVE_INFINITY));
 }
 
+/** The sender's display name: allowed, within its length, in the provider's shape. */
+export function checkFromName(f: Findings, from: Address, caps: Capabilities): void {
+  checkName(f, 'from', from, caps.from.name, caps.from.nameMaxLength);
+  const shape = caps.from.namePattern;
+  if (from.name !== undefined && caps.from.name && shape !== undefined)
+    checkReference(f, ['from', 'name'], from.name, shape);
+}
+
 /**
  * A template reference against the provider's kind (`'id'`: a number or numeric string;
  * `'name'`: a non-empty string) and, when given, the shape the provider requires.

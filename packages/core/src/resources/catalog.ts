@@ -66,6 +66,14 @@ export function sendersView(k: Kit, domains: Domains): Senders {
       if (name !== undefined && (typeof name !== 'string' || name.trim() === '')) {
         throw invalidInput([{ path: ['name'], message: 'expected a non-empty string' }], k.id);
       }
+      // The name a sender shows in From: the provider's sender-name shape (capabilities.from).
+      const shape = k.provider.capabilities.from.namePattern;
+      if (name !== undefined && shape !== undefined && !matches(shape.pattern, name)) {
+        throw invalidInput(
+          [{ path: ['name'], message: `${k.id} expects ${shape.description}` }],
+          k.id,
+        );
+      }
       return k.value(f({ address: checked, ...(name === undefined ? {} : { name }) }), o);
     },
     async delete(id, o) {
@@ -73,6 +81,11 @@ export function sendersView(k: Kit, domains: Domains): Senders {
       await k.value(f(requireId(id, 'id', k.id)), o);
     },
   };
+}
+
+/** `pattern.test` without the lastIndex a global or sticky pattern carries between tests. */
+function matches(pattern: RegExp, value: string): boolean {
+  return new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')).test(value);
 }
 
 /** A domain name: labels of letters, digits and hyphens, with at least one dot. */
