@@ -195,4 +195,17 @@ export function runResourceSuite(s: ResourceSuite): void {
     expect(tooOld.message).toContain(`${caps().stats.maxAgeDays} days`);
     expect(requests()).toBe(before);
   });
+
+  it('refuses a misspelt key of a stats query or a new sender, rather than ignoring it', async () => {
+    const m = s.mailer();
+    const before = requests();
+    const today = s.day(s.emulator().now());
+    const typo = { from: today, to: today, domian: 'mail.example.com' };
+    const stats = await failure(m.stats.daily(typo as never));
+    expect(stats).toMatchObject({ code: 'invalid_input', issues: [{ path: ['domian'] }] });
+    const sender = { address: 'typo@mail.example.com', nmae: 'Shop' };
+    const created = await failure(m.senders.create(sender as never));
+    expect(created).toMatchObject({ code: 'invalid_input', issues: [{ path: ['nmae'] }] });
+    expect(requests()).toBe(before);
+  });
 }

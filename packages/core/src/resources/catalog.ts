@@ -3,7 +3,13 @@
  * addresses. Each checks its input before any request.
  */
 import { invalidInput, unsupported } from '../errors.js';
-import { checkTemplateInput, requireAddress, requireId, requireTemplateId } from './check.js';
+import {
+  checkTemplateInput,
+  rejectUnknownKeys,
+  requireAddress,
+  requireId,
+  requireTemplateId,
+} from './check.js';
 import type { Kit } from './kit.js';
 import type { Domain, Sender, SenderInput } from './types.js';
 import type { Domains, Senders, Templates } from './view.js';
@@ -58,6 +64,7 @@ export function sendersView(k: Kit, domains: Domains): Senders {
       withDomainStatus(k.list<Sender>('senders.list', s?.list, o), () => domains.list(o)),
     async create(input, o) {
       const f = k.allowed(k.caps?.senders.create, s?.create, 'senders.create');
+      rejectUnknownKeys(input, ['address', 'name'], k.id);
       const { address, name } = (input ?? {}) as Partial<SenderInput>;
       const checked = requireAddress(address, ['address'], k.id);
       if (name !== undefined && !k.caps?.senders.name) {

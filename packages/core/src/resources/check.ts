@@ -53,6 +53,22 @@ export function requireAddresses(value: unknown, field: string, provider: string
   return [...seen.values()];
 }
 
+/**
+ * Refuse a key `input` has beyond `known`: a misspelt option (`domian`) would otherwise be
+ * ignored, and the call answered as if it had not been given.
+ */
+export function rejectUnknownKeys(
+  input: unknown,
+  known: readonly string[],
+  provider: string,
+): void {
+  if (typeof input !== 'object' || input === null) return;
+  const unknown = Object.keys(input).find((key) => !known.includes(key));
+  if (unknown !== undefined) {
+    throw invalidInput([{ path: [unknown], message: 'unknown key' }], provider);
+  }
+}
+
 /** A template's name and bodies: a name within the limit and at least one body. */
 export function checkTemplateInput(
   input: unknown,
@@ -62,11 +78,8 @@ export function checkTemplateInput(
   if (typeof input !== 'object' || input === null) {
     throw invalidInput([{ path: ['template'], message: 'expected an object' }], provider);
   }
-  const { name, html, text, ...rest } = input as Record<string, unknown>;
-  const unknown = Object.keys(rest)[0];
-  if (unknown !== undefined) {
-    throw invalidInput([{ path: [unknown], message: 'unknown key' }], provider);
-  }
+  rejectUnknownKeys(input, ['name', 'html', 'text'], provider);
+  const { name, html, text } = input as Record<string, unknown>;
   if (typeof name !== 'string' || name.trim() === '') {
     throw invalidInput([{ path: ['name'], message: 'expected a non-empty string' }], provider);
   }
@@ -120,6 +133,7 @@ export function checkStatsQuery(
   if (typeof query !== 'object' || query === null) {
     throw invalidInput([{ path: ['query'], message: 'expected { from, to }' }], provider);
   }
+  rejectUnknownKeys(query, ['from', 'to', 'domain'], provider);
   const { from, to, domain } = query as StatsQuery;
   const start = parseDay(from);
   const end = parseDay(to);
