@@ -92,6 +92,18 @@ describe('errors name the neutral field', () => {
     await m.close();
   });
 
+  for (const target of TARGETS) {
+    it(`${target.id}: status refuses a misspelt key rather than widening the query`, async () => {
+      const m = mailer(target);
+      const before = received();
+      const query = { since: new Date(Date.now() - 60_000), recipeint: 'ann@example.com' };
+      const error = await failure(m.status(query as never));
+      expect(error).toMatchObject({ code: 'invalid_input', issues: [{ path: ['recipeint'] }] });
+      expect(received()).toBe(before);
+      await m.close();
+    });
+  }
+
   it('DirectMail removeRecipients given one string: invalid_input naming addresses', async () => {
     const m = mailer(aliyun);
     const error = await failure(m.groups.removeRecipients('group', 'a@x.example' as never));

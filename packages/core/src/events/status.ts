@@ -94,12 +94,18 @@ export async function queryStatus(
   return rows;
 }
 
+const QUERY_KEYS: readonly string[] = ['messageId', 'recipient', 'since', 'until'];
+
 /** Check the query and settle its window; a bad one is `invalid_input` before any request. */
 export function resolveStatusQuery(query: StatusQuery, now: number): ResolvedStatusQuery {
   const issues: { path: string[]; message: string }[] = [];
   const q = (typeof query === 'object' && query !== null ? query : {}) as StatusQuery;
   if (typeof query !== 'object' || query === null)
     issues.push({ path: [], message: 'expected an object' });
+  // A misspelt key (`recipeint`) would otherwise widen the query to every recipient.
+  for (const key of Object.keys(q)) {
+    if (!QUERY_KEYS.includes(key)) issues.push({ path: [key], message: 'unknown key' });
+  }
   for (const name of ['messageId', 'recipient'] as const) {
     const v = q[name];
     if (v !== undefined && (typeof v !== 'string' || v.trim() === '')) {
