@@ -98,3 +98,35 @@ describe('recipients per list', () => {
     });
   });
 });
+
+describe('recipient names', () => {
+  it('refuses a name and a different data.UserName (where DirectMail keeps the name) before any upload', async () => {
+    emu.reset();
+    const m = mailer();
+    const group = await m.groups.create({ name: 'names' });
+    const before = count('SaveReceiverDetail');
+    const error = await rejectedMailError(
+      m.groups.addRecipients(group.id, [
+        { address: 'a@example.com', name: 'Ann', data: { UserName: 'Ann' } },
+        { address: 'b@example.com', name: 'Bob', data: { UserName: 'Robert', City: 'X' } },
+      ]),
+    );
+    expect(error).toMatchObject({
+      code: 'invalid_input',
+      issues: [{ path: [1, 'data', 'UserName'] }],
+    });
+    expect(count('SaveReceiverDetail')).toBe(before);
+  });
+
+  it('stores a name as UserName', async () => {
+    emu.reset();
+    const m = mailer();
+    const group = await m.groups.create({ name: 'names2' });
+    await m.groups.addRecipients(group.id, [
+      { address: 'a@example.com', name: 'Ann', data: { City: 'X' } },
+    ]);
+    const listed = [];
+    for await (const r of m.groups.listRecipients(group.id)) listed.push(r);
+    expect(listed).toEqual([{ address: 'a@example.com', data: { UserName: 'Ann', City: 'X' } }]);
+  });
+});

@@ -188,8 +188,15 @@ export const ROWS: readonly MatrixRow[] = [
   row('per-recipient template data', ['groups.recipientData'], (c) =>
     yesNo(c.groups.recipientData),
   ),
-  row('display names on group recipients', ['groups.recipientNames'], (c) =>
-    yesNo(c.groups.recipientNames !== false),
+  row(
+    'display names on group recipients',
+    ['groups.recipientNames', 'groups.recipientNameKey'],
+    (c) =>
+      c.groups.recipientNames === false
+        ? 'no'
+        : c.groups.recipientNameKey === undefined
+          ? 'yes'
+          : `yes, as the variable \`${c.groups.recipientNameKey}\``,
   ),
   row('remove one recipient from a group', ['groups.removeRecipients'], (c) =>
     yesNo(c.groups.removeRecipients),

@@ -137,6 +137,8 @@ export const capabilities: Capabilities = {
     uploadChunk: 500,
     removeRecipients: true,
     recipientData: true,
+    // SaveReceiverDetail keeps a recipient's name as `u`, the template variable {UserName}.
+    recipientNameKey: 'UserName',
     pageSize: 50,
     // CreateReceiver's ReceiversName: 1-30 characters (SDK request model).
     nameMaxLength: 30,

@@ -144,6 +144,12 @@ export interface Capabilities {
      * addresses, so a name is `unsupported` (naming the recipient) rather than dropped.
      */
     readonly recipientNames?: boolean;
+    /**
+     * The template variable a recipient's display name is stored as, when the provider keeps
+     * it among the recipient's data (DirectMail: `UserName`). A recipient giving a name and a
+     * different value under that key is refused: one of the two would be lost.
+     */
+    readonly recipientNameKey?: string;
     /** Page size used by list iterators. */
     readonly pageSize: number;
   };

@@ -47,11 +47,19 @@ export function checkGroupSize(caps: Capabilities, count: number): void {
 
 /**
  * Refuse a recipient the provider's groups cannot store as given: a display name where groups
- * hold bare addresses (`groups.recipientNames: false`). `index` is the recipient's position in
+ * hold bare addresses (`groups.recipientNames: false`), or a name and a different value for the
+ * variable the provider keeps it in (`groups.recipientNameKey`). `index` is the recipient's position in
  * the whole upload, not in the provider call that would carry it.
  */
 export function checkGroupRecipient(caps: Capabilities, recipient: Recipient, index: number): void {
-  if (caps.groups.recipientNames !== false || !recipient.name) return;
+  if (!recipient.name) return;
+  const key = caps.groups.recipientNameKey;
+  const stored = key === undefined ? undefined : recipient.data?.[key];
+  if (key !== undefined && stored !== undefined && stored !== recipient.name) {
+    const message = `${caps.provider} stores the name as the variable ${key}: give one or the other`;
+    throw invalidInput([{ path: [index, 'data', key], message }], caps.provider);
+  }
+  if (caps.groups.recipientNames !== false) return;
   const message = `${caps.provider} groups store addresses without display names`;
   throw new MailError(`${caps.provider} does not support ${index}.name: ${message}`, {
     code: 'unsupported',
