@@ -126,6 +126,13 @@ export const ROWS: readonly MatrixRow[] = [
       ? 'no'
       : `${c.attachments.maxCount}, ${bytes(c.attachments.maxTotalBytes)} in total`,
   ),
+  row('attachment `contentType`', ['attachments.contentType'], (c) =>
+    c.attachments === false
+      ? '-'
+      : c.attachments.contentType === false
+        ? 'no (from the file name)'
+        : 'yes',
+  ),
   row('custom `headers`', ['headers'], (c) =>
     c.headers === false ? 'no' : `up to ${c.headers.max}`,
   ),

@@ -42,6 +42,22 @@ describe('Tencent sendBatch schedules are bounded before any request', () => {
   });
 });
 
+describe('nothing is silently dropped', () => {
+  it('Tencent: an attachment contentType (SES has no such field) is unsupported, naming it', async () => {
+    const m = mailer(tencent);
+    const before = received();
+    const attachments = [
+      { filename: 'a.txt', content: 'plain' },
+      { filename: 'invite', content: 'BEGIN:VCALENDAR', contentType: 'text/calendar' },
+    ];
+    const error = await failure(m.send({ ...tencent.message('a@example.com'), attachments }));
+    expect(error).toMatchObject({ code: 'unsupported', delivery: 'not_sent' });
+    expect(error.issues?.[0]?.path.join('.')).toBe('attachments.1.contentType');
+    expect(received()).toBe(before);
+    await m.close();
+  });
+});
+
 describe('errors name the neutral field', () => {
   for (const target of TARGETS) {
     it(`${target.id}: a getter that throws is named by its path`, async () => {

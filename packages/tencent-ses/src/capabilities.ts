@@ -106,7 +106,13 @@ export function tencentSesCapabilities(options: {
       // SendEmail's Template; a send's data is bounded by the 8 MB request (REQUEST_MAX_BYTES).
     },
     // docs/providers/tencent-ses.md: at most 10, 4 MB raw in total (the request, base64 included, at most 8 MB).
-    attachments: { maxCount: 10, maxTotalBytes: 4 * MB, filenameMaxLength: 255 },
+    // Attachment is {FileName, Content}: no media type field (docs/providers/tencent-ses.md).
+    attachments: {
+      maxCount: 10,
+      maxTotalBytes: 4 * MB,
+      filenameMaxLength: 255,
+      contentType: false,
+    },
     // SmtpHeaders has no confirmed format: raw via providerOptions['tencent-ses'].smtpHeaders.
     headers: false,
     // SendEmail has neither tags nor per-message tracking switches.

@@ -106,6 +106,11 @@ export interface Capabilities {
         readonly maxTotalBytes: number;
         /** Longest file name in characters, if limited. */
         readonly filenameMaxLength?: number;
+        /**
+         * Each attachment's media type is sent (default `true`); `false`: the provider infers it
+         * from the file name, so a given `contentType` is `unsupported` rather than dropped.
+         */
+        readonly contentType?: boolean;
       };
   /** `false`, or how many custom headers one message may carry. */
   readonly headers: false | { readonly max: number };

@@ -118,6 +118,8 @@ function checkAttachments(f: Findings, message: Message, caps: Capabilities): vo
   let total = 0;
   attachments.forEach((a, index) => {
     total += a.content.byteLength;
+    if (limits.contentType === false && a.contentType !== undefined)
+      f.cannot(`attachments.${index}.contentType`, 'it infers the media type from the file name');
     if (nameMax !== undefined && charLength(a.filename, nameMax) > nameMax) {
       const got = charLength(a.filename, Number.POSITIVE_INFINITY);
       f.over(['attachments', index, 'filename'], `${nameMax} characters`, got);
