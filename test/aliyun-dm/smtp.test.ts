@@ -262,3 +262,17 @@ describe('checks before any connection', () => {
     expect(error.issues?.[0]?.path).toEqual(['from']);
   });
 });
+
+describe('custom headers the message writes itself', () => {
+  it.each(['Bcc', 'cc', 'From', 'Subject', 'Content-Type'])(
+    'refuses a %s header before connecting: it would add no recipient, or contradict a field',
+    async (name) => {
+      const m = mailer();
+      const error = await failure(m.send(message({ headers: { [name]: 'z@example.com' } })));
+      expect(error).toMatchObject({ code: 'invalid_input', issues: [{ path: ['headers', name] }] });
+      await new Promise((r) => setTimeout(r, 50));
+      expect(smtpCopies()).toEqual([]);
+      await m.close();
+    },
+  );
+});

@@ -14,6 +14,7 @@ import {
   textProblem,
 } from './address.js';
 import { expandAddressList } from './address-list.js';
+import { headerProblem } from './headers.js';
 import type { Address, Attachment, Recipient } from './message.js';
 
 type Problem = (value: string) => string | undefined;
@@ -186,22 +187,8 @@ export const tracking = z.strictObject({
 /** Options per provider id, parsed by that provider (provider/options.ts). */
 export const providerOptions = record(z.string(), z.unknown());
 
-/** RFC 5322 docs/providers ftext: printable ASCII except the colon. */
-function headerNameProblem(name: string): string | undefined {
-  if (name === '') return 'a header name must not be empty';
-  for (let i = 0; i < name.length; i++) {
-    const code = name.charCodeAt(i);
-    if (code === 0x0d || code === 0x0a || code === 0)
-      return 'the header name contains a line break or NUL (header injection)';
-    if (code < 33 || code > 126 || code === 58) {
-      return 'a header name may contain only printable ASCII characters other than ":" (RFC 5322 ftext)';
-    }
-  }
-  return undefined;
-}
-
 /** Extra headers: RFC 5322 names, single-line values, no name given twice in any case. */
-export const headers = record(checked(headerNameProblem), line).check(
+export const headers = record(checked(headerProblem), line).check(
   z.superRefine((record: Record<string, string>, ctx) => {
     const seen = new Set<string>();
     for (const name of Object.keys(record)) {
