@@ -96,6 +96,17 @@ describe('the shared secret', () => {
     expect(isMailError(caught)).toBe(true);
     expect(caught).toMatchObject({ code: 'invalid_input', issues: [{ path: ['token'] }] });
   });
+
+  it('refuses a misspelt option at construction, rather than never calling it', () => {
+    let caught: unknown;
+    try {
+      const onevent = () => {};
+      createEventReceiver({ token: TOKEN, parse: parseEvents, onevent } as never);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ code: 'invalid_input', issues: [{ path: ['onevent'] }] });
+  });
 });
 
 describe('bodies', () => {

@@ -233,5 +233,27 @@ function checkOptions(options: EventReceiverOptions): void {
       issues.push({ path: [name], message: 'must be a positive integer' });
     }
   }
+  for (const name of ['onEvent', 'onError', 'now'] as const) {
+    const v = options?.[name];
+    if (v !== undefined && typeof v !== 'function')
+      issues.push({ path: [name], message: 'must be a function' });
+  }
+  // A misspelt option (`onevent`) would leave events queued for pulling, the callback never run.
+  for (const key of Object.keys(options ?? {})) {
+    if (!OPTION_KEYS.includes(key)) issues.push({ path: [key], message: `unknown key '${key}'` });
+  }
   if (issues.length > 0) throw invalidInput(issues);
 }
+
+const OPTION_KEYS: readonly string[] = [
+  'token',
+  'parse',
+  'onEvent',
+  'onError',
+  'maxBodyBytes',
+  'dedupeWindowMs',
+  'dedupeMax',
+  'ackTimeoutMs',
+  'queueSize',
+  'now',
+] satisfies readonly (keyof EventReceiverOptions)[];
