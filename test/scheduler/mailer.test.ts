@@ -77,6 +77,13 @@ describe('scheduling through the mailer', () => {
       dm.send(dmMessage(uniqueTo('t')), { schedule: { at, times: 2 } as never }),
     );
     expect(times.issues[0]?.path).toEqual(['schedule', 'times']);
+    const both = await failure(
+      dm.send(dmMessage(uniqueTo('both')), {
+        at: new Date(Date.now() - 60_000),
+        schedule: { at },
+      } as never),
+    );
+    expect(both).toMatchObject({ code: 'invalid_input', issues: [{ path: ['at'] }] });
     const listed = [];
     for await (const entry of dm.schedules.list()) listed.push(entry);
     expect(listed).toHaveLength(0);

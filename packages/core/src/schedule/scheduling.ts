@@ -211,6 +211,10 @@ export function createScheduling(deps: SchedulingDeps) {
     /** `send(message, { at })` / `send(message, { schedule })`: always through the scheduler. */
     async send(input: MessageInput, options: ScheduleSendOptions): Promise<ScheduledResult> {
       const message = prepareMessage(provider, input);
+      if (options.at !== undefined && options.schedule !== undefined) {
+        // One of the two would be ignored: say which to drop rather than pick one.
+        throw invalidInput([{ path: ['at'], message: 'give at or schedule, not both' }]);
+      }
       const rule = ruleOf(options.schedule ?? { at: options.at }, now());
       const what = 'send(message, { at })';
       return toScheduler({ kind: 'send', message }, rule, what, options.signal);
