@@ -100,7 +100,9 @@ async function main(): Promise<void> {
   }
   // Loaded after the flags are read: --help, --version and a bad flag answer without the server.
   const { startEmulator } = await import('./server.js');
-  const emu = await startEmulator(options);
+  // The bin's own flags are not emulator options (startEmulator refuses unknown keys).
+  const { quiet: _quiet, publicUrl: _publicUrl, ...emulatorOptions } = options;
+  const emu = await startEmulator(emulatorOptions);
   // Scheduled batches fire when they are due; POST /__emulator/clock still jumps the clock.
   const stopClock = followRealTime(emu);
   let stopping = false;

@@ -9,6 +9,7 @@ import { randomCredential } from './credentials.js';
 import { createEventLog, type EventLog } from './events/log.js';
 import { createFaultStore, type FaultStore } from './faults.js';
 import { createModules, seedModules } from './modules.js';
+import { checkOptions } from './options.js';
 import type { EmuContext, OutboxEntry, ProviderId, ProviderModule } from './types.js';
 
 /** Everything of `Emulator` except what needs a bound socket. */
@@ -38,6 +39,7 @@ export interface Core {
 
 /** Build the emulator's state and controls from its options. */
 export function createCore(options: EmulatorOptions): Core {
+  checkOptions(options);
   const credentials = {
     aliyun: [...(options.aliyunKeys ?? [randomCredential('aliyun-dm')])],
     tencent: [...(options.tencentKeys ?? [randomCredential('tencent-ses')])],
