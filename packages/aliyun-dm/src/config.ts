@@ -144,7 +144,7 @@ export function resolveConfig(
  */
 export function configFromUrl(url: URL): Record<string, unknown> {
   // Credentials in the URL are refused by core's fromConfig, for every adapter.
-  const { insecure, ...query } = urlQuery(url);
+  const { insecure, ...query } = urlQuery(url, ['region']);
   const config: Record<string, unknown> = { region: url.hostname, ...query };
   // `?insecure=1` is the URL form of `allowInsecureHttp: true`.
   if (insecure !== undefined) config['allowInsecureHttp'] = insecure === '1' || insecure === 'true';

@@ -162,7 +162,7 @@ export function resolveTencentSesConfig(
 /** `tencent-ses://ap-guangzhou?endpoint=http://127.0.0.1:1234&timeoutMs=5000` -> config object. */
 export function tencentSesConfigFromUrl(url: URL): Record<string, unknown> {
   // Credentials in the URL are refused by core's fromConfig, for every adapter.
-  const { insecure, ...query } = urlQuery(url);
+  const { insecure, ...query } = urlQuery(url, ['region']);
   // `?insecure=1` is the URL form of `allowInsecureHttp: true`.
   const optIn =
     insecure === undefined ? {} : { allowInsecureHttp: insecure === '1' || insecure === 'true' };

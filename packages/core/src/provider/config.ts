@@ -207,9 +207,28 @@ function toUrl(value: string | URL): URL {
   }
 }
 
-/** Turn URL query parameters into config keys (`?timeoutMs=5000` -> `{ timeoutMs: '5000' }`). */
-export function urlQuery(url: URL): Record<string, string> {
+/**
+ * Turn URL query parameters into config keys (`?timeoutMs=5000` -> `{ timeoutMs: '5000' }`).
+ * What such a URL cannot say is refused, naming it, rather than ignored: a port or a path (the
+ * form is `id://host?query`, `#name` naming a failover member), a key given twice, a key in `reserved` (one the
+ * host already sets, such as `region`), and an `insecure` other than `1`, `true`, `0`, `false`.
+ */
+export function urlQuery(url: URL, reserved: readonly string[] = []): Record<string, string> {
+  const provider = url.protocol.replace(/:$/, '');
+  const fail = (path: string, message: string): never =>
+    failConfig(provider, `${provider} config URL: ${path}: ${message}`, [
+      { path: [path], message },
+    ]);
+  if (url.port !== '') fail('port', 'the URL names a region, not a server: set ?endpoint=');
+  if (url.pathname !== '' && url.pathname !== '/') fail('path', 'the URL has no path');
   const out: Record<string, string> = {};
-  for (const [key, value] of url.searchParams) out[key] = value;
+  for (const [key, value] of url.searchParams) {
+    if (Object.hasOwn(out, key)) fail(key, 'given twice');
+    if (reserved.includes(key)) fail(key, 'already set by the URL host');
+    out[key] = value;
+  }
+  const insecure = out['insecure'];
+  if (insecure !== undefined && !['1', 'true', '0', 'false'].includes(insecure))
+    fail('insecure', 'expected 1, true, 0 or false');
   return out;
 }
