@@ -7,7 +7,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { Recipient } from '@mailbridge/core';
+import { MailError, type Recipient } from '@mailbridge/core';
 import { parse } from 'csv-parse';
 import { UsageError } from './exit.js';
 
@@ -58,27 +58,51 @@ async function* jsonRows(file: string): AsyncGenerator<Record<string, unknown>> 
     try {
       value = JSON.parse(text);
     } catch {
-      throw new UsageError(`${file}:${line}: not a JSON object`);
+      throw rowError(line, file, 'not a JSON object');
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new UsageError(`${file}:${line}: not a JSON object`);
+      throw rowError(line, file, 'not a JSON object');
     }
     yield value as Record<string, unknown>;
   }
 }
 
-/** `address`/`email` is the recipient; `data` (JSON lines) or the other columns its variables. */
+/**
+ * A row the upload cannot take: a MailError, which the core passes on as it is (any other error
+ * from the source becomes "the source threw", without the row or the column).
+ */
+function rowError(row: number, key: string, message: string): MailError {
+  return new MailError(`Invalid input: row ${row}: ${key}: ${message}`, {
+    code: 'invalid_input',
+    delivery: 'not_sent',
+    issues: [{ path: ['row', row, key], message }],
+  });
+}
+
+/**
+ * `address`/`email` is the recipient; `data` (JSON lines) or the other columns its variables.
+ * Nothing in a row is dropped: both address columns, keys beside `data`, or a value that is no
+ * string, number or boolean stop the upload naming the row and the key.
+ */
 function toRecipient(record: Record<string, unknown>, row: number): Recipient {
   const { address, email, data, ...rest } = record;
+  if (address !== undefined && email !== undefined)
+    throw rowError(row, 'email', 'give address or email, not both');
   const to = address ?? email;
   if (typeof to !== 'string' || to === '') {
-    throw new UsageError(`row ${row}: no address (a column named address or email is required)`);
+    throw rowError(row, 'address', 'no address (a column named address or email is required)');
   }
   const variables: Record<string, string> = {};
-  const extra =
-    typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : rest;
+  const nested = typeof data === 'object' && data !== null && !Array.isArray(data);
+  if (data !== undefined && !nested) throw rowError(row, 'data', 'must be an object');
+  const beside = Object.keys(rest)[0];
+  if (nested && beside !== undefined) throw rowError(row, beside, 'beside data (put it in data)');
+  const extra = nested ? (data as Record<string, unknown>) : rest;
   for (const [key, value] of Object.entries(extra)) {
-    if (value !== undefined && value !== null && value !== '') variables[key] = String(value);
+    if (value === undefined || value === null || value === '') continue;
+    if (!['string', 'number', 'boolean'].includes(typeof value))
+      throw rowError(row, key, 'must be a string, number or boolean');
+    variables[key] = String(value);
   }
   return {
     address: to,

@@ -3,6 +3,9 @@
  * template references reach the provider unchanged, or the run stops with exit 2 naming the
  * field, before any request.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, run } from './run.js';
@@ -95,5 +98,25 @@ describe('mailbridge batch --template', () => {
     expect(ran.stderr).toBe('');
     expect(ran.code).toBe(0);
     expect(emu.outbox.at(-1)).toMatchObject({ to: 'm@example.com', templateId: '007' });
+  });
+});
+
+describe('mailbridge groups upload (JSON lines)', () => {
+  it.each([
+    ['a key beside data', '{"address":"a@example.com","data":{"city":"X"},"name":"Ann"}', 'name'],
+    ['both address and email', '{"address":"a@example.com","email":"b@example.com"}', 'email'],
+    ['a nested value', '{"address":"a@example.com","city":{"name":"X"}}', 'city'],
+    ['a row without an address', '{"mail":"a@example.com"}', 'row 1: address'],
+    ['a line that is no JSON object', '[1]', 'not a JSON object'],
+  ])('refuses %s, naming it, before any upload', async (_what, line, key) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'mb-input-')), 'rows.jsonl');
+    writeFileSync(file, `${line}\n`);
+    const before = emu.requestCount({ action: 'CreateReceiverDetail' });
+    const before2 = emu.requestCount({ action: 'CreateReceiverDetailWithData' });
+    const ran = await run(['groups', 'upload', '1', file], tencent);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toContain(key);
+    expect(emu.requestCount({ action: 'CreateReceiverDetail' })).toBe(before);
+    expect(emu.requestCount({ action: 'CreateReceiverDetailWithData' })).toBe(before2);
   });
 });
