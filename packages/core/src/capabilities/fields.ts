@@ -70,7 +70,8 @@ function stateless(pattern: RegExp): RegExp {
     : pattern;
 }
 
-function statelessTest(pattern: RegExp, value: string): boolean {
+/** `pattern.test(value)`, the same answer every time whatever the pattern's flags. */
+export function statelessTest(pattern: RegExp, value: string): boolean {
   return stateless(pattern).test(value);
 }
 

@@ -3,7 +3,7 @@
  * message writes itself from its fields. Used by the message schema (schema.ts).
  */
 
-/** RFC 5322 docs/providers ftext: printable ASCII except the colon. */
+/** RFC 5322 ftext: printable ASCII except the colon. */
 function headerNameProblem(name: string): string | undefined {
   if (name === '') return 'a header name must not be empty';
   for (let i = 0; i < name.length; i++) {

@@ -2,6 +2,7 @@
  * The views of what the account stores for sending: templates, sending domains and sender
  * addresses. Each checks its input before any request.
  */
+import { statelessTest } from '../capabilities/fields.js';
 import { invalidInput, unsupported } from '../errors.js';
 import {
   checkTemplateInput,
@@ -75,7 +76,7 @@ export function sendersView(k: Kit, domains: Domains): Senders {
       }
       // The name a sender shows in From: the provider's sender-name shape (capabilities.from).
       const shape = k.provider.capabilities.from.namePattern;
-      if (name !== undefined && shape !== undefined && !matches(shape.pattern, name)) {
+      if (name !== undefined && shape !== undefined && !statelessTest(shape.pattern, name)) {
         throw invalidInput(
           [{ path: ['name'], message: `${k.id} expects ${shape.description}` }],
           k.id,
@@ -88,11 +89,6 @@ export function sendersView(k: Kit, domains: Domains): Senders {
       await k.value(f(requireId(id, 'id', k.id)), o);
     },
   };
-}
-
-/** `pattern.test` without the lastIndex a global or sticky pattern carries between tests. */
-function matches(pattern: RegExp, value: string): boolean {
-  return new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')).test(value);
 }
 
 /** A domain name: labels of letters, digits and hyphens, with at least one dot. */
