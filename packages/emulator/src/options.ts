@@ -5,17 +5,18 @@
  */
 import type { EmulatorOptions } from './api.js';
 
-const KEYS: readonly string[] = [
-  'host',
-  'port',
-  'aliyunKeys',
-  'tencentKeys',
-  'seed',
-  'defaultSeed',
-  'startTime',
-  'authSkewMs',
-  'callbacks',
-] satisfies readonly (keyof EmulatorOptions)[];
+/** Every option, so that a key added to `EmulatorOptions` and not here fails to compile. */
+const KEYS: readonly string[] = Object.keys({
+  host: true,
+  port: true,
+  aliyunKeys: true,
+  tencentKeys: true,
+  seed: true,
+  defaultSeed: true,
+  startTime: true,
+  authSkewMs: true,
+  callbacks: true,
+} satisfies Record<keyof EmulatorOptions, true>);
 
 const PROVIDERS: readonly string[] = ['aliyun-dm', 'tencent-ses'];
 
