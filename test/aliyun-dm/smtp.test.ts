@@ -252,6 +252,13 @@ describe('checks before any connection', () => {
     expect(error.issues?.[0]?.path).toEqual(['template']);
   });
 
+  it('two to recipients with attachments are unsupported: one SMTP message would show each the other', async () => {
+    const error = await failure(mailer().send(message({ to: ['a@example.com', 'b@example.com'] })));
+    expect(error).toMatchObject({ code: 'unsupported', delivery: 'not_sent' });
+    expect(error.issues?.[0]?.path).toEqual(['to']);
+    expect(smtpCopies()).toEqual([]);
+  });
+
   it('credentials for another sender: invalid_input naming from', async () => {
     const error = await failure(
       mailer({ credentials: async () => ({ user: 'batch@mail.example.com', password: 'x' }) }).send(

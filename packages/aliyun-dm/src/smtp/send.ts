@@ -53,6 +53,15 @@ export function validateSmtpMessage(message: Message, smtp: ResolvedSmtp | undef
   if (options !== undefined && Object.keys(options as object).length > 0) {
     throw unsupported('aliyun-dm', 'providerOptions.aliyun-dm', why);
   }
+  // Over HTTP each `to` gets its own copy (capabilities: toVisibleToEachOther false); one SMTP
+  // message would show every address in its To header to every recipient.
+  if (message.to.length > 1) {
+    throw unsupported(
+      'aliyun-dm',
+      'to',
+      'with attachments DirectMail sends one SMTP message, whose To header every recipient would see: send one message per recipient (sendMany)',
+    );
+  }
 }
 
 /**
