@@ -196,6 +196,27 @@ export const ROWS: readonly MatrixRow[] = [
     yesNo(c.groups.recipientData),
   ),
   row(
+    "rules on group recipients' data",
+    [
+      'groups.recipientDataRules.sameKeys',
+      'groups.recipientDataRules.maxJsonBytes',
+      'groups.recipientDataRules.plainText',
+    ],
+    (c) => {
+      const rules = c.groups.recipientDataRules;
+      if (rules === undefined) return 'none';
+      return [
+        rules.sameKeys ? 'the same keys for every recipient of an upload' : undefined,
+        rules.maxJsonBytes === undefined
+          ? undefined
+          : `at most ${rules.maxJsonBytes} bytes as JSON`,
+        rules.plainText ? 'plain text (no HTML tags)' : undefined,
+      ]
+        .filter((part) => part !== undefined)
+        .join('; ');
+    },
+  ),
+  row(
     'display names on group recipients',
     ['groups.recipientNames', 'groups.recipientNameKey'],
     (c) =>

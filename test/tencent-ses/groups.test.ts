@@ -92,11 +92,51 @@ describe('groups at the provider limits', () => {
         yield i === 20_001 ? { address: `n${i}@example.com`, name: 'Ann' } : `n${i}@example.com`;
     };
     const error = await failure(m.groups.addRecipients(group.id, recipients()));
-    expect(error).toMatchObject({ code: 'unsupported', delivery: 'not_sent' });
+    // The first call's 20,000 are stored: sending the upload again would add them twice.
+    expect(error).toMatchObject({ code: 'unsupported', delivery: 'unknown', retryable: false });
     expect(error.issues?.[0]?.path).toEqual([20_001, 'name']);
     expect(error.message).toContain('after 20000 recipients in 1 calls');
     // The first 20,000 went in one call; the chunk holding the name was never sent.
     expect(emu.requestCount({ action: 'CreateReceiverDetail' }) - before).toBe(1);
+    await m.close();
+  });
+
+  it('holds every recipient of an upload to the data rules, named by its place in the upload', async () => {
+    const m = mailer();
+    const group = await m.groups.create({ name: 'data-rules' });
+    const before = emu.requestCount({ action: 'CreateReceiverDetailWithData' });
+    const refused = async (odd: Record<string, unknown>, message: string) => {
+      const rows = [
+        { address: 'd0@example.com', data: { name: 'Ann' } },
+        { address: 'd1@example.com', data: { name: 'Bob' } },
+        { address: 'd2@example.com', ...odd },
+      ];
+      const error = await failure(m.groups.addRecipients(group.id, rows));
+      expect(error).toMatchObject({ code: 'invalid_input', delivery: 'not_sent' });
+      expect(error.issues?.[0]?.path).toEqual([2, 'data']);
+      expect(error.issues?.[0]?.message).toContain(message);
+    };
+    await refused({ data: { name: 'Cy', city: 'Xi’an' } }, 'keys of the first: name');
+    await refused({}, 'keys of the first: name');
+    await refused({ data: { name: 'x'.repeat(800) } }, 'at most 800 bytes as JSON');
+    await refused({ data: { name: '<b>Cy</b>' } }, 'no HTML tags');
+    expect(emu.requestCount({ action: 'CreateReceiverDetailWithData' }) - before).toBe(0);
+    await m.close();
+  });
+
+  it('compares data keys across the whole upload, not one call at a time', async () => {
+    const m = mailer();
+    const group = await m.groups.create({ name: 'data-keys' });
+    const recipients = function* () {
+      for (let i = 0; i < 20_002; i++)
+        yield {
+          address: `k${i}@example.com`,
+          data: i === 20_001 ? { city: 'Xi’an' } : { name: 'A' },
+        };
+    };
+    const error = await failure(m.groups.addRecipients(group.id, recipients()));
+    expect(error).toMatchObject({ code: 'invalid_input', delivery: 'unknown' });
+    expect(error.issues?.[0]?.path).toEqual([20_001, 'data']);
     await m.close();
   });
 

@@ -5,6 +5,7 @@
 import type { Capabilities, RateLimit, ResourceCapabilities } from '@mailbridge/core';
 import { TENCENT_SES_ACTION_NAMES, TENCENT_SES_ACTIONS } from './actions.js';
 import { PROVIDER_ID } from './config.js';
+import { RECIPIENT_DATA_MAX_BYTES } from './groups.js';
 import { BATCH_SUBJECT_MAX, EMAIL_MAX_BYTES, SEND_SUBJECT_MAX } from './limits.js';
 
 const MB = 1024 * 1024;
@@ -102,7 +103,7 @@ export function tencentSesCapabilities(options: {
       // The whole email (bodies and attachments together) at most 4 MB.
       messageMaxBytes: EMAIL_MAX_BYTES,
       // No templateDataMaxBytes: the SDK models put the 800-byte TemplateData bound on
-      // ReceiverInputData (group rows, checked on upload: RECIPIENT_DATA_MAX_BYTES), not on
+      // ReceiverInputData (group rows: groups.recipientDataRules), not on
       // SendEmail's Template; a send's data is bounded by the 8 MB request (REQUEST_MAX_BYTES).
     },
     // docs/providers/tencent-ses.md: at most 10, 4 MB raw in total (the request, base64 included, at most 8 MB).
@@ -136,6 +137,13 @@ export function tencentSesCapabilities(options: {
       // CreateReceiver's Desc: InvalidParameterValue.ReceiverDescIllegal over 300 characters
       // (docs/providers/tencent-ses-limits.md).
       descriptionMaxLength: 300,
+      // ReceiverInputData rows: the same keys in every row (TemplateDataInconsistent), at most
+      // 800 bytes each, no HTML markup (InValidTemplateData) (docs/providers/tencent-ses.md).
+      recipientDataRules: {
+        sameKeys: true,
+        maxJsonBytes: RECIPIENT_DATA_MAX_BYTES,
+        plainText: true,
+      },
       pageSize: 100,
     },
     resources: RESOURCE_CAPABILITIES,

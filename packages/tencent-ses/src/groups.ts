@@ -5,7 +5,7 @@
  * at most 100), DeleteReceiver. The API has no way to remove one address, so `removeRecipient`
  * is absent and the core reports `unsupported`.
  */
-import type { Group, Issue, Page, Recipient } from '@mailbridge/core';
+import type { Group, Page, Recipient } from '@mailbridge/core';
 import { invalidInput, type Operation, type ProviderGroups } from '@mailbridge/core/provider';
 import type { ActionOutput } from './actions.js';
 import { actionOperation, mappedOperation, type RequestContext } from './client.js';
@@ -15,9 +15,6 @@ import { parseChinaTime } from './time.js';
 
 /** ReceiverInputData.TemplateData: at most 800 bytes per row (docs/providers/tencent-ses.md). */
 export const RECIPIENT_DATA_MAX_BYTES = 800;
-
-/** Row data may not hold HTML markup (InvalidParameterValue.InValidTemplateData, docs/providers/tencent-ses.md). */
-const HTML_TAG = /<\/?[A-Za-z][^>]*>/;
 
 /** ReceiversStatus names (docs/providers/tencent-ses.md ReceiverData). */
 const RECEIVER_STATUS: Readonly<Record<number, string>> = {
@@ -157,32 +154,10 @@ function addressesOf(chunk: readonly Recipient[]): string[] {
 }
 
 /**
- * Rows of CreateReceiverDetailWithData: every row carries data with the same keys (otherwise
- * InvalidParameterValue.TemplateDataInconsistent), each at most 800 bytes serialised, with
- * plain-text values.
+ * Rows of CreateReceiverDetailWithData. Their rules (the same keys in every row, otherwise
+ * InvalidParameterValue.TemplateDataInconsistent; 800 bytes each; plain-text values) are the
+ * core's check, from `groups.recipientDataRules` (capabilities.ts).
  */
 function rowsOf(chunk: readonly Recipient[]): { Email: string; TemplateData: string }[] {
-  const issues: Issue[] = [];
-  const keys = Object.keys(chunk.find((r) => r.data)?.data ?? {})
-    .sort()
-    .join('\n');
-  const rows = chunk.map((r, i) => {
-    const TemplateData = JSON.stringify(r.data ?? {});
-    if (r.data === undefined || Object.keys(r.data).sort().join('\n') !== keys) {
-      issues.push({
-        path: ['recipients', i, 'data'],
-        message: 'every recipient needs data with the same keys',
-      });
-    } else if (Buffer.byteLength(TemplateData) > RECIPIENT_DATA_MAX_BYTES) {
-      issues.push({
-        path: ['recipients', i, 'data'],
-        message: `at most ${RECIPIENT_DATA_MAX_BYTES} bytes as JSON`,
-      });
-    } else if (Object.values(r.data).some((v) => HTML_TAG.test(v))) {
-      issues.push({ path: ['recipients', i, 'data'], message: 'plain text values, no HTML tags' });
-    }
-    return { Email: r.address, TemplateData };
-  });
-  if (issues.length > 0) throw invalidInput(issues.slice(0, 20), PROVIDER_ID);
-  return rows;
+  return chunk.map((r) => ({ Email: r.address, TemplateData: JSON.stringify(r.data ?? {}) }));
 }

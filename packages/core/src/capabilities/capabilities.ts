@@ -155,6 +155,17 @@ export interface Capabilities {
      * different value under that key is refused: one of the two would be lost.
      */
     readonly recipientNameKey?: string;
+    /**
+     * What the provider requires of recipients' data in a group, when it has rules: `sameKeys`,
+     * every recipient of one upload carries data with the same keys (or none carries data);
+     * `maxJsonBytes`, one recipient's data as JSON at most this many bytes; `plainText`, values
+     * without HTML markup.
+     */
+    readonly recipientDataRules?: {
+      readonly sameKeys: boolean;
+      readonly maxJsonBytes?: number;
+      readonly plainText: boolean;
+    };
     /** Page size used by list iterators. */
     readonly pageSize: number;
   };

@@ -6,6 +6,7 @@
 
 import type { Capabilities } from '../capabilities/capabilities.js';
 import { type Issue, invalidInput, MailError } from '../errors.js';
+import { utf8Length } from '../message/address.js';
 import type { Recipient } from '../message/message.js';
 import type { GroupInput } from '../provider/provider.js';
 
@@ -48,10 +49,17 @@ export function checkGroupSize(caps: Capabilities, count: number): void {
 /**
  * Refuse a recipient the provider's groups cannot store as given: a display name where groups
  * hold bare addresses (`groups.recipientNames: false`), or a name and a different value for the
- * variable the provider keeps it in (`groups.recipientNameKey`). `index` is the recipient's position in
- * the whole upload, not in the provider call that would carry it.
+ * variable the provider keeps it in (`groups.recipientNameKey`), or data the provider's rules
+ * refuse (`groups.recipientDataRules`, keys compared with the upload's `first` recipient).
+ * `index` is the recipient's position in the whole upload, not in the provider call carrying it.
  */
-export function checkGroupRecipient(caps: Capabilities, recipient: Recipient, index: number): void {
+export function checkGroupRecipient(
+  caps: Capabilities,
+  recipient: Recipient,
+  index: number,
+  first: Recipient,
+): void {
+  checkGroupData(caps, recipient, index, first);
   if (!recipient.name) return;
   const key = caps.groups.recipientNameKey;
   const stored = key === undefined ? undefined : recipient.data?.[key];
@@ -67,6 +75,39 @@ export function checkGroupRecipient(caps: Capabilities, recipient: Recipient, in
     provider: caps.provider,
     issues: [{ path: [index, 'name'], message }],
   });
+}
+
+/** A tag, opening or closing: what `plainText` data may not hold. */
+const HTML_TAG = /<\/?[A-Za-z][^>]*>/;
+
+/** A recipient's data keys in one comparable string (`undefined`: no data). */
+const keysOf = (r: Recipient) =>
+  r.data === undefined ? undefined : Object.keys(r.data).sort().join(', ');
+
+function checkGroupData(caps: Capabilities, r: Recipient, index: number, first: Recipient): void {
+  const rules = caps.groups.recipientDataRules;
+  if (rules === undefined) return;
+  const refuse = (message: string): never => {
+    throw invalidInput(
+      [{ path: [index, 'data'], message: `${caps.provider}: ${message}` }],
+      caps.provider,
+    );
+  };
+  const keys = keysOf(r);
+  const expected = keysOf(first);
+  if (rules.sameKeys && keys !== expected) {
+    refuse(
+      expected === undefined
+        ? 'the first recipient of this upload has no data, so none may have any'
+        : `every recipient of one upload needs data with the keys of the first: ${expected}`,
+    );
+  }
+  if (r.data === undefined) return;
+  const max = rules.maxJsonBytes;
+  const bytes = max === undefined ? 0 : utf8Length(JSON.stringify(r.data));
+  if (max !== undefined && bytes > max) refuse(`at most ${max} bytes as JSON, got ${bytes}`);
+  if (rules.plainText && Object.values(r.data).some((v) => HTML_TAG.test(v)))
+    refuse('plain text values only, no HTML tags');
 }
 
 /** A new group's name and description against the lengths the provider documents. */

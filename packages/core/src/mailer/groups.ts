@@ -148,11 +148,13 @@ async function uploadAll(
   try {
     let chunk: Recipient[] = [];
     let index = 0;
+    let first: Recipient | undefined;
     const source = iterateSource<RecipientInput>(recipients, 'recipients', options?.signal);
     for await (const input of { [Symbol.asyncIterator]: () => source }) {
       checkGroupSize(caps, index + 1);
       const recipient = normalizeRecipient(input, index);
-      checkGroupRecipient(caps, recipient, index++);
+      first ??= recipient;
+      checkGroupRecipient(caps, recipient, index++, first);
       chunk.push(recipient);
       if (chunk.length === caps.groups.uploadChunk) {
         await upload(chunk);
