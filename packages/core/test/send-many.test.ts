@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collect, createMailer, type MessageInput } from '../src/index.js';
+import { collect, createMailer, type MessageInput, type Settled } from '../src/index.js';
 import { createTestingProvider } from '../src/testing/testing.js';
 
 function message(i: number): MessageInput {
@@ -106,5 +106,55 @@ describe('sendMany', () => {
     expect(error).toMatchObject({ code: 'invalid_input', issues: [{ path: ['messages'] }] });
     expect((error as Error).cause).toMatchObject({ message: 'source broke' });
     expect(seen).toEqual([0]);
+  });
+
+  it('yields a settled result while the source is still waiting, even for its consumer', async () => {
+    const mailer = createMailer(createTestingProvider());
+    // The next message comes only once the consumer has seen the previous result (a feedback
+    // loop): a loop that waited for the pull before yielding would never see it.
+    let seen: () => void = () => {};
+    async function* source() {
+      for (let i = 0; i < 3; i++) {
+        const consumed = new Promise<void>((resolve) => {
+          seen = resolve;
+        });
+        yield message(i);
+        await consumed;
+      }
+    }
+    const order: number[] = [];
+    for await (const result of mailer.sendMany(source(), { concurrency: 4 })) {
+      order.push(result.index);
+      seen();
+    }
+    expect(order).toEqual([0, 1, 2]);
+  });
+
+  it('starts nothing the source yields after the consumer left', async () => {
+    const testing = createTestingProvider();
+    const mailer = createMailer(testing);
+    let late: () => void = () => {};
+    async function* source() {
+      yield message(0);
+      await new Promise<void>((resolve) => {
+        late = resolve;
+      });
+      yield message(1);
+    }
+    const settled: Settled<unknown>[] = [];
+    const results = mailer.sendMany(source(), {
+      concurrency: 4,
+      onSettled: (r) => settled.push(r),
+    });
+    for await (const _ of results) break;
+    late();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(testing.requests['send']).toBe(1);
+    // Handed over after the loop was left: reported as never sent, not lost.
+    expect(settled[1]).toMatchObject({
+      index: 1,
+      status: 'rejected',
+      reason: { code: 'aborted', delivery: 'not_sent' },
+    });
   });
 });

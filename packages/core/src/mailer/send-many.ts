@@ -43,7 +43,9 @@ export interface SettleOptions<T> {
  * iteration rejects with `aborted` (inputs without a result were never attempted). When the
  * consumer leaves early (`break`, `return`, a throw), no further input is pulled or started,
  * and the loop exits once the tasks already started have settled, each reported to
- * `onSettled`: none is left running behind the caller's back, none is lost.
+ * `onSettled`: none is left running behind the caller's back, none is lost. An input the
+ * source was still producing when the consumer left is reported there too, as `aborted` and
+ * `not_sent`, whenever the source hands it over.
  */
 export async function* settleInOrder<I, T>(
   source: Source<I>,
@@ -81,39 +83,71 @@ export async function* settleInOrder<I, T>(
     }).then(() => {
       wake = undefined;
     });
+  // One pull at a time, never awaited by the loop: a settled result is yielded while the source
+  // is still thinking (a source that waits for its consumer would otherwise never be asked again).
+  let pulling = false;
+  // Set once the loop is left: an input that arrives after it is not started.
+  let closed = false;
+  const pull = () => {
+    pulling = true;
+    iterator
+      .next()
+      .then(
+        (step) => {
+          if (closed) {
+            // Handed over by the source after the consumer left: reported, never started.
+            if (!step.done)
+              emit(onSettled, { index: next++, status: 'rejected', reason: unstarted() });
+            return;
+          }
+          if (step.done) exhausted = true;
+          else start(step.value, next++);
+        },
+        (error: unknown) => {
+          // Aborted while the source was silent: like an abort between pulls (below).
+          if (!(signal?.aborted && isMailError(error) && error.code === 'aborted')) {
+            sourceError = error;
+            exhausted = true;
+          }
+        },
+      )
+      .finally(() => {
+        pulling = false;
+        wake?.();
+      });
+  };
 
   try {
     while (true) {
-      while (!exhausted && !signal?.aborted && inFlight < concurrency && queue.length < window) {
-        let step: IteratorResult<I>;
-        try {
-          step = await iterator.next();
-        } catch (error) {
-          // Aborted while the source was silent: like an abort between pulls (below).
-          if (signal?.aborted && isMailError(error) && error.code === 'aborted') break;
-          sourceError = error;
-          exhausted = true;
-          break;
-        }
-        if (step.done) exhausted = true;
-        else start(step.value, next++);
-      }
+      const open =
+        !exhausted && !signal?.aborted && inFlight < concurrency && queue.length < window;
+      if (open && !pulling) pull();
       const head = queue[0];
-      if (!head) break;
-      if (head.result) {
+      if (head?.result) {
         queue.shift();
         yield head.result;
         continue;
       }
+      if (!head && !pulling && !open) break;
       await idle();
     }
   } finally {
+    closed = true;
+    // Not waiting for a pull still pending: the source may never answer it (source.ts).
     if (!exhausted) await iterator.return?.();
     // Left early: let what is in flight finish (and report through onSettled) before returning.
     while (inFlight > 0) await idle();
   }
   if (sourceError !== undefined) throw sourceError;
   if (!exhausted && signal?.aborted) throw abortedError(signal);
+}
+
+/** The result of an input the source handed over after the consumer stopped reading. */
+function unstarted(): MailError {
+  return new MailError(
+    'Not sent: sendMany was left (break, return or throw) before this message was started',
+    { code: 'aborted', delivery: 'not_sent', retryable: false },
+  );
 }
 
 /**
