@@ -157,4 +157,16 @@ describe('sendMany', () => {
       reason: { code: 'aborted', delivery: 'not_sent' },
     });
   });
+
+  it('refuses a source whose next() answers no object, as invalid_input naming messages', async () => {
+    const mailer = createMailer(createTestingProvider());
+    const broken = {
+      [Symbol.asyncIterator]: () => ({ next: async () => null }),
+    } as unknown as AsyncIterable<MessageInput>;
+    const error = await collect(mailer.sendMany(broken)).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: 'invalid_input', issues: [{ path: ['messages'] }] });
+  });
 });

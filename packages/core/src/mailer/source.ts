@@ -41,6 +41,14 @@ export function iterateSource<I>(
   });
 }
 
+/** What `next()` must answer: an object (`{ done, value }`); anything else is the source's fault. */
+function checkStep<I>(step: IteratorResult<I>): IteratorResult<I> {
+  if (typeof step === 'object' && step !== null) return step;
+  throw new TypeError(
+    `next() answered ${step === null ? 'null' : typeof step}, not { done, value }`,
+  );
+}
+
 /** The iterator with each failure of the source as a `MailError` naming the field. */
 function guarded<I>(
   iterator: AsyncIterator<I>,
@@ -63,6 +71,7 @@ function guarded<I>(
     pending = true;
     const step = Promise.resolve()
       .then(() => iterator.next())
+      .then(checkStep)
       .then(undefined, wrap)
       .finally(() => {
         pending = false;
