@@ -1,9 +1,10 @@
-import type { Recipient } from '@mailbridge/core';
+import { createMailer } from '@mailbridge/core';
 import { thrownMailError as fails } from '@mailbridge/core/testing';
 import { describe, expect, it } from 'vitest';
 import { defaultSigner, type RequestContext } from '../src/client.js';
 import { resolveTencentSesConfig } from '../src/config.js';
 import { receiverGroups } from '../src/groups.js';
+import { tencentSes } from '../src/provider.js';
 
 const context: RequestContext = {
   settings: resolveTencentSesConfig({
@@ -89,10 +90,25 @@ describe('groups over receivers', () => {
     ],
     ['data over 800 bytes', [{ address: 'a@example.com', data: { n: 'x'.repeat(800) } }]],
     ['HTML in data', [{ address: 'a@example.com', data: { n: '<b>Ann</b>' } }]],
-  ] as const)('rejects %s before the request', (_what, chunk) => {
-    const error = fails(() => groups.addRecipients('7', chunk as readonly Recipient[]));
-    expect(error.code).toBe('invalid_input');
-  });
+  ] as const)(
+    'core refuses %s before the request (groups.recipientDataRules)',
+    async (_w, chunk) => {
+      // Nothing listens on port 9: a request would be a network error, not invalid_input.
+      const mailer = createMailer(
+        tencentSes({
+          region: 'ap-guangzhou',
+          endpoint: 'http://127.0.0.1:9',
+          credentials: { id: 'AKIDtest', secret: 'secret' },
+        }),
+      );
+      const error = await mailer.groups.addRecipients('7', chunk).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ code: 'invalid_input', delivery: 'not_sent' });
+      await mailer.close();
+    },
+  );
 
   it('rejects a group id that is not a ReceiverId', () => {
     expect(fails(() => groups.delete('news')).code).toBe('invalid_input');
