@@ -35,6 +35,9 @@ export function openStore(options: ResolvedOptions): Store {
     typeof options.connection === 'string'
       ? new Redis(options.connection, { maxRetriesPerRequest: null })
       : options.connection.duplicate({ maxRetriesPerRequest: null });
+  // Connection errors (Redis unreachable) go to `onError`; without a listener ioredis prints
+  // "Unhandled error event" to stderr on every reconnect.
+  client.on('error', (error: unknown) => options.onError(error));
   const queues = new Map<string, Queue<JobData>>();
   const base = `${options.prefix}:${options.queue}`;
   const providersKey = `${base}:providers`;
@@ -52,6 +55,7 @@ export function openStore(options: ResolvedOptions): Store {
           connection: client,
           prefix: options.prefix,
         });
+        queue.on('error', (error: unknown) => options.onError(error));
         queues.set(provider, queue);
       }
       return queue;

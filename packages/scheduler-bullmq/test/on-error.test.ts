@@ -4,7 +4,7 @@
  * loopback port makes the worker's connection report ECONNREFUSED over and over.
  */
 import { createServer } from 'node:net';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { bullmqScheduler } from '../src/index.js';
 
 const closedPort = async (): Promise<number> => {
@@ -23,6 +23,8 @@ afterEach(() => {
 
 it('an onError that rejects or throws is ignored, not an unhandled rejection', async () => {
   process.on('unhandledRejection', record);
+  // ioredis prints "Unhandled error event" for a client nobody listens to: ours go to onError.
+  const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
   const port = await closedPort();
   let calls = 0;
   const scheduler = bullmqScheduler({
@@ -46,4 +48,7 @@ it('an onError that rejects or throws is ignored, not an unhandled rejection', a
   await Promise.race([scheduler.close(), new Promise((r) => setTimeout(r, 2_000))]);
   expect(calls).toBeGreaterThanOrEqual(4);
   expect(unhandled).toEqual([]);
+  const lines = printed.mock.calls.map((args) => args.map(String).join(' '));
+  printed.mockRestore();
+  expect(lines.filter((line) => line.includes('Unhandled error event'))).toEqual([]);
 });
