@@ -245,15 +245,16 @@ function checkOptions(options: EventReceiverOptions): void {
   if (issues.length > 0) throw invalidInput(issues);
 }
 
-const OPTION_KEYS: readonly string[] = [
-  'token',
-  'parse',
-  'onEvent',
-  'onError',
-  'maxBodyBytes',
-  'dedupeWindowMs',
-  'dedupeMax',
-  'ackTimeoutMs',
-  'queueSize',
-  'now',
-] satisfies readonly (keyof EventReceiverOptions)[];
+/** Every option: a key added to `EventReceiverOptions` and not here fails to compile. */
+const OPTION_KEYS: readonly string[] = Object.keys({
+  token: true,
+  parse: true,
+  onEvent: true,
+  onError: true,
+  maxBodyBytes: true,
+  dedupeWindowMs: true,
+  dedupeMax: true,
+  ackTimeoutMs: true,
+  queueSize: true,
+  now: true,
+} satisfies Record<keyof EventReceiverOptions, true>);

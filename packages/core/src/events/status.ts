@@ -94,7 +94,13 @@ export async function queryStatus(
   return rows;
 }
 
-const QUERY_KEYS: readonly string[] = ['messageId', 'recipient', 'since', 'until'];
+/** Every query key: a key added to `StatusQuery` and not here fails to compile. */
+const QUERY_KEYS: readonly string[] = Object.keys({
+  messageId: true,
+  recipient: true,
+  since: true,
+  until: true,
+} satisfies Record<keyof StatusQuery, true>);
 
 /** Check the query and settle its window; a bad one is `invalid_input` before any request. */
 export function resolveStatusQuery(query: StatusQuery, now: number): ResolvedStatusQuery {

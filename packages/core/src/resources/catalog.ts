@@ -65,7 +65,7 @@ export function sendersView(k: Kit, domains: Domains): Senders {
       withDomainStatus(k.list<Sender>('senders.list', s?.list, o), () => domains.list(o)),
     async create(input, o) {
       const f = k.allowed(k.caps?.senders.create, s?.create, 'senders.create');
-      rejectUnknownKeys(input, ['address', 'name'], k.id);
+      rejectUnknownKeys<SenderInput>(input, { address: true, name: true }, k.id);
       const { address, name } = (input ?? {}) as Partial<SenderInput>;
       const checked = requireAddress(address, ['address'], k.id);
       if (name !== undefined && !k.caps?.senders.name) {

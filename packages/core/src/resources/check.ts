@@ -54,16 +54,17 @@ export function requireAddresses(value: unknown, field: string, provider: string
 }
 
 /**
- * Refuse a key `input` has beyond `known`: a misspelt option (`domian`) would otherwise be
- * ignored, and the call answered as if it had not been given.
+ * Refuse a key `input` has beyond those of `T`: a misspelt option (`domian`) would otherwise be
+ * ignored, and the call answered as if it had not been given. `known` names every key of `T`
+ * (checked by the compiler, so a key added to the type is not refused here).
  */
-export function rejectUnknownKeys(
+export function rejectUnknownKeys<T extends object>(
   input: unknown,
-  known: readonly string[],
+  known: { readonly [K in keyof Required<T>]: true },
   provider: string,
 ): void {
   if (typeof input !== 'object' || input === null) return;
-  const unknown = Object.keys(input).find((key) => !known.includes(key));
+  const unknown = Object.keys(input).find((key) => !Object.hasOwn(known, key));
   if (unknown !== undefined) {
     throw invalidInput([{ path: [unknown], message: 'unknown key' }], provider);
   }
@@ -78,7 +79,7 @@ export function checkTemplateInput(
   if (typeof input !== 'object' || input === null) {
     throw invalidInput([{ path: ['template'], message: 'expected an object' }], provider);
   }
-  rejectUnknownKeys(input, ['name', 'html', 'text'], provider);
+  rejectUnknownKeys<TemplateInput>(input, { name: true, html: true, text: true }, provider);
   const { name, html, text } = input as Record<string, unknown>;
   if (typeof name !== 'string' || name.trim() === '') {
     throw invalidInput([{ path: ['name'], message: 'expected a non-empty string' }], provider);
@@ -133,7 +134,7 @@ export function checkStatsQuery(
   if (typeof query !== 'object' || query === null) {
     throw invalidInput([{ path: ['query'], message: 'expected { from, to }' }], provider);
   }
-  rejectUnknownKeys(query, ['from', 'to', 'domain'], provider);
+  rejectUnknownKeys<StatsQuery>(query, { from: true, to: true, domain: true }, provider);
   const { from, to, domain } = query as StatsQuery;
   const start = parseDay(from);
   const end = parseDay(to);
