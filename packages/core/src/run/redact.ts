@@ -44,16 +44,15 @@ export function describeRequest(
   request: HttpRequest,
   extraSecrets: readonly string[] = [],
 ): RedactedRequest {
-  const forms = secretForms([...requestSecrets(request), ...extraSecrets]);
+  const text = bodyText(request);
+  const forms = secretForms([...requestSecrets(request, text), ...extraSecrets]);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
     headers[name] = SECRET_HEADERS.has(name.toLowerCase()) ? REDACTED : replaceForms(value, forms);
   }
   const url = replaceForms(redactParams(request.url, true), forms);
   const described: RedactedRequest = { method: request.method, url, headers };
-  if (request.body === undefined) return described;
-  const text =
-    typeof request.body === 'string' ? request.body : Buffer.from(request.body).toString('utf8');
+  if (text === undefined) return described;
   const contentType = Object.entries(request.headers).find(
     ([name]) => name.toLowerCase() === 'content-type',
   )?.[1];
@@ -77,19 +76,28 @@ export function describeRequest(
  * carries, in its query, a form body or a JSON body: the values are then redacted wherever they
  * appear (a hook's body, an error quoting the request), whatever the encoding.
  */
-export function requestSecrets(request: HttpRequest): string[] {
+export function requestSecrets(
+  request: HttpRequest,
+  text: string | undefined = bodyText(request),
+): string[] {
   const values = [...(request.secrets ?? [])];
   const mark = request.url.indexOf('?');
   if (mark !== -1) values.push(...paramValues(request.url.slice(mark + 1)));
-  if (request.body === undefined) return values;
-  const text =
-    typeof request.body === 'string' ? request.body : Buffer.from(request.body).toString('utf8');
+  if (text === undefined) return values;
   values.push(...paramValues(text));
   for (const match of text.matchAll(JSON_STRING_MEMBER)) {
     if (!SECRET_PARAMS.has(jsonString(match[1] as string).toLowerCase())) continue;
     values.push(jsonString(match[2] as string));
   }
   return values;
+}
+
+/** The request body as text (decoded once per description), or `undefined` without one. */
+function bodyText(request: HttpRequest): string | undefined {
+  if (request.body === undefined) return undefined;
+  return typeof request.body === 'string'
+    ? request.body
+    : Buffer.from(request.body).toString('utf8');
 }
 
 /** `"name": "value"` in JSON text (both string literals, escapes included). */
