@@ -4,13 +4,13 @@
  * engine that does not answer (BullMQ while Redis is unreachable) cannot hold the call past the
  * abort.
  */
-import { createServer } from 'node:net';
 import type { Mailer } from '@mailbridge/core';
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
 import { createScheduler, type EmbeddedScheduler, memoryStore } from '@mailbridge/scheduler';
 import { type BullmqScheduler, bullmqScheduler } from '@mailbridge/scheduler-bullmq';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { failure } from '../helpers/failure.js';
+import { closedPort } from '../helpers/ports.js';
 import { dmMessage, emulatorMailers, sesMessage, uniqueTo } from './conformance.js';
 
 const HOUR = 3_600_000;
@@ -23,14 +23,6 @@ afterEach(async () => {
   for (const thing of open.splice(0)) await thing.close();
 });
 afterAll(() => emu.close());
-
-const closedPort = async (): Promise<number> => {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return typeof address === 'object' && address !== null ? address.port : 0;
-};
 
 const aborted = () => {
   const controller = new AbortController();

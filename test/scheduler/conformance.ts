@@ -15,6 +15,7 @@ import {
   isMailError,
   type Job,
   type JobRun,
+  type JobRunner,
   type Mailer,
   type Scheduler,
   type SchedulerHooks,
@@ -66,6 +67,25 @@ export function emulatorMailers(emu: Emulator, scheduler: Scheduler) {
       { scheduler },
     ),
   };
+}
+
+/**
+ * A scheduler that only keeps the runner a mailer attaches: a test drives that runner itself,
+ * as a worker would (a "dead worker" that sends before the crash).
+ */
+export function capturingScheduler(): { scheduler: Scheduler; runner: () => JobRunner } {
+  let attached: JobRunner | undefined;
+  const scheduler = {
+    attach(runner: JobRunner) {
+      attached = runner;
+      return () => {};
+    },
+  } as unknown as Scheduler;
+  const runner = () => {
+    if (!attached) throw new Error('no mailer attached to the capturing scheduler');
+    return attached;
+  };
+  return { scheduler, runner };
 }
 
 /** A DirectMail message the emulator accepts. */

@@ -9,18 +9,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import { aliyunDm } from '@mailbridge/aliyun-dm';
-import {
-  createMailer,
-  type Job,
-  type JobRun,
-  type JobRunner,
-  type Scheduler,
-} from '@mailbridge/core';
+import { createMailer, type Job, type JobRun } from '@mailbridge/core';
 import { normalizeMessage } from '@mailbridge/core/provider';
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
 import { claimJob, createScheduler, type JobStore, memoryStore } from '@mailbridge/scheduler';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { dmMessage, emulatorMailers, sesMessage, uniqueTo, until } from './conformance.js';
+import {
+  capturingScheduler,
+  dmMessage,
+  emulatorMailers,
+  sesMessage,
+  uniqueTo,
+  until,
+} from './conformance.js';
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -97,22 +98,16 @@ it('DirectMail: when the first copy arrived, the replay is refused and the job i
     timestamp: Date.now(),
   });
   // The dead worker's send: the mailer's own runner, with the stored pin, before the "crash".
-  let runner: JobRunner | undefined;
-  const capture = {
-    attach(r: JobRunner) {
-      runner = r;
-      return () => {};
-    },
-  } as unknown as Scheduler;
+  const capture = capturingScheduler();
   const first = createMailer(
     aliyunDm({
       region: 'cn-hangzhou',
       endpoint: emu.aliyunEndpoint,
       credentials: emu.credentials.aliyun[0] as { id: string; secret: string },
     }),
-    { scheduler: capture },
+    { scheduler: capture.scheduler },
   );
-  expect((await runner?.run(claimed))?.state).toBe('sent');
+  expect((await capture.runner().run(claimed)).state).toBe('sent');
   await first.close();
   expect(copies(to)).toBe(1);
 

@@ -6,12 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { aliyunDm } from '@mailbridge/aliyun-dm';
-import { createMailer, type JobRunner, type Scheduler } from '@mailbridge/core';
+import { createMailer } from '@mailbridge/core';
 import { normalizeMessage } from '@mailbridge/core/provider';
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
 import { claimJob, createScheduler, memoryStore } from '@mailbridge/scheduler';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { dmMessage, uniqueTo, until } from './conformance.js';
+import { capturingScheduler, dmMessage, uniqueTo, until } from './conformance.js';
 
 const A = { id: 'LTAIrotateKeyA0001', secret: 'rotate-a-secret-0123456789' };
 const B = { id: 'LTAIrotateKeyB0002', secret: 'rotate-b-secret-0123456789' };
@@ -40,18 +40,12 @@ it('a job recovered after the key rotated is unknown, never a second copy', asyn
   });
 
   // The worker that died: it claimed the job with its runner's pin and sent it (key A).
-  let runner: JobRunner | undefined;
-  const capture = {
-    attach(r: JobRunner) {
-      runner = r;
-      return () => {};
-    },
-  } as unknown as Scheduler;
-  const dead = createMailer(provider(), { scheduler: capture });
-  const pin = (await runner?.newPin?.()) ?? { nonce: randomUUID(), timestamp: Date.now() };
+  const capture = capturingScheduler();
+  const dead = createMailer(provider(), { scheduler: capture.scheduler });
+  const pin = (await capture.runner().newPin?.()) ?? { nonce: randomUUID(), timestamp: Date.now() };
   const claimed = claimJob(job, Date.now(), pin);
   expect(store.replace(claimed, 'pending')).toBe(true);
-  expect((await runner?.run(claimed))?.state).toBe('sent');
+  expect((await capture.runner().run(claimed)).state).toBe('sent');
   await dead.close();
   expect(emu.outbox.filter((e) => e.to === to)).toHaveLength(1);
 

@@ -3,17 +3,9 @@
  * start): what it throws or rejects with must not reach the process. No Redis needed: a closed
  * loopback port makes the worker's connection report ECONNREFUSED over and over.
  */
-import { createServer } from 'node:net';
 import { afterEach, expect, it, vi } from 'vitest';
+import { closedPort } from '../../../test/helpers/ports.js';
 import { bullmqScheduler } from '../src/index.js';
-
-const closedPort = async (): Promise<number> => {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return typeof address === 'object' && address !== null ? address.port : 0;
-};
 
 const unhandled: unknown[] = [];
 const record = (reason: unknown) => unhandled.push(reason);
