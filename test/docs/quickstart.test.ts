@@ -125,7 +125,8 @@ describe('README ## Quickstart, as written, in a fresh clone with stdin closed',
     expect(demo).toBe('npx -y pnpm@10 install && npx -y pnpm@10 demo');
     expect(test).toBe('npx -y pnpm@10 install && npx -y pnpm@10 test');
     const ci = readFileSync(join(REPO_ROOT, '.ci', 'run'), 'utf8');
-    expect(ci).toMatch(/^"\$\{PNPM\[@\]\}" test$/m);
+    // Run as such, its output kept to repeat the failures at the end.
+    expect(ci).toMatch(/^if ! "\$\{PNPM\[@\]\}" test 2>&1 \| tee "\$log"; then$/m);
   });
 
   it(
