@@ -192,6 +192,26 @@ describe('call()', () => {
     expect(emu.requestCount({ provider: 'aliyun-dm' })).toBe(before);
   });
 
+  it('refuses parameters the form cannot carry as given, naming each, before any request', async () => {
+    const before = emu.requestCount({ provider: 'aliyun-dm' });
+    const loop: Record<string, unknown> = { Name: 'a' };
+    loop['Self'] = loop;
+    for (const [params, path] of [
+      [{ Page: 10n }, ['params', 'Page']],
+      [{ Filter: loop }, ['params', 'Filter', 'Self']],
+      [{ Callback: () => 1 }, ['params', 'Callback']],
+      [{ Tag: Symbol('t') }, ['params', 'Tag']],
+      [{ Since: new Date(0) }, ['params', 'Since']],
+      [{ Ratio: Number.NaN }, ['params', 'Ratio']],
+      [{ List: [1, undefined] }, ['params', 'List', 1]],
+    ] as const) {
+      const outcome = await outcomeOf(raw.call('DescribeSomethingNewer', params as never));
+      expect(outcome).toMatchObject({ error: { code: 'invalid_input', delivery: 'not_sent' } });
+      if ('error' in outcome) expect(outcome.error.issues?.[0]?.path).toEqual(path);
+    }
+    expect(emu.requestCount({ provider: 'aliyun-dm' })).toBe(before);
+  });
+
   it('holds a typed action to its schema, limits included', async () => {
     const before = requests('SingleSendMail');
     const outcome = await outcomeOf(

@@ -179,6 +179,33 @@ describe('call: an action newer than the library', () => {
     await server.close();
   });
 
+  it('refuses params JSON would drop, change or fail on, naming each, before any request', async () => {
+    const server = await recordingServer({ Response: { RequestId: 'r' } });
+    const ses = client(server.url);
+    const loop: Record<string, unknown> = { Name: 'a' };
+    loop['Self'] = loop;
+    for (const [params, path] of [
+      [{ Limit: 10n }, ['GetAbuseReport', 'Limit']],
+      [{ Filter: loop }, ['GetAbuseReport', 'Filter', 'Self']],
+      [{ Callback: () => 1 }, ['GetAbuseReport', 'Callback']],
+      [{ Tag: Symbol('t') }, ['GetAbuseReport', 'Tag']],
+      [{ Since: new Date(0) }, ['GetAbuseReport', 'Since']],
+      [{ Ratio: Number.POSITIVE_INFINITY }, ['GetAbuseReport', 'Ratio']],
+      [{ List: [1, undefined] }, ['GetAbuseReport', 'List', 1]],
+    ] as const) {
+      const error = await failure(ses.call('GetAbuseReport', params as never));
+      expect(error).toMatchObject({ code: 'invalid_input', delivery: 'not_sent' });
+      expect(error.issues?.[0]?.path).toEqual(path);
+    }
+    // A parameter set to undefined is absent, as in JSON, and a shared (not cyclic) object is fine.
+    const shared = { Id: 1 };
+    await ses.call('GetAbuseReport', { ...abuse, Skip: undefined, A: shared, B: shared });
+    expect(JSON.parse(server.received[0]?.body ?? '')).toEqual({ ...abuse, A: shared, B: shared });
+    expect(server.received).toHaveLength(1);
+    await ses.close();
+    await server.close();
+  });
+
   it('does not repeat an untyped action after an ambiguous failure, unless told it is a read', async () => {
     const ses = client(emu.tencentEndpoint, 2);
     // Each attempt is read and processed, then its connection dropped: an ambiguous failure.

@@ -3,7 +3,12 @@
  * type yet (one newer than `@alicloud/dm20151123` 1.9.0, or a seed-era one). It is signed, sent,
  * retried and classified exactly like the typed actions; only its result is untyped.
  */
-import { type Execute, invalidInput, type OperationKind } from '@mailbridge/core/provider';
+import {
+  type Execute,
+  invalidInput,
+  type OperationKind,
+  untypedParamsIssues,
+} from '@mailbridge/core/provider';
 import { ACTIONS, type AliyunDmAction } from './actions.js';
 import {
   actionOperation,
@@ -52,9 +57,8 @@ function untypedParams(action: unknown, params: unknown): Record<string, string>
       PROVIDER_ID,
     );
   }
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) {
-    throw invalidInput([{ path: ['params'], message: 'expected an object' }], PROVIDER_ID);
-  }
+  const issues = untypedParamsIssues(params, ['params']);
+  if (issues.length > 0) throw invalidInput(issues, PROVIDER_ID);
   return flattenParams(params as Record<string, unknown>);
 }
 

@@ -9,6 +9,7 @@ import {
   invalidInput,
   type Operation,
   type OperationKind,
+  untypedParamsIssues,
 } from '@mailbridge/core/provider';
 import {
   type ActionInput,
@@ -64,12 +65,6 @@ function isTyped(action: string): action is TencentSesAction {
   return Object.hasOwn(TENCENT_SES_ACTIONS, action);
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
 /**
  * One call of an action the table does not type, as an Operation. The name and the params'
  * shape are checked here (`invalid_input`, nothing sent); what the params mean is the server's.
@@ -84,10 +79,8 @@ export function untypedOperation(
     const message = 'an SES action name: a capital letter, then letters or digits (at most 64)';
     throw invalidInput([{ path: ['action'], message }], PROVIDER_ID);
   }
-  if (!isPlainObject(params)) {
-    const message = 'the action parameters as a plain object (JSON)';
-    throw invalidInput([{ path: [action], message }], PROVIDER_ID);
-  }
+  const issues = untypedParamsIssues(params, [action]);
+  if (issues.length > 0) throw invalidInput(issues, PROVIDER_ID);
   const body = serialise(action, params);
   return {
     action,

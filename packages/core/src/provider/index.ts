@@ -76,3 +76,4 @@ export type {
   SendResult,
 } from './provider.js';
 export { defineProvider } from './provider.js';
+export { untypedParamsIssues } from './untyped-params.js';
