@@ -316,6 +316,25 @@ describe('checkBatch', () => {
     ).toContain('no native timed scheduling');
   });
 
+  it('holds a direct caller to what the provider keeps itself: no cron, a run count only with runCount', () => {
+    const cron = thrownMailError(() =>
+      checkBatch(batch({ schedule: { cron: '0 9 * * 1' } }), open),
+    );
+    expect(cron).toMatchObject({ code: 'unsupported', provider: 'open' });
+    expect(cron.message).toContain('open does not support schedule.cron');
+    const thrice = batch({ schedule: { at, every: { days: 7 }, times: 3 } });
+    expect(thrownMailError(() => checkBatch(thrice, open)).message).toContain(
+      'open does not support schedule.times: its recurring tasks repeat until stopped',
+    );
+    const counted = { ...open, schedule: { ...open.schedule, runCount: true } };
+    expect(() => checkBatch(thrice, counted)).not.toThrow();
+    // One run of a recurring rule is a timed send.
+    const once = batch({ schedule: { at, every: { days: 7 }, times: 1 } });
+    expect(() =>
+      checkBatch(once, { ...open, schedule: { timed: true, recurring: false } }),
+    ).not.toThrow();
+  });
+
   it.each([
     [
       'a name where ids are numeric',
@@ -366,7 +385,7 @@ describe('checkBatch', () => {
   it('accepts a plain batch', () => {
     expect(() => checkBatch(batch({ template: { id: 'w' } }), bare)).not.toThrow();
     expect(() =>
-      checkBatch(batch({ schedule: { at, every: { days: 7 }, times: 3 }, tags: ['a'] }), open),
+      checkBatch(batch({ schedule: { at, every: { days: 7 } }, tags: ['a'] }), open),
     ).not.toThrow();
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMailer } from '../src/mailer/mailer.js';
-import { intervalHours, intervalMs, normalizeRule } from '../src/schedule/rule.js';
-import { nativeFits } from '../src/schedule/scheduling.js';
+import { intervalHours, intervalMs, nativeFits, normalizeRule } from '../src/schedule/rule.js';
 import { createTestingProvider } from '../src/testing/testing.js';
 import { expectIssue, issuesOf } from './helpers/issues.js';
 

@@ -119,7 +119,13 @@ export function tencentSesCapabilities(options: {
     // SendEmail has neither tags nor per-message tracking switches.
     tags: { max: 0 },
     tracking: { opens: false, clicks: false },
-    schedule: { timed: true, recurring: true },
+    schedule: {
+      timed: true,
+      recurring: true,
+      // CycleParam has no run count: TermCycle 1 stops a cycle only when a task is updated, and
+      // no public action updates a task (docs/providers/tencent-ses.md CycleEmailParam).
+      note: 'BatchSendEmail takes a start time, or a start time and an interval in hours that repeats until stopped',
+    },
     batch: {
       // BatchSendEmail: InvalidParameterValue.SubjectLengthError outside 1-100 characters.
       subject: { minLength: 1, maxLength: BATCH_SUBJECT_MAX },

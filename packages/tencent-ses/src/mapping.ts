@@ -5,9 +5,8 @@
  * or 3 (`CycleParam`, `{at, every: {hours|days}}`); times are China Standard Time (see time.ts).
  */
 import type { Address, Batch, Message } from '@mailbridge/core';
-import { intervalHours, isCronRule, unsupported } from '@mailbridge/core/provider';
+import { intervalHours, isCronRule } from '@mailbridge/core/provider';
 import type { ActionInput } from './actions.js';
-import { PROVIDER_ID } from './config.js';
 import {
   misplacedOptions,
   readSendOptions,
@@ -130,25 +129,11 @@ function isRecurring(schedule: Schedule): schedule is Recurring {
 
 /**
  * Checks a batch needs before BatchSendEmail beyond the capabilities (which hold the numeric
- * group and template ids, the 1-100 character subject, the bare reply-to and the sender
- * alias). The schedule's shape, its time in the future and whether SES can hold it natively
- * (no cron, no run count) are the core's checks (schedule/scheduling.ts).
- * `times` other than 1 is `unsupported`: a CycleParam task repeats until it is stopped, and
- * the API has no run count (TermCycle 1 only stops a cycle when a task is updated, and no
- * public action updates a task). `times: 1` is one run, sent as a timed task (TaskType 2).
+ * group and template ids, the 1-100 character subject, the bare reply-to, the sender alias, and
+ * which schedules SES holds natively: no cron, no run count, see capabilities.ts): only the
+ * SendEmail-only options. `times: 1` is one run, sent as a timed task (TaskType 2).
  */
 export function validateBatch(batch: Batch): void {
-  const schedule = batch.schedule;
-  // The mailer sends these to the scheduler; a direct caller of the provider learns why here.
-  if (schedule && isCronRule(schedule))
-    throw unsupported(PROVIDER_ID, 'schedule.cron', 'SES schedules by start time and interval');
-  if (schedule && isRecurring(schedule) && schedule.times !== undefined && schedule.times !== 1) {
-    throw unsupported(
-      PROVIDER_ID,
-      'schedule.times',
-      'CycleParam repeats until stopped; SES has no run count (TermCycle only stops a cycle)',
-    );
-  }
   const options = readSendOptions(batch.providerOptions);
   if (options.triggerType || options.smtpHeaders || options.smtpMessageId || options.headerFrom) {
     throw misplacedOptions(
@@ -196,7 +181,7 @@ export function beginTime(at: Date): string {
 function taskType(
   s: Schedule | undefined,
 ): Pick<ActionInput<'BatchSendEmail'>, 'TaskType' | 'TimedParam' | 'CycleParam'> {
-  if (!s || isCronRule(s)) return { TaskType: 1 }; // cron never reaches here (validateBatch)
+  if (!s || isCronRule(s)) return { TaskType: 1 }; // cron never reaches here (checkBatch)
   const BeginTime = beginTime(s.at);
   if (!isRecurring(s) || s.times === 1) return { TaskType: 2, TimedParam: { BeginTime } };
   // TermCycle 0 keeps the cycle running (1 would stop it, docs/providers/tencent-ses.md CycleEmailParam).

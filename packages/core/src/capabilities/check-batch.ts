@@ -5,6 +5,7 @@
  */
 import { needsSmtpUtf8 } from '../message/address.js';
 import type { Batch } from '../message/message.js';
+import { isCronRule, nativeFits } from '../schedule/rule.js';
 import type { Capabilities } from './capabilities.js';
 import {
   checkFromName,
@@ -18,15 +19,26 @@ import {
 } from './fields.js';
 import { charLength, Findings } from './findings.js';
 
+/**
+ * A batch's schedule must be one the provider holds itself (`nativeFits`): the mailer sends
+ * every other rule to the scheduler before this check, so this speaks to a direct caller.
+ */
 function checkSchedule(f: Findings, batch: Batch, caps: Capabilities): void {
   const { schedule } = batch;
-  if (schedule === undefined) return;
-  const recurring = 'every' in schedule;
+  if (schedule === undefined || nativeFits(schedule, caps)) return;
+  const recurring = 'every' in schedule && schedule.times !== 1;
   const note = caps.schedule.note === undefined ? '' : ` (${caps.schedule.note})`;
   if (!caps.schedule.timed && !caps.schedule.recurring) {
     f.cannot(
       'schedule',
       `it has no native scheduling${note}; send at the chosen time yourself, or configure a scheduler`,
+    );
+  } else if (isCronRule(schedule)) {
+    f.cannot('schedule.cron', `it schedules by a start time and an interval, not cron${note}`);
+  } else if (recurring && caps.schedule.recurring) {
+    f.cannot(
+      'schedule.times',
+      `its recurring tasks repeat until stopped, with no run count${note}`,
     );
   } else if (recurring && !caps.schedule.recurring) {
     f.cannot('schedule', `it has no native recurring scheduling (timed sends only)${note}`);

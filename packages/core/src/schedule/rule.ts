@@ -9,6 +9,7 @@
  * previous *due* time), never from when the previous run happened, so a schedule does not drift.
  */
 import * as z from 'zod/mini';
+import type { Capabilities } from '../capabilities/capabilities.js';
 import { parse } from '../message/issues.js';
 
 /** Fire once at `at`. */
@@ -165,4 +166,11 @@ export function intervalMs(every: Interval): number {
 /** The interval in whole hours (Tencent's `CycleParam.IntervalTime` unit). */
 export function intervalHours(every: Interval): number {
   return 'hours' in every ? every.hours : every.days * 24;
+}
+
+/** Rules the provider holds itself: timed and interval rules its capabilities name. */
+export function nativeFits(rule: ScheduleRule, caps: Capabilities): rule is AtRule | EveryRule {
+  if (isCronRule(rule)) return false;
+  if (!('every' in rule) || rule.times === 1) return caps.schedule.timed;
+  return caps.schedule.recurring && (rule.times === undefined || caps.schedule.runCount === true);
 }

@@ -5,7 +5,6 @@
  * where the provider can express its rule (capabilities.schedule); everything else goes to the
  * configured scheduler, and without one the error names the option that configures it.
  */
-import type { Capabilities } from '../capabilities/capabilities.js';
 import { invalidInput, unsupported } from '../errors.js';
 import type { CallOptions } from '../mailer/mailer.js';
 import { checkCallOptions } from '../mailer/mailer-options.js';
@@ -15,13 +14,7 @@ import type { Provider } from '../provider/provider.js';
 import { abortedError, untilAborted } from '../run/sleep.js';
 import type { Job, JobPayload, Scheduler } from './contract.js';
 import { NATIVE_PREFIX, type NativeTask } from './native.js';
-import {
-  type AtRule,
-  type EveryRule,
-  isCronRule,
-  normalizeRule,
-  type ScheduleRule,
-} from './rule.js';
+import { nativeFits, normalizeRule, type ScheduleRule } from './rule.js';
 import { createJobRunner, type RunOperation } from './runner.js';
 import type { ScheduledResult, ScheduleEntry, ScheduleSendOptions, Schedules } from './view.js';
 
@@ -31,13 +24,6 @@ export interface SchedulingDeps {
   readonly run: RunOperation;
   readonly now: () => number;
   readonly scheduler: Scheduler | undefined;
-}
-
-/** Rules the provider holds itself: timed and interval rules its capabilities name. */
-export function nativeFits(rule: ScheduleRule, caps: Capabilities): rule is AtRule | EveryRule {
-  if (isCronRule(rule)) return false;
-  if (!('every' in rule) || rule.times === 1) return caps.schedule.timed;
-  return caps.schedule.recurring && (rule.times === undefined || caps.schedule.runCount === true);
 }
 
 function ruleOf(input: unknown, now: number): ScheduleRule {
