@@ -17,6 +17,7 @@ import {
 import { isMailError, type MailError } from '@mailbridge/core';
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unsendableParams } from '../helpers/surface.js';
 import { SAMPLES } from './samples.js';
 
 const SECRET = 'surface-secret-0123456789abcdef';
@@ -194,18 +195,8 @@ describe('call()', () => {
 
   it('refuses parameters the form cannot carry as given, naming each, before any request', async () => {
     const before = emu.requestCount({ provider: 'aliyun-dm' });
-    const loop: Record<string, unknown> = { Name: 'a' };
-    loop['Self'] = loop;
-    for (const [params, path] of [
-      [{ Page: 10n }, ['params', 'Page']],
-      [{ Filter: loop }, ['params', 'Filter', 'Self']],
-      [{ Callback: () => 1 }, ['params', 'Callback']],
-      [{ Tag: Symbol('t') }, ['params', 'Tag']],
-      [{ Since: new Date(0) }, ['params', 'Since']],
-      [{ Ratio: Number.NaN }, ['params', 'Ratio']],
-      [{ List: [1, undefined] }, ['params', 'List', 1]],
-    ] as const) {
-      const outcome = await outcomeOf(raw.call('DescribeSomethingNewer', params as never));
+    for (const [params, path] of unsendableParams('params')) {
+      const outcome = await outcomeOf(raw.call('DescribeSomethingNewer', params));
       expect(outcome).toMatchObject({ error: { code: 'invalid_input', delivery: 'not_sent' } });
       if ('error' in outcome) expect(outcome.error.issues?.[0]?.path).toEqual(path);
     }

@@ -1,7 +1,8 @@
 /**
  * Shared pieces of the provider-surface tests (test/surface/*): what one call came to, the
- * emulator's request total for a provider, the shape of a broken-limit error, and a loopback
- * server that records what reaches it (for actions the emulator cannot answer with success).
+ * emulator's request total for a provider, the shape of a broken-limit error, a loopback
+ * server that records what reaches it (for actions the emulator cannot answer with success),
+ * and the untyped `call` params a JSON request cannot carry as given.
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -89,4 +90,24 @@ export async function recordingServer(answer: unknown): Promise<{
     received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * Params of an untyped `call` that JSON would drop, change or fail on, each with the path its
+ * issue names under `at` (the adapter's prefix for the params object).
+ */
+export function unsendableParams(
+  at: string,
+): readonly [params: Record<string, unknown>, path: readonly (string | number)[]][] {
+  const loop: Record<string, unknown> = { Name: 'a' };
+  loop['Self'] = loop;
+  return [
+    [{ Limit: 10n }, [at, 'Limit']],
+    [{ Filter: loop }, [at, 'Filter', 'Self']],
+    [{ Callback: () => 1 }, [at, 'Callback']],
+    [{ Tag: Symbol('t') }, [at, 'Tag']],
+    [{ Since: new Date(0) }, [at, 'Since']],
+    [{ Ratio: Number.NaN }, [at, 'Ratio']],
+    [{ List: [1, undefined] }, [at, 'List', 1]],
+  ];
 }
