@@ -34,7 +34,7 @@ function checkSchedule(f: Findings, batch: Batch, caps: Capabilities): void {
       `it has no native scheduling${note}; send at the chosen time yourself, or configure a scheduler`,
     );
   } else if (isCronRule(schedule)) {
-    f.cannot('schedule.cron', `it schedules by a start time and an interval, not cron${note}`);
+    f.cannot('schedule.cron', `it has no native cron scheduling${note}`);
   } else if (recurring && caps.schedule.recurring) {
     f.cannot(
       'schedule.times',
