@@ -49,6 +49,20 @@ describe('createFetchClient', () => {
     expect(refused).toMatchObject({ code: 'network', delivery: 'not_sent', retryable: true });
   });
 
+  it('a header the runtime refuses fails before sending: not_sent, as on undici', async () => {
+    const server = await serve((_req, res) => res.end('{}'));
+    const request = { ...post(server.origin), headers: { 'x-note': 'a\r\nx-evil: 1' } };
+    for (const client of [
+      fetchClient(),
+      createHttpClient({ origin: 'http://127.0.0.1', timeoutMs: 2_000, maxResponseBytes: 1024 }),
+    ]) {
+      const error = await rejectedMailError(client.send(request));
+      expect(error).toMatchObject({ delivery: 'not_sent', retryable: false });
+      expect(error.message).toContain('refused before sending');
+    }
+    expect(server.received).toHaveLength(0);
+  });
+
   it("honours the caller's signal and closes more than once", async () => {
     const slow = await serve((_req, res) => setTimeout(() => res.end('{}'), 1_500));
     const client = fetchClient();

@@ -26,14 +26,23 @@ async function fetchTransfer(
   options: HttpClientOptions,
 ): Promise<HttpResponse> {
   const deadline = startDeadline(options.timeoutMs, signal);
+  let prepared: Request;
   try {
-    const response = await fetch(`${target.origin}${target.path}`, {
+    // Built before fetch: a header or URL the runtime refuses fails here, where nothing can have
+    // left the machine (not_sent, as undici's local refusal), not inside fetch (unknown).
+    prepared = new Request(`${target.origin}${target.path}`, {
       method: request.method,
       headers: request.headers,
       ...(request.body === undefined ? {} : { body: request.body }),
       redirect: 'manual',
       signal: deadline.signal,
     });
+  } catch (error) {
+    deadline.release();
+    throw new ExchangeError(error, false, 'transport');
+  }
+  try {
+    const response = await fetch(prepared);
     const body = await readBody(response, options.maxResponseBytes);
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => {
