@@ -9,7 +9,7 @@ import { MailError } from '../errors.js';
 import { queryStatus, type RecipientStatus, type StatusQuery } from '../events/status.js';
 import { assertNotSuppressed, type SuppressionStore } from '../events/suppression.js';
 import { valuesForProvider } from '../failover/values.js';
-import type { BatchInput, MessageInput } from '../message/message.js';
+import type { BatchInput, Message, MessageInput } from '../message/message.js';
 import type {
   BatchResult,
   CallOptions,
@@ -168,20 +168,29 @@ export function createMailer<Id extends string, Raw>(
     buildTimeoutMs: options.timeoutMs ?? provider.transport?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   });
   const concurrency = options.concurrency ?? 16;
+  // The one suppression check of this mailer: a send now, a send when it is scheduled and a
+  // scheduled send when it fires (the address may have bounced or complained in between).
+  const suppression = options.suppression;
+  const screen =
+    suppression === undefined
+      ? undefined
+      : (message: Message, signal: AbortSignal | undefined) =>
+          assertNotSuppressed(suppression, message, provider.id, signal);
   const scheduling = createScheduling({
     provider,
     run: executor.run,
     now,
     scheduler: options.scheduler,
+    ...(screen === undefined ? {} : { screen }),
   });
   const detach = scheduling.attach();
 
   const sendNow = async (input: MessageInput, call?: CallOptions): Promise<SendResult> => {
     const message = prepareMessage(provider, valuesForProvider(input, provider.id));
-    if (options.suppression) {
+    if (screen) {
       // The signal is used before the executor checks it: a bad one is still invalid_input.
       checkCallOptions(call);
-      await assertNotSuppressed(options.suppression, message, provider.id, call?.signal);
+      await screen(message, call?.signal);
     }
     const { value, attempts } = await executor.run(provider.send(message), call?.signal);
     return { provider: provider.id, ...value, attempts };

@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isMailError, MailError } from '../errors.js';
+import type { Message } from '../message/message.js';
 import type { Operation, Provider } from '../provider/provider.js';
 import type { AttemptGate, Job, JobRunner, ReplayPin, RunOutcome } from './contract.js';
 
@@ -19,6 +20,12 @@ export type RunOperation = <T>(
   signal: AbortSignal | undefined,
   gate?: AttemptGate,
 ) => Promise<{ readonly value: T; readonly attempts: number }>;
+
+/**
+ * The mailer's check of a message just before it is sent (its suppression store): rejects with
+ * a `not_sent` `MailError` when the message must not go out.
+ */
+export type Screen = (message: Message, signal: AbortSignal | undefined) => Promise<void>;
 
 /**
  * The outcome of a job whose run threw: `failed` when nothing can have been sent (`not_sent`),
@@ -40,10 +47,13 @@ async function sendJob(
   job: Job,
   signal: AbortSignal | undefined,
   gate: AttemptGate | undefined,
+  screen: Screen | undefined,
 ): Promise<RunOutcome> {
   const pin = provider.replayPins ? job.pin : undefined;
   try {
     if (job.payload.kind === 'send') {
+      // Checked when it fires too: the address may have bounced or complained since.
+      await screen?.(job.payload.message, signal);
       const { value } = await run(provider.send(job.payload.message, pin), signal, gate);
       return { state: 'sent', id: value.messageId, ...requestIdOf(value) };
     }
@@ -73,14 +83,15 @@ export function createJobRunner(
   provider: Provider,
   run: RunOperation,
   now: () => number,
+  screen?: Screen,
 ): JobRunner {
   return {
     provider: provider.id,
     ...(provider.replayPins ? { newPin: () => newPin(provider, now) } : {}),
-    run: (job, signal, gate) => sendJob(provider, run, job, signal, gate),
+    run: (job, signal, gate) => sendJob(provider, run, job, signal, gate, screen),
     async recover(job, signal, gate) {
       if (provider.replayPins && job.pin !== undefined) {
-        const outcome = await sendJob(provider, run, job, signal, gate);
+        const outcome = await sendJob(provider, run, job, signal, gate, screen);
         // Any refusal of the replayed request leaves the first copy's fate open.
         if (outcome.state === 'failed')
           return { state: 'unknown', error: outcome.error.with({ delivery: 'unknown' }) };

@@ -15,7 +15,7 @@ import { abortedError, untilAborted } from '../run/sleep.js';
 import type { Job, JobPayload, Scheduler } from './contract.js';
 import { NATIVE_PREFIX, type NativeTask } from './native.js';
 import { nativeFits, normalizeRule, type ScheduleRule } from './rule.js';
-import { createJobRunner, type RunOperation } from './runner.js';
+import { createJobRunner, type RunOperation, type Screen } from './runner.js';
 import type { ScheduledResult, ScheduleEntry, ScheduleSendOptions, Schedules } from './view.js';
 
 /** What the scheduling part of a mailer needs. */
@@ -24,6 +24,8 @@ export interface SchedulingDeps {
   readonly run: RunOperation;
   readonly now: () => number;
   readonly scheduler: Scheduler | undefined;
+  /** The mailer's suppression check, run when a send is scheduled and again when it fires. */
+  readonly screen?: Screen;
 }
 
 function ruleOf(input: unknown, now: number): ScheduleRule {
@@ -67,7 +69,7 @@ const NATIVE_PAGE_SIZE = 100;
 
 /** The scheduling operations of one mailer; `attach` connects its runner to the scheduler. */
 export function createScheduling(deps: SchedulingDeps) {
-  const { provider, run, now, scheduler } = deps;
+  const { provider, run, now, scheduler, screen } = deps;
   const caps = provider.capabilities;
 
   const requireScheduler = (what: string, native: string): Scheduler => {
@@ -193,7 +195,7 @@ export function createScheduling(deps: SchedulingDeps) {
     schedules,
     /** Connect this mailer's runner to the scheduler; returns the detach function. */
     attach: (): (() => void) =>
-      scheduler?.attach(createJobRunner(provider, run, now)) ?? (() => {}),
+      scheduler?.attach(createJobRunner(provider, run, now, screen)) ?? (() => {}),
     /** `send(message, { at })` / `send(message, { schedule })`: always through the scheduler. */
     async send(input: MessageInput, options: ScheduleSendOptions): Promise<ScheduledResult> {
       const message = prepareMessage(provider, input);
@@ -202,6 +204,10 @@ export function createScheduling(deps: SchedulingDeps) {
         throw invalidInput([{ path: ['at'], message: 'give at or schedule, not both' }]);
       }
       const rule = ruleOf(options.schedule ?? { at: options.at }, now());
+      if (screen) {
+        checkCallOptions(options.signal === undefined ? undefined : { signal: options.signal });
+        await screen(message, options.signal);
+      }
       const what = 'send(message, { at })';
       return toScheduler({ kind: 'send', message }, rule, what, options.signal);
     },
