@@ -17,7 +17,7 @@ import type { BatchInput, MessageInput } from '../message/message.js';
 import { normalizeBatch, normalizeMessage } from '../message/validate.js';
 import type { Hooks } from '../run/hooks.js';
 import type { Scheduler } from '../schedule/contract.js';
-import type { ScheduleSendOptions } from '../schedule/view.js';
+import type { ScheduleSendOptions, Schedules } from '../schedule/view.js';
 import type { CompositeMember, CompositeOptions } from './composite.js';
 import { createHealth } from './health.js';
 import type { Strategy } from './order.js';
@@ -83,9 +83,10 @@ export function composeMailer(spec: ComposeSpec, options: MailerOptions): Mailer
       return route(ctx, strategy(), input, (mailer, resolved) => mailer.sendBatch(resolved, call));
     }) as Mailer['sendBatch'],
     groups: primary.groups,
-    // Stored state lives per account: status queries and scheduled work are the primary's.
+    // Stored state lives per account: status queries are the primary's. A scheduled send is
+    // routed like any other, so any member may hold it: the view asks every member.
     status: primary.status,
-    schedules: primary.schedules,
+    schedules: everyMembersSchedules(mailers),
     templates: primary.templates,
     senders: primary.senders,
     domains: primary.domains,
@@ -120,6 +121,28 @@ function withOneRunner(
   }
   const { scheduler: _shared, ...rest } = options;
   return rest;
+}
+
+/**
+ * The schedules of every member, in member order: a job or native task is found, listed and
+ * cancelled through the member that holds it (each member's view lists only its own provider's
+ * jobs, and a later member of a provider id has no scheduler: nothing is listed twice).
+ */
+function everyMembersSchedules(mailers: readonly Mailer[]): Schedules {
+  const find = async (id: string, call: CallOptions | undefined) => {
+    for (const mailer of mailers) {
+      const entry = await mailer.schedules.get(id, call);
+      if (entry !== undefined) return { mailer, entry };
+    }
+    return undefined;
+  };
+  return {
+    async *list(call) {
+      for (const mailer of mailers) yield* mailer.schedules.list(call);
+    },
+    get: async (id, call) => (await find(id, call))?.entry,
+    cancel: async (id, call) => (await find(id, call))?.mailer.schedules.cancel(id, call),
+  };
 }
 
 /** The input without its `perProvider` map, for the up-front validation of the rest. */
