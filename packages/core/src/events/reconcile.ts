@@ -4,13 +4,18 @@
  * was processed, so the caller can decide to resend without sending twice.
  */
 import { invalidInput } from '../errors.js';
+import { parseAddress } from '../message/address.js';
+import { expandAddressList } from '../message/address-list.js';
 import type { RecipientStatus, StatusQuery } from './status.js';
 
 /** The least a caller knows about a send it is unsure of. */
 export interface UnknownSend {
   /** The provider id it was sent through; checked against the mailer's when given. */
   readonly provider?: string;
-  /** The recipient(s) of the send; the first one is looked up (one request, one outcome). */
+  /**
+   * The recipient(s) of the send, as the message gave them (`'a@x.com, b@y.com'`, `<a@x.com>`,
+   * an array); the first one is looked up (one request, one outcome).
+   */
   readonly to: string | readonly string[];
   /** The subject, matched where the provider reports it (DirectMail). */
   readonly subject?: string;
@@ -112,9 +117,12 @@ function matches(
 
 function checkSend(mailer: StatusSource, send: UnknownSend): { recipient: string; at: number } {
   const issues: { path: string[]; message: string }[] = [];
-  const first =
-    typeof send?.to === 'string' ? send.to : Array.isArray(send?.to) ? send.to[0] : undefined;
-  if (typeof first !== 'string' || first.trim() === '') {
+  // Read like a message's recipients: the status rows carry the bare address, so a list or
+  // `<a@x.com>` left whole would match nothing and, once settled, read as `not_sent`.
+  const list = expandAddressList(send?.to);
+  const first = typeof list === 'string' ? list : Array.isArray(list) ? list[0] : undefined;
+  const address = typeof first === 'string' ? parseAddress(first)?.address : undefined;
+  if (address === undefined) {
     issues.push({ path: ['to'], message: 'a recipient address is required' });
   }
   const at = send?.at instanceof Date ? send.at.getTime() : send?.at;
@@ -128,5 +136,5 @@ function checkSend(mailer: StatusSource, send: UnknownSend): { recipient: string
     });
   }
   if (issues.length > 0) throw invalidInput(issues);
-  return { recipient: (first as string).trim(), at: at as number };
+  return { recipient: address as string, at: at as number };
 }
