@@ -21,6 +21,7 @@ import { invalidInput } from '@mailbridge/core/provider';
 import {
   cancelConflict,
   cancelJob,
+  closedError,
   decodeJob,
   encodeJob,
   newJob,
@@ -71,6 +72,11 @@ export function bullmqScheduler(options: BullmqSchedulerOptions): BullmqSchedule
   const store = openStore(opts);
   const workers = new Set<Worker<JobData>>();
   const runners = new Map<string, JobRunner>();
+  let closed = false;
+  /** After close() the Redis client is gone: say so, before a call meets "Connection is closed". */
+  const open = (): void => {
+    if (closed) throw closedError('bullmq');
+  };
 
   const prepare = (input: JobInput): Job => {
     const now = opts.now();
@@ -90,6 +96,7 @@ export function bullmqScheduler(options: BullmqSchedulerOptions): BullmqSchedule
   return {
     engine: 'bullmq',
     async schedule(input) {
+      open();
       const job = prepare(input);
       await store.register(job.provider);
       await store
@@ -98,6 +105,7 @@ export function bullmqScheduler(options: BullmqSchedulerOptions): BullmqSchedule
       return job;
     },
     async scheduleMany(inputs) {
+      open();
       const jobs = [...inputs].map(prepare);
       for (const provider of new Set(jobs.map((j) => j.provider))) {
         await store.register(provider);
@@ -113,9 +121,18 @@ export function bullmqScheduler(options: BullmqSchedulerOptions): BullmqSchedule
       }
       return jobs;
     },
-    get: (id) => findJob(store, id).then((found) => found?.job),
-    list: (filter) => listJobs(store, filter ?? {}),
-    cancel: (id) => cancelById(store, id),
+    async get(id) {
+      open();
+      return (await findJob(store, id))?.job;
+    },
+    async *list(filter) {
+      open();
+      yield* listJobs(store, filter ?? {});
+    },
+    async cancel(id) {
+      open();
+      return cancelById(store, id);
+    },
     attach(runner) {
       // One runner per provider id, as every engine (contract.ts): a second account's workers
       // would send the first one's jobs from the same queue.
@@ -132,6 +149,7 @@ export function bullmqScheduler(options: BullmqSchedulerOptions): BullmqSchedule
       };
     },
     async close() {
+      closed = true;
       // Worker.close waits for the sends in flight and their records.
       await Promise.all([...workers].map((worker) => worker.close()));
       workers.clear();

@@ -202,4 +202,44 @@ describeRedis('bullmq engine', () => {
     await reader.close();
     expect(copies('closing@example.com')).toHaveLength(1);
   });
+
+  it('a closed scheduler refuses a schedule, a cancel and a get with a MailError', async () => {
+    const own = bullmqScheduler({ connection: redisUrl(), prefix, queue: 'closed', worker: false });
+    const at = new Date(Date.now() + 3_600_000);
+    const job = await own.schedule({
+      provider: 'aliyun-dm',
+      payload: {
+        kind: 'send',
+        message: normalizeMessage({
+          from: 'noreply@mail.example.com',
+          to: 'closed@example.com',
+          subject: 'Hi',
+          text: 'x',
+        }),
+      },
+      rule: { at },
+    });
+    await own.close();
+    const calls = [
+      () => own.schedule({ provider: 'aliyun-dm', payload: job.payload, rule: { at } }),
+      () => own.cancel(job.id),
+      () => own.get(job.id),
+    ];
+    for (const call of calls) {
+      const error = await call().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(isMailError(error), String(error)).toBe(true);
+      expect(error).toMatchObject({ delivery: 'not_sent' });
+    }
+    const reader = bullmqScheduler({
+      connection: redisUrl(),
+      prefix,
+      queue: 'closed',
+      worker: false,
+    });
+    expect((await reader.get(job.id))?.state).toBe('pending');
+    await reader.close();
+  });
 });

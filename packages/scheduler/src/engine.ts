@@ -15,7 +15,7 @@ import {
   type SchedulerHooks,
 } from '@mailbridge/core';
 import { normalizeRule, outcomeOfError } from '@mailbridge/core/provider';
-import { cancelConflict, emitRunHook, runnerConflict } from './notify.js';
+import { cancelConflict, closedError, emitRunHook, runnerConflict } from './notify.js';
 import { validateRule } from './occurrence.js';
 import type { JobStore } from './store.js';
 import {
@@ -73,6 +73,10 @@ export function createScheduler(options: SchedulerOptions): EmbeddedScheduler {
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   let looping: Promise<number> | undefined;
+
+  const open = (): void => {
+    if (closed) throw closedError(store.name);
+  };
 
   const record = (claimed: Job, outcome: RunOutcome, recovered: boolean): void => {
     const { job, run } = recordOutcome(claimed, outcome, now(), { ...options, recovered });
@@ -158,6 +162,7 @@ export function createScheduler(options: SchedulerOptions): EmbeddedScheduler {
   return {
     engine: store.name,
     async schedule(input) {
+      open();
       const rule = normalizeRule(input.rule);
       validateRule(rule, now());
       const job = newJob(randomUUID(), { ...input, rule }, now());
@@ -167,11 +172,16 @@ export function createScheduler(options: SchedulerOptions): EmbeddedScheduler {
       plan();
       return job;
     },
-    get: async (id) => store.get(id),
+    get: async (id) => {
+      open();
+      return store.get(id);
+    },
     async *list(filter) {
+      open();
       yield* store.list(filter);
     },
     async cancel(id) {
+      open();
       const job = store.get(id);
       if (job === undefined) return undefined;
       const cancelled = cancelJob(job);

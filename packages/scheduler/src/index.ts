@@ -1,7 +1,7 @@
 export { decodeJob, encodeJob } from './codec.js';
 export type { EmbeddedScheduler, SchedulerOptions } from './engine.js';
 export { createScheduler } from './engine.js';
-export { cancelConflict, emitRunHook, runnerConflict } from './notify.js';
+export { cancelConflict, closedError, emitRunHook, runnerConflict } from './notify.js';
 export { firstOccurrence, nextOccurrence, validateRule } from './occurrence.js';
 export type { SqliteStoreOptions } from './sqlite.js';
 export { sqliteStore } from './sqlite.js';

@@ -31,6 +31,17 @@ export function cancelConflict(job: Job): MailError {
   });
 }
 
+/**
+ * A call on a scheduler after `close()`: nothing is stored, cancelled or read (a job accepted
+ * then would never fire, and a closed store throws errors of its own).
+ */
+export function closedError(engine: string): MailError {
+  return new MailError(
+    `The ${engine} scheduler is closed: nothing was stored or changed (create a new scheduler)`,
+    { code: 'conflict', retryable: false, delivery: 'not_sent' },
+  );
+}
+
 /** A second mailer attached for a provider id that already has one on this scheduler. */
 export function runnerConflict(provider: string): MailError {
   return new MailError(
