@@ -5,7 +5,7 @@
  * where the provider can express its rule (capabilities.schedule); everything else goes to the
  * configured scheduler, and without one the error names the option that configures it.
  */
-import { invalidInput, unsupported } from '../errors.js';
+import { invalidInput, isMailError, MailError, unsupported } from '../errors.js';
 import type { CallOptions } from '../mailer/mailer.js';
 import { checkCallOptions } from '../mailer/mailer-options.js';
 import { prepareBatch, prepareMessage } from '../mailer/prepare.js';
@@ -67,6 +67,28 @@ function entryOfTask(provider: string, task: NativeTask): ScheduleEntry {
 
 const NATIVE_PAGE_SIZE = 100;
 
+/**
+ * An engine's own failure (a locked SQLite file, a custom store that throws) as a `MailError`,
+ * the engine's error as its cause. While storing a job, `unknown`: it may still be stored.
+ */
+function engineFailure(
+  error: unknown,
+  provider: string,
+  doing: string,
+  delivery: 'unknown' | 'not_sent',
+): MailError {
+  if (isMailError(error)) return error;
+  // The engine's own text stays in `cause` (it may name a connection the message must not show).
+  const stored = delivery === 'unknown' ? ': it may still be stored (mailer.schedules.list())' : '';
+  return new MailError(`The scheduler failed while ${doing}${stored}`, {
+    code: 'unknown',
+    retryable: true,
+    delivery,
+    provider,
+    cause: error,
+  });
+}
+
 /** The scheduling operations of one mailer; `attach` connects its runner to the scheduler. */
 export function createScheduling(deps: SchedulingDeps) {
   const { provider, run, now, scheduler, screen } = deps;
@@ -97,9 +119,11 @@ export function createScheduling(deps: SchedulingDeps) {
     const target = requireScheduler(what, native);
     checkCallOptions(signal === undefined ? undefined : { signal });
     if (signal?.aborted) throw abortedError(signal).with({ provider: provider.id });
-    const stored = Promise.resolve().then(() =>
-      target.schedule({ provider: provider.id, payload, rule }),
-    );
+    const stored = Promise.resolve()
+      .then(() => target.schedule({ provider: provider.id, payload, rule }))
+      .catch((error: unknown) => {
+        throw engineFailure(error, provider.id, 'storing the job', 'unknown');
+      });
     const job = await untilAborted(stored, signal, () =>
       abortedError(signal as AbortSignal, 'unknown').with({
         provider: provider.id,
@@ -133,7 +157,12 @@ export function createScheduling(deps: SchedulingDeps) {
     const signal = call?.signal;
     checkCallOptions(signal === undefined ? undefined : { signal });
     const aborted = () => abortedError(signal as AbortSignal).with({ provider: provider.id });
-    return untilAborted(Promise.resolve().then(step), signal, aborted);
+    const answered = Promise.resolve()
+      .then(step)
+      .catch((error: unknown) => {
+        throw engineFailure(error, provider.id, 'answering', 'not_sent');
+      });
+    return untilAborted(answered, signal, aborted);
   };
 
   async function* engineJobs(call?: CallOptions): AsyncGenerator<Job> {
