@@ -6,6 +6,8 @@
  * member; `raw` holds every member's mailer by name for the others.
  */
 import type { Capabilities } from '../capabilities/capabilities.js';
+import { isMailError, type MailError } from '../errors.js';
+import type { RecipientStatus } from '../events/status.js';
 import {
   type CallOptions,
   createMailer,
@@ -83,9 +85,9 @@ export function composeMailer(spec: ComposeSpec, options: MailerOptions): Mailer
       return route(ctx, strategy(), input, (mailer, resolved) => mailer.sendBatch(resolved, call));
     }) as Mailer['sendBatch'],
     groups: primary.groups,
-    // Stored state lives per account: status queries are the primary's. A scheduled send is
-    // routed like any other, so any member may hold it: the view asks every member.
-    status: primary.status,
+    // A send, scheduled or not, may have gone through any member: status and the schedules
+    // view ask every member.
+    status: everyMembersStatus(mailers),
     schedules: everyMembersSchedules(mailers),
     templates: primary.templates,
     senders: primary.senders,
@@ -121,6 +123,32 @@ function withOneRunner(
   }
   const { scheduler: _shared, ...rest } = options;
   return rest;
+}
+
+/**
+ * The status rows of every member, in member order (each row names its provider). A send may
+ * have gone through any member, so the primary alone would find no trace of one another member
+ * took, and `reconcile` would then read the silence as `not_sent`. A member that cannot answer
+ * this query (`unsupported`: DirectMail asked by message id, a provider without status)
+ * contributes no rows; any other failure fails the query, as it leaves the answer open.
+ */
+function everyMembersStatus(mailers: readonly Mailer[]): Mailer['status'] {
+  return async (query, call) => {
+    const rows: RecipientStatus[] = [];
+    let unable: MailError | undefined;
+    let answered = false;
+    for (const mailer of mailers) {
+      try {
+        rows.push(...(await mailer.status(query, call)));
+        answered = true;
+      } catch (error) {
+        if (!(isMailError(error) && error.code === 'unsupported')) throw error;
+        unable ??= error;
+      }
+    }
+    if (!answered && unable !== undefined) throw unable;
+    return rows;
+  };
 }
 
 /**
