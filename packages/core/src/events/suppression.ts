@@ -110,6 +110,18 @@ export async function assertNotSuppressed(
   });
 }
 
+/** The errors of a store that failed (or hung): see `isSuppressionFailure`. */
+const storeFailures = new WeakSet<MailError>();
+
+/**
+ * True for the error of a suppression store that failed or hung. It says nothing about the
+ * provider or account the message was meant for: a failover ends the call on it (another member
+ * would ask the same store) and it never counts towards a member's circuit breaker.
+ */
+export function isSuppressionFailure(error: MailError): boolean {
+  return storeFailures.has(error);
+}
+
 async function askStore(
   store: SuppressionStore,
   addresses: string[],
@@ -137,13 +149,15 @@ async function askStore(
     return found.filter((a): a is string => typeof a === 'string');
   } catch (error) {
     if (isMailError(error)) throw error;
-    throw new MailError('The suppression store failed; nothing was sent', {
+    const failed = new MailError('The suppression store failed; nothing was sent', {
       code: 'unknown',
       retryable: true,
       delivery: 'not_sent',
       provider,
       cause: error,
     });
+    storeFailures.add(failed);
+    throw failed;
   } finally {
     clearTimeout(timer);
     if (onAbort) signal?.removeEventListener('abort', onAbort);

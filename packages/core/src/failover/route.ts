@@ -6,6 +6,7 @@
  * the message (their own capability check: `unsupported`, before any request) are skipped.
  */
 import { type Issue, isMailError, MailError, type MailErrorCode } from '../errors.js';
+import { isSuppressionFailure } from '../events/suppression.js';
 import type { Mailer } from '../mailer/mailer.js';
 import type { BatchInput, MessageInput } from '../message/message.js';
 import type { RouteStep } from '../provider/provider.js';
@@ -66,7 +67,13 @@ export async function route<I extends MessageInput | BatchInput, R extends { att
     } catch (thrown) {
       const error = asMailError(thrown, member.provider);
       const reason = `${error.code}: ${error.message}`;
-      if (error.delivery === 'unknown' || CALLER_ERRORS.has(error.code)) {
+      // The caller's own suppression store failing is no member's fault, and every member
+      // would ask it again: the call ends, no circuit counts it.
+      if (
+        error.delivery === 'unknown' ||
+        CALLER_ERRORS.has(error.code) ||
+        isSuppressionFailure(error)
+      ) {
         ctx.health.released(index, admission.probe);
         const outcome = error.delivery === 'unknown' ? 'unknown' : 'failed';
         steps.push({ ...step, outcome, reason, attempts: error.attempts });
