@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dateOfMessageId, deliveryState, getDeliveryStatus } from '../src/status.js';
+import { defaultSigner, type RequestContext } from '../src/client.js';
+import { resolveTencentSesConfig } from '../src/config.js';
+import {
+  dateOfMessageId,
+  deliveryState,
+  getDeliveryStatus,
+  statusOperation,
+} from '../src/status.js';
 
 describe('delivery status', () => {
   it.each([
@@ -62,5 +69,49 @@ describe('delivery status', () => {
       unsubscribed: false,
       complained: true,
     });
+  });
+});
+
+describe('mailer.status pages (GetSendEmailStatus)', () => {
+  const context: RequestContext = {
+    settings: resolveTencentSesConfig({
+      region: 'ap-guangzhou',
+      credentials: { id: 'AKIDtest', secret: 'the-secret' },
+    }),
+    signer: defaultSigner,
+  };
+  const attempt = {
+    attempt: 1,
+    signal: new AbortController().signal,
+    now: () => 1_709_300_000_000,
+    execute: () => Promise.reject(new Error('no pipeline in this unit test')),
+  };
+  const answer = (list: readonly Record<string, unknown>[]) => ({
+    status: 200,
+    headers: {},
+    body: JSON.stringify({ Response: { EmailStatusList: list, RequestId: 'r' } }),
+  });
+  const query = (since: string, until: string) => ({
+    recipient: 'r@example.com',
+    since: new Date(since),
+    until: new Date(until),
+    now: new Date(until),
+  });
+  const row = (sendStatus: number, deliverStatus: number) => ({
+    MessageId: 'm',
+    ToEmailAddress: 'r@example.com',
+    SendStatus: sendStatus,
+    DeliverStatus: deliverStatus,
+    DeliverMessage: '451 4.7.1 try again later',
+  });
+  const kindOf = (sendStatus: number, deliverStatus: number) =>
+    statusOperation(context, query('2024-03-01T00:00:00Z', '2024-03-01T01:00:00Z'), undefined)
+      .parse(answer([row(sendStatus, deliverStatus)]), attempt)
+      .items.map((s) => ({ kind: s.kind, accepted: s.accepted }));
+
+  it('reads DeliverStatus 8 as deferred, not as a bounce the caller would suppress', () => {
+    expect(kindOf(0, 8)).toEqual([{ kind: 'deferred', accepted: true }]);
+    expect(kindOf(0, 3)).toEqual([{ kind: 'bounced', accepted: true }]);
+    expect(kindOf(0, 1)).toEqual([{ kind: 'delivered', accepted: true }]);
   });
 });
