@@ -114,4 +114,9 @@ describe('mailer.status pages (GetSendEmailStatus)', () => {
     expect(kindOf(0, 3)).toEqual([{ kind: 'bounced', accepted: true }]);
     expect(kindOf(0, 1)).toEqual([{ kind: 'delivered', accepted: true }]);
   });
+
+  it('reads a SendStatus other than 0 as a refusal: dropped and not accepted, whatever DeliverStatus says', () => {
+    expect(kindOf(1007, 0)).toEqual([{ kind: 'dropped', accepted: false }]);
+    expect(kindOf(3024, 1)).toEqual([{ kind: 'dropped', accepted: false }]);
+  });
 });
