@@ -119,4 +119,18 @@ describe('mailer.status pages (GetSendEmailStatus)', () => {
     expect(kindOf(1007, 0)).toEqual([{ kind: 'dropped', accepted: false }]);
     expect(kindOf(3024, 1)).toEqual([{ kind: 'dropped', accepted: false }]);
   });
+
+  it('asks about every UTC+8 day the window touches, the last one too', async () => {
+    // 20:00 on 1 March to 14:00 on 3 March, Beijing time: three days, though under 48 hours.
+    const window = query('2024-03-01T12:00:00Z', '2024-03-03T06:00:00Z');
+    const days: unknown[] = [];
+    let cursor: string | undefined;
+    do {
+      const op = statusOperation(context, window, cursor);
+      const request = await op.build(attempt);
+      days.push(JSON.parse(new TextDecoder().decode(request.body as Uint8Array)).RequestDate);
+      cursor = op.parse(answer([]), attempt).next;
+    } while (cursor !== undefined && days.length < 10);
+    expect(days).toEqual(['2024-03-01', '2024-03-02', '2024-03-03']);
+  });
 });
