@@ -123,6 +123,12 @@ describe('Tencent event fields', () => {
     expect(a).not.toBe(c);
   });
 
+  it('two clicks on different links in the same second are two events, not one redelivery', () => {
+    const click = (link: string) => parseEvents({ ...base, event: 'click', link })[0]?.id;
+    expect(click('https://shop.example.com/a')).not.toBe(click('https://shop.example.com/b'));
+    expect(click('https://shop.example.com/a')).toBe(click('https://shop.example.com/a'));
+  });
+
   it('reads an array of events', () => {
     const events = parseEvents([
       { ...base, event: 'delivered' },
