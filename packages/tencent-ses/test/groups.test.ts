@@ -59,6 +59,16 @@ describe('groups over receivers', () => {
     expect(op.parse(ok({ TotalCount: 2, ValidCount: 2 }), ctx)).toEqual({ added: 2 });
   });
 
+  it('reports as added what SES counted valid, not the size of the chunk', () => {
+    const chunk = [{ address: 'a@example.com' }, { address: 'a@example.com' }];
+    const plain = groups.addRecipients('7', chunk);
+    expect(plain.parse(ok({ TotalCount: 2, ValidCount: 1, RepeatCount: 1 }), ctx)).toEqual({
+      added: 1,
+    });
+    const withData = groups.addRecipients('7', [{ address: 'b@example.com', data: { n: '1' } }]);
+    expect(withData.parse(ok({ TotalCount: 1, ValidCount: 0 }), ctx)).toEqual({ added: 0 });
+  });
+
   it('uploads per-recipient data as TemplateData strings through CreateReceiverDetailWithData', async () => {
     const op = groups.addRecipients('7', [
       { address: 'a@example.com', data: { name: '安' } },
