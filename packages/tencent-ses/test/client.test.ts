@@ -236,6 +236,11 @@ describe('response envelope', () => {
     ['JSON without Response', '{"ok":true}', 200],
     ['a 503 without an error code', '{"Response":{"RequestId":"r"}}', 503],
     ['a success missing MessageId', '{"Response":{"RequestId":"r"}}', 200],
+    [
+      'a 4xx that reads like a receipt',
+      '{"Response":{"MessageId":"qcloudses-1","RequestId":"r"}}',
+      404,
+    ],
   ])('%s is provider_unavailable, delivery unknown', (_what, body, status) => {
     const error = parseError(body, status);
     expect(error).toMatchObject({
