@@ -233,20 +233,23 @@ describe('response envelope', () => {
   });
 
   it.each([
-    ['JSON without Response', '{"ok":true}', 200],
-    ['a 503 without an error code', '{"Response":{"RequestId":"r"}}', 503],
-    ['a success missing MessageId', '{"Response":{"RequestId":"r"}}', 200],
+    ['JSON without Response', '{"ok":true}', 200, true],
+    ['a 503 without an error code', '{"Response":{"RequestId":"r"}}', 503, true],
+    ['a success missing MessageId', '{"Response":{"RequestId":"r"}}', 200, true],
     [
       'a 4xx that reads like a receipt',
       '{"Response":{"MessageId":"qcloudses-1","RequestId":"r"}}',
       404,
+      false,
     ],
-  ])('%s is provider_unavailable, delivery unknown', (_what, body, status) => {
+  ])('%s is provider_unavailable, delivery unknown', (_what, body, status, retryable) => {
+    // A garbled 200 or a gateway's 5xx is worth another try (for a read; a send stays unknown).
     const error = parseError(body, status);
     expect(error).toMatchObject({
       code: 'provider_unavailable',
       delivery: 'unknown',
       httpStatus: status,
+      retryable,
     });
   });
 
