@@ -89,6 +89,23 @@ describe('responses', () => {
     expect(parseError(provider().send(message()), json(200, 'not json')).delivery).toBe('unknown');
   });
 
+  it('a non-2xx JSON body without an error Code is never read as a success', () => {
+    const send = provider().send(message());
+    expect(parseError(send, json(503, '{"RequestId":"R","EnvId":"6"}'))).toMatchObject({
+      code: 'provider_unavailable',
+      retryable: true,
+      delivery: 'unknown',
+      httpStatus: 503,
+    });
+    const read = actionOperation(ctx, 'DescAccountSummary', {});
+    expect(parseError(read, json(502, '{"RequestId":"R"}'))).toMatchObject({
+      code: 'provider_unavailable',
+      retryable: true,
+      httpStatus: 502,
+    });
+    expect(parseError(read, json(404, '{"RequestId":"R","Code":"OK"}')).httpStatus).toBe(404);
+  });
+
   it('a 2xx without EnvId is never reported as not sent', () => {
     expect(parseError(provider().send(message()), json(200, '{"RequestId":"R"}')).delivery).toBe(
       'unknown',
