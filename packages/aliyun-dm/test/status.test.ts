@@ -39,4 +39,11 @@ describe('mailer.status pages (SenderStatisticsDetailByParam)', () => {
     ]);
     expect(items.every((s) => s.accepted)).toBe(true);
   });
+
+  it('leaves out rows last updated before `since` (the request window is widened for the zone)', () => {
+    const before = now / 1000 - 3 * 60 * 60;
+    const page = statusOf([row(0, before), row(2), { ...row(4), UtcLastUpdateTime: undefined }]);
+    expect(page?.items.map((s) => s.kind)).toEqual(['bounced', 'bounced']);
+    expect(page?.items[0]?.updatedAt).toEqual(new Date(now));
+  });
 });
