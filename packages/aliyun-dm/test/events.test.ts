@@ -84,6 +84,17 @@ describe('DirectMail event types', () => {
     });
   });
 
+  it('legacy MNS form: + is a space and %2B a plus, as in any form body', () => {
+    const body =
+      'env_id=1&rcpt=b%2Btag%40example.com&recv_time=2017-03-29+14%3A22%3A01&event=Deliver%3AOpen';
+    const [event] = parseEvents(body);
+    expect(event).toMatchObject({
+      kind: 'opened',
+      recipient: 'b+tag@example.com',
+      at: new Date('2017-03-29T06:22:01Z'),
+    });
+  });
+
   it('the kind table covers the documented types (Validator has no neutral meaning: unknown)', () => {
     expect(Object.keys(EVENT_KINDS)).toHaveLength(11);
   });
