@@ -216,6 +216,9 @@ describe('zone-less DirectMail times', () => {
     ['2024-01-15T12:00:00', 'Europe/Berlin', '2024-01-15T11:00:00.000Z'],
     ['2024-07-01T12:00:00', 'America/New_York', '2024-07-01T16:00:00.000Z'],
     ['2024-01-15T12:00:00', 'Asia/Singapore', '2024-01-15T04:00:00.000Z'],
+    // Within hours of a DST switch, the offset is the one in force at the instant itself.
+    ['2024-03-10T03:30:00', 'America/New_York', '2024-03-10T07:30:00.000Z'],
+    ['2024-10-27T01:30:00', 'Europe/Berlin', '2024-10-26T23:30:00.000Z'],
   ])('%s at %s → %s', (text, zone, iso) => {
     expect(localTimeToDate(text, zone)?.toISOString()).toBe(iso);
   });
