@@ -80,6 +80,14 @@ describe('send fields against the emulator', () => {
     expect(error.code).toBe('invalid_input');
   });
 
+  it('bcc: one hidden copy arrives for a single bcc address', async () => {
+    const to = address('to');
+    const bcc = address('bcc');
+    await mailer().send({ ...base(to), bcc });
+    expect(copiesTo(bcc).map((c) => c.bcc)).toEqual([[bcc]]);
+    expect(copiesTo(to)[0]?.bcc).toBeUndefined();
+  });
+
   it('bcc: two hidden copies; a third bcc and any cc are refused', async () => {
     const to = address('to');
     const bcc = [address('bcc'), address('bcc')];
