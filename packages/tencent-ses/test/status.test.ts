@@ -133,4 +133,14 @@ describe('mailer.status pages (GetSendEmailStatus)', () => {
     } while (cursor !== undefined && days.length < 10);
     expect(days).toEqual(['2024-03-01', '2024-03-02', '2024-03-03']);
   });
+
+  it('reads a complaint from UserComplained, the current field, over the deprecated spelling', () => {
+    const complained = (fields: Record<string, boolean>) =>
+      statusOperation(context, query('2024-03-01T00:00:00Z', '2024-03-01T01:00:00Z'), undefined)
+        .parse(answer([{ ...row(0, 1), ...fields }]), attempt)
+        .items.map((s) => s.complained);
+    expect(complained({ UserComplained: true, UserComplainted: false })).toEqual([true]);
+    expect(complained({ UserComplained: false, UserComplainted: true })).toEqual([false]);
+    expect(complained({ UserComplainted: true })).toEqual([true]);
+  });
 });
