@@ -237,6 +237,16 @@ describe('signature v1', () => {
     expect(verify(sameNonceOtherKey, [TEST_KEY, other], T0, nonces)).toBe(other.id);
   });
 
+  it('remembers a nonce for as long as its timestamp is inside the 15-minute window', () => {
+    const nonces = new NonceStore();
+    const first = v1Request({ action: 'DescAccountSummary', nonce: 'n-early' });
+    expect(verify(first, [TEST_KEY], T0, nonces)).toBe(TEST_KEY.id);
+    // Other requests in between (each one prunes what has expired) do not make it forgotten.
+    const later = v1Request({ action: 'DescAccountSummary', nonce: 'n-later', time: T0 + 120_000 });
+    expect(verify(later, [TEST_KEY], T0 + 120_000, nonces)).toBe(TEST_KEY.id);
+    expect(verify(first, [TEST_KEY], T0 + 14 * 60_000, nonces)).toBe('SignatureNonceUsed');
+  });
+
   it('records a nonce only when the signature verified, and checks it after the signature', () => {
     const nonces = new NonceStore();
     const forged = v1Request({
