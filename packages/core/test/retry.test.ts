@@ -38,6 +38,17 @@ describe('retry rules', () => {
     ).toBe(true);
   });
 
+  it('waits the retryAfterMs the provider asked for before the next attempt', async () => {
+    const testing = createTestingProvider();
+    const mailer = createMailer(testing, { retry: fast });
+    testing.inject({ action: 'send', kind: 'error', code: 'rate_limited', retryAfterMs: 300 });
+    const started = Date.now();
+    const result = await mailer.send(message);
+    expect(result.attempts).toBe(2);
+    // The backoff alone is at most 10 ms (fast): only the provider's wait takes this long.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
   it('reports a send the provider accepted, even when the caller aborts as its answer arrives', async () => {
     const testing = createTestingProvider();
     const controller = new AbortController();
