@@ -49,6 +49,25 @@ describe('retry rules', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
 
+  it('stops at once when the provider asks for a wait longer than maxRetryAfterMs', async () => {
+    const testing = createTestingProvider();
+    const retries: RetryEvent[] = [];
+    const mailer = createMailer(testing, {
+      retry: { ...fast, maxRetryAfterMs: 1_000 },
+      hooks: { onRetry: (e) => retries.push(e) },
+    });
+    testing.inject({ action: 'send', kind: 'error', code: 'rate_limited', retryAfterMs: 2_000 });
+    const error = await rejectedMailError(mailer.send(message));
+    expect(error).toMatchObject({
+      code: 'rate_limited',
+      delivery: 'not_sent',
+      retryAfterMs: 2_000,
+      attempts: 1,
+    });
+    expect(retries).toEqual([]);
+    expect(testing.delivered).toBe(0);
+  });
+
   it('reports a send the provider accepted, even when the caller aborts as its answer arrives', async () => {
     const testing = createTestingProvider();
     const controller = new AbortController();
