@@ -162,6 +162,21 @@ describe('ambiguous sends', () => {
     expect(new Set(received).size).toBe(1);
   });
 
+  it('an abort after a throttled replay is unknown: the first copy may have been sent', async () => {
+    plan = ['process-then-reset', 'throttle'];
+    const controller = new AbortController();
+    const mailer = createMailer(provider(true), {
+      retry: fast,
+      // The replay was throttled (certainly not executed); the caller gives up before the next.
+      hooks: { onRetry: (e) => e.attempt === 2 && controller.abort() },
+    });
+    const error = await rejectedMailError(mailer.send(message, { signal: controller.signal }));
+    await mailer.close();
+    expect(error).toMatchObject({ code: 'aborted', delivery: 'unknown', attempts: 2 });
+    expect(received).toHaveLength(2);
+    expect(delivered).toBe(1);
+  });
+
   it('a certain non-delivery (throttled) is retried with a freshly built request', async () => {
     plan = ['throttle', 'ok'];
     const mailer = createMailer(provider(true), { retry: fast });
