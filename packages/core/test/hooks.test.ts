@@ -6,6 +6,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createMailer,
@@ -262,6 +263,28 @@ describe('hooks', () => {
     expect(seen.errors[0]?.request?.url).toContain('Signature=[redacted]');
     expectNoSecret(JSON.stringify(seen));
     for (const e of [...seen.retries, ...seen.errors]) expectCleanError(e.error);
+  });
+
+  it('no secret in the error of a build that fails quoting one (a signer, a credentials function)', async () => {
+    const failing = leakyProvider();
+    const provider: Provider = {
+      ...failing,
+      send: (m) => ({
+        ...failing.send(m),
+        build: () => {
+          throw new Error(`cannot sign with ${SECRET} and token ${TOKEN}`);
+        },
+      }),
+    };
+    const { hooks, seen } = recorder();
+    const mailer = createMailer(provider, { hooks, retry: fast });
+    const error = await rejectedMailError(mailer.send(message));
+    await mailer.close();
+    expect(error).toMatchObject({ delivery: 'not_sent', attempts: 1, provider: 'leaky' });
+    expectCleanError(error);
+    // util.inspect (console.log, every logger) prints the cause chain.
+    expectNoSecret(inspect(error, { depth: 10 }));
+    expectNoSecret(inspect(seen, { depth: 10 }));
   });
 
   it('keeps the provider message useful once redacted', async () => {
