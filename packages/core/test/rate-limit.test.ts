@@ -29,6 +29,23 @@ describe('token bucket per action', () => {
     await expect(waiting).rejects.toMatchObject({ code: 'aborted' });
   });
 
+  it('gives back the token of a caller that aborted while waiting', async () => {
+    let now = 0;
+    const limiter = createRateLimiter(
+      { Send: { requests: 1, perMs: 60_000, source: 'test' } },
+      undefined,
+      () => now,
+    );
+    expect(limiter.take('Send')).toBeUndefined();
+    const controller = new AbortController();
+    const waiting = limiter.take('Send', controller.signal);
+    controller.abort();
+    await expect(waiting).rejects.toMatchObject({ code: 'aborted' });
+    // One token refilled: the aborted caller sent nothing, so the next one goes at once.
+    now = 60_000;
+    expect(limiter.take('Send')).toBeUndefined();
+  });
+
   it('overrides per action and can be disabled', () => {
     const limiter = createRateLimiter(
       { Send: { requests: 1, perMs: 60_000, source: 'doc' } },
