@@ -199,6 +199,18 @@ describe('the rest of the Mailer', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
+  it('an abort while an in-process provider is answering is unknown, the same as HTTP', async () => {
+    const testing = createTestingProvider();
+    const mailer = createMailer(testing, { retry: { retries: 0 } });
+    testing.inject({ action: 'send', kind: 'delay', ms: 5_000 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const error = await rejectedMailError(mailer.send(message(0), { signal: controller.signal }));
+    // The request was handed over: it may have been acted on, so a resend is not safe.
+    expect(error).toMatchObject({ code: 'aborted', delivery: 'unknown', attempts: 1 });
+    expect(testing.requests['send']).toBe(1);
+  });
+
   it('exposes capabilities and the provider id; close() may be called twice', async () => {
     const mailer = createMailer(echoProvider('http://127.0.0.1:9'));
     expect(mailer.provider).toBe('echo');
