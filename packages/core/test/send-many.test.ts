@@ -169,4 +169,15 @@ describe('sendMany', () => {
     );
     expect(error).toMatchObject({ code: 'invalid_input', issues: [{ path: ['messages'] }] });
   });
+
+  it('refuses a string as the source (not one message per character), naming messages', async () => {
+    const testing = createTestingProvider();
+    const mailer = createMailer(testing);
+    const error = await collect(mailer.sendMany('ann@example.com' as never)).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: 'invalid_input', issues: [{ path: ['messages'] }] });
+    expect(testing.requests['send']).toBeUndefined();
+  });
 });
