@@ -104,6 +104,36 @@ describe('delivery follows whether the request was written', () => {
     expect(error.message).toContain('refused before sending');
     expect(server.connections).toBe(0);
   });
+
+  it('a request aborted while queued behind a busy connection: not_sent, and never written later', async () => {
+    let release = () => {};
+    const server = await serve((_req, res, body) => {
+      if (body.includes('first')) release = () => res.end('{}');
+      else res.end('{}');
+    });
+    const agent = new Agent({ connections: 1 });
+    const http = client({ dispatcher: agent });
+    try {
+      const first = http.send(post(server.origin, '{"to":"first"}'));
+      await expect.poll(() => server.received.length).toBe(1);
+      const controller = new AbortController();
+      const queued = http.send(post(server.origin, '{"to":"queued"}'), {
+        signal: controller.signal,
+      });
+      controller.abort();
+      expect(await rejectedMailError(queued)).toMatchObject({
+        code: 'aborted',
+        delivery: 'not_sent',
+      });
+      // The connection frees up: the request reported not_sent must not go out now.
+      release();
+      await first;
+      await http.send(post(server.origin, '{"to":"third"}'));
+      expect(server.received).toEqual(['{"to":"first"}', '{"to":"third"}']);
+    } finally {
+      await agent.close();
+    }
+  });
 });
 
 describe('timeoutMs bounds the whole exchange', () => {
