@@ -231,6 +231,19 @@ describe('checkMessage: values over a documented limit are invalid_input', () =>
     expectIssue(error.issues, path, words);
   });
 
+  it('bounds bodies and attachments together where the provider bounds the whole message', () => {
+    const caps = { ...open, content: { ...open.content, messageMaxBytes: 20 } };
+    const attachments = [{ filename: 'a', content: 'x'.repeat(6) }];
+    // 10 bytes of html, 5 of text, 6 of attachment: each alone is within its own limit.
+    const error = thrownMailError(() =>
+      checkMessage(message({ html: 'h'.repeat(10), attachments }), caps),
+    );
+    expect(error).toMatchObject({ code: 'invalid_input', provider: 'open' });
+    expectIssue(error.issues, ['attachments'], 'at most 20 bytes for bodies and attachments');
+    expect(error.message).toContain('(got 21)');
+    expect(() => checkMessage(message({ html: 'h'.repeat(9), attachments }), caps)).not.toThrow();
+  });
+
   it('counts characters, not UTF-16 units, and bytes, not characters', () => {
     expect(() => checkMessage(message({ subject: '😀'.repeat(10) }), open)).not.toThrow();
     expect(() => checkMessage(message({ text: 'a'.repeat(1000) }), open)).not.toThrow();
