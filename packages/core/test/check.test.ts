@@ -413,6 +413,19 @@ describe('local parts that need SMTPUTF8', () => {
     expect(error.message).toContain('to');
   });
 
+  it.each([
+    ['from', { from: '用户@example.com' }],
+    ['cc', { cc: '用户@example.com' }],
+    ['bcc', { bcc: '用户@example.com' }],
+    ['replyTo', { replyTo: '用户@example.com' }],
+  ])('is checked in %s too, not only in to', (field, change) => {
+    const error = thrownMailError(() =>
+      checkMessage(normalizeMessage({ ...base, ...change }), open),
+    );
+    expect(error).toMatchObject({ code: 'unsupported', provider: 'open' });
+    expect(error.issues.map((issue) => issue.path.join('.'))).toEqual([field]);
+  });
+
   it('passes when the provider accepts them', () => {
     const caps = { ...open, recipients: { ...open.recipients, unicodeLocalPart: true } };
     expect(() => checkMessage(message('用户@example.com'), caps)).not.toThrow();
