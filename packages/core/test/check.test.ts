@@ -220,6 +220,12 @@ describe('checkMessage: values over a documented limit are invalid_input', () =>
       'at most 50 bytes of serialised JSON in template.data for open (got 58)',
     ],
     [
+      'template data one byte over',
+      { text: undefined, template: { id: 1, data: { k: 'v'.repeat(43) } } },
+      ['template', 'data'],
+      'at most 50 bytes of serialised JSON in template.data for open (got 51)',
+    ],
+    [
       'template id kind',
       { text: undefined, template: { id: 'welcome' } },
       ['template', 'id'],
@@ -248,6 +254,10 @@ describe('checkMessage: values over a documented limit are invalid_input', () =>
     expect(() => checkMessage(message({ subject: '😀'.repeat(10) }), open)).not.toThrow();
     expect(() => checkMessage(message({ text: 'a'.repeat(1000) }), open)).not.toThrow();
     expect(() => checkMessage(message({ text: '中'.repeat(333) }), open)).not.toThrow();
+    const data = { k: 'v'.repeat(42) };
+    expect(() =>
+      checkMessage(message({ text: undefined, template: { id: 1, data } }), open),
+    ).not.toThrow();
   });
 
   it('accepts numeric ids as numbers or numeric strings, and names as strings', () => {
