@@ -169,6 +169,9 @@ export interface Scheduler {
    * the provider id only, so a second account would send, and recover, the first one's jobs).
    */
   attach(runner: JobRunner): () => void;
-  /** Stop workers (a send in flight is recorded first) and release the store. */
+  /**
+   * Stop workers (a send in flight is recorded first) and release the store. Afterwards every
+   * other call is a `conflict` error (`not_sent`): nothing is stored, read or cancelled.
+   */
   close(): Promise<void>;
 }
