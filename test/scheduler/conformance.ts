@@ -105,6 +105,8 @@ export const sesMessage = (to: string) => ({
 });
 
 const soon = (ms = 300) => new Date(Date.now() + ms);
+/** An hour from now: a job that must not fire during the test. */
+const later = () => soon(3_600_000);
 
 /** Run the contract tests against one engine. */
 export function testScheduler(harness: SchedulerHarness): void {
@@ -340,6 +342,23 @@ export function testScheduler(harness: SchedulerHarness): void {
       // Once the first mailer is closed, the provider id is free again.
       await dm.close();
       mailers.push(second());
+    });
+
+    it('once closed, refuses to schedule, get or cancel with a MailError; nothing is stored', async () => {
+      const { scheduler: closing, dm } = await setup();
+      const kept = await dm.send(dmMessage(uniqueTo('closed-a')), { at: later() });
+      await closing.close();
+      scheduler = undefined; // closed here, not again after the test
+      const calls = [
+        () => dm.send(dmMessage(uniqueTo('closed-b')), { at: later() }),
+        () => dm.schedules.get(kept.id),
+        () => dm.schedules.cancel(kept.id),
+      ];
+      for (const call of calls) {
+        const error = await failure(call());
+        expect(error).toMatchObject({ code: 'conflict', delivery: 'not_sent' });
+        expect(error.message).toContain('closed');
+      }
     });
   });
 }
