@@ -2,12 +2,12 @@
  * `startEmulator`: one node:http server on loopback serving every provider module, the admin
  * API, fault injection and the emulator clock.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { createAdmin } from './admin.js';
 import type { Emulator, EmulatorOptions } from './api.js';
 import { createCore } from './core.js';
-import { dispatch } from './dispatch.js';
+import { dispatch, emulatorError } from './dispatch.js';
 import { createInbox } from './inbox/index.js';
 import { startSmtpFor } from './smtp/attach.js';
 
@@ -40,6 +40,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const admin = createAdmin({ ...core.controls, reset, faults: () => core.faults.list() });
   const deps = { ...core, sleep: sleeper.sleep, admin };
   const server = createServer((req, res) => {
+    const unreadable = unreadableTarget(req);
+    if (unreadable !== undefined) {
+      // Every route reads the target as a URL against the Host header: one that does not
+      // parse (`GET //`, `Host: a b`) is the client's error, answered here before any of them.
+      req.resume();
+      const { status, headers, body } = emulatorError(400, 'BadRequestTarget', unreadable);
+      res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
+      res.end(body);
+      return;
+    }
     if (!inbox.handle(req, res)) void dispatch(deps, req, res);
   });
   const sockets = trackSockets(server);
@@ -59,6 +69,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     reset,
     close,
   });
+}
+
+/** Why the request's target and Host do not make a URL, or undefined when they do. */
+function unreadableTarget(req: IncomingMessage): string | undefined {
+  const target = req.url ?? '/';
+  const host = req.headers.host ?? 'localhost';
+  if (URL.canParse(target, 'http://emulator') && URL.canParse(target, `http://${host}`)) {
+    return undefined;
+  }
+  return `cannot read the request target ${JSON.stringify(target)} with Host ${JSON.stringify(host)} as a URL`;
 }
 
 /** Cancellable sleeps, so `close()` does not wait for an injected delay. */

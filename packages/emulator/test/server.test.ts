@@ -30,6 +30,24 @@ describe('startEmulator', () => {
     expect(emu.requestCount()).toBe(0);
   });
 
+  it.each([
+    ['GET', '//', {}],
+    ['POST', '//', {}],
+    ['POST', '/?Action=SingleSendMail', { host: 'a b' }],
+    ['GET', '/', { host: '[' }],
+  ])(
+    'answers %s %s with a request target or Host it cannot read with a 400, and stays up',
+    async (method, path, headers) => {
+      const res = await rawRequest(emu, method, path, headers);
+      expect(res.status).toBe(400);
+      const body = JSON.parse(res.text) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('BadRequestTarget');
+      expect(body.error.message).toContain('@mailbridge/emulator');
+      expect((await rawRequest(emu, 'GET', '/__emulator/clock', {})).status).toBe(200);
+      expect(emu.requestCount()).toBe(0);
+    },
+  );
+
   it('routes a request with a DirectMail Action to the DirectMail module', async () => {
     const res = await rawRequest(emu, 'GET', '/?Action=DescAccountSummary&Format=JSON', {});
     expect(res.status).toBeGreaterThanOrEqual(400); // unsigned: DirectMail refuses it
