@@ -187,6 +187,21 @@ describe('help, version, status and the emulator command', () => {
     expect(bad.code).toBe(3);
   });
 
+  it('status: a provider URL that is no URL is invalid input (exit 2), as for send', async () => {
+    for (const url of ['garbage', 'aliyun-dm://LTAIabc:url-secret-0123@cn hangzhou']) {
+      const sent = await run(
+        ['--json', '--url', url, 'send', '--to', 'a@example.com', '--text', 'x'],
+        env,
+      );
+      const ran = await run(['--json', '--url', url, 'status'], env);
+      expect(ran.code).toBe(2);
+      const out = json(ran) as { error: { code: string; message: string } };
+      expect(out.error.code).toBe('invalid_input');
+      expect(out.error.message).toBe((json(sent) as { error: { message: string } }).error.message);
+      expect(ran.stdout + ran.stderr).not.toContain('url-secret-0123');
+    }
+  });
+
   it('emulator: starts, prints the inbox URL, serves the page, stops on SIGTERM', async () => {
     const running = start(['--json', 'emulator', '--port', '0', '--quiet']);
     await until(() => running.output().stdout.includes('\n'), 20_000, 'the emulator start line');

@@ -26,20 +26,20 @@ export function registerStatus(program: Command): void {
     )
     .action(
       action(async (out, globals, [messageId]) => {
-        // Only scheme and host of the URL are shown: a DirectMail URL may carry keys.
-        const url = new URL(providerUrl(globals.url));
-        const provider = url.protocol.replace(/:$/, '');
-        const region = url.hostname;
         if (messageId !== undefined) {
-          const status = await withMailer(globals.url, (m) => queryStatus(m)(messageId));
+          const { provider, status } = await withMailer(globals.url, async (m) => ({
+            ...where(globals.url),
+            status: await queryStatus(m)(messageId),
+          }));
           out.result({ provider, messageId, status }, `${messageId}: ${JSON.stringify(status)}`);
           return;
         }
         const started = Date.now();
-        const groups = await withMailer(globals.url, async (m) => {
+        const { provider, region, groups } = await withMailer(globals.url, async (m) => {
+          const shown = where(globals.url);
           let n = 0;
           for await (const _ of m.groups.list()) if (++n >= 1) break;
-          return n;
+          return { ...shown, groups: n };
         });
         const latencyMs = Date.now() - started;
         out.result(
@@ -55,6 +55,16 @@ export function registerStatus(program: Command): void {
         );
       }),
     );
+}
+
+/**
+ * Provider and region to show: only scheme and host, since a DirectMail URL may carry keys.
+ * Called inside `withMailer`, after the core's `fromConfig` has accepted the URL (and refused
+ * one that is not a URL with its own invalid-input error, as for every other command).
+ */
+function where(url: string | undefined): { provider: string; region: string } {
+  const parsed = new URL(providerUrl(url));
+  return { provider: parsed.protocol.replace(/:$/, ''), region: parsed.hostname };
 }
 
 function queryStatus(mailer: Mailer): StatusQuery {
