@@ -115,6 +115,23 @@ describe('admin API', () => {
     emu.setTime(Date.UTC(2030, 0, 1));
   });
 
+  it.each([
+    [{ time: 1e300 }, 'time'],
+    [{ time: -9e15 }, 'time'],
+    [{ advanceMs: 1e300 }, 'advance'],
+  ])(
+    'refuses a clock move past the dates a Date can hold (%j), leaving the clock as it was',
+    async (move, name) => {
+      const before = await admin('GET', 'clock');
+      const moved = await admin('POST', 'clock', move);
+      expect(moved.status).toBe(400);
+      expect(JSON.stringify(moved.body)).toContain(name);
+      expect(JSON.stringify(moved.body)).not.toContain('Invalid time value');
+      expect(await admin('GET', 'clock')).toEqual(before);
+      expect(() => emu.setTime(8.64e15 + 1)).toThrow(RangeError);
+    },
+  );
+
   it('resets', async () => {
     await tcOk(emu, 'SendEmail', sendBody());
     expect((await admin('POST', 'reset')).body).toEqual({ ok: true });
