@@ -38,6 +38,8 @@ export function uploadIdentity(
   } catch {
     throw new UsageError(`cannot read ${file}`);
   }
+  // A directory stats fine but fails the first read (EISDIR, exit 1): refuse it here.
+  if (!stat.isFile()) throw new UsageError(`${file} is not a file`);
   return { provider, group, file: resolve(file), size: stat.size, mtimeMs: stat.mtimeMs };
 }
 

@@ -143,4 +143,15 @@ describe('mailbridge groups upload', () => {
     expect(json(failed)).toMatchObject({ error: { code: 'invalid_input', delivery: 'unknown' } });
     expect(failed.code).toBe(4);
   });
+
+  it('refuses a directory given as FILE with exit 2, naming it, before any request', async () => {
+    const before = emu.requestCount();
+    const ran = await run(['--json', 'groups', 'upload', '1', dir, '--no-progress'], env);
+    expect(ran.code).toBe(2);
+    expect(json(ran)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining(dir) },
+    });
+    expect(emu.requestCount()).toBe(before);
+  });
 });
