@@ -47,3 +47,17 @@ export async function withMailer<T>(
     await mailer.close();
   }
 }
+
+/**
+ * The chosen provider and region, for display and for an upload's identity: only scheme and
+ * host, since a DirectMail URL may carry keys. The core's `fromConfig` reads the URL first, so
+ * one that is not a URL is refused with its invalid-input error, as by every other command.
+ */
+export async function providerOf(
+  url: string | undefined,
+): Promise<{ provider: string; region: string }> {
+  return withMailer(url, async () => {
+    const parsed = new URL(providerUrl(url));
+    return { provider: parsed.protocol.replace(/:$/, ''), region: parsed.hostname };
+  });
+}

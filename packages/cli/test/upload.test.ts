@@ -154,4 +154,14 @@ describe('mailbridge groups upload', () => {
     });
     expect(emu.requestCount()).toBe(before);
   });
+
+  it('refuses a provider URL that is no URL with exit 2, as send does', async () => {
+    const file = join(dir, 'url.csv');
+    writeFileSync(file, 'address\nu@example.com\n');
+    const ran = await run(['--json', '--url', 'garbage', 'groups', 'upload', '1', file], env);
+    expect(ran.code).toBe(2);
+    expect(json(ran)).toMatchObject({
+      error: { code: 'invalid_input', message: expect.stringContaining('not a URL') },
+    });
+  });
 });

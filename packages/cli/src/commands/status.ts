@@ -7,7 +7,7 @@ import type { Mailer } from '@mailbridge/core';
 import type { Command } from 'commander';
 import { action, examples } from '../context.js';
 import { UsageError } from '../exit.js';
-import { providerUrl, withMailer } from '../provider.js';
+import { providerOf, withMailer } from '../provider.js';
 
 type StatusQuery = (id: string) => Promise<unknown>;
 
@@ -27,19 +27,17 @@ export function registerStatus(program: Command): void {
     .action(
       action(async (out, globals, [messageId]) => {
         if (messageId !== undefined) {
-          const { provider, status } = await withMailer(globals.url, async (m) => ({
-            ...where(globals.url),
-            status: await queryStatus(m)(messageId),
-          }));
+          const { provider } = await providerOf(globals.url);
+          const status = await withMailer(globals.url, (m) => queryStatus(m)(messageId));
           out.result({ provider, messageId, status }, `${messageId}: ${JSON.stringify(status)}`);
           return;
         }
+        const { provider, region } = await providerOf(globals.url);
         const started = Date.now();
-        const { provider, region, groups } = await withMailer(globals.url, async (m) => {
-          const shown = where(globals.url);
+        const groups = await withMailer(globals.url, async (m) => {
           let n = 0;
           for await (const _ of m.groups.list()) if (++n >= 1) break;
-          return { ...shown, groups: n };
+          return n;
         });
         const latencyMs = Date.now() - started;
         out.result(
@@ -55,16 +53,6 @@ export function registerStatus(program: Command): void {
         );
       }),
     );
-}
-
-/**
- * Provider and region to show: only scheme and host, since a DirectMail URL may carry keys.
- * Called inside `withMailer`, after the core's `fromConfig` has accepted the URL (and refused
- * one that is not a URL with its own invalid-input error, as for every other command).
- */
-function where(url: string | undefined): { provider: string; region: string } {
-  const parsed = new URL(providerUrl(url));
-  return { provider: parsed.protocol.replace(/:$/, ''), region: parsed.hostname };
 }
 
 function queryStatus(mailer: Mailer): StatusQuery {

@@ -9,7 +9,7 @@ import type { Recipient } from '@mailbridge/core';
 import type { Command } from 'commander';
 import { action, examples } from '../context.js';
 import { startProgress } from '../progress.js';
-import { providerUrl, withMailer } from '../provider.js';
+import { providerOf, withMailer } from '../provider.js';
 import { formatOf, readRecipients, type SourceFormat } from '../source.js';
 import {
   clearState,
@@ -43,7 +43,7 @@ ${examples(
     .action(
       action(async (out, globals, [group, file], flags) => {
         const format = formatOf(file as string, flags.format as string | undefined);
-        const provider = new URL(providerUrl(globals.url)).protocol.replace(/:$/, '');
+        const { provider } = await providerOf(globals.url);
         const identity = uploadIdentity(provider, group as string, file as string);
         const statePath = statePathOf(file as string, flags.state as string | undefined);
         const skip = resumePoint(statePath, identity, flags.restart === true);
