@@ -202,6 +202,16 @@ describe('help, version, status and the emulator command', () => {
     }
   });
 
+  it.each(['', ' ', '0x1f90', '8e3', '80.5', '-1', '65536'])(
+    'emulator: refuses --port %j with exit 2, naming it, and starts nothing',
+    async (port) => {
+      const ran = await run(['emulator', '--port', port, '--quiet'], {}, 10_000);
+      expect(ran.code).toBe(2);
+      expect(ran.stderr).toContain('--port must be 0-65535');
+      expect(ran.stdout).toBe('');
+    },
+  );
+
   it('emulator: starts, prints the inbox URL, serves the page, stops on SIGTERM', async () => {
     const running = start(['--json', 'emulator', '--port', '0', '--quiet']);
     await until(() => running.output().stdout.includes('\n'), 20_000, 'the emulator start line');

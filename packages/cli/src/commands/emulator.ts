@@ -35,7 +35,8 @@ ${examples(
     )
     .action(
       action(async (out, _globals, _args, flags) => {
-        const port = Number(flags.port);
+        // Digits only: Number() reads "" and " " as 0 (any free port), "0x1f90" and "8e3" too.
+        const port = /^\d{1,5}$/.test(String(flags.port)) ? Number(flags.port) : Number.NaN;
         if (!Number.isInteger(port) || port < 0 || port > 65_535) {
           throw new UsageError(`--port must be 0-65535, got ${String(flags.port)}`);
         }
