@@ -57,7 +57,8 @@ function readOptions(argv: readonly string[]): EmulatorOptions & BinFlags {
     process.stdout.write(`${readVersion()}\n`);
     process.exit(0);
   }
-  const port = Number(values.port);
+  // Digits only: Number() reads "" (an unset shell variable) as 0, "0x1f90" and "8e3" as ports.
+  const port = /^\d{1,5}$/.test(String(values.port)) ? Number(values.port) : Number.NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new Error(`--port must be 0-65535, got ${values.port}`);
   }

@@ -119,8 +119,14 @@ describe('mailbridge-emulator bin', () => {
     expect(await exitOf(child)).toBe(0);
   });
 
-  it('refuses a bad flag with exit code 2 and the usage', async () => {
-    const child = spawn(process.execPath, [BIN, '--tencent-key', 'no-colon'], {
+  it.each([
+    [['--tencent-key', 'no-colon']],
+    // A port that is not digits: Number() would bind any free port ("") or 8080 ("0x1f90").
+    [['--port', '']],
+    [['--port', '0x1f90']],
+    [['--port', '8e3']],
+  ])('refuses a bad flag (%j) with exit code 2 and the usage', async (args) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(child);
