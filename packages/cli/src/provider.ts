@@ -49,15 +49,13 @@ export async function withMailer<T>(
 }
 
 /**
- * The chosen provider and region, for display and for an upload's identity: only scheme and
- * host, since a DirectMail URL may carry keys. The core's `fromConfig` reads the URL first, so
- * one that is not a URL is refused with its invalid-input error, as by every other command.
+ * The provider and region of an open mailer, for display and for an upload's identity. The
+ * mailer exists, so `fromConfig` accepted the URL; only its host is read here (a DirectMail URL
+ * may carry keys).
  */
-export async function providerOf(
+export function providerOf(
+  mailer: Mailer,
   url: string | undefined,
-): Promise<{ provider: string; region: string }> {
-  return withMailer(url, async () => {
-    const parsed = new URL(providerUrl(url));
-    return { provider: parsed.protocol.replace(/:$/, ''), region: parsed.hostname };
-  });
+): { provider: string; region: string } {
+  return { provider: mailer.provider, region: new URL(providerUrl(url)).hostname };
 }

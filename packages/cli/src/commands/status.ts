@@ -27,17 +27,18 @@ export function registerStatus(program: Command): void {
     .action(
       action(async (out, globals, [messageId]) => {
         if (messageId !== undefined) {
-          const { provider } = await providerOf(globals.url);
-          const status = await withMailer(globals.url, (m) => queryStatus(m)(messageId));
+          const { provider, status } = await withMailer(globals.url, async (m) => ({
+            provider: m.provider,
+            status: await queryStatus(m)(messageId),
+          }));
           out.result({ provider, messageId, status }, `${messageId}: ${JSON.stringify(status)}`);
           return;
         }
-        const { provider, region } = await providerOf(globals.url);
         const started = Date.now();
-        const groups = await withMailer(globals.url, async (m) => {
+        const { provider, region, groups } = await withMailer(globals.url, async (m) => {
           let n = 0;
           for await (const _ of m.groups.list()) if (++n >= 1) break;
-          return n;
+          return { ...providerOf(m, globals.url), groups: n };
         });
         const latencyMs = Date.now() - started;
         out.result(

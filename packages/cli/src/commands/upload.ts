@@ -43,24 +43,28 @@ ${examples(
     .action(
       action(async (out, globals, [group, file], flags) => {
         const format = formatOf(file as string, flags.format as string | undefined);
-        const { provider } = await providerOf(globals.url);
-        const identity = uploadIdentity(provider, group as string, file as string);
-        const statePath = statePathOf(file as string, flags.state as string | undefined);
-        const skip = resumePoint(statePath, identity, flags.restart === true);
-        if (skip > 0) out.note(`resuming after row ${skip} (saved in ${statePath})`);
-        const total = await countRows(file as string, format);
-        const bar = startProgress(total, skip, !out.json && flags.progress !== false);
-        const source = counted(readRecipients(file as string, format, skip), skip);
-        const result = await withMailer(globals.url, (mailer) =>
-          mailer.groups.addRecipients(group as string, source, {
-            onProgress: () => {
-              // The chunk just acknowledged ends at the last row pulled (core pulls lazily).
-              saveState(statePath, { ...identity, acknowledged: source.rows });
-              bar.update(source.rows);
-            },
-          }),
-        ).finally(() => bar.stop());
-        clearState(statePath);
+        // The mailer first: a URL it refuses is the error, before the file is looked at.
+        const { result, source, skip } = await withMailer(globals.url, async (mailer) => {
+          const { provider } = providerOf(mailer, globals.url);
+          const identity = uploadIdentity(provider, group as string, file as string);
+          const statePath = statePathOf(file as string, flags.state as string | undefined);
+          const skip = resumePoint(statePath, identity, flags.restart === true);
+          if (skip > 0) out.note(`resuming after row ${skip} (saved in ${statePath})`);
+          const total = await countRows(file as string, format);
+          const bar = startProgress(total, skip, !out.json && flags.progress !== false);
+          const source = counted(readRecipients(file as string, format, skip), skip);
+          const result = await mailer.groups
+            .addRecipients(group as string, source, {
+              onProgress: () => {
+                // The chunk just acknowledged ends at the last row pulled (core pulls lazily).
+                saveState(statePath, { ...identity, acknowledged: source.rows });
+                bar.update(source.rows);
+              },
+            })
+            .finally(() => bar.stop());
+          clearState(statePath);
+          return { result, source, skip };
+        });
         out.result(
           { group, added: result.added, calls: result.calls, rows: source.rows, resumedFrom: skip },
           `uploaded ${source.rows - skip} rows to ${group} in ${result.calls} call(s)` +
