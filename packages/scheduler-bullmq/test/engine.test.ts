@@ -41,6 +41,9 @@ describe('options', () => {
 
 describeRedis('bullmq engine', () => {
   const prefix = testPrefix();
+  /** A second scheduler on `queue` that only reads: what another process would find stored. */
+  const readerOf = (queue: string) =>
+    bullmqScheduler({ connection: redisUrl(), prefix, queue, worker: false });
   let emulator: Emulator;
   let scheduler: BullmqScheduler;
   let mailer: Mailer;
@@ -192,12 +195,7 @@ describeRedis('bullmq engine', () => {
     while (emulator.requestCount({ action: 'SingleSendMail' }) === before) await sleep(10);
     await own.close();
     await ownMailer.close();
-    const reader = bullmqScheduler({
-      connection: redisUrl(),
-      prefix,
-      queue: 'closing',
-      worker: false,
-    });
+    const reader = readerOf('closing');
     expect((await reader.get(job.id))?.state).toBe('sent');
     await reader.close();
     expect(copies('closing@example.com')).toHaveLength(1);
@@ -233,12 +231,7 @@ describeRedis('bullmq engine', () => {
       expect(isMailError(error), String(error)).toBe(true);
       expect(error).toMatchObject({ delivery: 'not_sent' });
     }
-    const reader = bullmqScheduler({
-      connection: redisUrl(),
-      prefix,
-      queue: 'closed',
-      worker: false,
-    });
+    const reader = readerOf('closed');
     expect((await reader.get(job.id))?.state).toBe('pending');
     await reader.close();
   });
