@@ -229,4 +229,36 @@ describe('help, version, status and the emulator command', () => {
     expect(done.code).toBe(0);
     expect(done.stdout + done.stderr).not.toContain('mailbridge-demo-secret');
   });
+
+  it('emulator --host 0.0.0.0: prints an endpoint a client can use, and send goes through it', async () => {
+    const running = start(['--json', 'emulator', '--host', '0.0.0.0', '--port', '0', '--quiet']);
+    try {
+      await until(() => running.output().stdout.includes('\n'), 20_000, 'the emulator start line');
+      const line = JSON.parse(running.output().stdout.trim()) as {
+        endpoint: string;
+        inbox: string;
+        mailUrls: Record<string, string>;
+      };
+      for (const printed of [line.endpoint, line.inbox, ...Object.values(line.mailUrls)]) {
+        expect(printed).not.toContain('0.0.0.0');
+      }
+      const demo = {
+        TENCENTCLOUD_SECRET_ID: 'AKIDmailbridgedemo',
+        TENCENTCLOUD_SECRET_KEY: 'mailbridge-demo-secret',
+        MAIL_FROM: 'noreply@mail.example.com',
+      };
+      const url = line.mailUrls['tencent-ses'] as string;
+      expect(url).toContain(`endpoint=${line.endpoint}`);
+      const sent = await run(
+        ['--json', '--url', url, 'send', '--to', 'ann@example.com', ...WELCOME],
+        demo,
+      );
+      expect(sent.stderr).toBe('');
+      expect(sent.code).toBe(0);
+      expect(json(sent)).toMatchObject({ ok: true, provider: 'tencent-ses', attempts: 1 });
+    } finally {
+      running.child.kill('SIGTERM');
+      await running.done;
+    }
+  });
 });

@@ -6,6 +6,7 @@ describe('public surface', () => {
     expect(Object.keys(api).sort()).toEqual([
       'ALIYUN_DEFAULT_SEED',
       'TENCENT_DEFAULT_SEED',
+      'clientEndpoints',
       'followRealTime',
       'startEmulator',
     ]);

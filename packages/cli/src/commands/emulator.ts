@@ -41,7 +41,9 @@ ${examples(
           throw new UsageError(`--port must be 0-65535, got ${String(flags.port)}`);
         }
         // Loaded only here: the other commands do not pay for the emulator's import.
-        const { followRealTime, startEmulator } = await import('@mailbridge/emulator');
+        const { clientEndpoints, followRealTime, startEmulator } = await import(
+          '@mailbridge/emulator'
+        );
         const emu = await startEmulator({ host: flags.host as string, port, ...keysFromEnv() });
         if (flags.quiet !== true) {
           emu.onRequest((r) =>
@@ -50,13 +52,12 @@ ${examples(
             ),
           );
         }
-        const mailUrls = {
-          'tencent-ses': `tencent-ses://ap-guangzhou?endpoint=${emu.url}`,
-          'aliyun-dm': `aliyun-dm://cn-hangzhou?endpoint=${emu.url}`,
-        };
+        // What a client can reach, as the emulator's own bin prints it: bound to 0.0.0.0, this
+        // machine's external address (with the adapters' insecure=1 opt-in), never 0.0.0.0.
+        const { endpoint, inbox, mailUrls } = clientEndpoints(flags.host as string, emu.url);
         out.result(
-          { inbox: emu.inboxUrl, endpoint: emu.url, mailUrls },
-          `inbox:    ${emu.inboxUrl}\nendpoint: ${emu.url}\nMAIL_URL=${mailUrls['tencent-ses']}\nMAIL_URL=${mailUrls['aliyun-dm']}`,
+          { inbox, endpoint, mailUrls },
+          `inbox:    ${inbox}\nendpoint: ${endpoint}\nMAIL_URL=${mailUrls['tencent-ses']}\nMAIL_URL=${mailUrls['aliyun-dm']}`,
         );
         await runUntilSignal(emu, followRealTime(emu));
       }),
