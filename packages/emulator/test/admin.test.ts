@@ -83,8 +83,38 @@ describe('admin API', () => {
     expect(tasks['aliyun-dm']).toEqual([]);
     const bad = await admin('POST', 'groups', { tencent: [{ id: 9 }] });
     expect(bad.status).toBe(400);
-    expect(JSON.stringify(bad.body)).toContain('groups[].name');
+    expect(JSON.stringify(bad.body)).toContain('groups[0].name');
     expect((await admin('POST', 'templates', { other: [] })).status).toBe(400);
+  });
+
+  it.each([
+    ['seed', { tencent: { templates: [null] } }, 'tencent seed: templates[0] must be an object'],
+    ['seed', { tencent: { groups: [{ id: 9, name: 'g' }, null] } }, 'tencent seed: groups[1]'],
+    [
+      'seed',
+      { tencent: { domains: [null] } },
+      'tencent seed: domains[0] must be a string or an object',
+    ],
+    [
+      'seed',
+      { tencent: { senders: [null] } },
+      'tencent seed: senders[0] must be a string or an object',
+    ],
+    [
+      'seed',
+      { tencent: { groups: [{ name: 'g', recipients: ['a@example.com', null] }] } },
+      'tencent seed: groups[0].recipients[1] must be a string or an object',
+    ],
+    ['templates', { tencent: [null] }, 'tencent seed: templates[0] must be an object'],
+    ['groups', { tencent: [null] }, 'tencent seed: groups[0] must be an object'],
+    ['seed', { aliyun: { templates: [null] } }, 'aliyun seed: templates[0] must be an object'],
+    ['groups', { aliyun: [null] }, 'aliyun seed: receivers[0] must be an object'],
+  ])('POST %s refuses a null entry with a 400 naming its path (%j)', async (route, body, says) => {
+    const bad = await admin('POST', route, body);
+    expect(bad.status).toBe(400);
+    const message = JSON.stringify(bad.body);
+    expect(message).toContain(says);
+    expect(message).not.toContain('Cannot read properties');
   });
 
   it('injects and clears faults', async () => {

@@ -80,14 +80,15 @@ const STATUS: Readonly<Record<string, TemplateStatus>> = { approved: 0, pending:
 export function applySeed(state: TencentState, data: unknown, now: number): void {
   const seed = obj(data, 'tencent seed') as TencentSeed;
   applySettings(state, seed);
-  for (const d of list(seed.domains, 'domains')) {
-    const domain = typeof d === 'string' ? { name: d } : d;
-    const name = str(domain.name, 'domains[].name').toLowerCase();
+  list(seed.domains, 'domains').forEach((d, i) => {
+    const domain = typeof d === 'string' ? { name: d } : entry(d, `domains[${i}]`, 'a string or');
+    const name = str(domain.name, `domains[${i}].name`).toLowerCase();
     state.domains.set(name, { name, verified: domain.verified ?? true });
-  }
-  for (const s of list(seed.senders, 'senders')) {
-    const sender = typeof s === 'string' ? { address: s } : s;
-    const address = str(sender.address, 'senders[].address');
+  });
+  list(seed.senders, 'senders').forEach((s, i) => {
+    const sender =
+      typeof s === 'string' ? { address: s } : entry(s, `senders[${i}]`, 'a string or');
+    const address = str(sender.address, `senders[${i}].address`);
     const domain = address.slice(address.indexOf('@') + 1).toLowerCase();
     const verified = sender.verified ?? true;
     if (!address.includes('@')) throw new TypeError(`tencent seed: sender ${address} has no @`);
@@ -98,9 +99,13 @@ export function applySeed(state: TencentState, data: unknown, now: number): void
       verified,
       createdAt: now,
     });
-  }
-  for (const t of list(seed.templates, 'templates')) seedTemplate(state, t, now);
-  for (const g of list(seed.groups, 'groups')) seedGroup(state, g, now);
+  });
+  list(seed.templates, 'templates').forEach((t, i) => {
+    seedTemplate(state, entry(t, `templates[${i}]`), `templates[${i}]`, now);
+  });
+  list(seed.groups, 'groups').forEach((g, i) => {
+    seedGroup(state, entry(g, `groups[${i}]`), `groups[${i}]`, now);
+  });
 }
 
 function applySettings(state: TencentState, seed: TencentSeed): void {
@@ -115,18 +120,23 @@ function applySettings(state: TencentState, seed: TencentSeed): void {
   if (seed.limits?.templates !== undefined) s.maxTemplates = num(seed.limits.templates, 'limits');
 }
 
-function seedTemplate(state: TencentState, t: TencentSeedTemplate, now: number): void {
-  const id = t.id === undefined ? state.ids.template : num(t.id, 'templates[].id');
+function seedTemplate(
+  state: TencentState,
+  t: TencentSeedTemplate,
+  path: string,
+  now: number,
+): void {
+  const id = t.id === undefined ? state.ids.template : num(t.id, `${path}.id`);
   const status = STATUS[t.status ?? 'approved'];
-  if (status === undefined) throw new TypeError('tencent seed: templates[].status is unknown');
+  if (status === undefined) throw new TypeError(`tencent seed: ${path}.status is unknown`);
   if (t.html === undefined && t.text === undefined) {
     throw new TypeError(`tencent seed: template ${t.name} needs html or text`);
   }
   state.templates.set(id, {
     id,
-    name: str(t.name, 'templates[].name'),
-    ...(t.html === undefined ? {} : { html: str(t.html, 'templates[].html') }),
-    ...(t.text === undefined ? {} : { text: str(t.text, 'templates[].text') }),
+    name: str(t.name, `${path}.name`),
+    ...(t.html === undefined ? {} : { html: str(t.html, `${path}.html`) }),
+    ...(t.text === undefined ? {} : { text: str(t.text, `${path}.text`) }),
     status,
     reviewReason: status === 2 ? 'rejected by seed' : '',
     createdAt: now,
@@ -134,11 +144,12 @@ function seedTemplate(state: TencentState, t: TencentSeedTemplate, now: number):
   state.ids.template = Math.max(state.ids.template, id + 1);
 }
 
-function seedGroup(state: TencentState, g: TencentSeedGroup, now: number): void {
-  const id = g.id === undefined ? state.ids.receiver : num(g.id, 'groups[].id');
-  const rows: TcRecipient[] = list(g.recipients, 'groups[].recipients').map((r) => {
-    const row = typeof r === 'string' ? { email: r } : r;
-    const email = str(row.email, 'groups[].recipients[].email');
+function seedGroup(state: TencentState, g: TencentSeedGroup, path: string, now: number): void {
+  const id = g.id === undefined ? state.ids.receiver : num(g.id, `${path}.id`);
+  const rows: TcRecipient[] = list(g.recipients, `${path}.recipients`).map((r, j) => {
+    const at = `${path}.recipients[${j}]`;
+    const row = typeof r === 'string' ? { email: r } : entry(r, at, 'a string or');
+    const email = str(row.email, `${at}.email`);
     const data = row.data === undefined ? undefined : JSON.stringify(row.data);
     const emailId = state.ids.emailId++;
     return {
@@ -157,7 +168,7 @@ function seedGroup(state: TencentState, g: TencentSeedGroup, now: number): void 
       : undefined;
   state.groups.set(id, {
     id,
-    name: str(g.name, 'groups[].name'),
+    name: str(g.name, `${path}.name`),
     desc: g.desc ?? '',
     createdAt: now,
     rows,
@@ -172,6 +183,17 @@ function obj(value: unknown, name: string): Record<string, unknown> {
     throw new TypeError(`${name} must be an object`);
   }
   return value as Record<string, unknown>;
+}
+
+/**
+ * One entry of a seed list: an object (or, where `or` says so, a string the caller handled), as
+ * the DirectMail seed words it: `tencent seed: templates[0] must be an object`.
+ */
+function entry<T>(value: T, path: string, or?: string): Exclude<T, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new TypeError(`tencent seed: ${path} must be ${or ? `${or} ` : ''}an object`);
+  }
+  return value as Exclude<T, string>;
 }
 
 function list<T>(value: readonly T[] | undefined, name: string): readonly T[] {
