@@ -101,6 +101,55 @@ describe('mailbridge batch --template', () => {
   });
 });
 
+describe('mailbridge batch --at', () => {
+  it.each([
+    '1',
+    '2030',
+    '2030-01-01',
+    '2030-01-01T08:00:00',
+    '2030-02-30T08:00:00Z',
+    '2030-01-01T24:00:00Z',
+    'Jan 1 2030 08:00 GMT',
+    'tomorrow',
+    '',
+  ])('refuses %j with exit 2 naming --at, before any request', async (at) => {
+    const before = emu.requestCount();
+    const ran = await run(
+      ['--json', 'batch', '--group', '1', '--template', '100001', '--subject', 'S', '--at', at],
+      tencent,
+    );
+    expect(ran.code).toBe(2);
+    const out = json(ran) as { error: { code: string; message: string } };
+    expect(out.error.code).toBe('invalid_input');
+    expect(out.error.message).toContain('--at');
+    expect(emu.requestCount()).toBe(before);
+  });
+
+  it('takes an ISO 8601 date-time with an offset as the instant it names', async () => {
+    emu.seed({ tencent: { groups: [{ id: 900, name: 'at', recipients: ['at@example.com'] }] } });
+    const ran = await run(
+      [
+        '--json',
+        'batch',
+        '--group',
+        '900',
+        '--template',
+        '100001',
+        '--subject',
+        'At',
+        '--at',
+        '2099-01-01T08:00:00+08:00',
+      ],
+      tencent,
+    );
+    expect(ran.stderr).toBe('');
+    expect(ran.code).toBe(0);
+    const tasks = (emu.state()['tencent-ses'] as { tasks: { receiverId: number }[] }).tasks;
+    expect(tasks.filter((t) => t.receiverId === 900)).toHaveLength(1);
+    expect(ran.stdout).toContain('"scheduled":true');
+  });
+});
+
 describe('mailbridge groups upload (JSON lines)', () => {
   it.each([
     ['a key beside data', '{"address":"a@example.com","data":{"city":"X"},"name":"Ann"}', 'name'],

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { action, examples } from '../context.js';
 import { UsageError } from '../exit.js';
 import { withMailer } from '../provider.js';
+import { parseTime, TIME_FORM } from '../time.js';
 import { positive } from './groups.js';
 
 /** Add `batch` to the program. */
@@ -18,7 +19,7 @@ export function registerBatch(program: Command): void {
     .requiredOption('--template <id>', 'template id (Tencent) or name (DirectMail)')
     .option('--from <address>', 'sender (default: $MAIL_FROM)')
     .option('--subject <text>', 'subject')
-    .option('--at <time>', 'send at this ISO 8601 time instead of now')
+    .option('--at <time>', `send at this time instead of now: ${TIME_FORM}`)
     .option('--every <days>', 'repeat every N days (needs --at)')
     .option('--times <n>', 'with --every: how many firings')
     .addHelpText(
@@ -46,7 +47,7 @@ export function registerBatch(program: Command): void {
 function batchOf(flags: Record<string, unknown>): BatchInput {
   const from = (flags.from as string | undefined) ?? process.env.MAIL_FROM;
   if (!from) throw new UsageError('--from is required (or set MAIL_FROM)');
-  const at = flags.at === undefined ? undefined : parseTime(flags.at as string);
+  const at = flags.at === undefined ? undefined : parseTime(flags.at as string, '--at');
   if (flags.every !== undefined && at === undefined) throw new UsageError('--every needs --at');
   if (flags.times !== undefined && flags.every === undefined)
     throw new UsageError('--times goes with --every');
@@ -66,11 +67,4 @@ function batchOf(flags: Record<string, unknown>): BatchInput {
     ...(flags.subject === undefined ? {} : { subject: flags.subject as string }),
     ...(schedule === undefined ? {} : { schedule }),
   };
-}
-
-function parseTime(value: string): Date {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime()))
-    throw new UsageError(`--at must be an ISO 8601 time, got ${value}`);
-  return date;
 }
