@@ -155,6 +155,28 @@ describe('mailbridge groups upload', () => {
     expect(emu.requestCount()).toBe(before);
   });
 
+  it.each([
+    ['a CSV header alone', 'header-only.csv', 'address,name\n'],
+    ['a CSV header and blank lines', 'header-blank.csv', 'email\n\n\n'],
+    ['an empty CSV file', 'empty.csv', ''],
+    ['an empty JSON-lines file', 'empty.jsonl', '\n'],
+  ])(
+    'refuses %s with exit 2 ("no rows", naming the file), before any request',
+    async (_what, name, text) => {
+      const file = join(dir, name);
+      writeFileSync(file, text);
+      const before = emu.requestCount();
+      const ran = await run(['--json', 'groups', 'upload', '1', file, '--no-progress'], env);
+      expect(ran.code).toBe(2);
+      const out = json(ran) as { error: { code: string; message: string } };
+      expect(out.error.code).toBe('invalid_input');
+      expect(out.error.message).toContain(file);
+      expect(out.error.message).toContain('no rows');
+      expect(emu.requestCount()).toBe(before);
+      expect(existsSync(`${file}.mailbridge-upload.json`)).toBe(false);
+    },
+  );
+
   it('refuses a provider URL that is no URL with exit 2, as send does', async () => {
     const file = join(dir, 'url.csv');
     writeFileSync(file, 'address\nu@example.com\n');

@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import type { Recipient } from '@mailbridge/core';
 import type { Command } from 'commander';
 import { action, examples } from '../context.js';
+import { UsageError } from '../exit.js';
 import { startProgress } from '../progress.js';
 import { providerOf, withMailer } from '../provider.js';
 import { formatOf, readRecipients, type SourceFormat } from '../source.js';
@@ -33,7 +34,8 @@ export function registerUpload(groups: Command): void {
     .addHelpText(
       'after',
       `\nCSV needs a header row with an "address" (or "email") column; other columns become
-template variables. JSON lines: {"address": "...", "data": {"name": "Ann"}} per line.
+template variables. JSON lines: {"address": "...", "data": {"name": "Ann"}} per line. A file
+with no rows (a header alone, an empty file) is refused.
 ${examples(
   'mailbridge groups upload 12 customers.csv',
   'mailbridge groups upload vip customers.jsonl --state /tmp/vip.state.json',
@@ -50,9 +52,10 @@ ${examples(
           const statePath = statePathOf(file as string, flags.state as string | undefined);
           const skip = resumePoint(statePath, identity, flags.restart === true);
           if (skip > 0) out.note(`resuming after row ${skip} (saved in ${statePath})`);
+          const rows = await nonEmpty(readRecipients(file as string, format, skip), skip, file);
           const total = await countRows(file as string, format);
           const bar = startProgress(total, skip, !out.json && flags.progress !== false);
-          const source = counted(readRecipients(file as string, format, skip), skip);
+          const source = counted(rows, skip);
           const result = await mailer.groups
             .addRecipients(group as string, source, {
               onProgress: () => {
@@ -72,6 +75,26 @@ ${examples(
         );
       }),
     );
+}
+
+/**
+ * The recipients, refusing a file with none (a CSV header alone, an empty file): "uploaded 0
+ * rows" with exit 0 would hide a wrong file or an export that came out empty. The first row is
+ * read here, before any request; a resumed upload (`skip` > 0) may have nothing left.
+ */
+async function nonEmpty(
+  rows: AsyncGenerator<Recipient>,
+  skip: number,
+  file: string | undefined,
+): Promise<AsyncIterable<Recipient>> {
+  const first = await rows.next();
+  if (first.done && skip === 0) {
+    throw new UsageError(`${file}: no rows to upload (a header row alone, or an empty file)`);
+  }
+  return (async function* () {
+    if (!first.done) yield first.value;
+    yield* rows;
+  })();
 }
 
 /** The recipients, with `rows` counting how far into the file the upload has pulled. */
