@@ -29,7 +29,7 @@ export const action = <Req extends z.ZodMiniType, Res extends z.ZodMiniType>(
 
 /** An email address parameter (its format is the provider's to judge). */
 export const address = z.string().check(z.minLength(1));
-/** docs/providers/tencent-ses.md Unsubscribe: a string holding the language digit (0 none, 1 zh-CN, 2 en, ...). */
+/** docs/providers/tencent-ses.md "Sending": Unsubscribe is a string holding the language digit (0 none, 1 zh-CN, 2 en, ...). */
 export const unsubscribe = z.string().check(z.regex(/^\d{1,2}$/));
 /** Paging of the List and Get actions. */
 export const page = { Offset: int, Limit: limit };

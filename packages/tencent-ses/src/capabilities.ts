@@ -1,5 +1,5 @@
 /**
- * What Tencent SES can do, as data (DESIGN "Capabilities"), built from the config because raw
+ * What Tencent SES can do, as data the core and users can query, built from the config because raw
  * html/text depends on the account's `Simple` permission. Sources: docs/providers/tencent-ses.md
  */
 import type { Capabilities, RateLimit, ResourceCapabilities } from '@mailbridge/core';
@@ -26,7 +26,7 @@ export const RESOURCE_CAPABILITIES: ResourceCapabilities = {
   pageSize: 100,
 };
 
-/** The documented default: 20 requests per second per action (docs/providers/tencent-ses.md "API rate"). */
+/** The documented default: 20 requests per second per action (docs/providers/tencent-ses.md "Groups, limits, errors"). */
 export const DEFAULT_REQUESTS_PER_SECOND = 20;
 
 /** Per-action rate limits with where each number was read, then the overrides. */
@@ -123,7 +123,7 @@ export function tencentSesCapabilities(options: {
       timed: true,
       recurring: true,
       // CycleParam has no run count: TermCycle 1 stops a cycle only when a task is updated, and
-      // no public action updates a task (docs/providers/tencent-ses.md CycleEmailParam).
+      // no public action updates a task (docs/providers/tencent-ses.md "Templates and tasks").
       note: 'BatchSendEmail takes a start time, or a start time and an interval in hours that repeats until stopped',
     },
     batch: {

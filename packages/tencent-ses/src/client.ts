@@ -1,8 +1,8 @@
 /**
  * The typed raw client: every action of the table in actions.ts as a method, each call an
  * `Operation` run by the core's executor (rate limit, retry, hooks). Requests are POST `/` with
- * a JSON body serialised once, signed with TC3 (docs/providers/tencent-ses.md "HTTP", docs/providers/tencent-ses.md); errors are read
- * from `Response.Error` in a 200 and in a non-200 body alike (docs/providers/tencent-ses.md "Response envelope").
+ * a JSON body serialised once, signed with TC3 (docs/providers/tencent-ses.md "HTTP", "TC3-HMAC-SHA256 signing"); errors are
+ * read from `Response.Error` in a 200 and in a non-200 body alike (docs/providers/tencent-ses.md "Response envelope").
  */
 import { MailError } from '@mailbridge/core';
 import {
@@ -31,7 +31,7 @@ import { createTc3Signer, type Tc3Signer } from './signer.js';
 export const CONTENT_TYPE = 'application/json';
 
 /**
- * docs/providers/tencent-ses.md: a Tencent Cloud API request is at most 8 MB (RequestSizeLimitExceeded). Checked on the
+ * docs/providers/tencent-ses.md "HTTP": a Tencent Cloud API request is at most 8 MB (RequestSizeLimitExceeded). Checked on the
  * serialised body before any request, so an oversized call fails fast with the action named.
  */
 export const REQUEST_MAX_BYTES = 8 * 1024 * 1024;
@@ -123,7 +123,7 @@ export function mappedOperation<A extends TencentSesAction, T = ActionOutput<A>>
   };
 }
 
-/** Serialised once: these exact bytes are hashed by the signer and sent (docs/providers/tencent-ses.md step 1). */
+/** Serialised once: these exact bytes are hashed by the signer and sent (docs/providers/tencent-ses.md "TC3-HMAC-SHA256 signing", step 1). */
 export function serialise(action: string, params: unknown): Uint8Array {
   const body = encoder.encode(JSON.stringify(params));
   if (body.byteLength <= REQUEST_MAX_BYTES) return body;
@@ -156,7 +156,7 @@ export async function buildRequest(
     'x-tc-region': settings.region,
     authorization,
   };
-  // Temporary credentials: the token travels only in X-TC-Token, outside the signature (docs/providers/tencent-ses.md).
+  // Temporary credentials: the token travels only in X-TC-Token, outside the signature (docs/providers/tencent-ses.md "TC3-HMAC-SHA256 signing").
   if (credentials.token !== undefined) headers['x-tc-token'] = credentials.token;
   if (settings.language !== undefined) headers['x-tc-language'] = settings.language;
   // The key id too: a gateway that quotes the request back must not show it either.
@@ -195,7 +195,7 @@ export function readEnvelope(action: string, response: HttpResponse): Record<str
 /**
  * The MailError for a provider error code, classified by the code alone whatever the HTTP
  * status: the code says what happened (`RequestLimitExceeded` was not executed in a 503 body as
- * much as in a 200). docs/providers/tencent-ses.md calls non-200 answers "outcome unknown" because the official SDK never
+ * much as in a 200). docs/providers/tencent-ses.md "Error classification" calls non-200 answers outcome unknown: the official SDK never
  * reads their body; a non-200 answer without a code stays `unknown` (see `readEnvelope`).
  */
 export function tencentError(

@@ -1,7 +1,7 @@
 /**
  * Tencent SES error codes -> neutral `{code, retryable, delivery}`: one table with every code
- * of docs/providers/tencent-ses.md (common API 3.0 codes and SES codes), classified as
- * docs/providers/tencent-ses.md says, plus prefix rules for codes the table does not know. Never reads message text.
+ * of docs/providers/tencent-ses.md (common API 3.0 codes and SES codes), classified as its
+ * "Error classification" says, plus prefix rules for codes the table does not know. Never reads message text.
  */
 import type { Delivery, MailErrorCode } from '@mailbridge/core';
 
@@ -30,11 +30,11 @@ const REJECTED = c('rejected');
 const RECIPIENT = c('invalid_recipient');
 const CONFLICT = c('conflict');
 const NOT_FOUND = c('not_found');
-/** Throttling: rejected before execution (the Go SDK retries only these), docs/providers/tencent-ses.md. */
+/** Throttling: rejected before execution (the Go SDK retries only these), docs/providers/tencent-ses.md "Error classification". */
 const THROTTLED = c('rate_limited', true);
-/** The server failed while handling it: it may have acted (docs/providers/tencent-ses.md "Outcome unknown"). */
+/** The server failed while handling it: it may have acted (docs/providers/tencent-ses.md "Error classification"). */
 const SERVER = c('provider_unavailable', true, 'unknown');
-/** Temporary, but an immediate retry does not clear it (minutes to an hour), docs/providers/tencent-ses.md. */
+/** Temporary, but an immediate retry does not clear it (minutes to an hour), docs/providers/tencent-ses.md "Error classification". */
 const BLOCKED = c('rate_limited');
 
 /** docs/providers/tencent-ses.md: codes every Tencent Cloud API 3.0 service returns. */
@@ -80,7 +80,7 @@ const COMMON: Readonly<Record<string, ErrorClass>> = {
   ResponseSizeLimitExceeded: INPUT,
   // "A DryRun would have succeeded": certainly not executed; the mailer never asks for DryRun.
   DryRunOperation: INPUT,
-  // Bare OperationDenied (SendEmail's list, tencent-ses.md §3): refused before execution.
+  // Bare OperationDenied (SendEmail's list on https://cloud.tencent.com/document/api/1288/51034): refused before execution.
   OperationDenied: PERMISSION,
   UnsupportedOperation: c('unsupported'),
 };
@@ -165,7 +165,7 @@ const PARAMETERS: Readonly<Record<string, ErrorClass>> = {
 /** docs/providers/tencent-ses.md LimitExceeded.*, MissingParameter.*, OperationDenied.*. */
 const STATE: Readonly<Record<string, ErrorClass>> = {
   'LimitExceeded.ExceedReceiverLimit': QUOTA,
-  // The group would exceed 50,000 addresses (docs/providers/tencent-ses.md Receivers).
+  // The group would exceed 50,000 addresses (docs/providers/tencent-ses.md "Groups, limits, errors").
   'LimitExceeded.ReceiverDetailCountLimit': QUOTA,
   'LimitExceeded.ReceiverDetailRequestLimit': INPUT,
   'MissingParameter.CycleParamNecessary': INPUT,

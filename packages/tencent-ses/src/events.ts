@@ -12,7 +12,7 @@ import {
 } from '@mailbridge/core/provider';
 import { PROVIDER_ID } from './config.js';
 
-/** Tencent `event` value → neutral kind (events.md §2 table). */
+/** Tencent `event` value → neutral kind (docs/providers/events.md §2 table). */
 export const EVENT_KINDS: Readonly<Record<string, MailEventKind>> = {
   processed: 'processed',
   deferred: 'deferred',
@@ -25,7 +25,7 @@ export const EVENT_KINDS: Readonly<Record<string, MailEventKind>> = {
   unsubscribe: 'unsubscribed',
 };
 
-/** `bounceType`, current and older spellings (events.md §2). */
+/** `bounceType`, current and older spellings (docs/providers/events.md §2). */
 const BOUNCE_TYPES: Readonly<Record<string, BounceType>> = {
   hard_bounce: 'hard',
   soft_bounce: 'soft',

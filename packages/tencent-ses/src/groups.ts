@@ -1,5 +1,5 @@
 /**
- * Recipient groups on SES "receivers" (docs/providers/tencent-ses.md-docs/providers/tencent-ses.md): CreateReceiver,
+ * Recipient groups on SES "receivers" (docs/providers/tencent-ses.md "Recipient groups"): CreateReceiver,
  * CreateReceiverDetail / CreateReceiverDetailWithData (20,000 per call, 50,000 per group,
  * asynchronous, no de-duplication), ListReceivers and ListReceiverDetails (Offset/Limit pages of
  * at most 100), DeleteReceiver. The API has no way to remove one address, so `removeRecipient`
@@ -16,7 +16,7 @@ import { parseChinaTime } from './time.js';
 /** ReceiverInputData.TemplateData: at most 800 bytes per row (docs/providers/tencent-ses.md). */
 export const RECIPIENT_DATA_MAX_BYTES = 800;
 
-/** ReceiversStatus names (docs/providers/tencent-ses.md ReceiverData). */
+/** ReceiversStatus names (docs/providers/tencent-ses.md "Data types", ReceiverData). */
 const RECEIVER_STATUS: Readonly<Record<number, string>> = {
   1: 'pending',
   2: 'uploading',

@@ -1,6 +1,6 @@
 /**
  * Native scheduled batches (TaskType 2 timed, 3 recurring) for `mailer.schedules`, read with
- * ListSendTasks (tencent-ses.md §3.11, SendTaskData §3.18). SES has no public action that cancels
+ * ListSendTasks (docs/providers/tencent-ses.md "Templates and tasks", "Data types"). SES has no public action that cancels
  * or updates a task, so `cancel` is absent and the core answers `unsupported`.
  *
  * @see https://cloud.tencent.com/document/api/1288/63484 (ListSendTasks)
@@ -14,7 +14,7 @@ import { parseChinaTime } from './time.js';
 
 type SendTask = NonNullable<ActionOutput<'ListSendTasks'>['Data']>[number];
 
-/** TaskStatus (§3.18): 1 pending, 5 sending, 6 paused for today, 7 send error, 10 finished. */
+/** TaskStatus (SendTaskData, docs/providers/tencent-ses.md "Data types"): 1 pending, 5 sending, 6 paused for today, 7 send error, 10 finished. */
 const TASK_STATES: Readonly<Record<number, JobState>> = {
   1: 'pending',
   5: 'sending',

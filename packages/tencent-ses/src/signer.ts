@@ -4,7 +4,7 @@
  * I/O. The default hashes with `node:crypto` directly; an injected `Checksum` constructor
  * (smithy signature-v4's `sha256` option, e.g. `@aws-crypto/sha256-js`) serves other runtimes.
  *
- * Follows docs/providers/tencent-ses.md ("TC3-HMAC-SHA256 signing, as the SDK does it").
+ * Follows docs/providers/tencent-ses.md "TC3-HMAC-SHA256 signing" (as the SDK does it).
  */
 import * as nodeCrypto from 'node:crypto';
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
@@ -93,7 +93,7 @@ const bytes = (value: Uint8Array | string): Uint8Array =>
  * Create a TC3 signer. Without an argument it signs with `node:crypto` directly (strings in,
  * hex out, no `Checksum` objects or promises per hash: the send path is measured by bench/);
  * pass a `ChecksumConstructor` such as `Sha256Js` (`@mailbridge/tencent-ses/portable`) for runtimes without node:crypto. Both keep
- * the day's signing key (the kDate → kService → kSigning chain, docs/providers/tencent-ses.md) for as long as
+ * the day's signing key (the kDate → kService → kSigning chain, docs/providers/tencent-ses.md "TC3-HMAC-SHA256 signing") for as long as
  * secret, date and service stay the same, so most requests cost two hashes and one HMAC.
  *
  * @example
@@ -196,7 +196,7 @@ interface SigningParts {
   readonly canonical: string;
 }
 
-/** docs/providers/tencent-ses.md steps 1–2: the canonical request over the two signed headers and the payload hash. */
+/** docs/providers/tencent-ses.md "TC3-HMAC-SHA256 signing" steps 2–3: the canonical request over the two signed headers and the payload hash. */
 function signingParts(input: Tc3SignInput, payloadHash: string): SigningParts {
   const service = input.service ?? TC3_SERVICE;
   const date = utcDate(input.timestamp);
@@ -210,12 +210,12 @@ function signingParts(input: Tc3SignInput, payloadHash: string): SigningParts {
   };
 }
 
-/** docs/providers/tencent-ses.md step 3. */
+/** docs/providers/tencent-ses.md "TC3-HMAC-SHA256 signing" step 3. */
 function stringToSign(timestamp: number, scope: string, canonicalHash: string): string {
   return `${TC3_ALGORITHM}\n${timestamp}\n${scope}\n${canonicalHash}`;
 }
 
-/** docs/providers/tencent-ses.md step 5: the Authorization header, with the intermediate values for tests. */
+/** docs/providers/tencent-ses.md "TC3-HMAC-SHA256 signing" step 5: the Authorization header, with the intermediate values for tests. */
 function signatureOf(
   input: Tc3SignInput,
   parts: SigningParts,

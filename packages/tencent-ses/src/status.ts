@@ -1,5 +1,5 @@
 /**
- * Delivery status through GetSendEmailStatus (docs/providers/tencent-ses.md): one calendar day per
+ * Delivery status through GetSendEmailStatus (docs/providers/events.md §4): one calendar day per
  * query, by message id or recipient, statuses mapped to neutral values with the provider codes
  * kept. `RequestDate` is taken as a UTC+8 day (see time.ts: an assumption).
  */
@@ -32,9 +32,9 @@ export interface DeliveryStatus {
   readonly recipient: string;
   readonly from?: string;
   readonly state: DeliveryState;
-  /** Tencent's processing result (docs/providers/tencent-ses.md SendStatus; 0 = processed). */
+  /** Tencent's processing result (docs/providers/events.md §4 SendStatus; 0 = processed). */
   readonly sendStatus?: number;
-  /** The receiving side's status (docs/providers/tencent-ses.md DeliverStatus). */
+  /** The receiving side's status (docs/providers/events.md §4 DeliverStatus). */
   readonly deliverStatus?: number;
   /** The reason text for a drop, bounce or deferral. */
   readonly reason?: string;
@@ -54,7 +54,7 @@ const DELIVER_STATES: Readonly<Record<number, DeliveryState>> = {
   8: 'deferred',
 };
 
-/** docs/providers/tencent-ses.md "Suggested neutral mapping": SendStatus != 0 is a refusal; otherwise DeliverStatus decides. */
+/** docs/providers/events.md §4, the neutral mapping: SendStatus != 0 is a refusal; otherwise DeliverStatus decides. */
 export function deliveryState(
   sendStatus: number | undefined,
   deliverStatus: number | undefined,
@@ -134,7 +134,7 @@ function toStatus(row: Row): DeliveryStatus {
     opened: row.UserOpened ?? false,
     clicked: row.UserClicked ?? false,
     unsubscribed: row.UserUnsubscribed ?? false,
-    // Prefer the new field; the misspelt one is deprecated (docs/providers/tencent-ses.md).
+    // Prefer the new field; the misspelt one is deprecated (docs/providers/events.md §4).
     complained: row.UserComplained ?? row.UserComplainted ?? false,
   };
 }

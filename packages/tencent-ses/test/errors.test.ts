@@ -13,9 +13,9 @@ const as =
   (code: string) =>
   (c: string): Row => [c, code, false, 'not_sent'];
 
-// Every code of shared/providers/tencent-ses.md §5.1 and §5.2, classified as §5.3 says.
+// Every common API 3.0 code and SES code, classified as docs/providers/tencent-ses.md "Error classification" says.
 const ROWS: readonly Row[] = [
-  // §5.1 common codes
+  // Common API 3.0 codes
   ...[
     'InvalidAuthorization',
     'InvalidSecretId',
@@ -70,7 +70,7 @@ const ROWS: readonly Row[] = [
   ['ResourceInsufficient', 'quota_exceeded', false, 'not_sent'],
   ['ResourceNotFound', 'not_found', false, 'not_sent'],
   ['ResourceUnavailable', 'permission', false, 'not_sent'],
-  // §5.2 FailedOperation.*
+  // SES FailedOperation.*
   ...[
     'AttachContentToolarge',
     'EmailContentToolarge',
@@ -106,7 +106,7 @@ const ROWS: readonly Row[] = [
   ]
     .map((s) => `FailedOperation.${s}`)
     .map(as('invalid_recipient')),
-  // Temporary, but not cleared by an immediate retry (§5.3).
+  // Temporary, but not cleared by an immediate retry ("Error classification").
   ['FailedOperation.FrequencyLimit', 'rate_limited', false, 'not_sent'],
   ['FailedOperation.TemporaryBlocked', 'rate_limited', false, 'not_sent'],
   ['FailedOperation.DKIMNotApplied', 'conflict', false, 'not_sent'],
@@ -116,7 +116,7 @@ const ROWS: readonly Row[] = [
   ...['AppIdIsRequired', 'InvalidEndTimeFormat', 'InvalidStartTimeFormat'].map((s) =>
     input(`InvalidParameter.${s}`),
   ),
-  // §5.2 InvalidParameterValue.*
+  // SES InvalidParameterValue.*
   ...[
     'AttachContentIsWrong',
     'BeginTimeBeforeNow',
@@ -147,7 +147,7 @@ const ROWS: readonly Row[] = [
     .map((s) => `InvalidParameterValue.${s}`)
     .map(as('not_found')),
   ['InvalidParameterValue.ReceiverEmailInvalid', 'invalid_recipient', false, 'not_sent'],
-  // §5.2 LimitExceeded.*, MissingParameter.*, OperationDenied.*
+  // SES LimitExceeded.*, MissingParameter.*, OperationDenied.*
   ['LimitExceeded.ExceedReceiverLimit', 'quota_exceeded', false, 'not_sent'],
   ['LimitExceeded.ReceiverDetailCountLimit', 'quota_exceeded', false, 'not_sent'],
   input('LimitExceeded.ReceiverDetailRequestLimit'),

@@ -8,7 +8,7 @@ import vectors from './fixtures/tc3-vectors.json' with { type: 'json' };
 const signer = createTc3Signer(Sha256Js);
 
 describe('TC3-HMAC-SHA256 signer', () => {
-  // Vectors computed with the official SDK signer (shared/vectors/signing.json, Tencent rows).
+  // Vectors computed with the official SDK signer (test/vectors/signing.json, Tencent rows).
   it.each(vectors.map((v, i) => [i, v] as const))('vector %i', async (_i, v) => {
     expect(v.method).toBe('POST');
     const signed = await signer.sign({
@@ -26,7 +26,7 @@ describe('TC3-HMAC-SHA256 signer', () => {
     expect(vectors).toHaveLength(24);
   });
 
-  it('matches the published vector of tencent-ses.md §2, intermediate values included', async () => {
+  it('matches the vector of docs/providers/tencent-ses.md "Test vector", intermediate values included', async () => {
     const body =
       '{"FromEmailAddress":"noreply@mail.example.com","Destination":["user@example.com"],"Subject":"Hello","Template":{"TemplateID":100,"TemplateData":"{\\"code\\":\\"123456\\"}"}}';
     const signed = await signer.sign({
