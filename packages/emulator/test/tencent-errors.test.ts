@@ -1,6 +1,6 @@
 /**
- * Every error code tencent-ses.md lists for SendEmail (§3.2), BatchSendEmail (§3.3, seed 001)
- * and the receiver APIs (§3.4-3.9), each produced by a realistic bad request, or, where no
+ * Every error code the action pages list (docs/providers/tencent-ses.md "Error classification") for SendEmail,
+ * BatchSendEmail and the receiver APIs, each produced by a realistic bad request, or, where no
  * request can cause it in an emulator (blocklists, balance, server faults), by fault injection.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

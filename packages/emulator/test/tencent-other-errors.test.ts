@@ -1,4 +1,4 @@
-/** Error codes of the template and query actions (tencent-ses.md §3.10-3.17). */
+/** Error codes of the template and query actions (their pages; docs/providers/tencent-ses.md "Error classification"). */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../src/index.js';
 import { b64, sendBody, tc } from './helpers/tencent-sign.js';

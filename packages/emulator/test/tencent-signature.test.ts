@@ -23,7 +23,7 @@ const vectors = (
   ) as { provider: string }[]
 ).filter((v): v is TencentVector => v.provider === 'tencent-ses');
 
-/** tencent-ses.md §2 "Test vector". */
+/** docs/providers/tencent-ses.md "Test vector". */
 const NOTES = {
   host: 'ses.tencentcloudapi.com',
   contentType: 'application/json',

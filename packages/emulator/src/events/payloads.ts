@@ -1,6 +1,6 @@
 /**
- * Event bodies in each provider's documented shape (docs/providers/events.md §2 Tencent callback,
- * §3 DirectMail CloudEvent), built from one emulated event. Written from the provider documents:
+ * Event bodies in each provider's documented shape (docs/providers/events.md §2 Tencent callback, §3
+ * DirectMail CloudEvent), built from one emulated event. Written from the provider documents:
  * nothing here comes from the library's parsers.
  */
 import { randomUUID } from 'node:crypto';
@@ -67,7 +67,7 @@ const DM_TYPES: Readonly<Record<EmulatedKind, string>> = {
   clicked: 'dm:Trace:Click',
 };
 
-/** The emulated account and region (cn-hangzhou keeps UTC+8, events.md §3). */
+/** The emulated account and region (cn-hangzhou keeps UTC+8, docs/providers/events.md §3). */
 const ACCOUNT_ID = '1234567890123456';
 const REGION = 'cn-hangzhou';
 const OFFSET_MS = 8 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 /**
- * SendEmail attachments (§3.18 Attachment, §4): at most 10, FileName up to 255 characters,
- * base64 Content, all together at most 4 MB raw. FileURL is "not open" (§3.18).
+ * SendEmail attachments (docs/providers/tencent-ses-limits.md "The limits"): at most 10, FileName up to
+ * 255 characters, base64 Content, all together at most 4 MB raw. FileURL is "not open".
  */
 import { decodeBase64 } from './content.js';
 import { fail } from './errors.js';
@@ -9,7 +9,7 @@ import { checkKnown, optObjects, optString, type Params, reqString } from './par
 const MAX_ATTACHMENTS = 10;
 const MAX_ATTACHMENT_BYTES = 4 * 1024 * 1024;
 /**
- * The doc's "Attachment Types" page was not retrieved (§Could not confirm), so the refused
+ * The doc's "Attachment Types" page was not retrieved (docs/providers/tencent-ses.md "Could not confirm"), so the refused
  * types here are an assumption: executables and scripts, which mail services commonly refuse.
  */
 const REFUSED_EXTENSIONS = ['exe', 'bat', 'cmd', 'com', 'scr', 'pif', 'vbs', 'js', 'msi', 'jar'];
@@ -44,7 +44,7 @@ function readOne(item: Params, i: number): { name: string; size: number } {
     fail('FailedOperation.InvalidAttachName', `attachment name "${name}" is not allowed`);
   }
   if (optString(item, 'FileURL', where) !== undefined) {
-    // "Feature not open" (§3.18): the closest documented code is the URL one.
+    // "Feature not open" (docs/providers/tencent-ses.md "Data types"): the closest documented code is the URL one.
     fail(
       'FailedOperation.FileURLNotExist',
       'attachments by FileURL are not available; send Content',

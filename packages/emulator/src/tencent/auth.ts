@@ -1,5 +1,5 @@
 /**
- * TC3-HMAC-SHA256 verification, exactly as tencent-ses.md §2 describes the signer: canonical
+ * TC3-HMAC-SHA256 verification, as docs/providers/tencent-ses.md "TC3-HMAC-SHA256 signing" describes the signer: canonical
  * request `POST\n/\n\n<canonical headers>\n<signed headers>\n<sha256(body)>`, credential date =
  * UTC date of X-TC-Timestamp, key chain "TC3"+secret → date → service → "tc3_request".
  */
@@ -7,7 +7,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Credential, EmuRequest } from '../types.js';
 import { fail } from './errors.js';
 
-/** Signatures older or newer than this (against the server's wall clock) expire (§2). */
+/** Signatures older or newer than this (against the server's wall clock) expire ("TC3-HMAC-SHA256 signing"). */
 export const SIGNATURE_WINDOW_SECONDS = 300;
 
 const AUTH_PATTERN =
@@ -66,7 +66,7 @@ function isoSeconds(ts: number): string {
   return new Date(ts * 1000).toISOString().replace('.000', '');
 }
 
-/** Host header without its port (§2: the canonical host is the hostname, no port). */
+/** Host header without its port (the signing steps: the canonical host is the hostname, no port). */
 export function hostname(req: EmuRequest): string {
   const host = header(req, 'host') ?? '';
   if (host.startsWith('[')) return host.slice(0, host.indexOf(']') + 1);

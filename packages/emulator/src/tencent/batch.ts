@@ -1,5 +1,5 @@
 /**
- * BatchSendEmail (tencent-ses.md §3.3, seed 001): validate, create a task, and deliver one copy
+ * BatchSendEmail (docs/providers/tencent-ses.md "Sending", https://www.tencentcloud.com/document/api/1084/43052): validate, create a task, and deliver one copy
  * per valid group recipient when it fires: at once (TaskType 1), at TimedParam.BeginTime (2),
  * or every CycleParam.IntervalTime hours from BeginTime (3), on the emulator clock.
  */
@@ -21,7 +21,7 @@ import { readSimple, senderProblem } from './send-content.js';
 import { groupStatus, type TcGroup, type TcTask, type TencentState } from './state.js';
 import { fireTask } from './tick.js';
 
-/** §4: the whole email at most 4 MB. */
+/** docs/providers/tencent-ses-limits.md "The limits": the whole email at most 4 MB. */
 const MAX_EMAIL_BYTES = 4 * 1024 * 1024;
 
 const FIELDS = [
@@ -39,7 +39,7 @@ const FIELDS = [
   'ADLocation',
 ];
 
-/** The required fields of a batch (seed 001 error table), checked before any state. */
+/** The required fields of a batch (the error table of BatchSendEmail's page), checked before any state. */
 function readRequired(params: Params) {
   const from = optString(params, 'FromEmailAddress') ?? '';
   const receiverId = optInt(params, 'ReceiverId');
@@ -65,7 +65,7 @@ function readRequired(params: Params) {
     fail('InvalidParameterValue', 'TaskType must be 1 (now), 2 (scheduled) or 3 (recurring)');
   }
   if ((optObjects(params, 'Attachments') ?? []).length > 0) {
-    // §3.3: attachments are "not supported yet" for batches; the most specific documented
+    // docs/providers/tencent-ses.md "Sending": attachments are "not supported yet" for batches; the most specific documented
     // attachment-permission code is used.
     fail('FailedOperation.NoAttachPermission', 'BatchSendEmail does not support attachments');
   }
@@ -124,7 +124,7 @@ function readBatchOptions(params: Params): string | undefined {
   return replyTo;
 }
 
-/** §4 Receivers: the group must exist, be non-empty and fully uploaded. */
+/** docs/providers/tencent-ses.md "Recipient groups": the group must exist, be non-empty and fully uploaded. */
 function readyGroup(state: TencentState, id: number, now: number): TcGroup {
   const group = state.groups.get(id);
   if (group === undefined)
@@ -162,7 +162,7 @@ function readBatchContent(state: TencentState, params: Params, group: TcGroup): 
     const why = stored === undefined ? 'does not exist' : 'is not approved';
     fail('OperationDenied.TemplateStatusError', `template ${id} ${why}`);
   }
-  // With per-recipient data in the group, TemplateData may be empty (§3.3 Template note).
+  // With per-recipient data in the group, TemplateData may be empty (docs/providers/tencent-ses.md "Sending").
   const data = optString(template, 'TemplateData', 'Template.') ?? '';
   const parsed = data === '' ? { ok: true as const, data: {} } : readTemplateData(data);
   if (!parsed.ok) {

@@ -1,5 +1,5 @@
 /**
- * The account's custom blocklist (tencent-ses.md §3.1; request and row fields as the official
+ * The account's custom blocklist (docs/providers/resources.md §4; request and row fields as the official
  * SDK models them): CreateCustomBlacklist, ListCustomBlacklist (Status 0 expired, 1 active,
  * 2 all), DeleteCustomBlackList. Kept per state object, so `reset()` empties it.
  */

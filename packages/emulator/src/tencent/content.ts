@@ -1,6 +1,6 @@
 /**
- * Content rules shared by the actions: base64 bodies (§Surprises 4), TemplateData strings
- * (§3.18 Template), `{{var}}` rendering (§3.12) and the `Alias <addr>` sender form (§3.2).
+ * Content rules shared by the actions (docs/providers/tencent-ses.md "Data types", "Templates and tasks",
+ * "Sending"): base64 bodies, TemplateData strings, `{{var}}` rendering and the `Alias <addr>` sender form.
  */
 import { fail } from './errors.js';
 
@@ -43,7 +43,7 @@ export interface Sender {
 
 /**
  * Parse FromEmailAddress. A wrong shape is FailedOperation.IncorrectSender ("the sender format
- * is wrong", §5.2). An alias containing `:` (forbidden by §3.2) is answered with
+ * is wrong"). An alias containing `:` (forbidden, docs/providers/tencent-ses.md "Sending") is answered with
  * InvalidParameterValue.IllegalSenderName, the most specific documented code, although the
  * Go error list of SendEmail does not name it.
  */
@@ -74,7 +74,7 @@ export type TemplateDataResult =
   | { readonly ok: true; readonly data: Readonly<Record<string, string>> }
   | { readonly ok: false; readonly why: 'json' | 'shape' };
 
-/** Parse TemplateData: a JSON object, serialised to a string, of string values (§3.18). */
+/** Parse TemplateData: a JSON object, serialised to a string, of string values (docs/providers/tencent-ses.md "Data types"). */
 export function readTemplateData(text: string): TemplateDataResult {
   let value: unknown;
   try {
@@ -106,7 +106,7 @@ export function variablesOf(...texts: readonly (string | undefined)[]): Set<stri
   return names;
 }
 
-/** Does the text look like HTML markup (refused in row data, §3.6 InValidTemplateData)? */
+/** Does the text look like HTML markup (refused in row data, InValidTemplateData: docs/providers/tencent-ses.md "Recipient groups")? */
 export function looksLikeHtml(value: string): boolean {
   return /<\/?[A-Za-z][^>]*>/.test(value);
 }

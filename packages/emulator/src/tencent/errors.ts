@@ -1,5 +1,5 @@
 /**
- * Tencent Cloud API 3.0 errors and envelopes (tencent-ses.md §1 "Response envelope"):
+ * Tencent Cloud API 3.0 errors and envelopes (docs/providers/tencent-ses.md "Response envelope"):
  * success `{"Response":{…,"RequestId"}}`, failure `{"Response":{"Error":{"Code","Message"},
  * "RequestId"}}`, both with HTTP 200 (the Node SDK reads bodies only on 200).
  */

@@ -64,7 +64,7 @@ export const HANDLERS: Readonly<Record<string, ActionHandler>> = {
 };
 
 /**
- * Every action of SES 2020-10-02 in Node SDK 4.1.76 (§3.1). A listed action the emulator does
+ * Every action of SES 2020-10-02 in Node SDK 4.1.76 (35; docs/providers/tencent-ses.md "Groups, limits, errors"). A listed action the emulator does
  * not implement is UnsupportedOperation (never a fake success); anything else is InvalidAction.
  */
 export const ALL_ACTIONS: readonly string[] = [

@@ -1,5 +1,5 @@
 /**
- * The Tencent Cloud SES module (API 2020-10-02), written from tencent-ses.md: POST JSON only,
+ * The Tencent Cloud SES module (API 2020-10-02), written from docs/providers/tencent-ses.md: POST JSON only,
  * TC3-HMAC-SHA256 verified exactly, common parameters checked, then one handler per action.
  */
 import type { Credential, EmuContext, EmuRequest, ProviderModule } from '../types.js';
@@ -22,10 +22,10 @@ export interface TencentModuleOptions {
   readonly now?: () => number;
 }
 
-/** §1: the SES version and the regions the action pages list (China site and intl site). */
+/** docs/providers/tencent-ses.md "Endpoints and regions": the SES version and the regions the action pages list (China and intl site). */
 const VERSION = '2020-10-02';
 const REGIONS = ['ap-guangzhou', 'ap-hongkong', 'ap-singapore'];
-/** §4: the whole API request must be at most 8 MB. */
+/** docs/providers/tencent-ses.md "HTTP": the whole API request must be at most 8 MB. */
 const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
 
 /** Create the Tencent SES provider module. */
@@ -74,7 +74,7 @@ export function tencentModule(options: TencentModuleOptions): ProviderModule {
   };
 }
 
-/** Transport, signature and common parameters (§1, §2); returns the action's handler. */
+/** Transport, signature and common parameters ("Transport", "TC3-HMAC-SHA256 signing"); returns the action's handler. */
 function checkCommon(req: EmuRequest, options: TencentModuleOptions): ActionHandler {
   if (req.body.length > MAX_REQUEST_BYTES) {
     fail('RequestSizeLimitExceeded', `the request is ${req.body.length} bytes; at most 8 MB`);

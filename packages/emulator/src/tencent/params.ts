@@ -1,5 +1,5 @@
 /**
- * Reading action parameters from the JSON body with Tencent's common error codes (§5.1):
+ * Reading action parameters from the JSON body with Tencent's common error codes (docs/providers/tencent-ses.md "Error classification"):
  * an absent required field is `MissingParameter`, a field of the wrong JSON type is
  * `InvalidParameter`, a field the action does not define is `UnknownParameter`.
  */
@@ -98,7 +98,7 @@ function isObject(value: unknown): value is Params {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Offset/Limit of a List* action: both required, Limit at most 100 (§4 Pagination). */
+/** Offset/Limit of a List* action: both required, Limit at most 100 (docs/providers/tencent-ses-limits.md "The limits"). */
 export function paging(params: Params): { offset: number; limit: number } {
   const offset = reqInt(params, 'Offset');
   const limit = reqInt(params, 'Limit');

@@ -1,6 +1,6 @@
 /**
- * Read-only actions: ListEmailIdentities (§3.16), ListEmailAddress, GetSendEmailStatus (§3.10,
- * §6, answered from the outbox) and ListSendTasks (§3.11). GetStatisticsReport: statistics.ts.
+ * Read-only actions: ListEmailIdentities (docs/providers/resources.md §2), ListEmailAddress, GetSendEmailStatus
+ * (docs/providers/events.md §4, answered from the outbox) and ListSendTasks. GetStatisticsReport: statistics.ts.
  */
 import { type Outcome, outcomeFor } from '../events/outcome.js';
 import type { OutboxEntry } from '../types.js';
@@ -10,10 +10,10 @@ import { checkKnown, optInt, optString, paging, reqString } from './params.js';
 import type { TcTask } from './state.js';
 import { formatCst, formatCstDate, parseCstDate } from './time.js';
 
-/** The emulated account's quota: a new account's 500 emails a day (§4 Sending quota). */
+/** The emulated account's quota: a new account's 500 emails a day (docs/providers/quota-reset.md). */
 const DAILY_QUOTA = 500;
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** §6 DeliverStatus codes. */
+/** DeliverStatus codes (docs/providers/events.md §4). */
 const DELIVER_STATUS: Readonly<Record<Outcome['delivery'], number>> = {
   delivered: 1,
   dropped: 2,
@@ -62,8 +62,8 @@ function tencentCopies(a: ActionContext): readonly OutboxEntry[] {
 }
 
 /**
- * GetSendEmailStatus: one UTC+8 date, within 30 days (§3.10). Every outbox copy was accepted
- * (SendStatus 0); DeliverStatus follows the copy's outcome (events/outcome.ts), §6.
+ * GetSendEmailStatus: one UTC+8 date, within 30 days (docs/providers/events.md §4). Every outbox copy was accepted
+ * (SendStatus 0); DeliverStatus follows the copy's outcome (events/outcome.ts).
  */
 export function getSendEmailStatus(a: ActionContext): ActionResult {
   checkKnown(a.params, ['RequestDate', 'Offset', 'Limit', 'MessageId', 'ToEmailAddress']);

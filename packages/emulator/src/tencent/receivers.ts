@@ -1,5 +1,5 @@
 /**
- * Recipient groups (tencent-ses.md §3.4-3.9, §4 Receivers): CreateReceiver, CreateReceiverDetail,
+ * Recipient groups (docs/providers/tencent-ses.md "Recipient groups"; the action of each function below): CreateReceiver, CreateReceiverDetail,
  * CreateReceiverDetailWithData, ListReceivers, ListReceiverDetails, DeleteReceiver.
  * Uploads append without de-duplication; with `uploadDelayMs` the group stays "uploading"
  * (ReceiversStatus 2) for that long on the emulator clock.
@@ -26,7 +26,7 @@ const MAX_PER_GROUP = 50_000;
 const MAX_EMAIL_LENGTH = 254;
 const MAX_ROW_DATA_BYTES = 800;
 
-/** CreateReceiver (§3.4). */
+/** CreateReceiver. */
 export function createReceiver(a: ActionContext): ActionResult {
   const { params, state, ctx } = a;
   checkKnown(params, ['ReceiversName', 'Desc']);
@@ -89,7 +89,7 @@ function checkCounts(group: TcGroup, adding: number): void {
   }
 }
 
-/** Append rows and answer the five counts (§3.5 response). */
+/** Append rows and answer the five counts (the upload response). */
 function append(
   state: TencentState,
   group: TcGroup,
@@ -133,7 +133,7 @@ function append(
   };
 }
 
-/** CreateReceiverDetail (§3.5). */
+/** CreateReceiverDetail. */
 export function createReceiverDetail(a: ActionContext): ActionResult {
   const { params, state, ctx } = a;
   checkKnown(params, ['ReceiverId', 'Emails']);
@@ -156,7 +156,7 @@ export function createReceiverDetail(a: ActionContext): ActionResult {
   );
 }
 
-/** CreateReceiverDetailWithData (§3.6): each row carries TemplateData (≤ 800 bytes, same keys). */
+/** CreateReceiverDetailWithData: each row carries TemplateData (≤ 800 bytes, same keys). */
 export function createReceiverDetailWithData(a: ActionContext): ActionResult {
   const { params, state, ctx } = a;
   checkKnown(params, ['ReceiverId', 'Datas']);
@@ -213,7 +213,7 @@ function readDataRow(row: Params, i: number) {
   return { email, data, rowKeys: Object.keys(parsed.data).sort() };
 }
 
-/** ListReceivers (§3.7). */
+/** ListReceivers. */
 export function listReceivers(a: ActionContext): ActionResult {
   const { params, state, ctx } = a;
   checkKnown(params, ['Offset', 'Limit', 'Status', 'KeyWord']);
@@ -237,7 +237,7 @@ export function listReceivers(a: ActionContext): ActionResult {
   return { TotalCount: all.length, Data: data };
 }
 
-/** ListReceiverDetails (§3.8). */
+/** ListReceiverDetails. */
 export function listReceiverDetails(a: ActionContext): ActionResult {
   const { params, state } = a;
   checkKnown(params, [
@@ -283,7 +283,7 @@ export function listReceiverDetails(a: ActionContext): ActionResult {
   };
 }
 
-/** DeleteReceiver (§3.9). */
+/** DeleteReceiver. */
 export function deleteReceiver(a: ActionContext): ActionResult {
   const { params, state } = a;
   checkKnown(params, ['ReceiverId']);

@@ -1,7 +1,7 @@
 /**
- * TimedParam / CycleParam of BatchSendEmail (§3.18): times are `YYYY-MM-DD HH:mm:ss` in
+ * TimedParam / CycleParam of BatchSendEmail (docs/providers/tencent-ses.md "Data types"): times are `YYYY-MM-DD HH:mm:ss` in
  * UTC+8; BeginTime must not be in the past (checked against the emulator clock); IntervalTime
- * is in hours per the SDK model (§3.18 CycleEmailParam).
+ * is in hours per the SDK model (CycleEmailParam).
  */
 import { fail } from './errors.js';
 import { checkKnown, optInt, optObject, optString, type Params } from './params.js';

@@ -1,6 +1,6 @@
 /**
  * The body of a SendEmail: a stored, approved template with its TemplateData, or (only when
- * the account allows it) a deprecated `Simple` raw body (§3.2, §3.18, Surprises 2-4).
+ * the account allows it) a deprecated `Simple` raw body (docs/providers/tencent-ses.md "Sending", "Data types").
  */
 import type { Sender } from './content.js';
 import { decodeBase64Text, readTemplateData, render } from './content.js';
@@ -33,7 +33,7 @@ export function readSendContent(state: TencentState, params: Params): SendConten
   return readTemplate(state, template as Params);
 }
 
-/** Simple is granted only by special configuration (Surprises 2): seed `allowSimple`. */
+/** Simple is granted only by special configuration (docs/providers/tencent-ses.md "Sending"): seed `allowSimple`. */
 export function readSimple(state: TencentState, simple: Params): SendContent {
   if (!state.settings.allowSimple) {
     fail(
@@ -93,7 +93,7 @@ function readTemplate(state: TencentState, template: Params): SendContent {
 }
 
 /**
- * The sender must be a created sender address on a verified domain (§3.2). Tencent answers
+ * The sender must be a created sender address on a verified domain (docs/providers/tencent-ses.md "Sending"). Tencent answers
  * FailedOperation.NotAuthenticatedSender ("the sender is not verified") for SendEmail.
  */
 export function checkSenderForSend(state: TencentState, sender: Sender): void {

@@ -1,5 +1,5 @@
 /**
- * SendEmail (tencent-ses.md §3.2, limits §4): validate with the documented codes, then record
+ * SendEmail (docs/providers/tencent-ses.md "Sending", docs/providers/tencent-ses-limits.md "The limits"): validate with the documented codes, then record
  * one outbox copy per To/Cc/Bcc recipient under one MessageId.
  */
 import type { OutboxEntry } from '../types.js';
@@ -28,9 +28,9 @@ const FIELDS = [
   'HeaderFrom',
 ];
 
-/** FAQ (§4 Subject): UTF-8, at most 998 characters. */
+/** FAQ (docs/providers/tencent-ses-limits.md "The limits"): UTF-8, at most 998 characters. */
 const MAX_SUBJECT = 998;
-/** §4: the whole email, attachments included, at most 4 MB. */
+/** docs/providers/tencent-ses.md "Sending": the whole email, attachments included, at most 4 MB. */
 const MAX_EMAIL_BYTES = 4 * 1024 * 1024;
 
 interface Recipients {
@@ -39,7 +39,7 @@ interface Recipients {
   readonly bcc: readonly string[];
 }
 
-/** §3.2 / §4: 50 To, 20 Cc, 20 Bcc, Bcc not repeating To, at least one recipient. */
+/** docs/providers/tencent-ses-limits.md "The limits": 50 To, 20 Cc, 20 Bcc, Bcc not repeating To, at least one recipient. */
 function readRecipients(params: Params): Recipients {
   const to = optStrings(params, 'Destination') ?? [];
   const cc = optStrings(params, 'Cc') ?? [];
@@ -86,7 +86,7 @@ function readOptions(params: Params): { replyTo?: string } {
   return replyTo === undefined ? {} : { replyTo };
 }
 
-/** Unsubscribe is a string holding a digit (§3.2, Surprises 12): 0-12. */
+/** Unsubscribe is a string holding a digit (docs/providers/tencent-ses-limits.md "Decisions where sources disagree"): 0-12. */
 export function checkUnsubscribe(params: Params): void {
   const value = optString(params, 'Unsubscribe');
   if (value !== undefined && !/^(?:[0-9]|1[0-2])$/.test(value)) {

@@ -1,9 +1,9 @@
 /**
  * What the Tencent SES emulator stores: domains, sender addresses, templates, recipient groups
- * and batch tasks. Field meanings follow tencent-ses.md §3.18 (output types).
+ * and batch tasks. Field meanings follow docs/providers/tencent-ses.md "Data types" (output types).
  */
 
-/** TemplateStatus (§3.13): 0 approved, 1 pending review, 2 rejected. */
+/** TemplateStatus (docs/providers/tencent-ses.md "Templates and tasks"): 0 approved, 1 pending review, 2 rejected. */
 export type TemplateStatus = 0 | 1 | 2;
 
 export interface TcTemplate {
@@ -47,13 +47,13 @@ export interface TcGroup {
   readonly desc: string;
   readonly createdAt: number;
   readonly rows: TcRecipient[];
-  /** Variable names of the per-recipient data; every row must use the same set (§3.18). */
+  /** Variable names of the per-recipient data; every row must use the same set (ReceiverInputData, "Data types"). */
   dataKeys?: readonly string[];
-  /** Uploads are asynchronous (§3.5): the group is "uploading" until this emulator time. */
+  /** Uploads are asynchronous ("Recipient groups"): the group is "uploading" until this emulator time. */
   uploadingUntil: number;
 }
 
-/** TaskStatus (§3.11): 1 pending, 5 sending, 6 paused, 7 send error, 10 finished. */
+/** TaskStatus (SendTaskData, "Data types"): 1 pending, 5 sending, 6 paused, 7 send error, 10 finished. */
 export type TaskStatus = 1 | 5 | 6 | 7 | 10;
 
 export interface TcTask {
@@ -129,7 +129,7 @@ export function createState(): TencentState {
   };
 }
 
-/** ReceiversStatus (§3.7): 1 awaiting upload, 2 uploading, 3 upload complete. */
+/** ReceiversStatus (ReceiverData, "Data types"): 1 awaiting upload, 2 uploading, 3 upload complete. */
 export function groupStatus(group: TcGroup, now: number): 1 | 2 | 3 {
   if (now < group.uploadingUntil) return 2;
   return group.rows.length === 0 ? 1 : 3;

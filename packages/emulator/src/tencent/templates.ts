@@ -1,5 +1,5 @@
 /**
- * Templates (tencent-ses.md §3.12-3.15): bodies travel base64, variables are `{{name}}`, and a
+ * Templates (docs/providers/tencent-ses.md "Templates and tasks"): bodies travel base64, variables are `{{name}}`, and a
  * template is reviewed before use (TemplateStatus 0 approved, 1 pending, 2 rejected). The
  * emulator's review approves after `templateReviewMs` of emulator time (0 = at once).
  */
@@ -81,7 +81,7 @@ function existing(state: TencentState, params: Params): TcTemplate {
   return template;
 }
 
-/** CreateEmailTemplate (§3.12). */
+/** CreateEmailTemplate. */
 export function createEmailTemplate(a: ActionContext): ActionResult {
   const { params, state, ctx } = a;
   checkKnown(params, ['TemplateName', 'TemplateContent']);
@@ -120,7 +120,7 @@ export function updateEmailTemplate(a: ActionContext): ActionResult {
 const b64 = (text: string | undefined) =>
   text === undefined ? undefined : Buffer.from(text, 'utf8').toString('base64');
 
-/** GetEmailTemplate (§3.13): content back in base64. */
+/** GetEmailTemplate: content back in base64. */
 export function getEmailTemplate(a: ActionContext): ActionResult {
   checkKnown(a.params, ['TemplateID']);
   const t = existing(a.state, a.params);
@@ -136,7 +136,7 @@ export function getEmailTemplate(a: ActionContext): ActionResult {
   };
 }
 
-/** ListEmailTemplates (§3.14), newest first. */
+/** ListEmailTemplates, newest first. */
 export function listEmailTemplates(a: ActionContext): ActionResult {
   checkKnown(a.params, ['Limit', 'Offset']);
   const { offset, limit } = paging(a.params);
@@ -153,7 +153,7 @@ export function listEmailTemplates(a: ActionContext): ActionResult {
   };
 }
 
-/** DeleteEmailTemplate (§3.15); an unknown id is InvalidParameterValue.TemplateNotExist. */
+/** DeleteEmailTemplate; an unknown id is InvalidParameterValue.TemplateNotExist. */
 export function deleteEmailTemplate(a: ActionContext): ActionResult {
   checkKnown(a.params, ['TemplateID']);
   const t = existing(a.state, a.params);

@@ -1,6 +1,6 @@
 /**
  * Times as Tencent SES writes them: `YYYY-MM-DD HH:mm:ss` in China Standard Time (UTC+8).
- * The notes (§Surprises 13) leave the zone UNCONFIRMED with Beijing time "likely"; the console
+ * docs/providers/tencent-ses.md "Could not confirm" leaves the zone open, Beijing time likely; the console
  * and the MessageId's `date-` segment are Beijing time, so the emulator uses UTC+8 throughout.
  */
 import { randomBytes } from 'node:crypto';
@@ -53,7 +53,7 @@ export const EMULATOR_APP_ID = '1300000000';
 const ALPHANUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /**
- * A MessageId in Tencent's shape (§3.2): `qcloudses-30-<appid>-date-<YYYYMMDDhhmmss>-<random>`,
+ * A MessageId in Tencent's shape (docs/providers/tencent-ses.md "Sending"): `qcloudses-30-<appid>-date-<YYYYMMDDhhmmss>-<random>`,
  * e.g. `qcloudses-30-4123414323-date-20210101094334-syNARhMTbKI1`. The date is the emulator
  * clock in UTC+8, so GetSendEmailStatus can derive the RequestDate from it.
  */

@@ -1,4 +1,4 @@
-/** The error codes tencent-ses.md documents per action (§3.2-3.9, seed 001). */
+/** The error codes each action's page lists (docs/providers/tencent-ses.md "Error classification"). */
 export const DOCUMENTED: Readonly<Record<string, readonly string[]>> = {
   SendEmail: [
     ...[

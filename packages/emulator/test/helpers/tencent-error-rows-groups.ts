@@ -1,4 +1,4 @@
-/** Error-table rows for the recipient-group actions (tencent-ses.md §3.4-3.9). */
+/** Error-table rows for the recipient-group actions (docs/providers/tencent-ses.md "Recipient groups"). */
 import { emails, type Row, row, slowUpload } from './tencent-error-base.js';
 import { tcOk } from './tencent-sign.js';
 

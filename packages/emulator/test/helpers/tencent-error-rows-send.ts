@@ -1,4 +1,4 @@
-/** Error-table rows for SendEmail and BatchSendEmail (tencent-ses.md §3.2, §3.3, seed 001). */
+/** Error-table rows for SendEmail and BatchSendEmail (docs/providers/tencent-ses.md "Sending", the pages' error codes). */
 import { batchBody, emails, MB, type Row, slowUpload } from './tencent-error-base.js';
 import { b64, sendBody } from './tencent-sign.js';
 

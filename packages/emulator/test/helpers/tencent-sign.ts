@@ -1,5 +1,5 @@
 /**
- * A tiny TC3-HMAC-SHA256 signer for tests, written from tencent-ses.md §2 with node:crypto
+ * A tiny TC3-HMAC-SHA256 signer for tests, written from docs/providers/tencent-ses.md "TC3-HMAC-SHA256 signing" with node:crypto
  * (independent of the emulator's verifier), and a client that sends signed requests over
  * node:http so tests control every header, Host included.
  */
