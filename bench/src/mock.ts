@@ -3,7 +3,8 @@
  * CPU never counts against a driver. It answers the few actions the bench calls with canned
  * success envelopes (DirectMail `{RequestId, EnvId}`; Tencent `{"Response":{MessageId,
  * RequestId}}`) and verifies no signature: the point is to measure the clients, not a server.
- * The shapes follow shared/providers/aliyun-dm.md §3.2 and tencent-ses.md §1 "Response envelope".
+ * The shapes follow https://www.alibabacloud.com/help/en/direct-mail/api-dm-2015-11-23-singlesendmail
+ * and docs/providers/tencent-ses.md "Response envelope".
  *
  * Prints `{"port":N}` on stdout once listening on 127.0.0.1 port 0; exits on SIGTERM or when
  * stdin closes (so an orphaned mock never outlives its runner).
@@ -24,7 +25,7 @@ function tencent(action: string): Record<string, unknown> {
     case 'CreateReceiver':
       return { Response: { ReceiverId: 100000 + counter, RequestId: id } };
     default:
-      // CreateReceiverDetail(WithData): counts are optional in the envelope (§3.5).
+      // CreateReceiverDetail(WithData): counts are optional in the envelope ("Recipient groups").
       return { Response: { RequestId: id } };
   }
 }

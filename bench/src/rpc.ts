@@ -1,6 +1,6 @@
 /**
  * A minimal DirectMail RPC v1 (HMAC-SHA1) signer on node:crypto, for the "raw undici + RPC
- * signing" baseline (shared/providers/aliyun-dm.md §2): sorted, percent-encoded parameters,
+ * signing" baseline (https://www.alibabacloud.com/help/en/directmail/latest/request-signatures): sorted, percent-encoded parameters,
  * `POST&%2F&pe(query)`, HMAC-SHA1 keyed by `secret&`, all in the form body.
  */
 import { createHmac, randomUUID } from 'node:crypto';

@@ -1,7 +1,7 @@
 /**
  * A minimal TC3-HMAC-SHA256 signer on node:crypto, written for the "raw undici + signing"
  * baseline: what a careful hand-written client would pay for signing, nothing more
- * (shared/providers/tencent-ses.md §2). Only `content-type;host` are signed, as the SDKs do, and
+ * (docs/providers/tencent-ses.md "TC3-HMAC-SHA256 signing"). Only `content-type;host` are signed, as the SDKs do, and
  * the day's signing key is kept, as the adapter keeps it.
  */
 import { createHash, createHmac } from 'node:crypto';

@@ -80,7 +80,7 @@ describe('official Tencent SES SDK against the emulator', () => {
       ],
     });
     expect(upload.ValidCount).toBe(2);
-    // Uploads are asynchronous (§3.5): poll until ReceiversStatus is 3, as a real client must.
+    // Uploads are asynchronous (docs/providers/tencent-ses.md "Recipient groups"): poll until ReceiversStatus is 3, as a real client must.
     let status: number | undefined;
     for (let i = 0; i < 20 && status !== 3; i++) {
       const list = await sdk.ListReceivers({ Offset: 0, Limit: 10 });

@@ -1,7 +1,7 @@
 /**
  * Our DirectMail signers against the official ones: `@alicloud/openapi-core` 1.0.8's
  * `getAuthorization` (V3). The v1 signer is checked against the vectors in
- * shared/vectors/signing.json (computed with `@alicloud/openapi-util`) by the package's own tests.
+ * test/vectors/signing.json (computed with `@alicloud/openapi-util`) by the package's own tests.
  */
 import { createRequire } from 'node:module';
 import { signerV3 } from '@mailbridge/aliyun-dm';

@@ -100,7 +100,7 @@ describe('TC3 signer vs the official tencentcloud-sdk-nodejs-common signer', () 
 
   it("agrees when the SDK serialises the object itself (outside json-bigint's escape ranges)", async () => {
     // json-bigint escapes U+007F-U+009F, U+2028 and a few other ranges that JSON.stringify
-    // writes raw (tencent-ses.md §2 step 1): both are valid JSON, and each side hashes exactly
+    // writes raw (docs/providers/tencent-ses.md "TC3-HMAC-SHA256 signing", step 1): both are valid JSON, and each side hashes exactly
     // what it sends, so here the payloads avoid those characters.
     const escapedByJsonBigint =
       /[\x7f-\x9f\u00ad\u0600-\u0604\u070f\u17b4\u17b5\u200c-\u200f\u2028-\u202f\u2060-\u206f\ufeff\ufff0-\uffff]/;

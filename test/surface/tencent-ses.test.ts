@@ -117,7 +117,7 @@ describe('every action of the official SDK model', () => {
     const sent = await ses.SendEmail(TENCENT_SAMPLES.SendEmail as never);
     expect(sent.MessageId).toMatch(/^qcloudses-/);
     const batch = await failure(ses.BatchSendEmail(TENCENT_SAMPLES.BatchSendEmail as never));
-    // The sample's group 1 does not exist: the documented error of the seed page (seed 001).
+    // The sample's group 1 does not exist: the documented error of BatchSendEmail's page (1084/43052).
     expect(batch.providerCode).toBe('OperationDenied.ReceiverNotExist');
     await ses.close();
   });

@@ -43,7 +43,7 @@ for (const block of dts.matchAll(/export interface (\w+) \{([\s\S]*?)\n\}/g)) {
 
 /**
  * Newer than Node SDK 4.1.76: the current SendEmail doc and the Go SDK make Destination
- * optional when Cc or Bcc is given (tencent-ses.md Surprises 9).
+ * optional when Cc or Bcc is given (docs/providers/tencent-ses-limits.md "The limits", 51034).
  */
 const OPTIONAL_ON_PURPOSE = new Set(['SendEmailRequest.Destination']);
 

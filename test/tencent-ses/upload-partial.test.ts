@@ -1,6 +1,6 @@
 /**
  * A group upload that fails after one of its calls was stored: SES appends without
- * de-duplication (tencent-ses.md, CreateReceiverDetail), so uploading the same recipients again
+ * de-duplication (docs/providers/tencent-ses.md "Recipient groups"), so uploading the same recipients again
  * stores the stored ones twice and a batch send to the group mails them twice. The error must
  * not say `not_sent` (the promise that sending again is safe).
  */

@@ -5,7 +5,7 @@
  * any point leaves each job in the state it last reached. WAL journal with `synchronous = NORMAL`
  * by default: a commit survives a crash of the process (what the crash test kills); `FULL` adds
  * an fsync per commit so it also survives a power cut, at several times the cost per job
- * (bench/scheduler/RESULTS.md).
+ * (bench/RESULTS.md, its scheduling-engines section).
  * One process per database file: jobs left in `sending` are recovered when a runner attaches.
  */
 import { createRequire } from 'node:module';
