@@ -64,7 +64,7 @@ export const ACCOUNT_ACTIONS = {
   ),
   CreateDomain: action(
     'write',
-    // At most 60 characters (limits doc, "Account").
+    // At most 60 characters (docs/providers/aliyun-dm-limits.md "Account").
     { DomainName: chars(1, 60), dkimSelector: z.optional(reqStr) },
     { DomainId: str },
   ),
@@ -98,7 +98,8 @@ export const ACCOUNT_ACTIONS = {
     },
     { ...paging, data: wrappedList('domain', dmObject(domainFields)) },
   ),
-  // Passwords: 10 to 20 characters with a digit, upper- and lower-case (limits doc, "Account").
+  // Passwords: 10 to 20 characters with a digit, upper- and lower-case
+  // (docs/providers/aliyun-dm-limits.md "Account").
   ModifyPWByDomain: action('write', { DomainName: reqStr, Password: password }, success),
   CreateMailAddress: action(
     'write',

@@ -47,7 +47,10 @@ const sendCommon = {
   ...unsubscribe,
 };
 const envelope = { EnvId: str };
-/** 8 MiB: the body limit as a POST form parameter (limits doc, "Sending"). */
+/**
+ * 8 MiB: the body limit as a POST form parameter (docs/providers/aliyun-dm-limits.md
+ * "Sending (SingleSendMail, BatchSendMail)").
+ */
 const BODY_MAX_BYTES = 8 * 1024 * 1024;
 
 const receiver = dmObject({
@@ -105,9 +108,11 @@ export const MAIL_ACTIONS = {
       ...sendCommon,
       ReplyToAddress: z.boolean(),
       ToAddress: addressList(100),
-      // 256, not S003's 100: the API reference decides (limits doc, "Decisions").
+      // 256, not the 2019 manual's 100: the API reference decides
+      // (docs/providers/aliyun-dm-limits.md "Decisions where sources disagree").
       Subject: chars(0, 256),
-      // About 8 MB as a POST form field, which is how this client sends it (limits doc).
+      // About 8 MB as a POST form field, which is how this client sends it
+      // (docs/providers/aliyun-dm-limits.md "Decisions where sources disagree").
       HtmlBody: z.optional(bytes(BODY_MAX_BYTES, '8 MiB')),
       TextBody: z.optional(bytes(BODY_MAX_BYTES, '8 MiB')),
       // "Fewer than 15 characters".
@@ -136,7 +141,10 @@ export const MAIL_ACTIONS = {
   ),
   DeleteReceiver: action('write', { ReceiverId: reqStr }, {}),
   DeleteReceiverDetail: action('write', { ReceiverId: reqStr, Email: z.optional(reqStr) }, {}),
-  /** At most 500 recipients; `Detail` is a JSON array string of `{e,u,n,g,b,m}` (SDK, DOC). */
+  /**
+   * At most 500 recipients; `Detail` is a JSON array string of `{e,u,n,g,b,m}`
+   * (docs/providers/aliyun-dm.md "Recipient lists").
+   */
   SaveReceiverDetail: action(
     'write',
     {

@@ -1,5 +1,5 @@
 /**
- * The user suppression list (aliyun-dm.md §3.1 "Suppression and blocking"; response fields as
+ * The user suppression list (docs/providers/aliyun-dm.md "Other actions"; response fields as
  * the official SDK 1.9.0 models them; docs/providers/events.md §5).
  */
 import { z } from '@mailbridge/core/schema';
@@ -30,7 +30,7 @@ export const SUPPRESSION_ACTIONS = {
       PageSize: z.optional(z.int().check(z.gte(1), z.lte(100))),
     },
     { ...paging, data: wrappedList('UserSuppressions', userSuppression) },
-    // Each window at most 7 days (limits doc, "Suppression").
+    // Each window at most 7 days (docs/providers/aliyun-dm-limits.md "Suppression").
     {
       check: all(
         secondsSpanAtMost(7, 'StartBounceTime', 'EndBounceTime'),

@@ -27,7 +27,7 @@ const sendify = {
 
 /** GetUser/UpdateUser, suppression level, blocked recipients, Sendify, invalid addresses. */
 export const USER_ACTIONS = {
-  // The only GET action of the SDK (aliyun-dm.md §1.2).
+  // The only GET action of the SDK (docs/providers/aliyun-dm.md "Transport").
   GetUser: action('read', {}, { Data: dmObject({ EnableEventbridge: bool }) }, { method: 'GET' }),
   // `User` is a JSON object (`{"EnableEventbridge": true}`), given as a value or a string.
   UpdateUser: action('write', { User: jsonParam }, {}),

@@ -1,6 +1,7 @@
 /**
  * What DirectMail can do, as data the core checks every message against before any request.
- * Every number names its source in docs/providers/aliyun-dm.md (docs/providers/aliyun-dm.md SingleSendMail, docs/providers/aliyun-dm.md Limits).
+ * Every number names its source in docs/providers/aliyun-dm.md ("Sending", "Rate limits") or
+ * docs/providers/aliyun-dm-limits.md.
  */
 import type { Capabilities, RateLimit, ResourceCapabilities } from '@mailbridge/core';
 import { PROVIDER_ID } from './config.js';
@@ -80,10 +81,11 @@ const RESOURCE_CAPABILITIES: ResourceCapabilities = {
  *   `cc` none; `bcc` 2 (`BccAddress`, SDK).
  * - `from.name` is `FromAlias`, fewer than 15 characters (14 is the safe maximum).
  * - `replyTo`: one explicit `ReplyAddress` with `ReplyAddressAlias` (≤15).
- * - Subject 256 characters (SDK and current DOC; the DirectMail API reference said 100). Bodies about 8 MB as a POST
- *   form parameter (SDK remark), which is how this adapter sends them.
+ * - Subject 256 characters (SDK and current API reference; the 2019 manual said 100:
+ *   docs/providers/aliyun-dm-limits.md "Decisions where sources disagree"). Bodies about 8 MB as
+ *   a POST form parameter (SDK remark), which is how this adapter sends them.
  * - Single sends take a stored template through the SDK's `Template` parameter
- *   (`{TemplateId, TemplateData}` as JSON, docs/providers/aliyun-dm.md; not in the seeds, which predate it), by the
+ *   (`{TemplateId, TemplateData}` as JSON, docs/providers/aliyun-dm.md; not in the 2019 manual, which predates it), by the
  *   numeric `TemplateId` QueryTemplateByParam returns. Batches reference templates by name.
  * - Attachments go over DirectMail's SMTP interface (smtp/, docs/providers/aliyun-dm-smtp.md):
  *   at most 100 per message and 15 MB for the whole message as sent; base64 grows the bytes by

@@ -54,8 +54,9 @@ export function clientContext(config: ResolvedConfig): ClientContext {
 }
 
 /**
- * Flatten parameters to wire strings (docs/providers/aliyun-dm.md step 1): booleans `true`/`false`, numbers
- * in decimal, objects and arrays as JSON (the DirectMail JSON-string fields), undefined dropped.
+ * Flatten parameters to wire strings (docs/providers/aliyun-dm.md "Signatures" step 1): booleans
+ * `true`/`false`, numbers in decimal, objects and arrays as JSON (the DirectMail JSON-string
+ * fields), undefined dropped.
  */
 export function flattenParams(params: Readonly<Record<string, unknown>>): Record<string, string> {
   const out: Record<string, string> = {};

@@ -26,8 +26,9 @@ import {
 export const PROVIDER_ID = 'aliyun-dm';
 
 /**
- * DirectMail regions and their public hosts (docs/providers/aliyun-dm.md, DOC "API endpoints").
- * Resources do not cross regions: the sender address must be set up in the region used.
+ * DirectMail regions and their public hosts (docs/providers/aliyun-dm.md; Alibaba Cloud's "API
+ * endpoints" page). Resources do not cross regions: the sender address must be set up in the
+ * region used.
  */
 export const REGION_HOSTS = {
   'cn-hangzhou': 'dm.aliyuncs.com',

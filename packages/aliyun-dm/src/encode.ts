@@ -1,6 +1,6 @@
 /**
- * RFC 3986 percent-encoding as DirectMail's RPC signature needs it (docs/providers/aliyun-dm.md step 3):
- * UTF-8 bytes, `A-Z a-z 0-9 - _ . ~` kept, every other byte `%XX` in upper-case hex. So space is
+ * RFC 3986 percent-encoding as DirectMail's RPC signature needs it (docs/providers/aliyun-dm.md
+ * "Signatures" step 3): UTF-8 bytes, `A-Z a-z 0-9 - _ . ~` kept, every other byte `%XX` in upper-case hex. So space is
  * `%20` (never `+`), `*` is `%2A`, `~` stays, and `!'()` are encoded, which JavaScript's
  * `encodeURIComponent` leaves alone (the waliyun#6 `SignatureDoesNotMatch` bug).
  */

@@ -14,7 +14,10 @@ import {
 import { PROVIDER_ID } from './config.js';
 import { EVENT_REGION_ZONES, localTimeToDate, offsetOf } from './time.js';
 
-/** DirectMail event type → neutral kind (events.md §3 tables; legacy MNS types included). */
+/**
+ * DirectMail event type → neutral kind (docs/providers/events.md §3 tables; legacy MNS types
+ * included).
+ */
 export const EVENT_KINDS: Readonly<Record<string, MailEventKind>> = {
   'dm:Deliver:Succeed': 'delivered',
   'dm:Deliver:Fail': 'bounced',
@@ -59,7 +62,7 @@ export function parseEvents(body: unknown, options: ParseEventsOptions = {}): Ma
   );
 }
 
-/** The legacy MNS body is a form string, never JSON (events.md §3). */
+/** The legacy MNS body is a form string, never JSON (docs/providers/events.md §3). */
 function isLegacyForm(body: unknown): body is string {
   return typeof body === 'string' && !/^\s*[[{"]/.test(body) && body.includes('=');
 }
@@ -133,7 +136,7 @@ function readEnvelope(f: EventFields): Envelope {
   const type = f.string('type');
   const id = f.string('id');
   const time = f.string('time');
-  // `subject` is `acs:dm:<region>:<accountId>:*` (events.md §3).
+  // `subject` is `acs:dm:<region>:<accountId>:*` (docs/providers/events.md §3).
   const region = /^acs:dm:([^:]+):/.exec(f.string('subject') ?? '')?.[1];
   for (const name of ['source', 'aliyunaccountid', 'aliyunpublishtime']) f.string(name);
   return {
@@ -184,7 +187,8 @@ function validDate(text: string): Date | undefined {
 
 /**
  * Hard when the address itself is bad (`status` "2", or a no-such-mailbox `failed_type`),
- * soft otherwise: mailbridge's reading of the failure sample (events.md §3 "Hard or soft").
+ * soft otherwise: mailbridge's reading of the failure sample (docs/providers/events.md §3
+ * "Hard or soft").
  */
 function bounceOf(data: EventFields): BounceType {
   const status = data.string('status');

@@ -36,7 +36,10 @@ export const addressList = (max: number) =>
     ),
   );
 
-/** `TagName`: 1 to 128 of letters, digits, `_` and `-` (limits doc, "Tags"). */
+/**
+ * `TagName`: 1 to 128 of letters, digits, `_` and `-` (docs/providers/aliyun-dm-limits.md
+ * "Recipient lists and tags").
+ */
 export const tagName = z.pipe(
   z
     .string()

@@ -1,6 +1,6 @@
 /**
- * zod building blocks for DirectMail's drifting responses (docs/providers/aliyun-dm.md–10):
- * keys matched case-insensitively onto one canonical spelling, numbers that arrive as strings,
+ * zod building blocks for DirectMail's drifting responses (docs/providers/aliyun-dm.md
+ * "Responses"): keys matched case-insensitively onto one canonical spelling, numbers that arrive as strings,
  * ids that arrive as numbers (or above 2^53, as strings from `parseJson`), booleans as `"true"`,
  * and `data.<list>` wrappers whose casing changes between actions.
  */
@@ -98,7 +98,10 @@ export const base = { RequestId: z.string() };
 /** Paging fields of the `…ByParam` listings. */
 export const paging = { TotalCount: num, PageNumber: num, PageSize: num };
 
-/** A string request parameter (the wire carries every value as a string, docs/providers/aliyun-dm.md conventions). */
+/**
+ * A string request parameter (the wire carries every value as a string,
+ * docs/providers/aliyun-dm.md "Signatures" step 1).
+ */
 export const reqStr = z.string();
 /** A string of 1 to `max` characters, counted in code points as DirectMail counts them. */
 export const reqChars = (max: number) =>

@@ -62,7 +62,10 @@ export function formatTimestamp(ms: number): string {
   return lastFormatted;
 }
 
-/** `pe(k)=pe(v)` pairs sorted by name in code-unit order, joined with `&` (docs/providers/aliyun-dm.md steps 2–4). */
+/**
+ * `pe(k)=pe(v)` pairs sorted by name in code-unit order, joined with `&`
+ * (docs/providers/aliyun-dm.md "Signatures" steps 2–4).
+ */
 export function canonicalQuery(params: Readonly<Record<string, string>>): string {
   return Object.keys(params)
     .sort(compareCodeUnits)

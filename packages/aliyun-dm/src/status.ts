@@ -10,7 +10,10 @@ import type { AliyunDmResponse } from './actions.js';
 import { actionOperation, type ClientContext } from './client.js';
 import { PROVIDER_ID } from './config.js';
 
-/** `Status` → neutral kind (events.md §4): 0 delivered, 2 invalid address, 3 spam, 4 failed. */
+/**
+ * `Status` → neutral kind (docs/providers/events.md §4): 0 delivered, 2 invalid address, 3 spam,
+ * 4 failed.
+ */
 const STATUS_KINDS: Readonly<Record<number, { kind: MailEventKind; bounce?: BounceType }>> = {
   0: { kind: 'delivered' },
   2: { kind: 'bounced', bounce: 'hard' },
@@ -19,8 +22,8 @@ const STATUS_KINDS: Readonly<Record<number, { kind: MailEventKind; bounce?: Boun
 };
 
 /**
- * The zone of StartTime/EndTime is unconfirmed (events.md §4), so the window is widened by the
- * largest offset from UTC there is, and rows are then filtered by their zone-free
+ * The zone of StartTime/EndTime is unconfirmed (docs/providers/events.md §4), so the window is
+ * widened by the largest offset from UTC there is, and rows are then filtered by their zone-free
  * `UtcLastUpdateTime`.
  */
 const ZONE_SLACK_MS = 14 * 60 * 60 * 1000;
@@ -40,7 +43,8 @@ export function statusOperation(
       'status rows carry no EnvId: ask by recipient and time',
     );
   }
-  // Start no more than 30 days ago and span at most 30 days (aliyun-dm.md limits): a minute of margin.
+  // Start no more than 30 days ago and span at most 30 days
+  // (docs/providers/aliyun-dm-limits.md "Statistics"): a minute of margin.
   const floor = query.now.getTime() - RETENTION_MS + 60_000;
   const start = Math.max(query.since.getTime() - ZONE_SLACK_MS, floor);
   const end = Math.min(query.until.getTime() + ZONE_SLACK_MS, start + RETENTION_MS - 60_000);

@@ -5,8 +5,9 @@
  */
 
 /**
- * The zone of each region that publishes DirectMail events (events.md §3). Only cn-hangzhou's
- * offset (+08:00) is shown by the docs; the others are the region's city zone: an assumption.
+ * The zone of each region that publishes DirectMail events (docs/providers/events.md §3). Only
+ * cn-hangzhou's offset (+08:00) is shown by the docs; the others are the region's city zone: an
+ * assumption.
  */
 export const EVENT_REGION_ZONES: Readonly<Record<string, string>> = {
   'cn-hangzhou': 'Asia/Shanghai',

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { capabilities, RATE_LIMITS, TAG_PATTERN } from '../src/capabilities.js';
 
-it('recipient caps per the notes: to 100, no cc, bcc 2 (SDK)', () => {
+it('recipient caps per docs/providers/aliyun-dm.md: to 100, no cc, bcc 2 (SDK)', () => {
   expect(capabilities.recipients).toMatchObject({
     to: 100,
     cc: 0,
@@ -39,7 +39,7 @@ it('TagName pattern: 1–128 of [A-Za-z0-9_-]', () => {
     expect(TAG_PATTERN.test(bad)).toBe(false);
 });
 
-it('rate limits from the notes §4, each with its source', () => {
+it('rate limits from docs/providers/aliyun-dm.md "Rate limits", each with its source', () => {
   expect(RATE_LIMITS['SingleSendMail']).toMatchObject({ requests: 100, perMs: 1_000 });
   expect(RATE_LIMITS['BatchSendMail']).toMatchObject({ requests: 20, perMs: 60_000 });
   expect(RATE_LIMITS['QueryReceiverDetail']).toMatchObject({ requests: 2, perMs: 1_000 });

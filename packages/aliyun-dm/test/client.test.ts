@@ -180,7 +180,7 @@ describe('raw client', () => {
     expect(calls).toBe(0);
   });
 
-  it('uses the Action the notes give, not the seed typos', async () => {
+  it('uses the real Action, not the sender-address manual typo', async () => {
     const del = await actionOperation(ctx, 'DeleteMailAddress', { MailAddressId: 12 }).build(
       attempt(),
     );

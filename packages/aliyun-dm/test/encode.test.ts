@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { percentEncode } from '../src/encode.js';
 
-describe('percentEncode (RFC 3986, aliyun-dm.md §2 step 3)', () => {
+describe('percentEncode (RFC 3986, docs/providers/aliyun-dm.md "Signatures" step 3)', () => {
   const table: [string, string][] = [
     ['', ''],
     ['AZaz09-_.~', 'AZaz09-_.~'],

@@ -1,6 +1,7 @@
 /**
- * Response normalisation: the documented drift between seeds, SDK and live answers (casing,
- * wrappers, strings vs numbers) comes out as one shape per action (aliyun-dm.md Surprises 9–10).
+ * Response normalisation: the documented drift between manuals, SDK and live answers (casing,
+ * wrappers, strings vs numbers) comes out as one shape per action (docs/providers/aliyun-dm.md
+ * "Responses").
  */
 import { describe, expect, it } from 'vitest';
 import { actionOperation, clientContext } from '../src/client.js';
@@ -54,7 +55,7 @@ describe('normalisation of drift', () => {
     expect(upper.data?.stat?.[0]?.FaildCount).toBe('4');
   });
 
-  it('QueryMailAddressByParam in lowerCamel (S002) and PascalCase (SDK) read alike', () => {
+  it('QueryMailAddressByParam in lowerCamel (2022 sender-address manual) and PascalCase (SDK) read alike', () => {
     const op = actionOperation(ctx, 'QueryMailAddressByParam', { KeyWord: 'noreply' });
     const s002 = op.parse(
       json(
@@ -90,7 +91,7 @@ describe('normalisation of drift', () => {
     });
   });
 
-  it('GetIpfilterList: data as the list itself (S004) or as data.ipfilters (SDK)', () => {
+  it('GetIpfilterList: data as the list itself (2022 manual) or as data.ipfilters (SDK)', () => {
     const op = actionOperation(ctx, 'GetIpfilterList', {});
     const s004 = op.parse(
       json(
@@ -113,7 +114,7 @@ describe('normalisation of drift', () => {
     expect(sdk.TotalCount).toBe(1);
   });
 
-  it('GetTrackList: data.stat (SDK), or a bare TrackList / PrackList array (S004)', () => {
+  it('GetTrackList: data.stat (SDK), or a bare TrackList / PrackList array (2022 manual)', () => {
     const op = actionOperation(ctx, 'GetTrackList', {
       StartTime: '2024-01-01',
       EndTime: '2024-01-02',
@@ -134,7 +135,7 @@ describe('normalisation of drift', () => {
     }
   });
 
-  it('QueryInvalidAddress: total/detailList (S003) read as TotalCount/data.mailDetail (SDK)', () => {
+  it('QueryInvalidAddress: total/detailList (2019 manual) read as TotalCount/data.mailDetail (SDK)', () => {
     const op = actionOperation(ctx, 'QueryInvalidAddress', {});
     const row = '{"toAddress":"x@example.com","utcLastUpdateTime":1658817689}';
     const s003 = op.parse(
@@ -156,7 +157,7 @@ describe('normalisation of drift', () => {
     });
   });
 
-  it('GetSendEmailCountByMailFrom: the lowerCamel data of S003, typed', () => {
+  it('GetSendEmailCountByMailFrom: the lowerCamel data of the 2019 manual, typed', () => {
     const op = actionOperation(ctx, 'GetSendEmailCountByMailFrom', {
       AccountName: 'noreply@mail.example.com',
     });
@@ -176,7 +177,7 @@ describe('normalisation of drift', () => {
     });
   });
 
-  it('DomainId as a number (S003 example) or a string (SDK)', () => {
+  it('DomainId as a number (2019 manual example) or a string (SDK)', () => {
     const op = actionOperation(ctx, 'CreateDomain', { DomainName: 'abc.com' });
     expect(op.parse(json(200, '{"RequestId":"R","DomainId":158910}'), attempt()).DomainId).toBe(
       '158910',

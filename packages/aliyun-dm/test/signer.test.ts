@@ -25,7 +25,7 @@ describe('RPC v1 signature', () => {
     expect(rpcSignature(v.method, v.params, v.accessKeySecret)).toBe(v.signature);
   });
 
-  it("reproduces Alibaba's published example (aliyun-dm.md §2)", () => {
+  it("reproduces Alibaba's published example (docs/providers/aliyun-dm.md, Signatures)", () => {
     const params = {
       AccessKeyId: 'testid',
       Action: 'DescribeRegions',

@@ -105,7 +105,8 @@ export function smtpSendOperation(
     },
     parse(response) {
       // DirectMail's reply to the message: `250 Data Ok: queued as freedom ###envid=N`, the
-      // EnvId its events carry (aliyun-dm.md §6.4); else the Message-ID this adapter set.
+      // EnvId its events carry (docs/providers/aliyun-dm.md "Sending"); else the Message-ID this
+      // adapter set.
       const envId = /###envid=(\d+)/.exec(response.body)?.[1];
       return { messageId: envId ?? (current as Prepared).composed.messageId };
     },
