@@ -86,9 +86,10 @@ export const HANDLERS: Readonly<Record<string, DmHandler>> = {
 };
 
 /**
- * Every DirectMail action in `@alicloud/dm20151123` 1.9.0 plus the seed-only ones (aliyun-dm.md
- * §3.1). One of these that is not in HANDLERS is answered `UnsupportedOperation`, naming the
- * emulator; any other name is `InvalidApi.NotFound`, as the gateway answers.
+ * Every DirectMail action in `@alicloud/dm20151123` 1.9.0 plus the ones only older manuals name
+ * (docs/providers/aliyun-dm.md "Other actions"). One of these that is not in HANDLERS is answered
+ * `UnsupportedOperation`, naming the emulator; any other name is `InvalidApi.NotFound`, as the
+ * gateway answers.
  */
 const KNOWN = new Set(
   `AddIpfilter ApproveReplyMailAddress BatchSendMail ChangeDomainDkimRecord CheckDisposable

@@ -4,7 +4,10 @@ import { type DmParams, headerValue, isV3 } from './params.js';
 import { claimV1 } from './sign-v1.js';
 import { claimV3, type SignatureClaim } from './sign-v3.js';
 
-/** Requests more than 15 minutes from the server clock are refused (aliyun-dm.md §1.3). */
+/**
+ * Requests more than 15 minutes from the server clock are refused (docs/providers/aliyun-dm.md
+ * "Transport").
+ */
 export const TIMESTAMP_WINDOW_MS = 15 * 60 * 1000;
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
@@ -62,7 +65,7 @@ function checkTime(timestamp: string, now: number): number {
   const time = parseTimestamp(timestamp);
   if (time === undefined) fail('InvalidTimeStamp.Format', `Got "${timestamp}".`);
   if (Math.abs(time - now) > TIMESTAMP_WINDOW_MS) {
-    // The server time is in the message so a client can tell clock skew apart (STYLE.md).
+    // The server time is in the message so a client can tell clock skew from a bad signature.
     fail('InvalidTimeStamp.Expired', `Request time ${timestamp}; server time is ${iso(now)}.`);
   }
   return time;
@@ -86,10 +89,12 @@ function claimOf(req: EmuRequest, params: DmParams): SignatureClaim {
 }
 
 /**
- * Verify a request's signature, v1 (HMAC-SHA1, aliyun-dm.md §2) or V3 (ACS3-HMAC-SHA256,
- * §2.1). Order: signature fields, AccessKey, timestamp, signature, token, nonce. The nonce is
- * checked after the signature and recorded only once everything verified, so a byte-identical
- * replay of an accepted request gets `SignatureNonceUsed` (DESIGN.md "Retries, duplicates").
+ * Verify a request's signature, v1 (HMAC-SHA1) or V3 (ACS3-HMAC-SHA256), both in
+ * docs/providers/aliyun-dm.md "Signatures". Order: signature fields, AccessKey, timestamp,
+ * signature, token, nonce. The nonce is checked after the signature and recorded only once
+ * everything verified, so a byte-identical replay of an accepted request gets
+ * `SignatureNonceUsed`: the scheduler's crash recovery relies on it
+ * (docs/providers/aliyun-dm-replay.md).
  * Returns the AccessKey ID; throws DmFailure otherwise.
  */
 export function authenticate(req: EmuRequest, params: DmParams, auth: AuthContext): string {

@@ -14,7 +14,10 @@ import {
 import type { DmReceiver, DmState, DmTemplate } from './state.js';
 import { charLength, required } from './validate.js';
 
-/** An approved template by name (≤30 characters, S003). */
+/**
+ * An approved template by name (≤30 characters, docs/providers/aliyun-dm-limits.md
+ * "Sending (SingleSendMail, BatchSendMail)").
+ */
 function findTemplate(state: DmState, name: string): DmTemplate {
   if (charLength(name) > 30) fail('InvalidTemplateName.Malformed', 'At most 30 characters.');
   const template = state.templateByName(name);
@@ -59,9 +62,9 @@ function personalise(
 }
 
 /**
- * BatchSendMail (aliyun-dm.md §3.2, S000, S003 §4.2): renders the template once per recipient
- * with that recipient's variables (`{EAddr}` plus the uploaded fields), records one outbox copy
- * each under one EnvId (messageId and taskId), and a task for QueryTaskByParam.
+ * BatchSendMail (docs/providers/aliyun-dm.md "Sending" and "Error codes"): renders the template
+ * once per recipient with that recipient's variables (`{EAddr}` plus the uploaded fields), records
+ * one outbox copy each under one EnvId (messageId and taskId), and a task for QueryTaskByParam.
  */
 export function batchSendMail(call: DmCall): DmBody {
   const { params, state } = call;

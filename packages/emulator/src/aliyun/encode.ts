@@ -1,8 +1,9 @@
 /**
- * RFC 3986 percent-encoding as DirectMail's RPC signature uses it (aliyun-dm.md §2 step 3):
- * UTF-8 bytes; `A-Z a-z 0-9 - _ . ~` kept; every other byte `%XX` with uppercase hex, so space is
- * `%20`, `*` is `%2A`, `+` is `%2B` and `!'()` are encoded too. Written byte by byte rather than
- * on top of `encodeURIComponent`, so it cannot inherit that function's exceptions.
+ * RFC 3986 percent-encoding as DirectMail's RPC signature uses it (docs/providers/aliyun-dm.md
+ * "Signatures" step 3): UTF-8 bytes; `A-Z a-z 0-9 - _ . ~` kept; every other byte `%XX` with
+ * uppercase hex, so space is `%20`, `*` is `%2A`, `+` is `%2B` and `!'()` are encoded too. Written
+ * byte by byte rather than on top of `encodeURIComponent`, so it cannot inherit that function's
+ * exceptions.
  */
 const HEX = '0123456789ABCDEF';
 
@@ -23,7 +24,7 @@ const TABLE: readonly string[] = Array.from({ length: 256 }, (_, byte) =>
   isUnreserved(byte) ? String.fromCharCode(byte) : `%${HEX[byte >> 4]}${HEX[byte & 0x0f]}`,
 );
 
-/** Percent-encode a string the DirectMail way (`pe()` in aliyun-dm.md §2). */
+/** Percent-encode the DirectMail way (`pe` in docs/providers/aliyun-dm.md "Signatures"). */
 export function percentEncode(value: string): string {
   const bytes = Buffer.from(value, 'utf8');
   // Runs of unreserved bytes are copied in one slice; only the other bytes go through the

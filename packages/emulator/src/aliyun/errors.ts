@@ -1,7 +1,7 @@
 /**
  * DirectMail error codes the emulator answers, with their HTTP status and default message.
- * Statuses follow aliyun-dm.md §5 and the seed tables (S000, S003, S004); where the sources
- * disagree the choice is noted on the row.
+ * Statuses follow docs/providers/aliyun-dm.md "Error codes" (the gateway tables and the manuals'
+ * per-action tables); where the sources disagree the choice is noted on the row.
  */
 
 interface CodeInfo {
@@ -10,7 +10,7 @@ interface CodeInfo {
 }
 
 const CATALOG: Readonly<Record<string, CodeInfo>> = {
-  // Gateway and signature errors (aliyun-dm.md §5, "POP list").
+  // Gateway and signature errors (docs/providers/aliyun-dm.md "Error codes", gateway table).
   IncompleteSignature: {
     status: 400,
     message: 'The request signature does not conform to Aliyun standards.',
@@ -70,7 +70,8 @@ const CATALOG: Readonly<Record<string, CodeInfo>> = {
     status: 500,
     message: 'The request processing has failed due to some unknown error.',
   },
-  // Business errors (S000, S002, S003, S004). NotFound codes are 404 per S003; S000 says 400.
+  // Business errors (docs/providers/aliyun-dm.md "Error codes"). NotFound codes are 404 as in the
+  // 2019 manual; the BatchSendMail manual says 400.
   'InvalidMailAddress.NotFound': {
     status: 404,
     message: 'The specified mailAddress does not exist.',
@@ -171,12 +172,15 @@ export function fail(code: string, detail?: string): never {
   throw new DmFailure(code, detail === undefined ? undefined : `${messageOf(code)} ${detail}`);
 }
 
-/** `Missing{Name}`: the gateway's answer for an absent required parameter (aliyun-dm.md §5). */
+/**
+ * `Missing{Name}`: the gateway's answer for an absent required parameter
+ * (docs/providers/aliyun-dm.md "Error codes").
+ */
 export function missing(name: string): never {
   throw new DmFailure(`Missing${name}`, `${name} is mandatory for this action.`, 400);
 }
 
-/** `InvalidParameter` naming the parameter and why (aliyun-dm.md §5). */
+/** `InvalidParameter` naming the parameter and why (docs/providers/aliyun-dm.md "Error codes"). */
 export function invalid(name: string, why: string): never {
   throw new DmFailure('InvalidParameter', `Specified parameter ${name} is not valid: ${why}`);
 }

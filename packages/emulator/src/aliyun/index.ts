@@ -32,10 +32,13 @@ export interface DmSmtpAccount {
   nextEnvId(): string;
 }
 
-/** Versions DirectMail answers (aliyun-dm.md §1.1). */
+/** Versions DirectMail answers (docs/providers/aliyun-dm.md "Transport"). */
 const VERSIONS = new Set(['2015-11-23', '2017-06-22']);
 
-/** Method, action and version, before any signature work (aliyun-dm.md §1.2, §5). */
+/**
+ * Method, action and version, before any signature work (docs/providers/aliyun-dm.md "Transport"
+ * and "Error codes").
+ */
 function preflight(
   req: EmuRequest,
   action: string | undefined,
@@ -63,7 +66,7 @@ function preflight(
 }
 
 function requestIdOf(ctx: EmuContext): string {
-  // DirectMail request ids are upper-case UUIDs (S000, S003 examples).
+  // DirectMail request ids are upper-case UUIDs (docs/providers/aliyun-dm.md "Responses").
   return ctx.requestId().toUpperCase();
 }
 

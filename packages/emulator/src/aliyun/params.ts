@@ -5,8 +5,8 @@ export type ParamSource = 'query' | 'body';
 
 /**
  * The parameters of one RPC request: the union of the query string and an
- * `application/x-www-form-urlencoded` body (aliyun-dm.md §1.2). A body value wins over a query
- * value of the same name, as openapi-core builds its signed map that way.
+ * `application/x-www-form-urlencoded` body (docs/providers/aliyun-dm.md "Transport"). A body value
+ * wins over a query value of the same name, as openapi-core builds its signed map that way.
  */
 export class DmParams {
   readonly query: ReadonlyMap<string, string>;
@@ -80,7 +80,7 @@ export function isV3(req: EmuRequest): boolean {
 /**
  * The action: the `Action` parameter, else the `x-acs-action` header. With `signedOnly`, a v1
  * request must name it in a parameter: there the header is informational and not signed
- * (aliyun-dm.md §1.3), while V3 signs it.
+ * (docs/providers/aliyun-dm.md "Transport"), while V3 signs it.
  */
 export function actionOf(
   req: EmuRequest,
@@ -99,10 +99,10 @@ export function versionOf(req: EmuRequest, params: DmParams): string | undefined
 export type DmFormat = 'JSON' | 'XML';
 
 /**
- * The response format. `Format` is matched case-insensitively (openapi sends `json`). Without it
- * a v1 request gets XML, the documented DirectMail default (aliyun-dm.md §1.3, Surprise 1); a
- * V3 request (no Format parameter at all) gets JSON, which is what openapi-core parses.
- * An unknown value gives undefined (the caller answers InvalidParameter.Format).
+ * The response format. `Format` is matched case-insensitively (openapi sends `json`). Without it a
+ * v1 request gets XML, the documented DirectMail default (docs/providers/aliyun-dm.md "Transport");
+ * a V3 request (no Format parameter at all) gets JSON, which is what openapi-core parses. An
+ * unknown value gives undefined (the caller answers InvalidParameter.Format).
  */
 export function formatOf(req: EmuRequest, params: DmParams): DmFormat | undefined {
   const format = params.get('Format');

@@ -15,9 +15,9 @@ import {
 } from './validate.js';
 
 /**
- * Read-mostly actions (aliyun-dm.md §3.2): templates, tasks, sender addresses, tags and the
- * account summary. List answers wrap their rows in a lowercase `data.<row>` array, as the SDK
- * models do.
+ * Read-mostly actions (docs/providers/aliyun-dm.md "Other actions"): templates, tasks, sender
+ * addresses, tags and the account summary. List answers wrap their rows in a lowercase `data.<row>`
+ * array, as the SDK models do.
  */
 
 /** Does any text contain the keyword (case-insensitive)? No keyword matches all. */
@@ -149,7 +149,10 @@ export function queryTagByParam(call: DmCall): DmBody {
 
 const DAILY_QUOTA = 2000;
 
-/** DescAccountSummary: fixed quotas (S003 example values) and live resource counts. */
+/**
+ * DescAccountSummary: fixed quotas (the 2019 manual's example values, docs/providers/aliyun-dm.md
+ * "Other actions") and live resource counts.
+ */
 export function descAccountSummary(call: DmCall): DmBody {
   const { state } = call;
   const today = sentSince(call, undefined, call.now - (call.now % DAY_MS));

@@ -14,9 +14,12 @@ import {
   utcSeconds,
 } from './validate.js';
 
-/** Recipient lists (aliyun-dm.md §3.2, S003 §8). */
+/** Recipient lists (docs/providers/aliyun-dm.md "Recipient lists" and "Error codes"). */
 
-/** Keep a list at least 10 minutes after a BatchSendMail used it (aliyun-dm.md §4). */
+/**
+ * Keep a list at least 10 minutes after a BatchSendMail used it (docs/providers/aliyun-dm.md
+ * "Recipient lists").
+ */
 const KEEP_AFTER_BATCH_MS = 10 * 60 * 1000;
 const MAX_DETAILS_PER_CALL = 500;
 /** The schema QueryReceiverDetail reports, in Detail field order (u, n, g, b, m). */
@@ -99,7 +102,7 @@ function toMember(entry: unknown, receiver: DmReceiver, now: number): DmMember |
     const value = fields[short];
     if (value !== undefined && value !== null && value !== '') data[long] = String(value);
   }
-  // UserName ≤75 and NickName ≤25 characters (DOC "Create recipient lists").
+  // UserName ≤75 and NickName ≤25 characters (guide "Create recipient lists", doc-detail/57125).
   if (charLength(data['UserName'] ?? '') > 75) return 'UserName is over 75 characters.';
   if (charLength(data['NickName'] ?? '') > 25) return 'NickName is over 25 characters.';
   return { email, data, createTime: now };
@@ -108,7 +111,7 @@ function toMember(entry: unknown, receiver: DmReceiver, now: number): DmMember |
 /**
  * SaveReceiverDetail: up to 500 recipients per call. A bad or duplicate address counts in
  * ErrorCount and is listed in `Data.Detail` (capital D, unlike other answers); it does not
- * fail the call (aliyun-dm.md §3.2).
+ * fail the call (docs/providers/aliyun-dm.md "Recipient lists").
  */
 export function saveReceiverDetail(call: DmCall): DmBody {
   const { params, state } = call;
@@ -170,7 +173,8 @@ export function queryReceiverByParam(call: DmCall): DmBody {
 
 /**
  * QueryReceiverDetail: NextStart is an offset (default "0"); `Data` is the member's
- * variables as a JSON object string (the real format is unconfirmed, aliyun-dm.md §3.2).
+ * variables as a JSON object string (the real format is unconfirmed, docs/providers/aliyun-dm.md
+ * "Recipient lists").
  */
 export function queryReceiverDetail(call: DmCall): DmBody {
   const { params, state } = call;
@@ -217,8 +221,9 @@ export function deleteReceiver(call: DmCall): DmBody {
 }
 
 /**
- * DeleteReceiverDetail: removes one address. `Email` is optional in S003 and the SDK, but what
- * the service does without it is unconfirmed, so the emulator requires it (MissingEmail).
+ * DeleteReceiverDetail: removes one address. `Email` is optional in the 2019 manual and the SDK
+ * (docs/providers/aliyun-dm.md "Recipient lists"), but what the service does without it is
+ * unconfirmed, so the emulator requires it (MissingEmail).
  */
 export function deleteReceiverDetail(call: DmCall): DmBody {
   const receiver = findById(call.state, required(call.params, 'ReceiverId'));

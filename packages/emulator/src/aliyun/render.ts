@@ -4,7 +4,7 @@ import type { DmFormat } from './params.js';
 /**
  * An integer written into JSON as a bare number literal with every digit kept, such as an
  * `EnvId` above 2^53 (real DirectMail answers `"EnvId":600000…` unquoted; clients must keep it
- * exact, DESIGN.md "HTTP").
+ * exact, docs/providers/aliyun-dm.md "Responses").
  */
 export class RawNumber {
   readonly digits: string;
@@ -62,7 +62,10 @@ function xmlChildren(body: DmBody): string {
 }
 
 const PROLOG = "<?xml version='1.0' encoding='UTF-8'?>";
-/** openapi-core compares the XML content type to exactly this string (aliyun-dm.md §2.1). */
+/**
+ * openapi-core compares the XML content type to exactly this string (docs/providers/aliyun-dm.md
+ * "Signatures", V3).
+ */
 const XML_TYPE = 'text/xml;charset=utf-8';
 const JSON_TYPE = 'application/json;charset=utf-8';
 
@@ -78,8 +81,8 @@ function respond(status: number, format: DmFormat, text: string, requestId: stri
 }
 
 /**
- * A success answer (aliyun-dm.md §1.4): JSON is a flat object led by `RequestId`; XML has the
- * root `<{Action}Response>`.
+ * A success answer (docs/providers/aliyun-dm.md "Responses"): JSON is a flat object led by
+ * `RequestId`; XML has the root `<{Action}Response>`.
  */
 export function successResponse(
   action: string,
@@ -104,8 +107,8 @@ export interface DmErrorFields {
 }
 
 /**
- * An error answer (aliyun-dm.md §1.4): `{RequestId, HostId, Code, Message, Recommend}` in JSON,
- * `<Error>…</Error>` in XML. `Recommend` mimics the gateway's diagnosis link.
+ * An error answer (docs/providers/aliyun-dm.md "Responses"): `{RequestId, HostId, Code, Message,
+ * Recommend}` in JSON, `<Error>…</Error>` in XML. `Recommend` mimics the gateway's diagnosis link.
  */
 export function errorResponseOf(format: DmFormat, fields: DmErrorFields): EmuResponse {
   const body: DmBody = {

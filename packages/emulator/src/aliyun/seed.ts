@@ -39,7 +39,7 @@ export interface AliyunSeed {
 
 /**
  * The account every emulator starts with. Template variables use DirectMail's `{Name}` syntax
- * (DOC "Create email templates": `{EAddr}`, `{UserName}`, `{NickName}`, `{Gender}`,
+ * (the "Create email templates" help page: `{EAddr}`, `{UserName}`, `{NickName}`, `{Gender}`,
  * `{Birthday}`, `{Mobile}`; CustomDetail keys work the same way).
  */
 export const ALIYUN_DEFAULT_SEED: AliyunSeed = {

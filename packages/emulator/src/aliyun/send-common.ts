@@ -4,14 +4,15 @@ import type { DmSender, DmState, SendType } from './state.js';
 import { charLength, checkTagName, domainOf, isEmail, oneOf } from './validate.js';
 
 /**
- * Checks shared by SingleSendMail and BatchSendMail (aliyun-dm.md §3.2 and §5), in the order a
- * client is most helped by: parameter syntax first, then the sender and its domain.
+ * Checks shared by SingleSendMail and BatchSendMail (docs/providers/aliyun-dm.md "Sending" and
+ * "Error codes"), in the order a client is most helped by: parameter syntax first, then the sender
+ * and its domain.
  */
 
 /**
- * The sender address (AccountName): well formed, known in this region, not frozen, of the
- * type the action needs (SingleSendMail `trigger`, BatchSendMail `batch`, S000), on a verified
- * domain.
+ * The sender address (AccountName): well formed, known in this region, not frozen, of the type the
+ * action needs (SingleSendMail `trigger`, BatchSendMail `batch`; docs/providers/aliyun-dm.md
+ * "Sending" documents the batch rule), on a verified domain.
  */
 export function checkSender(state: DmState, accountName: string, needs: SendType): DmSender {
   if (!isEmail(accountName)) fail('InvalidMailAddressName.Malformed', `Got "${accountName}".`);
@@ -36,7 +37,10 @@ export function checkAddressType(params: DmParams): string {
   return oneOf(params, 'AddressType', ['0', '1']) ?? '1';
 }
 
-/** ReplyAddress must be an address; ReplyAddressAlias at most 15 characters (S003). */
+/**
+ * ReplyAddress must be an address; ReplyAddressAlias at most 15 characters
+ * (docs/providers/aliyun-dm-limits.md "Sending (SingleSendMail, BatchSendMail)").
+ */
 export function readReply(params: DmParams): { address?: string; alias?: string } {
   const address = params.opt('ReplyAddress');
   const alias = params.opt('ReplyAddressAlias');
@@ -58,8 +62,8 @@ export function readTag(params: DmParams, state: DmState): string | undefined {
 
 /**
  * Options whose values are enumerated: ClickTrace `0`/`1` (a string, not a boolean),
- * UnSubscribeLinkType and UnSubscribeFilterLevel (aliyun-dm.md §3.2). DomainAuth is refused
- * rather than ignored: the emulator does not model domain-level senders.
+ * UnSubscribeLinkType and UnSubscribeFilterLevel (docs/providers/aliyun-dm.md "Sending").
+ * DomainAuth is refused rather than ignored: the emulator does not model domain-level senders.
  */
 export function checkOptions(params: DmParams): void {
   oneOf(params, 'ClickTrace', ['0', '1']);
@@ -103,7 +107,7 @@ export function readHeaders(params: DmParams): Record<string, string> | undefine
   return out;
 }
 
-/** Replace `{Name}` variables (DOC "Create email templates"); unknown names stay as written. */
+/** Replace `{Name}` variables ("Create email templates" page); unknown names stay as written. */
 export function renderTemplate(text: string, vars: Readonly<Record<string, string>>): string {
   return text.replace(/\{([A-Za-z0-9_]+)\}/g, (match, name: string) => vars[name] ?? match);
 }

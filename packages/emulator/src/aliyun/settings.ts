@@ -1,7 +1,8 @@
 /**
  * The seed actions for tags after creation, IP protection and the sender callback URL
- * (aliyun-dm.md §3.1; docs/providers/aliyun-dm-limits.md). Their state hangs off the account's
- * `DmState` through a WeakMap, so `reset()` (a new DmState) starts them afresh.
+ * (docs/providers/aliyun-dm.md "Other actions"; docs/providers/aliyun-dm-limits.md). Their state
+ * hangs off the account's `DmState` through a WeakMap, so `reset()` (a new DmState) starts them
+ * afresh.
  */
 import type { DmCall } from './call.js';
 import { fail, invalid } from './errors.js';
@@ -71,7 +72,8 @@ export function getIpProtection(call: DmCall): DmBody {
   return { IpProtection: settingsOf(call.state).ipProtection };
 }
 
-// A single IPv4 address, an `a-b` range of two, or a CIDR block (aliyun-dm.md §3.1 AddIpfilter).
+// A single IPv4 address, an `a-b` range of two, or a CIDR block (AddIpfilter,
+// docs/providers/aliyun-dm.md "Other actions").
 const IPV4 = String.raw`(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}`;
 const IP_FILTER = new RegExp(`^${IPV4}(?:-${IPV4}|/(?:3[0-2]|[12]?\\d))?$`);
 

@@ -6,8 +6,8 @@ import type { DmParams } from './params.js';
 import type { SignatureClaim } from './sign-v3.js';
 
 /**
- * The RPC string to sign (aliyun-dm.md §2 steps 1–5): every parameter but `Signature`, sorted by
- * name in code-unit order, `pe(name)=pe(value)` joined by `&`, then
+ * The RPC string to sign (docs/providers/aliyun-dm.md "Signatures" steps 1–5): every parameter but
+ * `Signature`, sorted by name in code-unit order, `pe(name)=pe(value)` joined by `&`, then
  * `METHOD&%2F&pe(canonical)` — the canonical query is encoded a second time on purpose.
  */
 export function stringToSignV1(method: string, params: ReadonlyMap<string, string>): string {
@@ -18,7 +18,10 @@ export function stringToSignV1(method: string, params: ReadonlyMap<string, strin
   return `${method.toUpperCase()}&${percentEncode('/')}&${percentEncode(canonical)}`;
 }
 
-/** base64(HMAC-SHA1(secret + "&", stringToSign)) (aliyun-dm.md §2 steps 6–7). */
+/**
+ * base64(HMAC-SHA1(secret + "&", stringToSign)) (docs/providers/aliyun-dm.md "Signatures"
+ * steps 6–7).
+ */
 export function signV1(stringToSign: string, secret: string): string {
   return createHmac('sha1', `${secret}&`).update(stringToSign, 'utf8').digest('base64');
 }
@@ -31,10 +34,10 @@ function redactedStringToSign(method: string, params: DmParams): string {
 }
 
 /**
- * Read the v1 signature parameters (aliyun-dm.md §1.3) and return a claim to verify. Missing or
- * malformed signature fields are answered first, as the gateway does: `IncompleteSignature`
- * for the signature fields, `Missing{Name}` for the key and nonce, `IllegalTimestamp` for the
- * timestamp (aliyun-dm.md §5).
+ * Read the v1 signature parameters (docs/providers/aliyun-dm.md "Transport") and return a claim to
+ * verify. Missing or malformed signature fields are answered first, as the gateway does:
+ * `IncompleteSignature` for the signature fields, `Missing{Name}` for the key and nonce,
+ * `IllegalTimestamp` for the timestamp (docs/providers/aliyun-dm.md "Error codes").
  */
 export function claimV1(req: EmuRequest, params: DmParams): SignatureClaim {
   const signature = params.get('Signature');

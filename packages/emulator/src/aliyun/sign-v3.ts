@@ -80,7 +80,7 @@ function sha256Hex(data: string | Buffer): string {
  * The V3 string to sign: `ACS3-HMAC-SHA256\n` + hex(sha256(canonical request)), where the
  * canonical request is method, path, canonical query, canonical headers, a blank line, the
  * signed header names joined by `;`, and the payload hash (x-acs-content-sha256). Learned from
- * openapi-core 1.0.8 `Utils.getAuthorization` (aliyun-dm.md §2.1, "Default scheme").
+ * openapi-core 1.0.8 `Utils.getAuthorization` (docs/providers/aliyun-dm.md "Signatures", V3).
  */
 export function stringToSignV3(req: EmuRequest, signed: readonly string[]): string {
   const path = req.url.pathname.replace(/\+/g, '%20').replace(/\*/g, '%2A').replace(/%7E/g, '~');

@@ -16,7 +16,11 @@ import {
 import type { DmSender, DmState } from './state.js';
 import { charLength, isEmail, oneOf, required } from './validate.js';
 
-/** Limits (aliyun-dm.md §4). Subject: 256, the SDK and current DOC (S003 said 100). */
+/**
+ * Limits (docs/providers/aliyun-dm-limits.md "Sending (SingleSendMail, BatchSendMail)"). Subject:
+ * 256, the SDK and current API reference (the 2019 manual said 100: "Decisions where sources
+ * disagree").
+ */
 const MAX_TO = 100;
 const MAX_BCC = 2;
 const MAX_SUBJECT = 256;
@@ -108,7 +112,10 @@ function stringValues(value: unknown): Record<string, string> {
   return out;
 }
 
-/** Subject ≤256, FromAlias < 15 characters, and a body or a template (S003, SDK). */
+/**
+ * Subject ≤256, FromAlias < 15 characters, and a body or a template (2019 manual, SDK;
+ * docs/providers/aliyun-dm-limits.md "Decisions where sources disagree").
+ */
 function readContent(params: DmParams, state: DmState): Content {
   const subject = required(params, 'Subject');
   if (charLength(subject) > MAX_SUBJECT)
@@ -148,8 +155,8 @@ function readAttachments(params: DmParams): { name: string; size: number }[] {
 }
 
 /**
- * SingleSendMail (aliyun-dm.md §3.2, S003 §4.1): one EnvId for the call, one outbox copy per
- * ToAddress recipient, plus one per BCC address (marked by `bcc`).
+ * SingleSendMail (docs/providers/aliyun-dm.md "Sending" and "Error codes"): one EnvId for the call,
+ * one outbox copy per ToAddress recipient, plus one per BCC address (marked by `bcc`).
  */
 export function singleSendMail(call: DmCall): DmBody {
   const { params, state } = call;

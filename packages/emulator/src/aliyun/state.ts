@@ -4,7 +4,7 @@
  */
 
 export type SendType = 'trigger' | 'batch';
-/** DescTemplate codes (aliyun-dm.md §3.2 QueryTemplateByParam): 0 draft … 3 rejected. */
+/** DescTemplate codes (docs/providers/aliyun-dm.md "Other actions"): 0 draft … 3 rejected. */
 export type TemplateStatus = 'draft' | 'pending' | 'approved' | 'rejected';
 
 export const TEMPLATE_STATUS_CODE: Readonly<Record<TemplateStatus, string>> = {
@@ -59,7 +59,10 @@ export interface DmReceiver {
   readonly createTime: number;
   /** Members by lowercased address, in upload order. */
   readonly members: Map<string, DmMember>;
-  /** Emulator time of the last BatchSendMail that used this list (aliyun-dm.md §4). */
+  /**
+   * Emulator time of the last BatchSendMail that used this list (docs/providers/aliyun-dm.md
+   * "Recipient lists").
+   */
   lastBatchAt: number | undefined;
 }
 
@@ -91,7 +94,7 @@ export class DmState {
   /** Addresses on the invalid-address list: sending to them gives InvalidToAddress.Spam. */
   readonly invalidAddresses = new Set<string>();
   private counter = 100000;
-  /** EnvIds are above 2^53 on purpose (aliyun-dm.md Surprise 10). */
+  /** EnvIds are above 2^53 on purpose (docs/providers/aliyun-dm.md "Responses"). */
   private envId = 600000000000000000n;
 
   /** A fresh numeric id (domains, senders, templates, tags). */

@@ -16,10 +16,10 @@ import {
 } from './validate.js';
 
 /**
- * SenderStatisticsDetailByParam (aliyun-dm.md §3.2, S003 §12.1, S004): per-recipient delivery
- * detail, answered from the shared outbox. Each copy's Status follows its outcome
- * (events/outcome.ts: 0 delivered, 2 hard bounce, 4 other failures). StartTime/EndTime are `yyyy-MM-dd HH:mm`, read as UTC (the service's
- * zone is unconfirmed).
+ * SenderStatisticsDetailByParam (docs/providers/events.md §4; docs/providers/aliyun-dm.md "Error
+ * codes"): per-recipient delivery detail, answered from the shared outbox. Each copy's Status
+ * follows its outcome (events/outcome.ts: 0 delivered, 2 hard bounce, 4 other failures).
+ * StartTime/EndTime are `yyyy-MM-dd HH:mm`, read as UTC (the service's zone is unconfirmed).
  */
 
 const WINDOW_MS = 30 * DAY_MS;
@@ -37,7 +37,10 @@ function readTime(params: DmParams, name: string, malformed: string): number {
   return ms;
 }
 
-/** The start is at most 30 days ago and the span at most 30 days (S003, S004). */
+/**
+ * The start is at most 30 days ago and the span at most 30 days
+ * (docs/providers/aliyun-dm-limits.md "Statistics").
+ */
 function readWindow(call: DmCall): { start: number; end: number } {
   const start = readTime(call.params, 'StartTime', 'InvalidStartTime.Malformed');
   const end = readTime(call.params, 'EndTime', 'InvalidDate.Malformed');

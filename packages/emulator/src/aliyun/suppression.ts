@@ -1,5 +1,5 @@
 /**
- * The user suppression list (aliyun-dm.md §3.1 "Suppression and blocking"; response fields as
+ * The user suppression list (docs/providers/aliyun-dm.md "Other actions"; response fields as
  * the official SDK models them): CreateUserSuppression (Address: an email or a domain),
  * ListUserSuppression (Address, PageNo, PageSize → `Data.UserSuppressions[]`),
  * RemoveUserSuppression (SuppressionIds, comma-separated). Kept per state object, so

@@ -2,9 +2,9 @@ import { fail, invalid, missing } from './errors.js';
 import type { DmParams } from './params.js';
 
 /**
- * An address as S003 describes it: `@`, a local part and a domain of letters, digits, `_ - .`
- * (the domain with at least one dot). `+` is also accepted in the local part: sub-addressing is
- * common and the signing vectors use it.
+ * An address as the 2019 manual describes it (docs/providers/aliyun-dm.md "Sending"): `@`, a local
+ * part and a domain of letters, digits, `_ - .` (the domain with at least one dot). `+` is also
+ * accepted in the local part: sub-addressing is common and the signing vectors use it.
  */
 const EMAIL = /^[A-Za-z0-9_.+-]+@[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$/;
 
@@ -27,7 +27,10 @@ export function domainOf(address: string): string {
   return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 }
 
-/** A required parameter: absent or empty gives `Missing{Name}` (aliyun-dm.md §5). */
+/**
+ * A required parameter: absent or empty gives `Missing{Name}` (docs/providers/aliyun-dm.md
+ * "Error codes").
+ */
 export function required(params: DmParams, name: string): string {
   const value = params.get(name);
   if (value === undefined || value === '') missing(name);
