@@ -52,7 +52,10 @@ function sdkActions(): string[] {
   return [...names].sort();
 }
 
-/** Actions only the seeds document (aliyun-dm.md §3.1); typed and answered all the same. */
+/**
+ * Actions only older manuals document (docs/providers/aliyun-dm.md "Other actions"); typed and
+ * answered all the same.
+ */
 const SEED_ONLY = [
   'GetMailAddressMsgCallBackUrl',
   'GetSendEmailCountByMailFrom',

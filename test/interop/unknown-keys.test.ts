@@ -1,7 +1,9 @@
 /**
  * An AccessKey / SecretId the emulator does not know, through each official SDK unchanged:
- * DirectMail answers `InvalidAccessKeyId.NotFound` (aliyun-dm.md §5) whichever way the SDK signs,
- * Tencent SES `AuthFailure.SecretIdNotFound` (docs/providers/tencent-ses.md "Error classification"); nothing is sent.
+ * DirectMail answers `InvalidAccessKeyId.NotFound` whichever way the SDK signs
+ * (docs/providers/aliyun-dm.md "Error codes"),
+ * Tencent SES `AuthFailure.SecretIdNotFound` (docs/providers/tencent-ses.md "Error classification");
+ * nothing is sent.
  */
 import DmModule, * as dm from '@alicloud/dm20151123';
 import { $OpenApiUtil } from '@alicloud/openapi-core';

@@ -9,10 +9,10 @@ import { harness } from './helpers/aliyun-harness.js';
 import { codeOf, fetchEmu, json, T0, TEST_KEY, v1Request } from './helpers/aliyun-sign.js';
 
 /**
- * Every business error code the seeds list for SingleSendMail (S003 §4.1) and BatchSendMail
- * (S000, S003 §4.2), the receiver APIs (S003 §8, aliyun-dm.md §3.2) and the statistics API
- * (S003 §12.1, S004), each produced by a realistic bad request; the codes no request can cause
- * are produced by the server's fault injection, from an otherwise valid request.
+ * Every business error code the manuals list for SingleSendMail, BatchSendMail, the receiver APIs
+ * and the statistics API (docs/providers/aliyun-dm.md "Error codes"), each produced by a realistic
+ * bad request; the codes no request can cause are produced by the server's fault injection, from
+ * an otherwise valid request.
  */
 
 const ROWS = [...SEND_ROWS, ...OTHER_ROWS];

@@ -57,7 +57,7 @@ function vectorRequest(v: AliyunVector, signature = v.signature): EmuRequest {
   };
 }
 
-describe('percentEncode (aliyun-dm.md §2 step 3)', () => {
+describe('percentEncode (docs/providers/aliyun-dm.md "Signatures" step 3)', () => {
   it.each([
     ['abcXYZ019', 'abcXYZ019'],
     ['-_.~', '-_.~'],

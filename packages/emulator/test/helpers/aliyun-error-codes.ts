@@ -1,7 +1,7 @@
 /**
- * The DirectMail error codes the seeds and aliyun-dm.md §3.2 list per action, and the ones no
- * request can cause in an emulator (anti-spam verdicts, server faults), which the table test
- * produces by fault injection instead.
+ * The DirectMail error codes the manuals list per action (docs/providers/aliyun-dm.md "Error
+ * codes"), and the ones no request can cause in an emulator (anti-spam verdicts, server faults),
+ * which the table test produces by fault injection instead.
  */
 
 const SHARED_SEND = [
@@ -19,9 +19,9 @@ const SHARED_SEND = [
 ];
 const RECEIVER_API = ['InvalidReceiverName.Malformed', 'InvalidReceiverStatus.Malformed'];
 
-/** Per action, every code the sources document (S000, S003 §4.1/§4.2/§8, S004, §3.2). */
+/** Per action, every code the sources document (docs/providers/aliyun-dm.md "Error codes"). */
 export const DOCUMENTED: Readonly<Record<string, readonly string[]>> = {
-  // S003 §4.1 (SingleSendMail).
+  // SingleSendMail (the 2019 manual).
   SingleSendMail: [
     ...SHARED_SEND,
     'InvalidBody',
@@ -30,18 +30,18 @@ export const DOCUMENTED: Readonly<Record<string, readonly string[]>> = {
     'InvalidToAddress',
     'InvalidToAddress.Spam',
   ],
-  // S000 and S003 §4.2 (BatchSendMail).
+  // BatchSendMail (the BatchSendMail manual and the 2019 manual).
   BatchSendMail: [
     ...SHARED_SEND,
     'InvalidMailAddressName.Malformed',
     'InvalidReceiverStatus.Malformed',
     'InvalidTemplateStatus.Malformed',
   ],
-  // S003 §8: CreateReceiver and DeleteReceiver; DeleteReceiverDetail "as DeleteReceiver".
+  // The 2019 manual: CreateReceiver and DeleteReceiver; DeleteReceiverDetail "as DeleteReceiver".
   CreateReceiver: RECEIVER_API,
   DeleteReceiver: RECEIVER_API,
   DeleteReceiverDetail: RECEIVER_API,
-  // S003 §12.1 and S004 (statistics).
+  // Statistics (the 2019 manual and the 2022 statistics manual).
   SenderStatisticsDetailByParam: [
     'InvalidDate.Malformed',
     'InvalidDate.NotFound',
@@ -69,7 +69,7 @@ export const FAULT_ROWS: readonly FaultRow[] = [
   { action: 'SingleSendMail', code: 'InvalidSendMail.Spam', status: 400, why: SPAM },
   { action: 'BatchSendMail', code: 'InvalidSendMail.Spam', status: 400, why: SPAM },
   // SingleSendMail takes neither a list nor a template name (only Template.TemplateId, whose
-  // absence is InvalidTemplate.NotFound): S003 §4.1 shares these rows with BatchSendMail.
+  // absence is InvalidTemplate.NotFound): the 2019 manual shares these rows with BatchSendMail.
   {
     action: 'SingleSendMail',
     code: 'InvalidReceiverName.Malformed',
@@ -104,7 +104,7 @@ export const FAULT_ROWS: readonly FaultRow[] = [
     action: 'DeleteReceiverDetail',
     code: 'InvalidReceiverStatus.Malformed',
     status: 400,
-    why: 'S003 gives no cause; the 10-minute keep after BatchSendMail covers deleting the list only',
+    why: 'no cause is documented; the 10-minute keep after BatchSendMail covers deleting the list only',
   },
   {
     action: 'SenderStatisticsDetailByParam',

@@ -1,11 +1,11 @@
 /**
- * DirectMail error-table rows for the receiver APIs (S003 §8, aliyun-dm.md §3.2), tags and
- * statistics (S003 §10, §12.1; S004) and the gateway checks (aliyun-dm.md §5).
+ * DirectMail error-table rows for the receiver APIs, tags and statistics, and the gateway checks
+ * (docs/providers/aliyun-dm.md "Error codes").
  */
 import { BATCH, type Row, receiverId, SINGLE, STATS } from './aliyun-error-base.js';
 
 export const OTHER_ROWS: readonly Row[] = [
-  // Receiver APIs (S003 §8, aliyun-dm.md §3.2)
+  // Receiver APIs (docs/providers/aliyun-dm.md "Error codes" and "Recipient lists")
   [
     'InvalidReceiverName.Malformed',
     400,
@@ -64,7 +64,7 @@ export const OTHER_ROWS: readonly Row[] = [
     'DeleteReceiverDetail',
     async (h) => ({ ReceiverId: await receiverId(h, 'full') }),
   ],
-  // Tags and statistics (S003 §10, §12.1; S004)
+  // Tags and statistics (docs/providers/aliyun-dm.md "Error codes")
   ['InvalidTagName.Malformed', 400, 'CreateTag', { TagName: 'has space' }],
   ['InvalidTagName.Malformed', 400, 'CreateTag', { TagName: 'demo' }],
   ['InvalidDate.NotFound', 400, 'SenderStatisticsDetailByParam', { EndTime: STATS.EndTime }],
@@ -122,7 +122,7 @@ export const OTHER_ROWS: readonly Row[] = [
     'SenderStatisticsDetailByParam',
     { ...STATS, TagName: 'demo', ToAddress: 'a@example.com' },
   ],
-  // Gateway checks before any action runs (aliyun-dm.md §5)
+  // Gateway checks before any action runs (docs/providers/aliyun-dm.md "Error codes")
   ['NoSuchVersion', 400, 'SingleSendMail', { ...SINGLE, Version: '2099-01-01' }],
   ['InvalidParameter.Format', 400, 'SingleSendMail', { ...SINGLE, Format: 'YAML' }],
 ];

@@ -1,8 +1,11 @@
-/** DirectMail error-table rows for SingleSendMail (S003 §4.1) and BatchSendMail (S000, S003 §4.2). */
+/**
+ * DirectMail error-table rows for SingleSendMail and BatchSendMail (docs/providers/aliyun-dm.md
+ * "Error codes").
+ */
 import { BATCH, type Row, SINGLE } from './aliyun-error-base.js';
 
 export const SEND_ROWS: readonly Row[] = [
-  // SingleSendMail (S003 §4.1)
+  // SingleSendMail (the 2019 manual)
   [
     'InvalidMailAddress.NotFound',
     404,
@@ -83,7 +86,8 @@ export const SEND_ROWS: readonly Row[] = [
   ['InvalidParameter', 400, 'SingleSendMail', { ...SINGLE, BccAddress: 'a@x.com,b@x.com,c@x.com' }],
   ['UnsupportedOperation', 400, 'SingleSendMail', { ...SINGLE, DomainAuth: 'true' }],
   ['InvalidParameter', 400, 'SingleSendMail', { ...SINGLE, HtmlBody: '', Template: 'null' }],
-  // BatchSendMail (S000, S003 §4.2); the shared SingleSendMail table's template and receiver codes
+  // BatchSendMail (the BatchSendMail and 2019 manuals); the shared SingleSendMail table's template
+  // and receiver codes
   [
     'InvalidMailAddress.NotFound',
     404,

@@ -1,8 +1,8 @@
 /**
  * A small DirectMail client for tests: builds EmuRequests signed with v1 (HMAC-SHA1) or V3
  * (ACS3-HMAC-SHA256) from node:crypto alone. Written independently of src/aliyun (its encoder
- * is the encodeURIComponent-plus-fix-ups variant POP uses, aliyun-dm.md §2 step 3), so the two
- * check each other.
+ * is the encodeURIComponent-plus-fix-ups variant POP uses, docs/providers/aliyun-dm.md
+ * "Signatures" step 3), so the two check each other.
  */
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { createEventLog } from '../../src/events/log.js';
