@@ -140,7 +140,8 @@ export const ERROR_TABLE: Readonly<Record<string, ErrorClass>> = {
   'InvalidAddress.Locked': rejected,
   'InvalidAddress.NotFound': notFound,
   'InvalidAddressNumber.Malformed': quota,
-  // Unconfirmed codes (third-party code only, docs/providers/aliyun-dm.md): classes Q, Q and C as the notes advise.
+  // Unconfirmed codes (third-party code only, docs/providers/aliyun-dm.md "Error codes"): the
+  // first two are account state; an IP allow-list miss is a permission failure.
   InvalidUserStatus: rejected,
   'InvalidUser.NotFound': rejected,
   'InvalidIP.NotFound': {
