@@ -1,6 +1,6 @@
 /**
  * Account-level settings, blocking and Sendify (`@alicloud/dm20151123` 1.9.0 request and
- * response models; limits in docs/providers/aliyun-dm-limits.md, "Account settings").
+ * response models; limits in docs/providers/aliyun-dm-limits.md, "Account").
  */
 import { z } from '@mailbridge/core/schema';
 import { action, jsonParam } from './action.js';

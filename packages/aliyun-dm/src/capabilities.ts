@@ -6,7 +6,7 @@
 import type { Capabilities, RateLimit, ResourceCapabilities } from '@mailbridge/core';
 import { PROVIDER_ID } from './config.js';
 
-const QUOTA = 'DOC api-dm-2015-11-23-quota (docs/providers/aliyun-dm.md)';
+const QUOTA = 'the API reference quota page (docs/providers/aliyun-dm.md "Rate limits")';
 const perSecond = (requests: number, source = QUOTA): RateLimit => ({
   requests,
   perMs: 1_000,
@@ -29,7 +29,7 @@ export const RATE_LIMITS: Readonly<Record<string, RateLimit>> = {
   BatchSendMail: perMinute(20),
   SenderStatisticsDetailByParam: perMinute(
     500,
-    'the DirectMail statistics API doc (500/min) and DOC quota page (500/60s)',
+    'the DirectMail statistics manual (500/min) and the API reference quota page (500/60s)',
   ),
   SenderStatisticsByTagNameAndBatchID: perMinute(50, 'the DirectMail statistics API doc: 50/min'),
   QueryTemplateByParam: perSecond(20),

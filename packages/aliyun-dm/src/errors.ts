@@ -50,7 +50,7 @@ const CLOCK =
  * Q -> rejected/quota_exceeded, P -> invalid_recipient.
  */
 export const ERROR_TABLE: Readonly<Record<string, ErrorClass>> = {
-  // Common and gateway errors (docs/providers/aliyun-dm.md, "Common and gateway errors").
+  // Common and gateway errors (docs/providers/aliyun-dm.md, "Error codes").
   ServiceUnavailable: unavailable,
   InternalError: unavailable,
   Throttling: throttled,

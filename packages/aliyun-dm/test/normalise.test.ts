@@ -57,7 +57,7 @@ describe('normalisation of drift', () => {
 
   it('QueryMailAddressByParam in lowerCamel (2022 sender-address manual) and PascalCase (SDK) read alike', () => {
     const op = actionOperation(ctx, 'QueryMailAddressByParam', { KeyWord: 'noreply' });
-    const s002 = op.parse(
+    const manual = op.parse(
       json(
         200,
         '{"RequestId":"R","data":{"mailAddress":[{"mailAddressId":12,"accountName":"a@b.c","dailyCount":200}]}}',
@@ -71,7 +71,7 @@ describe('normalisation of drift', () => {
       ),
       attempt(),
     );
-    expect(s002.data?.mailAddress).toEqual(sdk.data?.mailAddress);
+    expect(manual.data?.mailAddress).toEqual(sdk.data?.mailAddress);
     expect(sdk.data?.mailAddress?.[0]).toMatchObject({ MailAddressId: '12', DailyCount: '200' });
   });
 
@@ -93,7 +93,7 @@ describe('normalisation of drift', () => {
 
   it('GetIpfilterList: data as the list itself (2022 manual) or as data.ipfilters (SDK)', () => {
     const op = actionOperation(ctx, 'GetIpfilterList', {});
-    const s004 = op.parse(
+    const manual = op.parse(
       json(
         200,
         '{"RequestId":"R","PageNumber":1,"PageSize":10,"TotalCount":1,"data":[{"IpAddress":"10.0.0.1/24","Id":10083,"CreateTime":"1653547140"}]}',
@@ -107,7 +107,7 @@ describe('normalisation of drift', () => {
       ),
       attempt(),
     );
-    expect(s004).toEqual(sdk);
+    expect(manual).toEqual(sdk);
     expect(sdk.data?.ipfilters).toEqual([
       { IpAddress: '10.0.0.1/24', Id: '10083', CreateTime: '1653547140' },
     ]);
@@ -138,7 +138,7 @@ describe('normalisation of drift', () => {
   it('QueryInvalidAddress: total/detailList (2019 manual) read as TotalCount/data.mailDetail (SDK)', () => {
     const op = actionOperation(ctx, 'QueryInvalidAddress', {});
     const row = '{"toAddress":"x@example.com","utcLastUpdateTime":1658817689}';
-    const s003 = op.parse(
+    const manual = op.parse(
       json(200, `{"RequestId":"R","total":1,"NextStart":90,"detailList":[${row}]}`),
       attempt(),
     );
@@ -149,7 +149,7 @@ describe('normalisation of drift', () => {
       ),
       attempt(),
     );
-    expect(s003).toEqual(sdk);
+    expect(manual).toEqual(sdk);
     expect(sdk).toMatchObject({
       TotalCount: 1,
       NextStart: '90',
