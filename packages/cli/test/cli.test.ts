@@ -5,7 +5,7 @@
  */
 import { type Emulator, startEmulator } from '@mailbridge/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { json, run, start, until } from './run.js';
+import { json, type Running, run, spawnBin, start, until } from './run.js';
 
 const KEY = { id: 'AKIDclitest', secret: 'cli-secret-do-not-print-0123456789' };
 let emu: Emulator;
@@ -228,6 +228,46 @@ describe('help, version, status and the emulator command', () => {
     const done = await running.done;
     expect(done.code).toBe(0);
     expect(done.stdout + done.stderr).not.toContain('mailbridge-demo-secret');
+  });
+
+  it('emulator: logs each request with the emulator bin’s line (formatRequestLine)', async () => {
+    // The same unsigned Tencent request to `mailbridge emulator` and to `mailbridge-emulator`:
+    // both answer AuthFailure, and both log it on stderr. Time and latency aside, one line.
+    const request = (endpoint: string) =>
+      fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-tc-action': 'SendEmail' },
+        body: '{}',
+      });
+    const lineOf = async (running: Running, endpoint: string) => {
+      await request(endpoint);
+      await until(() => /ms\n/.test(running.output().stderr), 10_000, 'the request log line');
+      const line = running
+        .output()
+        .stderr.split('\n')
+        .find((l) => l.endsWith(' ms')) as string;
+      return line.replace(/^\d\d:\d\d:\d\d /, 'HH:MM:SS ').replace(/ \d+ ms$/, ' N ms');
+    };
+    const cli = start(['--json', 'emulator', '--port', '0']);
+    const bin = spawnBin(['--port', '0']);
+    try {
+      await until(() => cli.output().stdout.includes('\n'), 20_000, 'the CLI start line');
+      await until(() => bin.output().stdout.includes('\n'), 20_000, 'the bin start line');
+      const fromCli = await lineOf(
+        cli,
+        (json({ ...cli.output(), code: 0 }) as { endpoint: string }).endpoint,
+      );
+      const fromBin = await lineOf(
+        bin,
+        (json({ ...bin.output(), code: 0 }) as { tencentEndpoint: string }).tencentEndpoint,
+      );
+      expect(fromBin).toMatch(/^HH:MM:SS tencent-ses SendEmail 200 AuthFailure\S* 0 rcpt N ms$/);
+      expect(fromCli).toBe(fromBin);
+    } finally {
+      cli.child.kill('SIGTERM');
+      bin.child.kill('SIGTERM');
+      await Promise.all([cli.done, bin.done]);
+    }
   });
 
   it('emulator --host 0.0.0.0: prints an endpoint a client can use, and send goes through it', async () => {

@@ -3,7 +3,8 @@
  * an environment holding only what the test passes (no MAIL_URL or keys from the outer shell).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
@@ -21,9 +22,30 @@ export interface Running {
   readonly done: Promise<Ran>;
 }
 
+/** The emulator package's own bin, `mailbridge-emulator` (dist/bin.js next to its entry). */
+export const EMULATOR_BIN = fileURLToPath(
+  new URL(
+    './bin.js',
+    pathToFileURL(createRequire(import.meta.url).resolve('@mailbridge/emulator')),
+  ),
+);
+
 /** Start `mailbridge ...args` with `env` (plus PATH). */
 export function start(args: readonly string[], env: Record<string, string> = {}): Running {
-  const child = spawn(process.execPath, [BIN, ...args], {
+  return spawnScript(BIN, args, env);
+}
+
+/** Start `mailbridge-emulator ...args` with `env` (plus PATH), to compare with `mailbridge emulator`. */
+export function spawnBin(args: readonly string[], env: Record<string, string> = {}): Running {
+  return spawnScript(EMULATOR_BIN, args, env);
+}
+
+function spawnScript(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string>,
+): Running {
+  const child = spawn(process.execPath, [script, ...args], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

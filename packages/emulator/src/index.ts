@@ -20,6 +20,7 @@ export type {
 export type { EmulatedKind } from './events/outcome.js';
 export { type ClientEndpoints, clientEndpoints } from './inbox/endpoint.js';
 export type { RequestListener, RequestRecord } from './inbox/index.js';
+export { formatRequestLine } from './inbox/log.js';
 export { followRealTime } from './real-time.js';
 export { startEmulator } from './server.js';
 export type {

@@ -8,6 +8,7 @@ describe('public surface', () => {
       'TENCENT_DEFAULT_SEED',
       'clientEndpoints',
       'followRealTime',
+      'formatRequestLine',
       'startEmulator',
     ]);
   });

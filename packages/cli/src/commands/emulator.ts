@@ -41,16 +41,13 @@ ${examples(
           throw new UsageError(`--port must be 0-65535, got ${String(flags.port)}`);
         }
         // Loaded only here: the other commands do not pay for the emulator's import.
-        const { clientEndpoints, followRealTime, startEmulator } = await import(
+        const { clientEndpoints, followRealTime, formatRequestLine, startEmulator } = await import(
           '@mailbridge/emulator'
         );
         const emu = await startEmulator({ host: flags.host as string, port, ...keysFromEnv() });
         if (flags.quiet !== true) {
-          emu.onRequest((r) =>
-            process.stderr.write(
-              `${r.provider ?? r.method} ${r.action ?? r.path} ${r.status}${r.errorCode ? ` ${r.errorCode}` : ''} ${r.recipients} rcpt ${Math.round(r.latencyMs)} ms\n`,
-            ),
-          );
+          // The emulator bin's line, so both commands log a request alike.
+          emu.onRequest((r) => process.stderr.write(`${formatRequestLine(r)}\n`));
         }
         // What a client can reach, as the emulator's own bin prints it: bound to 0.0.0.0, this
         // machine's external address (with the adapters' insecure=1 opt-in), never 0.0.0.0.
