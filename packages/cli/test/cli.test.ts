@@ -212,6 +212,48 @@ describe('help, version, status and the emulator command', () => {
     },
   );
 
+  it.each(['not a url', 'emulator:8025', 'ftp://emulator:8025', 'http://emulator:8025/api'])(
+    'emulator: refuses --public-url %j with exit 2, naming it, and starts nothing',
+    async (url) => {
+      const ran = await run(
+        ['emulator', '--port', '0', '--public-url', url, '--quiet'],
+        {},
+        10_000,
+      );
+      expect(ran.code).toBe(2);
+      expect(ran.stderr).toContain(`--public-url must be an http(s) origin`);
+      expect(ran.stderr).toContain(url);
+      expect(ran.stdout).toBe('');
+    },
+  );
+
+  it('emulator --public-url: prints the endpoints under that URL (the bin’s meaning)', async () => {
+    const running = start([
+      '--json',
+      'emulator',
+      '--port',
+      '0',
+      '--public-url',
+      'http://emulator:8025',
+      '--quiet',
+    ]);
+    try {
+      await until(() => running.output().stdout.includes('\n'), 20_000, 'the emulator start line');
+      expect(JSON.parse(running.output().stdout.trim())).toEqual({
+        ok: true,
+        endpoint: 'http://emulator:8025',
+        inbox: 'http://emulator:8025/',
+        mailUrls: {
+          'tencent-ses': 'tencent-ses://ap-guangzhou?endpoint=http://emulator:8025&insecure=1',
+          'aliyun-dm': 'aliyun-dm://cn-hangzhou?endpoint=http://emulator:8025&insecure=1',
+        },
+      });
+    } finally {
+      running.child.kill('SIGTERM');
+      await running.done;
+    }
+  });
+
   it('emulator: starts, prints the inbox URL, serves the page, stops on SIGTERM', async () => {
     const running = start(['--json', 'emulator', '--port', '0', '--quiet']);
     await until(() => running.output().stdout.includes('\n'), 20_000, 'the emulator start line');

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { EmulatorOptions, EmulatorSeed } from './api.js';
 import { parseKeyFlag } from './credentials.js';
-import { clientEndpoints } from './inbox/endpoint.js';
+import { clientEndpoints, publicOrigin } from './inbox/endpoint.js';
 import { formatRequestLine } from './inbox/index.js';
 import { followRealTime } from './real-time.js';
 
@@ -62,6 +62,8 @@ function readOptions(argv: readonly string[]): EmulatorOptions & BinFlags {
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new Error(`--port must be 0-65535, got ${values.port}`);
   }
+  // Checked with the flags, so a bad value exits 2 with the usage before anything listens.
+  if (values['public-url'] !== undefined) publicOrigin(values['public-url']);
   const aliyun = values['aliyun-key']?.map(parseKeyFlag);
   const tencent = values['tencent-key']?.map(parseKeyFlag);
   return {

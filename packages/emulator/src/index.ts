@@ -18,7 +18,7 @@ export type {
   RecordedEvent,
 } from './events/log.js';
 export type { EmulatedKind } from './events/outcome.js';
-export { type ClientEndpoints, clientEndpoints } from './inbox/endpoint.js';
+export { type ClientEndpoints, clientEndpoints, publicOrigin } from './inbox/endpoint.js';
 export type { RequestListener, RequestRecord } from './inbox/index.js';
 export { formatRequestLine } from './inbox/log.js';
 export { followRealTime } from './real-time.js';

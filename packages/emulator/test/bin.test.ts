@@ -125,6 +125,10 @@ describe('mailbridge-emulator bin', () => {
     [['--port', '']],
     [['--port', '0x1f90']],
     [['--port', '8e3']],
+    // Not an http(s) origin: no URL, a scheme-less host:port (origin "null"), a path dropped.
+    [['--public-url', 'not a url']],
+    [['--public-url', 'emulator:8025']],
+    [['--public-url', 'http://emulator:8025/api']],
   ])('refuses a bad flag (%j) with exit code 2 and the usage', async (args) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -136,5 +140,6 @@ describe('mailbridge-emulator bin', () => {
     });
     expect(await exitOf(child)).toBe(2);
     expect(err).toContain('Usage: mailbridge-emulator');
+    expect(err).toContain(args[0]);
   });
 });

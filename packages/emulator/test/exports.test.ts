@@ -9,6 +9,7 @@ describe('public surface', () => {
       'clientEndpoints',
       'followRealTime',
       'formatRequestLine',
+      'publicOrigin',
       'startEmulator',
     ]);
   });

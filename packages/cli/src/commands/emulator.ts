@@ -22,6 +22,10 @@ export function registerEmulator(program: Command): void {
     .description('run the local emulator of DirectMail and Tencent SES; prints the inbox URL')
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option('--port <port>', 'port (0 = any free port)', '8025')
+    .option(
+      '--public-url <url>',
+      'the endpoint to print for clients, e.g. http://emulator:8025 in docker compose',
+    )
     .option('--quiet', 'no per-request log line')
     .addHelpText(
       'after',
@@ -30,6 +34,7 @@ demo keys ${DEMO_KEYS.tencent.id} / ${DEMO_KEYS.aliyun.id} with secret "${DEMO_K
 ${examples(
   'mailbridge emulator',
   'mailbridge emulator --port 0 --json   # one JSON line: inbox, endpoint, MAIL_URLs',
+  'mailbridge emulator --host 0.0.0.0 --public-url http://emulator:8025   # in docker compose',
   'TENCENTCLOUD_SECRET_ID=AKIDmailbridgedemo TENCENTCLOUD_SECRET_KEY=mailbridge-demo-secret \\\n      MAIL_URL="tencent-ses://ap-guangzhou?endpoint=http://127.0.0.1:8025" mailbridge status',
 )}`,
     )
@@ -41,17 +46,24 @@ ${examples(
           throw new UsageError(`--port must be 0-65535, got ${String(flags.port)}`);
         }
         // Loaded only here: the other commands do not pay for the emulator's import.
-        const { clientEndpoints, followRealTime, formatRequestLine, startEmulator } = await import(
-          '@mailbridge/emulator'
-        );
+        const { clientEndpoints, followRealTime, formatRequestLine, publicOrigin, startEmulator } =
+          await import('@mailbridge/emulator');
+        const publicUrl = flags.publicUrl as string | undefined;
+        // The emulator's own check of the bin's --public-url, refused before anything listens.
+        if (publicUrl !== undefined) usage(() => publicOrigin(publicUrl));
         const emu = await startEmulator({ host: flags.host as string, port, ...keysFromEnv() });
         if (flags.quiet !== true) {
           // The emulator bin's line, so both commands log a request alike.
           emu.onRequest((r) => process.stderr.write(`${formatRequestLine(r)}\n`));
         }
-        // What a client can reach, as the emulator's own bin prints it: bound to 0.0.0.0, this
-        // machine's external address (with the adapters' insecure=1 opt-in), never 0.0.0.0.
-        const { endpoint, inbox, mailUrls } = clientEndpoints(flags.host as string, emu.url);
+        // What a client can reach, as the emulator's own bin prints it: --public-url's origin, else
+        // bound to 0.0.0.0, this machine's external address (with the adapters' insecure=1
+        // opt-in), never 0.0.0.0.
+        const { endpoint, inbox, mailUrls } = clientEndpoints(
+          flags.host as string,
+          emu.url,
+          publicUrl,
+        );
         out.result(
           { inbox, endpoint, mailUrls },
           `inbox:    ${inbox}\nendpoint: ${endpoint}\nMAIL_URL=${mailUrls['tencent-ses']}\nMAIL_URL=${mailUrls['aliyun-dm']}`,
@@ -59,6 +71,15 @@ ${examples(
         await runUntilSignal(emu, followRealTime(emu));
       }),
     );
+}
+
+/** Run a check whose TypeError is the user's input to fix (exit 2). */
+function usage(check: () => unknown): void {
+  try {
+    check();
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 function keysFromEnv() {

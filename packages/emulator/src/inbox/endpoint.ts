@@ -17,11 +17,39 @@ export interface ClientEndpoints {
 const WILDCARD = new Set(['0.0.0.0', '::', '[::]']);
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[?::1\]?)$/i;
 
+/**
+ * `--public-url`'s value as the endpoint to advertise: an http(s) origin (a trailing `/` is
+ * fine). Anything else is refused, naming the flag: not a URL, another scheme (`emulator:8025`
+ * parses as one, with origin `null`), or a user, path, query or fragment the endpoint would drop.
+ */
+export function publicOrigin(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  const origin =
+    url !== undefined &&
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    url.username === '' &&
+    url.password === '' &&
+    url.pathname === '/' &&
+    url.search === '' &&
+    url.hash === '';
+  if (!origin || url === undefined) {
+    throw new TypeError(
+      `--public-url must be an http(s) origin such as http://emulator:8025, got ${value}`,
+    );
+  }
+  return url.origin;
+}
+
 /** The endpoint clients should use for an emulator bound to `host` and serving at `url`. */
 export function clientEndpoints(host: string, url: string, publicUrl?: string): ClientEndpoints {
   const bound = new URL(url);
   let endpoint = url;
-  if (publicUrl !== undefined) endpoint = new URL(publicUrl).origin;
+  if (publicUrl !== undefined) endpoint = publicOrigin(publicUrl);
   else if (WILDCARD.has(host))
     endpoint = `http://${firstExternalIPv4() ?? 'localhost'}:${bound.port}`;
   const insecure = LOOPBACK.test(new URL(endpoint).hostname) ? '' : '&insecure=1';
