@@ -100,7 +100,10 @@ export interface Emulator {
   setTime(ms: number): void;
   /** Change the signature-timestamp offset (see `EmulatorOptions.authSkewMs`). */
   setAuthSkew(ms: number): void;
-  /** Add resources (see `EmulatorSeed`). */
+  /**
+   * Add resources (see `EmulatorSeed`). All or nothing: a refused entry throws a TypeError
+   * naming its path, and nothing of the seed (of either provider) is applied.
+   */
   seed(data: EmulatorSeed): void;
   /** JSON view of every provider's state (groups, templates, tasks…), as the admin API shows. */
   state(): Readonly<Record<ProviderId, unknown>>;

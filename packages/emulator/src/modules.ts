@@ -32,22 +32,26 @@ export function createModules(options: ModuleOptions): ProviderModule[] {
   ];
 }
 
-/** Apply the default seeds (when asked) and then `seed`, each to its provider's module. */
+/**
+ * Apply the default seeds (when asked) and then `seed`, each to its provider's module. All or
+ * nothing: every part is checked before any is applied, so a refused entry (in either provider)
+ * leaves both states as they were.
+ */
 export function seedModules(
   modules: readonly ProviderModule[],
   withDefaults: boolean,
   seed: EmulatorSeed | undefined,
 ): void {
   checkSeedKeys(seed);
+  const parts: [ProviderModule, unknown][] = [];
   for (const m of modules) {
-    if (m.id === 'tencent-ses') {
-      if (withDefaults) m.seed(TENCENT_DEFAULT_SEED);
-      if (seed?.tencent !== undefined) m.seed(seed.tencent);
-    } else {
-      if (withDefaults) m.seed(ALIYUN_DEFAULT_SEED);
-      if (seed?.aliyun !== undefined) m.seed(seed.aliyun);
-    }
+    const tencent = m.id === 'tencent-ses';
+    if (withDefaults) parts.push([m, tencent ? TENCENT_DEFAULT_SEED : ALIYUN_DEFAULT_SEED]);
+    const own = tencent ? seed?.tencent : seed?.aliyun;
+    if (own !== undefined) parts.push([m, own]);
   }
+  for (const [m, data] of parts) m.checkSeed(data);
+  for (const [m, data] of parts) m.seed(data);
 }
 
 /** A seed is keyed by provider; a stray key (`{"senders": …}`) would otherwise do nothing. */

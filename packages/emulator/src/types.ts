@@ -100,6 +100,11 @@ export interface ProviderModule {
   snapshot(): unknown;
   /** Seed resources (senders, domains, templates, groups); shape documented by the module. */
   seed(data: unknown): void;
+  /**
+   * Throw the TypeError `seed(data)` would, changing nothing: a seed's checks read no state, so
+   * modules apply it to an empty one. `seedModules` checks every part before applying any.
+   */
+  checkSeed(data: unknown): void;
   /** Forget everything except accepted credentials. */
   reset(): void;
 }

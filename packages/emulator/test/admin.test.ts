@@ -117,6 +117,39 @@ describe('admin API', () => {
     expect(message).not.toContain('Cannot read properties');
   });
 
+  it.each([
+    ['Tencent', { tencent: { groups: [{ id: 77, name: 'kept' }, null] } }, 'groups[1]'],
+    ['Tencent settings', { tencent: { allowSimple: true, templates: [null] } }, 'templates[0]'],
+    ['DirectMail', { aliyun: { receivers: [{ name: 'kept' }, null] } }, 'receivers[1]'],
+    [
+      'DirectMail, after its domains',
+      { aliyun: { domains: [{ name: 'kept.example.com' }], tags: [{}] } },
+      'tags[0].name',
+    ],
+    [
+      'both providers',
+      { tencent: { groups: [{ id: 78, name: 'kept' }] }, aliyun: { templates: [null] } },
+      'aliyun seed: templates[0]',
+    ],
+  ])('POST seed with a refused entry applies nothing (%s)', async (_what, body, says) => {
+    const before = (await admin('GET', 'state')).body;
+    const bad = await admin('POST', 'seed', body);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain(says);
+    expect((await admin('GET', 'state')).body).toEqual(before);
+    // And as a client sees it: no group 77 (or 78) on Tencent.
+    const listed = await tcOk(emu, 'ListReceivers', { Offset: 0, Limit: 100 });
+    expect(JSON.stringify(listed)).not.toContain('kept');
+  });
+
+  it('emu.seed() with a refused entry throws and applies nothing', async () => {
+    const before = emu.state();
+    expect(() =>
+      emu.seed({ tencent: { groups: [{ id: 77, name: 'kept' }, null as never] } }),
+    ).toThrow('tencent seed: groups[1] must be an object');
+    expect(emu.state()).toEqual(before);
+  });
+
   it('injects and clears faults', async () => {
     const injected = await admin('POST', 'faults', {
       provider: 'tencent-ses',

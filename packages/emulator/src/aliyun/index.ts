@@ -144,6 +144,9 @@ export function aliyunModule(options: AliyunModuleOptions): ProviderModule & DmS
     seed(data) {
       applySeed(state, data, clock);
     },
+    checkSeed(data) {
+      applySeed(new DmState(), data, clock);
+    },
     reset() {
       state = new DmState();
       nonces.clear();

@@ -68,6 +68,9 @@ export function tencentModule(options: TencentModuleOptions): ProviderModule {
     seed(data) {
       applySeed(state, data, now());
     },
+    checkSeed(data) {
+      applySeed(createState(), data, now());
+    },
     reset() {
       state = createState();
     },
