@@ -150,6 +150,69 @@ describe('admin API', () => {
     expect(emu.state()).toEqual(before);
   });
 
+  it.each([
+    [
+      {
+        templates: [
+          { id: 1, name: 'a', text: 'A' },
+          { id: 2, name: 'b', text: 'B' },
+          { name: 'c' },
+        ],
+      },
+      'tencent seed: templates[2] needs html or text',
+    ],
+    [{ senders: ['ok@mail.example.com', 'no-at'] }, 'tencent seed: senders[1].address has no @'],
+    [
+      {
+        groups: [
+          { name: 'g', recipients: ['a@example.com', { email: 'b@example.com', data: 'x' }] },
+        ],
+      },
+      'tencent seed: groups[0].recipients[1].data must be an object',
+    ],
+    [
+      { groups: [{ name: 'g', recipients: [{ email: 'b@example.com', data: ['B'] }] }] },
+      'tencent seed: groups[0].recipients[0].data must be an object',
+    ],
+    [
+      { groups: [{ name: 'g', recipients: [{ email: 'b@example.com', data: { name: 1 } }] }] },
+      'tencent seed: groups[0].recipients[0].data.name must be a string',
+    ],
+    [
+      {
+        groups: [{ name: 'g', recipients: [{ email: 'b@example.com', data: { n: { x: 'y' } } }] }],
+      },
+      'tencent seed: groups[0].recipients[0].data.n must be a string',
+    ],
+  ])('POST seed refuses a Tencent entry naming its path (%j)', async (tencent, says) => {
+    const before = (await admin('GET', 'state')).body;
+    const bad = await admin('POST', 'seed', { tencent });
+    expect(bad.status).toBe(400);
+    expect((bad.body as { error: { message: string } }).error.message).toBe(
+      `@mailbridge/emulator: ${says}`,
+    );
+    expect((await admin('GET', 'state')).body).toEqual(before);
+  });
+
+  it('seeds a Tencent recipient’s data (string values) that a batch send then renders', async () => {
+    const seeded = await admin('POST', 'seed', {
+      tencent: {
+        groups: [
+          { id: 9, name: 'g', recipients: [{ email: 'b@example.com', data: { name: 'Bea' } }] },
+        ],
+      },
+    });
+    expect(seeded.status).toBe(200);
+    await tcOk(emu, 'BatchSendEmail', {
+      FromEmailAddress: 'noreply@mail.example.com',
+      ReceiverId: 9,
+      Subject: 'Hi {{name}}',
+      TaskType: 1,
+      Template: { TemplateID: 100001, TemplateData: '' },
+    });
+    expect(emu.outbox.map((m) => [m.to, m.text])).toEqual([['b@example.com', 'Hello Bea']]);
+  });
+
   it('injects and clears faults', async () => {
     const injected = await admin('POST', 'faults', {
       provider: 'tencent-ses',

@@ -2,6 +2,7 @@
  * Tencent SES seed data: what exists before the first request (verified domains and senders,
  * approved templates, filled recipient groups) and the account knobs (`allowSimple`, limits).
  */
+import { readTemplateData } from './content.js';
 import type { TcRecipient, TemplateStatus, TencentState } from './state.js';
 
 /** A template to create; `html`/`text` are plain (not base64); variables are `{{name}}`. */
@@ -91,7 +92,9 @@ export function applySeed(state: TencentState, data: unknown, now: number): void
     const address = str(sender.address, `senders[${i}].address`);
     const domain = address.slice(address.indexOf('@') + 1).toLowerCase();
     const verified = sender.verified ?? true;
-    if (!address.includes('@')) throw new TypeError(`tencent seed: sender ${address} has no @`);
+    if (!address.includes('@')) {
+      throw new TypeError(`tencent seed: senders[${i}].address has no @`);
+    }
     if (!state.domains.has(domain)) state.domains.set(domain, { name: domain, verified });
     state.senders.set(address.toLowerCase(), {
       address,
@@ -130,7 +133,7 @@ function seedTemplate(
   const status = STATUS[t.status ?? 'approved'];
   if (status === undefined) throw new TypeError(`tencent seed: ${path}.status is unknown`);
   if (t.html === undefined && t.text === undefined) {
-    throw new TypeError(`tencent seed: template ${t.name} needs html or text`);
+    throw new TypeError(`tencent seed: ${path} needs html or text`);
   }
   state.templates.set(id, {
     id,
@@ -150,7 +153,7 @@ function seedGroup(state: TencentState, g: TencentSeedGroup, path: string, now: 
     const at = `${path}.recipients[${j}]`;
     const row = typeof r === 'string' ? { email: r } : entry(r, at, 'a string or');
     const email = str(row.email, `${at}.email`);
-    const data = row.data === undefined ? undefined : JSON.stringify(row.data);
+    const data = row.data === undefined ? undefined : templateData(row.data, `${at}.data`);
     const emailId = state.ids.emailId++;
     return {
       emailId,
@@ -176,6 +179,20 @@ function seedGroup(state: TencentState, g: TencentSeedGroup, path: string, now: 
     uploadingUntil: now,
   });
   state.ids.receiver = Math.max(state.ids.receiver, id + 1);
+}
+
+/**
+ * A recipient's `data`, stored as the TemplateData string an upload would hold: an object of
+ * string values, the shape `readTemplateData` reads back when a batch renders the row.
+ */
+function templateData(value: unknown, path: string): string {
+  const data = entry(value, path) as Record<string, unknown>;
+  const text = JSON.stringify(data);
+  if (!readTemplateData(text).ok) {
+    const key = Object.keys(data).find((k) => typeof data[k] !== 'string');
+    throw new TypeError(`tencent seed: ${path}.${key} must be a string`);
+  }
+  return text;
 }
 
 function obj(value: unknown, name: string): Record<string, unknown> {
