@@ -16,6 +16,15 @@ let emu: Emulator;
 let tencent: Record<string, string>;
 let aliyun: Record<string, string>;
 
+/** Exit 2 with an `invalid_input` naming `field`, and no request reached the emulator. */
+function expectRefused(ran: Awaited<ReturnType<typeof run>>, field: string, before: number): void {
+  expect(ran.code).toBe(2);
+  const out = json(ran) as { error: { code: string; message: string } };
+  expect(out.error.code).toBe('invalid_input');
+  expect(out.error.message).toContain(field);
+  expect(emu.requestCount()).toBe(before);
+}
+
 beforeAll(async () => {
   emu = await startEmulator({ tencentKeys: [TENCENT], aliyunKeys: [ALIYUN] });
   // A DirectMail template whose name is all digits, with a leading zero.
@@ -63,11 +72,7 @@ describe('mailbridge send --data', () => {
       ],
       tencent,
     );
-    expect(ran.code).toBe(2);
-    const out = json(ran) as { error: { code: string; message: string } };
-    expect(out.error.code).toBe('invalid_input');
-    expect(out.error.message).toContain('template.data.name');
-    expect(emu.requestCount()).toBe(before);
+    expectRefused(ran, 'template.data.name', before);
   });
 
   it('sends numbers and booleans as the template values they are', async () => {
@@ -118,11 +123,7 @@ describe('mailbridge batch --at', () => {
       ['--json', 'batch', '--group', '1', '--template', '100001', '--subject', 'S', '--at', at],
       tencent,
     );
-    expect(ran.code).toBe(2);
-    const out = json(ran) as { error: { code: string; message: string } };
-    expect(out.error.code).toBe('invalid_input');
-    expect(out.error.message).toContain('--at');
-    expect(emu.requestCount()).toBe(before);
+    expectRefused(ran, '--at', before);
   });
 
   it('takes an ISO 8601 date-time with an offset as the instant it names', async () => {
