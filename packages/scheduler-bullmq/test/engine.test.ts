@@ -48,20 +48,17 @@ describeRedis('bullmq engine', () => {
   let scheduler: BullmqScheduler;
   let mailer: Mailer;
 
-  const schedule = (to: string, rule: Job['rule']) =>
-    scheduler.schedule({
-      provider: 'aliyun-dm',
-      payload: {
-        kind: 'send',
-        message: normalizeMessage({
-          from: 'noreply@mail.example.com',
-          to,
-          subject: 'Hi',
-          text: 'x',
-        }),
-      },
-      rule,
-    });
+  /** A DirectMail send job to `to`, as the mailer would store it. */
+  const sendJob = (to: string, rule: Job['rule']) => ({
+    provider: 'aliyun-dm',
+    payload: {
+      kind: 'send' as const,
+      message: normalizeMessage({ from: 'noreply@mail.example.com', to, subject: 'Hi', text: 'x' }),
+    },
+    rule,
+  });
+  const schedule = (to: string, rule: Job['rule'], on: BullmqScheduler = scheduler) =>
+    on.schedule(sendJob(to, rule));
   const copies = (to: string) => emulator.outbox.filter((e) => e.to === to);
   const until = async (id: string, states: readonly string[], timeoutMs = 20_000) => {
     const deadline = Date.now() + timeoutMs;
@@ -153,14 +150,8 @@ describeRedis('bullmq engine', () => {
       aliyunDm({ region: 'cn-hangzhou', endpoint: emulator.url, credentials: key }),
       { scheduler: own },
     );
-    const message = (to: string) =>
-      normalizeMessage({ from: 'noreply@mail.example.com', to, subject: 'Hi', text: 'x' });
     const jobs = await own.scheduleMany(
-      ['hook1@example.com', 'hook2@example.com'].map((to) => ({
-        provider: 'aliyun-dm',
-        payload: { kind: 'send' as const, message: message(to) },
-        rule: { at: new Date() },
-      })),
+      ['hook1@example.com', 'hook2@example.com'].map((to) => sendJob(to, { at: new Date() })),
     );
     const deadline = Date.now() + 20_000;
     while (calls.length < 2 && Date.now() < deadline) await sleep(50);
@@ -179,19 +170,7 @@ describeRedis('bullmq engine', () => {
     );
     emulator.inject({ action: 'SingleSendMail', fault: { kind: 'delay', ms: 1000 } });
     const before = emulator.requestCount({ action: 'SingleSendMail' });
-    const job = await own.schedule({
-      provider: 'aliyun-dm',
-      payload: {
-        kind: 'send',
-        message: normalizeMessage({
-          from: 'noreply@mail.example.com',
-          to: 'closing@example.com',
-          subject: 'Hi',
-          text: 'x',
-        }),
-      },
-      rule: { at: new Date() },
-    });
+    const job = await schedule('closing@example.com', { at: new Date() }, own);
     while (emulator.requestCount({ action: 'SingleSendMail' }) === before) await sleep(10);
     await own.close();
     await ownMailer.close();
@@ -204,19 +183,7 @@ describeRedis('bullmq engine', () => {
   it('a closed scheduler refuses a schedule, a cancel and a get with a MailError', async () => {
     const own = bullmqScheduler({ connection: redisUrl(), prefix, queue: 'closed', worker: false });
     const at = new Date(Date.now() + 3_600_000);
-    const job = await own.schedule({
-      provider: 'aliyun-dm',
-      payload: {
-        kind: 'send',
-        message: normalizeMessage({
-          from: 'noreply@mail.example.com',
-          to: 'closed@example.com',
-          subject: 'Hi',
-          text: 'x',
-        }),
-      },
-      rule: { at },
-    });
+    const job = await schedule('closed@example.com', { at }, own);
     await own.close();
     const calls = [
       () => own.schedule({ provider: 'aliyun-dm', payload: job.payload, rule: { at } }),
