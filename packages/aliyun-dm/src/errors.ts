@@ -45,9 +45,9 @@ const CLOCK =
   'the local clock differs from Alibaba Cloud time by more than 15 minutes: sync it (NTP)';
 
 /**
- * The code table. Classes follow docs/providers/aliyun-dm.md: R -> provider_unavailable, T -> rate_limited,
- * C -> auth/permission, K -> auth with a clock hint (or a fresh-nonce retry), I -> invalid_input,
- * Q -> rejected/quota_exceeded, P -> invalid_recipient.
+ * The code table (codes as docs/providers/aliyun-dm.md "Error codes" lists them), by class:
+ * R -> provider_unavailable, T -> rate_limited, C -> auth/permission, K -> auth with a clock hint
+ * (or a fresh-nonce retry), I -> invalid_input, Q -> rejected/quota_exceeded, P -> invalid_recipient.
  */
 export const ERROR_TABLE: Readonly<Record<string, ErrorClass>> = {
   // Common and gateway errors (docs/providers/aliyun-dm.md, "Error codes").
