@@ -95,7 +95,9 @@ const FAILED_OPERATION: Readonly<Record<string, ErrorClass>> = {
   'FailedOperation.ExceedTemplateLimit': QUOTA,
   'FailedOperation.FileURLNotExist': INPUT,
   'FailedOperation.FrequencyLimit': BLOCKED,
-  'FailedOperation.HighRejectionRate': REJECTED,
+  // "A temporary block" (docs/providers/tencent-ses.md "Error classification"): the account is
+  // paused, not this message refused.
+  'FailedOperation.HighRejectionRate': BLOCKED,
   'FailedOperation.IllegalURL': REJECTED,
   'FailedOperation.IncorrectEmail': INPUT,
   'FailedOperation.IncorrectSender': INPUT,

@@ -95,7 +95,7 @@ const ROWS: readonly Row[] = [
     .map(as('permission')),
   // "Sending ran into a problem; open a support ticket": it may have gone out.
   ['FailedOperation.SendEmailErr', 'unknown', false, 'unknown'],
-  ...['HighRejectionRate', 'IllegalURL', 'ProtocolCheckErr', 'URLForbidden']
+  ...['IllegalURL', 'ProtocolCheckErr', 'URLForbidden']
     .map((s) => `FailedOperation.${s}`)
     .map(as('rejected')),
   ...[
@@ -109,6 +109,9 @@ const ROWS: readonly Row[] = [
   // Temporary, but not cleared by an immediate retry ("Error classification").
   ['FailedOperation.FrequencyLimit', 'rate_limited', false, 'not_sent'],
   ['FailedOperation.TemporaryBlocked', 'rate_limited', false, 'not_sent'],
+  // "A temporary block" for a high rejection rate: the account's sending is paused, not this
+  // message refused, so it clears with time as TemporaryBlocked does.
+  ['FailedOperation.HighRejectionRate', 'rate_limited', false, 'not_sent'],
   ['FailedOperation.DKIMNotApplied', 'conflict', false, 'not_sent'],
   // "The request did not take effect; retry."
   ['FailedOperation.ServiceNotAvailable', 'provider_unavailable', true, 'not_sent'],
