@@ -75,7 +75,9 @@ export function createAttempt(options: ExecutorOptions, nested: NestedRun) {
     signal: AbortSignal | undefined,
     gate: AttemptGate | undefined,
   ) {
-    await options.limiter.take(op.action, signal);
+    // `take` answers undefined when no limit applies: no await, so no microtask turn either.
+    const waiting = options.limiter.take(op.action, signal);
+    if (waiting !== undefined) await waiting;
     state.attempts += 1;
     const ctx: AttemptContext = {
       attempt: state.attempts,
