@@ -76,6 +76,7 @@ const MAX_REMEMBERED_SECRETS = 16;
 function remember(seen: Set<string>, secret: string): void {
   seen.delete(secret); // re-insert: a Set iterates in insertion order, oldest first
   seen.add(secret);
+  if (seen.size <= MAX_REMEMBERED_SECRETS) return; // every send passes here: no iterator
   for (const old of seen) {
     if (seen.size <= MAX_REMEMBERED_SECRETS) break;
     seen.delete(old);

@@ -87,9 +87,13 @@ export function rpcSignature(
   return signCanonical(method, canonicalQuery(params), secret);
 }
 
-/** The v1 signature over an already built canonical query (built once: bodies reach 8 MB). */
+/**
+ * The v1 signature over an already built canonical query (built once: bodies reach 8 MB). The
+ * query is percentEncode output joined by `=` and `&`, so it holds none of the five characters
+ * percentEncode adds to `encodeURIComponent`: the engine's function alone encodes it the same.
+ */
 function signCanonical(method: string, canonical: string, secret: string): string {
-  const stringToSign = `${method.toUpperCase()}&${percentEncode('/')}&${percentEncode(canonical)}`;
+  const stringToSign = `${method.toUpperCase()}&%2F&${encodeURIComponent(canonical)}`;
   return createHmac('sha1', `${secret}&`).update(stringToSign, 'utf8').digest('base64');
 }
 
