@@ -1,25 +1,31 @@
 /**
- * The upload progress bar, on cli-progress: rows, rate and ETA. On a terminal it redraws in
- * place; elsewhere (CI logs, a test reading stderr) cli-progress is told to print a line per
- * update (`noTTYOutput`), so the progress stays visible in a log.
+ * The upload progress bar, on cli-progress: the share of the file's bytes sent, rows, rate and
+ * ETA. Bytes, not rows, because the file's size is known without reading it while its row count
+ * is not (blank lines and quoted fields that hold line breaks make lines no measure of rows).
+ * On a terminal it redraws in place; elsewhere (CI logs, a test reading stderr) cli-progress is
+ * told to print a line per update (`noTTYOutput`), so the progress stays visible in a log.
  */
 import cliProgress from 'cli-progress';
 
-/** A started bar: `update(rows)` after each acknowledged chunk, `stop()` at the end. */
+/** A started bar: `update(rows, bytes)` after each acknowledged chunk, `stop()` at the end. */
 export interface Progress {
-  update(rows: number): void;
+  update(rows: number, bytes: number): void;
   stop(): void;
 }
 
-/** A bar over `total` rows (unknown total: 0, then the bar shows rows and rate only). */
-export function startProgress(total: number, start: number, enabled: boolean): Progress {
+/** Where a bar starts: the file's size, the byte offset and the row count it starts from. */
+export interface ProgressStart {
+  readonly bytes: number;
+  readonly from: number;
+  readonly rows: number;
+}
+
+/** A bar over the file's bytes, starting at `start.from` (a resumed upload starts part way). */
+export function startProgress(start: ProgressStart, enabled: boolean): Progress {
   if (!enabled) return { update() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
     {
-      format:
-        total > 0
-          ? 'upload [{bar}] {percentage}% | {value}/{total} rows | {rate} rows/s | ETA {eta_formatted}'
-          : 'upload {value} rows | {rate} rows/s',
+      format: 'upload [{bar}] {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted}',
       stream: process.stderr,
       noTTYOutput: true,
       notTTYSchedule: 250,
@@ -29,11 +35,11 @@ export function startProgress(total: number, start: number, enabled: boolean): P
     cliProgress.Presets.shades_classic,
   );
   const began = Date.now();
-  bar.start(total, start, { rate: 0 });
+  bar.start(Math.max(start.bytes, 1), start.from, { rows: start.rows, rate: 0 });
   return {
-    update(rows) {
+    update(rows, bytes) {
       const seconds = Math.max((Date.now() - began) / 1000, 0.001);
-      bar.update(rows, { rate: Math.round((rows - start) / seconds) });
+      bar.update(bytes, { rows, rate: Math.round((rows - start.rows) / seconds) });
     },
     stop() {
       bar.stop();

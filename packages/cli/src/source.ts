@@ -6,7 +6,6 @@
  * Rows are parsed as they are pulled, so a file of any size is read in constant memory.
  */
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { MailError, type Recipient } from '@mailbridge/core';
 import { parse } from 'csv-parse';
 import { UsageError } from './exit.js';
@@ -23,35 +22,77 @@ export function formatOf(file: string, flag: string | undefined): SourceFormat {
   return format;
 }
 
+/**
+ * A recipient and the bytes of the file its row spans, `start` (after the previous row) to `end`
+ * (after this row's line break): how far into the file the upload is, whatever the rows' shape
+ * (blank lines, quoted CSV fields holding line breaks), without reading the file twice.
+ */
+export interface SourceRow {
+  readonly recipient: Recipient;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A parsed record and the byte offset just after it. */
+interface Located {
+  readonly record: Record<string, unknown>;
+  readonly end: number;
+}
+
 /** Recipients of `file` after skipping the first `skip` rows (a resumed upload). */
 export async function* readRecipients(
   file: string,
   format: SourceFormat,
   skip = 0,
-): AsyncGenerator<Recipient> {
+): AsyncGenerator<SourceRow> {
   let row = 0;
+  let end = 0;
   const rows = format === 'csv' ? csvRows(file) : jsonRows(file);
-  for await (const record of rows) {
+  for await (const located of rows) {
     row += 1;
+    const start = end;
+    end = located.end;
     if (row <= skip) continue;
-    yield toRecipient(record, row);
+    yield { recipient: toRecipient(located.record, row), start, end };
   }
 }
 
-async function* csvRows(file: string): AsyncGenerator<Record<string, unknown>> {
+async function* csvRows(file: string): AsyncGenerator<Located> {
+  // `info` gives each record's end in bytes of the file (a BOM included), counted by the parser.
   const parser = createReadStream(file).pipe(
-    parse({ columns: true, skip_empty_lines: true, trim: true, bom: true }),
+    parse({ columns: true, skip_empty_lines: true, trim: true, bom: true, info: true }),
   );
-  for await (const record of parser) yield record as Record<string, unknown>;
+  for await (const { record, info } of parser as AsyncIterable<{
+    record: Record<string, unknown>;
+    info: { bytes: number };
+  }>) {
+    yield { record, end: info.bytes };
+  }
 }
 
-async function* jsonRows(file: string): AsyncGenerator<Record<string, unknown>> {
-  const lines = createInterface({
-    input: createReadStream(file),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
+/**
+ * The lines of `file` (without `\n` or `\r\n`) and the byte offset after each line break: a
+ * line splitter of its own, because node:readline does not say where in the file a line ends.
+ */
+async function* lines(file: string): AsyncGenerator<{ text: string; end: number }> {
+  let rest: Buffer = Buffer.alloc(0);
+  let offset = 0; // bytes of the file before `rest`
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    const buf = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+    let from = 0;
+    for (let nl = buf.indexOf(0x0a); nl !== -1; nl = buf.indexOf(0x0a, from)) {
+      yield { text: buf.toString('utf8', from, nl).replace(/\r$/, ''), end: offset + nl + 1 };
+      from = nl + 1;
+    }
+    offset += from;
+    rest = buf.subarray(from);
+  }
+  if (rest.length > 0) yield { text: rest.toString('utf8'), end: offset + rest.length };
+}
+
+async function* jsonRows(file: string): AsyncGenerator<Located> {
   let line = 0;
-  for await (const text of lines) {
+  for await (const { text, end } of lines(file)) {
     line += 1;
     if (text.trim() === '') continue;
     let value: unknown;
@@ -63,7 +104,7 @@ async function* jsonRows(file: string): AsyncGenerator<Record<string, unknown>> 
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       throw rowError(line, file, 'not a JSON object');
     }
-    yield value as Record<string, unknown>;
+    yield { record: value as Record<string, unknown>, end };
   }
 }
 

@@ -74,7 +74,7 @@ describe('mailbridge groups upload', () => {
     expect(saved.acknowledged).toBeGreaterThan(0);
     expect(saved.acknowledged).toBeLessThan(ROWS);
     await until(
-      () => first.output().stderr.includes(`${saved.acknowledged}/${ROWS}`),
+      () => first.output().stderr.includes(`| ${saved.acknowledged} rows |`),
       10_000,
       'progress',
     );
@@ -91,7 +91,7 @@ describe('mailbridge groups upload', () => {
     expect(resumed.code).toBe(0);
     expect(resumed.stderr).toContain(`resuming after row ${saved.acknowledged}`);
     expect(resumed.stdout).toContain(`uploaded ${ROWS - saved.acknowledged} rows`);
-    expect(resumed.stderr).toContain(`${ROWS}/${ROWS}`);
+    expect(resumed.stderr).toContain(`100% | ${ROWS} rows |`);
     const rows = storedRows(id);
     expect(rows).toHaveLength(ROWS);
     expect(new Set(rows.map((r) => r.email)).size).toBe(ROWS);

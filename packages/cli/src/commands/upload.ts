@@ -1,17 +1,16 @@
 /**
  * `mailbridge groups upload GROUP FILE`: stream a CSV or JSON-lines file into a group with a
- * progress bar (rows, rate, ETA). After every chunk the provider acknowledges, the row count is
+ * progress bar (share of the file's bytes sent, rows, rate, ETA). After every chunk the provider acknowledges, the row count is
  * saved in a state file; run the same command again after an interruption and it resumes after
  * the last acknowledged chunk (a chunk in flight when the process died is sent again).
  */
-import { createReadStream } from 'node:fs';
 import type { Recipient } from '@mailbridge/core';
 import type { Command } from 'commander';
 import { action, examples } from '../context.js';
 import { UsageError } from '../exit.js';
 import { startProgress } from '../progress.js';
 import { providerOf, withMailer } from '../provider.js';
-import { formatOf, readRecipients, type SourceFormat } from '../source.js';
+import { formatOf, readRecipients, type SourceRow } from '../source.js';
 import {
   clearState,
   resumePoint,
@@ -53,16 +52,25 @@ ${examples(
           const skip = resumePoint(statePath, identity, flags.restart === true);
           if (skip > 0) out.note(`resuming after row ${skip} (saved in ${statePath})`);
           const rows = await nonEmpty(readRecipients(file as string, format, skip), skip, file);
-          const total = await countRows(file as string, format);
-          const bar = startProgress(total, skip, !out.json && flags.progress !== false);
-          const source = counted(rows, skip);
+          // Progress in bytes of the file: its size is known without reading it, and each row
+          // says where it ends, so the bar is exact for any row shape and costs no second read.
+          const bar = startProgress(
+            { bytes: identity.size, from: rows.from, rows: skip },
+            !out.json && flags.progress !== false,
+          );
+          const source = counted(rows.rows, skip);
           const result = await mailer.groups
             .addRecipients(group as string, source, {
               onProgress: () => {
                 // The chunk just acknowledged ends at the last row pulled (core pulls lazily).
                 saveState(statePath, { ...identity, acknowledged: source.rows });
-                bar.update(source.rows);
+                bar.update(source.rows, source.end);
               },
+            })
+            .then((done) => {
+              // Every row is sent and the file read to its end (trailing blank lines included).
+              bar.update(source.rows, identity.size);
+              return done;
             })
             .finally(() => bar.stop());
           clearState(statePath);
@@ -78,47 +86,42 @@ ${examples(
 }
 
 /**
- * The recipients, refusing a file with none (a CSV header alone, an empty file): "uploaded 0
- * rows" with exit 0 would hide a wrong file or an export that came out empty. The first row is
- * read here, before any request; a resumed upload (`skip` > 0) may have nothing left.
+ * The rows, refusing a file with none (a CSV header alone, an empty file): "uploaded 0 rows"
+ * with exit 0 would hide a wrong file or an export that came out empty. The first row is read
+ * here, before any request; a resumed upload (`skip` > 0) may have nothing left. `from` is the
+ * byte offset the upload starts at (where the first row to send begins).
  */
 async function nonEmpty(
-  rows: AsyncGenerator<Recipient>,
+  rows: AsyncGenerator<SourceRow>,
   skip: number,
   file: string | undefined,
-): Promise<AsyncIterable<Recipient>> {
+): Promise<{ rows: AsyncIterable<SourceRow>; from: number }> {
   const first = await rows.next();
   if (first.done && skip === 0) {
     throw new UsageError(`${file}: no rows to upload (a header row alone, or an empty file)`);
   }
-  return (async function* () {
+  const all = (async function* () {
     if (!first.done) yield first.value;
     yield* rows;
   })();
+  return { rows: all, from: first.done ? 0 : first.value.start };
 }
 
-/** The recipients, with `rows` counting how far into the file the upload has pulled. */
-function counted(inner: AsyncIterable<Recipient>, start: number) {
+/**
+ * The recipients, with `rows` counting how far into the file the upload has pulled and `end`
+ * the byte offset after the last row pulled.
+ */
+function counted(inner: AsyncIterable<SourceRow>, start: number) {
   const state = {
     rows: start,
-    async *[Symbol.asyncIterator]() {
-      for await (const recipient of inner) {
+    end: 0,
+    async *[Symbol.asyncIterator](): AsyncGenerator<Recipient> {
+      for await (const row of inner) {
         state.rows += 1;
-        yield recipient;
+        state.end = row.end;
+        yield row.recipient;
       }
     },
   };
   return state;
-}
-
-/** Data rows in the file, for the bar's percentage and ETA (newlines, less the CSV header). */
-async function countRows(file: string, format: SourceFormat): Promise<number> {
-  let lines = 0;
-  let last = 0x0a;
-  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
-    for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) lines += 1;
-    if (chunk.length > 0) last = chunk[chunk.length - 1] as number;
-  }
-  if (last !== 0x0a) lines += 1;
-  return Math.max(format === 'csv' ? lines - 1 : lines, 0);
 }

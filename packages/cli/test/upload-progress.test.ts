@@ -1,0 +1,98 @@
+/**
+ * `mailbridge groups upload` progress against the emulator, for files whose line count is not
+ * their row count: blank lines, quoted CSV fields that hold newlines, CRLF JSON lines. The bar
+ * must never pass 100%, must end at 100%, and must count the rows the upload actually sent.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Emulator, startEmulator } from '@mailbridge/emulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readRecipients, type SourceFormat } from '../src/source.js';
+import { json, run } from './run.js';
+
+const ROWS = 30_000; // two chunks (20,000 rows per CreateReceiverDetailWithData call)
+const KEY = { id: 'AKIDprogresstest', secret: 'progress-secret-0123456789abcdef' };
+let emu: Emulator;
+let env: Record<string, string>;
+let dir: string;
+
+beforeAll(async () => {
+  emu = await startEmulator({ tencentKeys: [KEY] });
+  env = {
+    MAIL_URL: `tencent-ses://ap-guangzhou?endpoint=${emu.url}`,
+    TENCENTCLOUD_SECRET_ID: KEY.id,
+    TENCENTCLOUD_SECRET_KEY: KEY.secret,
+  };
+  dir = mkdtempSync(join(tmpdir(), 'mb-progress-'));
+});
+afterAll(async () => {
+  await emu?.close();
+});
+
+/** Every percentage the bar printed on stderr, in order. */
+function percentages(stderr: string): number[] {
+  return [...stderr.matchAll(/\] (\d+)% \|/g)].map((m) => Number(m[1]));
+}
+
+/** CSV rows whose note spans two lines, with a blank line after every tenth row. */
+function multilineCsv(): string {
+  const lines = ['address,name,note'];
+  for (let i = 1; i <= ROWS; i++) {
+    lines.push(`p${i}@example.com,P ${i},"line one\nline two"`);
+    if (i % 10 === 0) lines.push('');
+  }
+  return `${lines.join('\n')}\n\n\n`;
+}
+
+/** JSON lines with CRLF endings and blank lines between them. */
+function blankLinesJsonl(): string {
+  const lines: string[] = [];
+  for (let i = 1; i <= ROWS; i++) {
+    lines.push(JSON.stringify({ address: `j${i}@example.com`, data: { name: `J ${i}` } }), '');
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+describe('mailbridge groups upload progress', () => {
+  it.each([
+    { what: 'quoted newlines and blank lines in CSV', name: 'multiline.csv', text: multilineCsv },
+    { what: 'blank lines and CRLF in JSON lines', name: 'blank.jsonl', text: blankLinesJsonl },
+  ])('counts $what honestly: ends at 100%, never above', async ({ name, text }) => {
+    const file = join(dir, name);
+    writeFileSync(file, text());
+    const created = json(await run(['--json', 'groups', 'create', name], env));
+    const id = String((created.group as { id: string }).id);
+    const ran = await run(['groups', 'upload', id, file], env);
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain(`uploaded ${ROWS} rows`);
+    const seen = percentages(ran.stderr);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(Math.max(...seen)).toBeLessThanOrEqual(100);
+    expect(seen.at(-1)).toBe(100);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b)); // never goes back
+    expect(ran.stderr).toContain(`| ${ROWS} rows |`);
+  });
+
+  it.each([
+    { format: 'csv', text: '\ufeffaddress,note\r\na@example.com,"é\r\nü"\r\n\r\nb@example.com,x' },
+    {
+      format: 'jsonl',
+      text: '{"address":"a@example.com","name":"é"}\r\n\r\n{"address":"b@example.com"}',
+    },
+  ])(
+    'places each $format row at its bytes in the file, the last ending at its size',
+    async ({ format, text }) => {
+      const file = join(dir, `bytes.${format}`);
+      writeFileSync(file, text);
+      const rows = [];
+      for await (const row of readRecipients(file, format as SourceFormat)) rows.push(row);
+      expect(rows.map((r) => r.recipient.address)).toEqual(['a@example.com', 'b@example.com']);
+      expect(rows[1]?.start).toBe(rows[0]?.end);
+      expect(rows[1]?.end).toBe(Buffer.byteLength(text));
+      const resumed = [];
+      for await (const row of readRecipients(file, format as SourceFormat, 1)) resumed.push(row);
+      expect(resumed).toEqual([rows[1]]);
+    },
+  );
+});
