@@ -5,7 +5,7 @@
  * (ReceiversStatus 2) for that long on the emulator clock.
  */
 import type { ActionContext, ActionResult } from './action.js';
-import { isAddress, looksLikeHtml, readTemplateData } from './content.js';
+import { isAddress } from './content.js';
 import { fail } from './errors.js';
 import {
   checkKnown,
@@ -17,6 +17,7 @@ import {
   paging,
   reqString,
 } from './params.js';
+import { readRowData, variablesMismatch } from './row-data.js';
 import { groupStatus, type TcGroup, type TcRecipient, type TencentState } from './state.js';
 import { formatCst } from './time.js';
 
@@ -24,7 +25,6 @@ const MAX_PER_CALL = 20_000;
 const MAX_PER_GROUP = 50_000;
 /** Longer addresses count as TooLongCount (RFC 5321 path limit). */
 const MAX_EMAIL_LENGTH = 254;
-const MAX_ROW_DATA_BYTES = 800;
 
 /** CreateReceiver. */
 export function createReceiver(a: ActionContext): ActionResult {
@@ -142,10 +142,11 @@ export function createReceiverDetail(a: ActionContext): ActionResult {
   if (emails.length === 0)
     fail('MissingParameter.EmailsNecessary', 'Emails must hold at least one address');
   checkCounts(group, emails.length);
-  if (group.dataKeys !== undefined) {
+  const mismatch = variablesMismatch(group.rows.length > 0, group.dataKeys, undefined);
+  if (mismatch !== undefined) {
     fail(
       'InvalidParameterValue.TemplateDataInconsistent',
-      'this group holds per-recipient data; upload with CreateReceiverDetailWithData',
+      `Emails ${mismatch}; upload with CreateReceiverDetailWithData`,
     );
   }
   return append(
@@ -156,7 +157,7 @@ export function createReceiverDetail(a: ActionContext): ActionResult {
   );
 }
 
-/** CreateReceiverDetailWithData: each row carries TemplateData (≤ 800 bytes, same keys). */
+/** CreateReceiverDetailWithData: each row carries TemplateData (row-data.ts: ≤ 800 bytes, same keys). */
 export function createReceiverDetailWithData(a: ActionContext): ActionResult {
   const { params, state, ctx } = a;
   checkKnown(params, ['ReceiverId', 'Datas']);
@@ -165,17 +166,12 @@ export function createReceiverDetailWithData(a: ActionContext): ActionResult {
   if (datas.length === 0)
     fail('MissingParameter.EmailsNecessary', 'Datas must hold at least one row');
   checkCounts(group, datas.length);
-  if (group.dataKeys === undefined && group.rows.length > 0) {
-    fail('InvalidParameterValue.TemplateDataInconsistent', 'this group was filled without data');
-  }
   let keys = group.dataKeys;
   const rows = datas.map((row, i) => {
     const { email, data, rowKeys } = readDataRow(row, i);
-    if (keys !== undefined && keys.join('\u0000') !== rowKeys.join('\u0000')) {
-      fail(
-        'InvalidParameterValue.TemplateDataInconsistent',
-        `Datas.${i} uses variables ${rowKeys.join(',')}; the group uses ${keys.join(',')}`,
-      );
+    const mismatch = variablesMismatch(group.rows.length > 0 || i > 0, keys, rowKeys);
+    if (mismatch !== undefined) {
+      fail('InvalidParameterValue.TemplateDataInconsistent', `Datas.${i} ${mismatch}`);
     }
     keys = rowKeys;
     return { email, data };
@@ -195,22 +191,9 @@ function readDataRow(row: Params, i: number) {
       `${where}Email "${email}" is not a valid address`,
     );
   }
-  if (Buffer.byteLength(data) > MAX_ROW_DATA_BYTES) {
-    fail(
-      'InvalidParameterValue.TemplateDataLenLimit',
-      `${where}TemplateData is over ${MAX_ROW_DATA_BYTES} bytes`,
-    );
-  }
-  const parsed = readTemplateData(data);
-  if (!parsed.ok)
-    fail(
-      'InvalidParameterValue.TemplateDataError',
-      `${where}TemplateData must be a JSON object string of string values`,
-    );
-  if (Object.values(parsed.data).some(looksLikeHtml)) {
-    fail('InvalidParameterValue.InValidTemplateData', `${where}TemplateData must not contain HTML`);
-  }
-  return { email, data, rowKeys: Object.keys(parsed.data).sort() };
+  const read = readRowData(data);
+  if (!read.ok) fail(read.code, `${where}TemplateData ${read.problem}`);
+  return { email, data, rowKeys: read.keys };
 }
 
 /** ListReceivers. */

@@ -2,7 +2,7 @@
  * Tencent SES seed data: what exists before the first request (verified domains and senders,
  * approved templates, filled recipient groups) and the account knobs (`allowSimple`, limits).
  */
-import { readTemplateData } from './content.js';
+import { readRowData, variablesMismatch } from './row-data.js';
 import type { TcRecipient, TemplateStatus, TencentState } from './state.js';
 
 /** A template to create; `html`/`text` are plain (not base64); variables are `{{name}}`. */
@@ -149,26 +149,28 @@ function seedTemplate(
 
 function seedGroup(state: TencentState, g: TencentSeedGroup, path: string, now: number): void {
   const id = g.id === undefined ? state.ids.receiver : num(g.id, `${path}.id`);
+  // The group's variable names, as CreateReceiverDetailWithData keeps them (row-data.ts).
+  let dataKeys: readonly string[] | undefined;
   const rows: TcRecipient[] = list(g.recipients, `${path}.recipients`).map((r, j) => {
     const at = `${path}.recipients[${j}]`;
     const row = typeof r === 'string' ? { email: r } : entry(r, at, 'a string or');
     const email = str(row.email, `${at}.email`);
     const data = row.data === undefined ? undefined : templateData(row.data, `${at}.data`);
+    const mismatch = variablesMismatch(j > 0, dataKeys, data?.keys);
+    if (mismatch !== undefined) {
+      throw new TypeError(`tencent seed: ${data === undefined ? at : `${at}.data`} ${mismatch}`);
+    }
+    dataKeys = data?.keys;
     const emailId = state.ids.emailId++;
     return {
       emailId,
       email,
-      ...(data === undefined ? {} : { data }),
+      ...(data === undefined ? {} : { data: data.text }),
       createdAt: now,
       valid: true,
       reason: '',
     };
   });
-  const first = list(g.recipients, '').find((r) => typeof r !== 'string' && r.data !== undefined);
-  const dataKeys =
-    first !== undefined && typeof first !== 'string'
-      ? Object.keys(first.data ?? {}).sort()
-      : undefined;
   state.groups.set(id, {
     id,
     name: str(g.name, `${path}.name`),
@@ -182,17 +184,21 @@ function seedGroup(state: TencentState, g: TencentSeedGroup, path: string, now: 
 }
 
 /**
- * A recipient's `data`, stored as the TemplateData string an upload would hold: an object of
- * string values, the shape `readTemplateData` reads back when a batch renders the row.
+ * A recipient's `data`, stored as the TemplateData string an upload would hold, and checked by
+ * the rules an upload's row is (row-data.ts): an object of string values, at most 800 bytes of
+ * JSON, no HTML. Answers the text and its variable names.
  */
-function templateData(value: unknown, path: string): string {
+function templateData(value: unknown, path: string): { text: string; keys: readonly string[] } {
   const data = entry(value, path) as Record<string, unknown>;
   const text = JSON.stringify(data);
-  if (!readTemplateData(text).ok) {
-    const key = Object.keys(data).find((k) => typeof data[k] !== 'string');
-    throw new TypeError(`tencent seed: ${path}.${key} must be a string`);
-  }
-  return text;
+  const read = readRowData(text);
+  if (read.ok) return { text, keys: read.keys };
+  // The rule is readRowData's; this only names the value it refused.
+  const key = Object.keys(data).find((k) => typeof data[k] !== 'string');
+  const where = read.code.endsWith('TemplateDataError') && key !== undefined;
+  throw new TypeError(
+    `tencent seed: ${where ? `${path}.${key} must be a string` : `${path} ${read.problem}`}`,
+  );
 }
 
 function obj(value: unknown, name: string): Record<string, unknown> {
