@@ -5,6 +5,7 @@
  * shape (payloads.ts). The status queries (GetSendEmailStatus, SenderStatisticsDetailByParam)
  * answer from the same outcomes, so a push and a query never disagree.
  */
+import { redactUrl } from '../inbox/redact.js';
 import type { OutboxEntry, ProviderId } from '../types.js';
 import { type EmulatedKind, type Outcome, outcomeFor } from './outcome.js';
 import { aliyunPayload, type EventFacts, tencentPayload } from './payloads.js';
@@ -46,6 +47,7 @@ export interface EventSelector {
 export interface EmulatorEvents {
   /** POST this provider's events to `url` from now on (`undefined`: record only). */
   setCallback(provider: ProviderId, url: string | undefined): void;
+  /** The callback URLs as shown: credentials in them (`?token=`) redacted; pushes use them whole. */
   callbacks(): Readonly<Record<ProviderId, string | undefined>>;
   /** Recorded events, oldest first, optionally filtered. */
   list(filter?: EventSelector): readonly RecordedEvent[];
@@ -150,7 +152,10 @@ export function createEventLog(
       if (url !== undefined) new URL(url);
       urls[provider] = url;
     },
-    callbacks: () => ({ ...urls }),
+    callbacks: () => ({
+      'aliyun-dm': shown(urls['aliyun-dm']),
+      'tencent-ses': shown(urls['tencent-ses']),
+    }),
     list: (filter = {}) => events.filter((e) => same(e, filter)),
     open: (target, userAgent) => engage('opened', target, undefined, userAgent),
     click: (target, url, userAgent) => engage('clicked', target, url, userAgent),
@@ -198,7 +203,14 @@ function same(
   );
 }
 
-/** POST one payload, up to 3 attempts; a failure is recorded, never thrown. */
+function shown(url: string | undefined): string | undefined {
+  return url === undefined ? undefined : redactUrl(url);
+}
+
+/**
+ * POST one payload, up to 3 attempts; a failure is recorded, never thrown, and its error text
+ * shows the URL as `callbacks()` does (a fetch error may quote the URL it was given).
+ */
 async function push(url: string, payload: unknown, closed: () => boolean): Promise<PushState> {
   let last: PushState = { state: 'failed', attempts: 0 };
   for (let attempt = 1; attempt <= ATTEMPTS && !closed(); attempt++) {
@@ -213,7 +225,11 @@ async function push(url: string, payload: unknown, closed: () => boolean): Promi
       if (response.ok) return { state: 'delivered', attempts: attempt, status: response.status };
       last = { state: 'failed', attempts: attempt, status: response.status };
     } catch (error) {
-      last = { state: 'failed', attempts: attempt, error: String(error) };
+      last = {
+        state: 'failed',
+        attempts: attempt,
+        error: String(error).split(url).join(redactUrl(url)),
+      };
     }
     await new Promise((r) => setTimeout(r, 100 * attempt));
   }

@@ -1,7 +1,8 @@
 /**
  * The request as the provider received it, minus what would let a reader replay or forge it:
  * signatures and session tokens are replaced by `[redacted]` before anything is stored, so the
- * inbox page, the admin JSON and the console never hold them.
+ * inbox page, the admin JSON and the console never hold them. Webhook URLs (the events
+ * callback, DirectMail's NotifyUrl) are shown with their credentials hidden the same way.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 
@@ -13,7 +14,44 @@ const SECRET_PARAMS = new Set(['signature', 'securitytoken', 'password']);
 /** Headers that are secret in full (Tencent's and DirectMail V3's session tokens). */
 const SECRET_HEADERS = new Set(['x-tc-token', 'x-acs-security-token', 'cookie']);
 
+/**
+ * Query parameter names that carry a credential in a webhook URL (`?token=`, `?access_token=`,
+ * `?sig=`, `?api_key=`): a receiver checks them, so a reader of the URL could forge a push.
+ */
+const CREDENTIAL_PARAM = /token|secret|sig|passw|pwd|auth|credential|key$|^key/i;
+
 const REDACTED = '[redacted]';
+
+/**
+ * An http(s) URL as the emulator shows it: the password of its user info (or the user info
+ * whole, a bare token) and the values of credential-like query and fragment parameters hidden.
+ * Anything else is returned as it is; the emulator still delivers to the full URL.
+ */
+export function redactUrl(url: string): string {
+  const parts = /^(https?:\/\/)(?:([^/?#@]*)@)?([^?#]*)(\?[^#]*)?(#.*)?$/i.exec(url);
+  if (parts === null) return url;
+  const [, scheme, userinfo, rest, query = '', hash = ''] = parts;
+  const colon = userinfo?.indexOf(':') ?? -1;
+  const user =
+    userinfo === undefined
+      ? ''
+      : `${colon < 0 ? REDACTED : `${userinfo.slice(0, colon)}:${REDACTED}`}@`;
+  return `${scheme}${user}${rest}${query && `?${hideValues(query.slice(1), CREDENTIAL_PARAM)}`}${
+    hash && `#${hideValues(hash.slice(1), CREDENTIAL_PARAM)}`
+  }`;
+}
+
+/** `a=1&b=2` with the values of the parameters whose decoded name matches `secret` hidden. */
+function hideValues(encoded: string, secret: RegExp): string {
+  return encoded
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const name = eq < 0 ? pair : pair.slice(0, eq);
+      return eq >= 0 && secret.test(safeDecode(name)) ? `${name}=${REDACTED}` : pair;
+    })
+    .join('&');
+}
 
 /** Headers with session tokens replaced and the `Signature=` part of `Authorization` hidden. */
 export function redactHeaders(headers: IncomingHttpHeaders): Record<string, string> {
@@ -44,14 +82,20 @@ export function redactQuery(pathAndQuery: string): string {
   return `${pathAndQuery.slice(0, mark)}?${redactParams(pathAndQuery.slice(mark + 1))}`;
 }
 
-/** `a=1&Signature=x` with the secret parameters' values hidden (form bodies and queries). */
+/**
+ * `a=1&Signature=x` with the secret parameters' values hidden (form bodies and queries), and a
+ * value that is a URL (DirectMail's NotifyUrl) shown through `redactUrl`.
+ */
 export function redactParams(encoded: string): string {
   return encoded
     .split('&')
     .map((pair) => {
       const eq = pair.indexOf('=');
       const name = eq < 0 ? pair : pair.slice(0, eq);
-      return SECRET_PARAMS.has(safeDecode(name).toLowerCase()) ? `${name}=${REDACTED}` : pair;
+      if (SECRET_PARAMS.has(safeDecode(name).toLowerCase())) return `${name}=${REDACTED}`;
+      const value = eq < 0 ? '' : safeDecode(pair.slice(eq + 1));
+      const shown = redactUrl(value);
+      return shown === value ? pair : `${name}=${encodeURIComponent(shown)}`;
     })
     .join('&');
 }
@@ -63,13 +107,19 @@ export function redactBody(body: string, contentType: string | undefined): strin
 }
 
 /** `"name": "value"` in JSON text (both string literals, escapes included). */
-const JSON_STRING_MEMBER = /"((?:[^"\\]|\\.)*)"(\s*:\s*)"(?:[^"\\]|\\.)*"/g;
+const JSON_STRING_MEMBER = /"((?:[^"\\]|\\.)*)"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
 
-/** JSON text with the string value of each secret-named member hidden (at any depth). */
+/**
+ * JSON text with the string value of each secret-named member hidden (at any depth), and a
+ * value that is a URL shown through `redactUrl`.
+ */
 function redactJson(text: string): string {
-  return text.replace(JSON_STRING_MEMBER, (member, name: string, colon: string) =>
-    SECRET_PARAMS.has(jsonName(name).toLowerCase()) ? `"${name}"${colon}"${REDACTED}"` : member,
-  );
+  return text.replace(JSON_STRING_MEMBER, (member, name: string, colon: string, value: string) => {
+    if (SECRET_PARAMS.has(jsonName(name).toLowerCase())) return `"${name}"${colon}"${REDACTED}"`;
+    const url = jsonName(value);
+    const shown = redactUrl(url);
+    return shown === url ? member : `"${name}"${colon}${JSON.stringify(shown)}`;
+  });
 }
 
 function jsonName(literal: string): string {
