@@ -3,22 +3,18 @@
  * output modes, each failure class with its exit code, a batch scheduled natively on Tencent
  * SES, `--help` with examples on every command, and the emulator command.
  */
-import { type Emulator, startEmulator } from '@mailbridge/emulator';
+import type { Emulator } from '@mailbridge/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { json, type Running, run, spawnBin, start, until } from './run.js';
+import { json, type Running, run, spawnBin, start, tencentEmulator, until } from './run.js';
 
 const KEY = { id: 'AKIDclitest', secret: 'cli-secret-do-not-print-0123456789' };
 let emu: Emulator;
 let env: Record<string, string>;
 
 beforeAll(async () => {
-  emu = await startEmulator({ tencentKeys: [KEY] });
-  env = {
-    MAIL_URL: `tencent-ses://ap-guangzhou?endpoint=${emu.url}`,
-    TENCENTCLOUD_SECRET_ID: KEY.id,
-    TENCENTCLOUD_SECRET_KEY: KEY.secret,
-    MAIL_FROM: 'Shop <noreply@mail.example.com>',
-  };
+  const started = await tencentEmulator(KEY);
+  emu = started.emu;
+  env = { ...started.env, MAIL_FROM: 'Shop <noreply@mail.example.com>' };
 });
 afterAll(async () => {
   await emu?.close();

@@ -5,6 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type Emulator, startEmulator } from '@mailbridge/emulator';
 
 export const BIN = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
@@ -93,4 +94,18 @@ export async function until(check: () => boolean, ms: number, what: string): Pro
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** An emulator holding one Tencent SES key, and the environment that points the CLI at it. */
+export async function tencentEmulator(key: {
+  readonly id: string;
+  readonly secret: string;
+}): Promise<{ emu: Emulator; env: Record<string, string> }> {
+  const emu = await startEmulator({ tencentKeys: [key] });
+  const env = {
+    MAIL_URL: `tencent-ses://ap-guangzhou?endpoint=${emu.url}`,
+    TENCENTCLOUD_SECRET_ID: key.id,
+    TENCENTCLOUD_SECRET_KEY: key.secret,
+  };
+  return { emu, env };
 }

@@ -6,10 +6,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Emulator, startEmulator } from '@mailbridge/emulator';
+import type { Emulator } from '@mailbridge/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRecipients, type SourceFormat } from '../src/source.js';
-import { json, run } from './run.js';
+import { json, run, tencentEmulator } from './run.js';
 
 const ROWS = 30_000; // two chunks (20,000 rows per CreateReceiverDetailWithData call)
 const KEY = { id: 'AKIDprogresstest', secret: 'progress-secret-0123456789abcdef' };
@@ -18,12 +18,7 @@ let env: Record<string, string>;
 let dir: string;
 
 beforeAll(async () => {
-  emu = await startEmulator({ tencentKeys: [KEY] });
-  env = {
-    MAIL_URL: `tencent-ses://ap-guangzhou?endpoint=${emu.url}`,
-    TENCENTCLOUD_SECRET_ID: KEY.id,
-    TENCENTCLOUD_SECRET_KEY: KEY.secret,
-  };
+  ({ emu, env } = await tencentEmulator(KEY));
   dir = mkdtempSync(join(tmpdir(), 'mb-progress-'));
 });
 afterAll(async () => {

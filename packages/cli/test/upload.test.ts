@@ -7,9 +7,9 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Emulator, startEmulator } from '@mailbridge/emulator';
+import type { Emulator } from '@mailbridge/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, run, start, until } from './run.js';
+import { json, run, start, tencentEmulator, until } from './run.js';
 
 const ROWS = 50_000;
 const KEY = { id: 'AKIDuploadtest', secret: 'upload-secret-0123456789abcdef' };
@@ -18,12 +18,7 @@ let env: Record<string, string>;
 let dir: string;
 
 beforeAll(async () => {
-  emu = await startEmulator({ tencentKeys: [KEY] });
-  env = {
-    MAIL_URL: `tencent-ses://ap-guangzhou?endpoint=${emu.url}`,
-    TENCENTCLOUD_SECRET_ID: KEY.id,
-    TENCENTCLOUD_SECRET_KEY: KEY.secret,
-  };
+  ({ emu, env } = await tencentEmulator(KEY));
   dir = mkdtempSync(join(tmpdir(), 'mb-upload-'));
 });
 afterAll(async () => {

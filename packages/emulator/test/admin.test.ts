@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../src/index.js';
+import { adminCall } from './helpers/admin.js';
 import { rawRequest, sendBody, tc, tcOk } from './helpers/tencent-sign.js';
 
 let emu: Emulator;
@@ -9,17 +10,7 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 beforeEach(() => emu.reset());
 
-async function admin(method: string, path: string, body?: unknown) {
-  const text = body === undefined ? '' : JSON.stringify(body);
-  const res = await rawRequest(
-    emu,
-    method,
-    `/__emulator/${path}`,
-    { 'content-type': 'application/json' },
-    text,
-  );
-  return { status: res.status, body: JSON.parse(res.text) as Record<string, unknown> };
-}
+const admin = (method: string, path: string, body?: unknown) => adminCall(emu, method, path, body);
 
 describe('admin API', () => {
   it('reads and clears the outbox', async () => {

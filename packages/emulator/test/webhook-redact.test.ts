@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../src/index.js';
+import { adminCall } from './helpers/admin.js';
 import { fetchEmu, T0, TEST_KEY, v1Request } from './helpers/aliyun-sign.js';
 import { rawRequest, sendBody, tcOk } from './helpers/tencent-sign.js';
 
@@ -33,19 +34,7 @@ afterAll(async () => {
   await new Promise((resolve) => receiver.close(resolve));
 });
 
-async function admin(method: string, path: string, body?: unknown) {
-  const text = body === undefined ? '' : JSON.stringify(body);
-  const res = await rawRequest(
-    emu,
-    method,
-    `/__emulator/${path}`,
-    {
-      'content-type': 'application/json',
-    },
-    text,
-  );
-  return { status: res.status, text: res.text };
-}
+const admin = (method: string, path: string, body?: unknown) => adminCall(emu, method, path, body);
 
 describe('webhook URLs in the emulator', () => {
   it('shows a callback URL with its token redacted, and still delivers to the full URL', async () => {
