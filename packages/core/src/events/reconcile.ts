@@ -10,7 +10,11 @@ import type { RecipientStatus, StatusQuery } from './status.js';
 
 /** The least a caller knows about a send it is unsure of. */
 export interface UnknownSend {
-  /** The provider id it was sent through; checked against the mailer's when given. */
+  /**
+   * The provider id it was sent through, or a composite's member name (an error's, a result's or
+   * a job's `provider` or `member`). The status query checks it (`StatusQuery.provider`): a
+   * composite asks only the members it names, and one it does not have is `invalid_input`.
+   */
   readonly provider?: string;
   /**
    * The recipient(s) of the send, as the message gave them (`'a@x.com, b@y.com'`, `<a@x.com>`,
@@ -51,7 +55,6 @@ export interface ReconcileOptions {
 
 /** What `reconcile` needs of a mailer. */
 export interface StatusSource {
-  readonly provider: string;
   status(
     query: StatusQuery,
     options?: { readonly signal?: AbortSignal },
@@ -79,7 +82,7 @@ export async function reconcile(
   send: UnknownSend,
   options: ReconcileOptions = {},
 ): Promise<Reconciliation> {
-  const { recipient, at } = checkSend(mailer, send);
+  const { recipient, at } = checkSend(send);
   const now = (options.now ?? Date.now)();
   const skew = options.skewMs ?? 5 * 60 * 1000;
   const settle = options.settleMs ?? 30 * 60 * 1000;
@@ -90,6 +93,7 @@ export async function reconcile(
     since,
     until,
     ...(send.messageId === undefined ? {} : { messageId: send.messageId }),
+    ...(send.provider === undefined ? {} : { provider: send.provider }),
   };
   const rows = await mailer.status(query, options.signal ? { signal: options.signal } : {});
   const statuses = rows.filter((row) => matches(row, recipient, send.subject, at, skew));
@@ -115,7 +119,7 @@ function matches(
   return row.updatedAt === undefined || row.updatedAt.getTime() >= at - skew;
 }
 
-function checkSend(mailer: StatusSource, send: UnknownSend): { recipient: string; at: number } {
+function checkSend(send: UnknownSend): { recipient: string; at: number } {
   const issues: { path: string[]; message: string }[] = [];
   // Read like a message's recipients: the status rows carry the bare address, so a list or
   // `<a@x.com>` left whole would match nothing and, once settled, read as `not_sent`.
@@ -128,12 +132,6 @@ function checkSend(mailer: StatusSource, send: UnknownSend): { recipient: string
   const at = send?.at instanceof Date ? send.at.getTime() : send?.at;
   if (typeof at !== 'number' || !Number.isFinite(at)) {
     issues.push({ path: ['at'], message: 'a Date or ms since epoch is required' });
-  }
-  if (send?.provider !== undefined && send.provider !== mailer.provider) {
-    issues.push({
-      path: ['provider'],
-      message: `sent through ${send.provider}, asked of ${mailer.provider}`,
-    });
   }
   if (issues.length > 0) throw invalidInput(issues);
   return { recipient: address as string, at: at as number };

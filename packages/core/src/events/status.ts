@@ -18,6 +18,12 @@ export interface StatusQuery {
   readonly since?: Date;
   /** Sent at or before (default: now). */
   readonly until?: Date;
+  /**
+   * The provider id the send went through, or a composite's member name (as an error, a result
+   * or a scheduler job names it). A single-provider mailer refuses another provider's id; a
+   * composite asks only the members it names (packages/core/src/failover/status.ts).
+   */
+  readonly provider?: string;
 }
 
 /** A query with its window settled, as adapters receive it. */
@@ -82,7 +88,7 @@ export async function queryStatus(
   if (status === undefined) {
     throw unsupported(provider.id, 'status', 'the adapter has no delivery-status query');
   }
-  const resolved = resolveStatusQuery(query, now);
+  const resolved = resolveStatusQuery(query, now, provider.id);
   const rows: RecipientStatus[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
@@ -100,10 +106,19 @@ const QUERY_KEYS: readonly string[] = Object.keys({
   recipient: true,
   since: true,
   until: true,
+  provider: true,
 } satisfies Record<keyof StatusQuery, true>);
 
-/** Check the query and settle its window; a bad one is `invalid_input` before any request. */
-export function resolveStatusQuery(query: StatusQuery, now: number): ResolvedStatusQuery {
+/**
+ * Check the query and settle its window; a bad one is `invalid_input` before any request, as is
+ * a `provider` other than `answering`, the id of the provider asked (its rows could not be the
+ * send's, and silence read as `not_sent` could have the caller send twice).
+ */
+export function resolveStatusQuery(
+  query: StatusQuery,
+  now: number,
+  answering: string,
+): ResolvedStatusQuery {
   const issues: { path: string[]; message: string }[] = [];
   const q = (typeof query === 'object' && query !== null ? query : {}) as StatusQuery;
   if (typeof query !== 'object' || query === null)
@@ -112,11 +127,17 @@ export function resolveStatusQuery(query: StatusQuery, now: number): ResolvedSta
   for (const key of Object.keys(q)) {
     if (!QUERY_KEYS.includes(key)) issues.push({ path: [key], message: 'unknown key' });
   }
-  for (const name of ['messageId', 'recipient'] as const) {
+  for (const name of ['messageId', 'recipient', 'provider'] as const) {
     const v = q[name];
     if (v !== undefined && (typeof v !== 'string' || v.trim() === '')) {
       issues.push({ path: [name], message: 'must be a non-empty string' });
     }
+  }
+  if (typeof q.provider === 'string' && q.provider.trim() !== '' && q.provider !== answering) {
+    issues.push({
+      path: ['provider'],
+      message: `sent through ${q.provider}, asked of ${answering}`,
+    });
   }
   for (const name of ['since', 'until'] as const) {
     const v = q[name];

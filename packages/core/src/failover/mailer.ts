@@ -6,8 +6,6 @@
  * member; `raw` holds every member's mailer by name for the others.
  */
 import type { Capabilities } from '../capabilities/capabilities.js';
-import { isMailError, type MailError } from '../errors.js';
-import type { RecipientStatus } from '../events/status.js';
 import {
   type CallOptions,
   createMailer,
@@ -25,6 +23,7 @@ import { createHealth } from './health.js';
 import type { Strategy } from './order.js';
 import { QUOTA_DAY_OFFSETS } from './quota.js';
 import { type RouteContext, route } from './route.js';
+import { membersStatus } from './status.js';
 
 /** What `compose` gets from the composite provider. */
 export interface ComposeSpec {
@@ -86,8 +85,8 @@ export function composeMailer(spec: ComposeSpec, options: MailerOptions): Mailer
     }) as Mailer['sendBatch'],
     groups: primary.groups,
     // A send, scheduled or not, may have gone through any member: status and the schedules
-    // view ask every member.
-    status: everyMembersStatus(mailers),
+    // view ask every member (status only those a query's `provider` names).
+    status: membersStatus(id, ctx.members),
     schedules: everyMembersSchedules(mailers),
     templates: primary.templates,
     senders: primary.senders,
@@ -123,32 +122,6 @@ function withOneRunner(
   }
   const { scheduler: _shared, ...rest } = options;
   return rest;
-}
-
-/**
- * The status rows of every member, in member order (each row names its provider). A send may
- * have gone through any member, so the primary alone would find no trace of one another member
- * took, and `reconcile` would then read the silence as `not_sent`. A member that cannot answer
- * this query (`unsupported`: DirectMail asked by message id, a provider without status)
- * contributes no rows; any other failure fails the query, as it leaves the answer open.
- */
-function everyMembersStatus(mailers: readonly Mailer[]): Mailer['status'] {
-  return async (query, call) => {
-    const rows: RecipientStatus[] = [];
-    let unable: MailError | undefined;
-    let answered = false;
-    for (const mailer of mailers) {
-      try {
-        rows.push(...(await mailer.status(query, call)));
-        answered = true;
-      } catch (error) {
-        if (!(isMailError(error) && error.code === 'unsupported')) throw error;
-        unable ??= error;
-      }
-    }
-    if (!answered && unable !== undefined) throw unable;
-    return rows;
-  };
 }
 
 /**
