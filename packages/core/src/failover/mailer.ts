@@ -17,12 +17,13 @@ import type { BatchInput, MessageInput } from '../message/message.js';
 import { normalizeBatch, normalizeMessage } from '../message/validate.js';
 import type { Hooks } from '../run/hooks.js';
 import type { Scheduler } from '../schedule/contract.js';
-import type { ScheduleSendOptions, Schedules } from '../schedule/view.js';
+import type { ScheduledResult, ScheduleSendOptions } from '../schedule/view.js';
 import type { CompositeMember, CompositeOptions } from './composite.js';
 import { createHealth } from './health.js';
 import type { Strategy } from './order.js';
 import { QUOTA_DAY_OFFSETS } from './quota.js';
 import { type RouteContext, route } from './route.js';
+import { membersSchedules, withMemberId } from './schedules.js';
 import { membersStatus } from './status.js';
 
 /** What `compose` gets from the composite provider. */
@@ -81,13 +82,18 @@ export function composeMailer(spec: ComposeSpec, options: MailerOptions): Mailer
     ),
     sendBatch: (async (input: BatchInput, call?: CallOptions) => {
       normalizeBatch(withoutValues(input));
-      return route(ctx, strategy(), input, (mailer, resolved) => mailer.sendBatch(resolved, call));
+      const result = await route(ctx, strategy(), input, (mailer, resolved) =>
+        mailer.sendBatch(resolved, call),
+      );
+      // A native task's id, as the composite's `schedules` knows it (schedules.ts).
+      const scheduled = result as typeof result & Partial<ScheduledResult>;
+      return scheduled.native ? withMemberId(result.member, scheduled as ScheduledResult) : result;
     }) as Mailer['sendBatch'],
     groups: primary.groups,
     // A send, scheduled or not, may have gone through any member: status and the schedules
     // view ask every member (status only those a query's `provider` names).
     status: membersStatus(id, ctx.members),
-    schedules: everyMembersSchedules(mailers),
+    schedules: membersSchedules(id, ctx.members),
     templates: primary.templates,
     senders: primary.senders,
     domains: primary.domains,
@@ -122,28 +128,6 @@ function withOneRunner(
   }
   const { scheduler: _shared, ...rest } = options;
   return rest;
-}
-
-/**
- * The schedules of every member, in member order: a job or native task is found, listed and
- * cancelled through the member that holds it (each member's view lists only its own provider's
- * jobs, and a later member of a provider id has no scheduler: nothing is listed twice).
- */
-function everyMembersSchedules(mailers: readonly Mailer[]): Schedules {
-  const find = async (id: string, call: CallOptions | undefined) => {
-    for (const mailer of mailers) {
-      const entry = await mailer.schedules.get(id, call);
-      if (entry !== undefined) return { mailer, entry };
-    }
-    return undefined;
-  };
-  return {
-    async *list(call) {
-      for (const mailer of mailers) yield* mailer.schedules.list(call);
-    },
-    get: async (id, call) => (await find(id, call))?.entry,
-    cancel: async (id, call) => (await find(id, call))?.mailer.schedules.cancel(id, call),
-  };
 }
 
 /** The input without its `perProvider` map, for the up-front validation of the rest. */

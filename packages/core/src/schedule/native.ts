@@ -1,7 +1,8 @@
 /**
  * A provider's own scheduled tasks (Tencent's TaskType 2/3 batches), as an adapter exposes them
  * to `mailer.schedules`. Ids are prefixed `native:` in the view, so they never collide with a
- * scheduler's job ids.
+ * scheduler's job ids; a composite's view also names the member (failover/schedules.ts), as task
+ * ids are per account.
  */
 import type { Operation, Page } from '../provider/provider.js';
 import type { JobState } from './contract.js';

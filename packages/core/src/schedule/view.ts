@@ -18,7 +18,10 @@ export type ScheduleSendOptions = CallOptions &
 /** The answer to a scheduled send or batch: where it lives and how to find it again. */
 export interface ScheduledResult {
   readonly provider: string;
-  /** `mailer.schedules.get(id)` finds it; native task ids start with `native:`. */
+  /**
+   * `mailer.schedules.get(id)` finds it; native task ids start with `native:` (through a
+   * composite, `native:<member>:<task id>`).
+   */
   readonly id: string;
   /** `true`: the provider holds the schedule (Tencent TimedParam/CycleParam); `false`: the scheduler. */
   readonly native: boolean;
