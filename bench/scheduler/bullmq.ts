@@ -150,8 +150,7 @@ const command = `node --import tsx bench/scheduler/bullmq.ts ${shown.join(' ')}`
 const lines = [
   '### BullMQ engine (`@mailbridge/scheduler-bullmq`), one and three worker processes',
   '',
-  `\`${command}\` on ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end ` +
-    '(measured under load: the machine was shared with other jobs).',
+  `\`${command}\` on ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end.`,
   '',
   '| workers | burst jobs | fired/s | steady jobs | lateness p50 (ms) | p99 (ms) | max (ms) |',
   '|---:|---:|---:|---:|---:|---:|---:|',

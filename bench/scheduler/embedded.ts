@@ -11,7 +11,7 @@
  * at a steady 100 per second: lateness when the engine keeps up).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { aliyunDm } from '@mailbridge/aliyun-dm';
@@ -19,6 +19,9 @@ import { createMailer, type Job } from '@mailbridge/core';
 import { normalizeMessage } from '@mailbridge/core/provider';
 import { startEmulator } from '@mailbridge/emulator';
 import { createScheduler, type JobStore, memoryStore, sqliteStore } from '@mailbridge/scheduler';
+
+/** The machine's load when the bench began (the report is written at the end). */
+const LOAD_AT_START = loadavg()[0] ?? 0;
 
 const { values } = parseArgs({
   options: { n: { type: 'string', default: '1000' }, out: { type: 'string' } },
@@ -221,9 +224,7 @@ const report = `### Embedded engine (\`@mailbridge/scheduler\`)
 
 Command: \`node --import tsx bench/scheduler/embedded.ts --n ${N}\`
 (after \`pnpm build\`). ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores
-(${cpus()[0]?.model ?? 'unknown CPU'}). **Measured under load**: the machine was shared with
-other builds and test runs at the time, so absolute figures are pessimistic; compare rows with
-each other.
+(${cpus()[0]?.model ?? 'unknown CPU'}), load average ${LOAD_AT_START.toFixed(1)} at the start.
 
 Setup: DirectMail single sends to the emulator in the same process (no rate limit, no injected
 delay), \`createScheduler({ store, concurrency, pollMs: 100 })\`. Jobs/s: jobs divided by the time
@@ -241,8 +242,7 @@ ${rows.join('\n')}
 Reading: the \`engine only\` rows are the scheduler's own cost per job (claim, run, record,
 with a runner that answers at once); the others add a real signed DirectMail request to the
 emulator, whose throughput on the machine is the \`sendMany\` baseline above. Lateness beyond
-the engine-only rows is queueing behind that send path. (The committed RESULTS.md adds a
-reading of its run by hand.)
+the engine-only rows is queueing behind that send path.
 `;
 if (values.out) writeFileSync(values.out, report);
 else console.log(report);

@@ -11,10 +11,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { gitState } from '../src/proc.js';
 import {
   SCHEDULER_END as END,
   SCHEDULER_START as START,
@@ -35,6 +36,7 @@ if (!process.env['MAILBRIDGE_REDIS_URL']) {
 }
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+const loadAtStart = loadavg()[0] as number;
 const results = join(root, 'bench', 'RESULTS.md');
 
 /** Run one engine's bench in a fresh process; its markdown. */
@@ -62,9 +64,10 @@ const section = [
   '## Scheduling engines: jobs fired per second and due-to-sent lateness',
   '',
   `One command: \`${['bash .ci/services/redis.sh -- node --import tsx bench/scheduler/run.ts', ...process.argv.slice(2)].join(' ')}\` ` +
-    `(after \`pnpm build\`), run ${new Date().toISOString()}. Measured under load: the machine ` +
-    'is shared with other builds and tests, so absolute figures are pessimistic; compare rows ' +
-    'within one run. The lead may re-run it on a quiet machine.',
+    `(after \`pnpm build\`), run ${new Date().toISOString()} on tree ${gitState(join(root, 'bench'))}, ` +
+    `load average ${loadAtStart.toFixed(1)} at the start and ${(loadavg()[0] as number).toFixed(1)} ` +
+    'at the end (2 cores shared with whatever else runs: absolute figures move with the load, so ' +
+    'compare rows within one run).',
   '',
   embedded.replace(/^#+ /m, '### '),
   '',
