@@ -4,49 +4,57 @@
  */
 export const CAUSES: Readonly<Record<string, string>> = {
   'throughput-raw': `The budget, at steady state, on a machine whose speed moves with the minute. Raw undici
-(a Tencent SendEmail with no signing, no validation and no answer parsing) costs 41–77 µs of CPU per
-send here (the same work, repetition to repetition), and at its pace it gets more answers per
-socket read, so it runs further ahead. Signing alone takes most of the 0.55x allowance: over three
-runs of this tree (the committed one among them) \`raw-undici+tc3\` ran at 0.64–0.87x of raw undici
-and \`raw-undici+rpc\` at 0.52–0.87x (the figures beside each row). DirectMail is held to the
+(a Tencent SendEmail with no signing, no validation and no answer parsing) costs 41–47 µs of CPU per
+send here (the median of each run; single repetitions range wider), and at its pace it gets more
+answers per socket read, so it runs further ahead. Signing alone takes most of the 0.55x allowance:
+over four runs of this tree (the committed one among them) \`raw-undici+tc3\` ran at 0.58–0.69x of raw
+undici and \`raw-undici+rpc\` at 0.55–0.66x (the figures beside each row). DirectMail is held to the
 Tencent-shaped ceiling, and its own request costs more before any signing: the same form unsigned
-(\`raw-undici DirectMail form\`) ran at 0.69–0.76x. mailbridge, which also validates and normalises
+(\`raw-undici DirectMail form\`) ran at 0.65–0.75x. mailbridge, which also validates and normalises
 the message, checks it against the capabilities, runs the executor and reads the answer, landed at
-0.48–0.78x (Tencent, one run in three at or above the line) and 0.46–0.52x (DirectMail, none of
-the three; 0.58x in a send-only run of three repetitions on a quiet machine the same day). Where the
-send path's own CPU goes is in the table "CPU per operation on the send path" below.`,
+0.56–0.68x (Tencent, all four runs at or above the line) and 0.47–0.56x (DirectMail, one run in
+four). Work that allocates costs more beside the socket than in a tight loop: building the unsigned
+DirectMail form takes about 5 µs in-process, yet that driver spends 15–20 µs more per send than raw
+undici over the socket, while a busy loop of 18 µs added to raw undici adds 15 µs (one-off runs
+against this mock, not in the tables). So mailbridge's 22–24 µs in-process come to 25–45 µs
+(Tencent) and 35–70 µs (DirectMail) more than raw undici per send over the socket. Where the send path's own CPU goes is in the table "CPU per operation on the send path"
+below.`,
   'throughput-sdk': `Out of reach for \`@alicloud/pop-core\` on this mock, for any DirectMail client: the DirectMail form
-with no signature and no library at all (\`raw-undici DirectMail form\`) ran at only 1.65–2.08x
+with no signature and no library at all (\`raw-undici DirectMail form\`) ran at only 1.60–2.05x
 pop-core over the same runs (the last figure beside the row), so 2x pop-core would ask a signed,
-validated send to cost no more than a bare unsigned request. mailbridge ran at 1.29–1.51x. pop-core is
+validated send to cost no more than a bare unsigned request. mailbridge ran at 1.28–1.42x. pop-core is
 Alibaba Cloud's V1.0 Node.js SDK, which Alibaba Cloud marks "not recommended" in favour of the
 V2.0 per-product SDK \`@alicloud/dm20151123\`
 (https://alibabacloud.com/help/en/sdk/developer-reference/get-started-with-alibaba-cloud-classic-sdk-for-node-js):
 a minimal RPC client with no validation, no retries and no typed answers, over Node's http. Against
-the recommended SDKs mailbridge ran at 2.65–3.08x \`@alicloud/dm20151123\` and at 2.07–2.26x
+the recommended SDKs mailbridge ran at 2.40–3.11x \`@alicloud/dm20151123\` and at 2.20–3.92x
 \`tencentcloud-sdk-nodejs-ses\`, every run (earlier trees: 1.4–2.2x the Tencent SDK, whose own cost
 per send holds level while the machine slows everything else).`,
   'throughput-signed': `What remains is ours and is the price of the checks. The baselines sign as a careful
 hand-written client would (the TC3 day key kept; the RPC parameters assigned, not spread, which V8
 writes on a slow path); \`bench/test/drivers.test.ts\` holds every driver's requests to the emulator's
-signature checks, so no baseline is faster for skipping work. Over three runs of this tree mailbridge
-ran at 0.66–1.24x of \`raw-undici+tc3\` and 0.68–0.96x of \`raw-undici+rpc\`. The fixes the profiles pointed
+signature checks, so no baseline is faster for skipping work. Over four runs of this tree mailbridge
+ran at 0.78–0.93x of \`raw-undici+tc3\` and 0.78–0.95x of \`raw-undici+rpc\`. The fixes the profiles pointed
 at are in: TC3 signing on node:crypto with the day's signing key kept and the two SHA-256 digests
-through \`crypto.hash\` where the runtime has it; DirectMail's timestamp formatted once a second; no
-zod re-parse of request parameters the neutral mapping built from a validated message; the usual
+through \`crypto.hash\` where the runtime has it; DirectMail's timestamp formatted once a second, its
+string-to-sign encoded by \`encodeURIComponent\` alone (the canonical query holds none of \`!'()*\`);
+no zod re-parse of request parameters the neutral mapping built from a validated message; the usual
 send answers of both providers (\`{RequestId, EnvId}\`, \`{MessageId, RequestId}\`) read without
-their zod schemas, to the same output; no per-request AbortController without a caller signal;
+their zod schemas, to the same output; no per-request AbortController without a caller signal, no
+await on a rate limiter with nothing to wait for, no async wrapper around an ungated send;
 response headers decoded as latin1 in one pass; p-retry given all of its options (V8's slow path
 otherwise: the micro table's "p-retry" rows); DirectMail's signer without object spreads. What is left
-costs 21–39 µs per send with no socket under it (the "answered in-process" rows of the micro
-table, over the three runs; about 25 µs in the quietest), against raw undici's 41–77 µs for the
-HTTP exchange alone. By the table
-and the profiles: signing (TC3 about 5 µs; RPC about 9 µs, most of it percent-encoding and the
-HMAC), message normalisation (about 6 µs: the one zod/mini schema, whose objects zod/mini parses
-without zod classic's generated code, and the address parsing: RFC 5322 display names, IDN domains),
-then the executor's promise chain, the capability check and reading the answer, a few µs each.
-Dropping any of them would drop a promise (every input checked before any request, one error
-model, safe retries).`,
+costs 22–24 µs per send with no socket under it (the "answered in-process" rows of the micro
+table, over the four runs), against raw undici's 41–47 µs for the HTTP exchange alone. By the table
+and the profiles: signing (TC3 about 4 µs; RPC about 8 µs, most of it percent-encoding and the
+HMAC), message normalisation (about 5 µs: the one zod/mini schema and the address parsing: RFC 5322
+display names, IDN domains), then the executor's promise chain (about 25 promises a send), the
+capability check and reading the answer, a µs or two each. Measured and not taken: a hand-built
+HMAC over \`crypto.hash\` (slower than \`createHmac\`); zod classic's generated object parser, which
+saves about 0.5 µs on the message's top level but builds code with \`new Function\` and is not part
+of zod/mini; a synchronous build for static credentials, which would change the adapter kit's
+async credentials and signer contracts for about 1 µs. Dropping any check would drop a promise
+(every input checked before any request, one error model, safe retries).`,
   rss: `Met after the allocation fixes above (no per-request timer, no re-parsed parameters, no
 spread copies); earlier runs had DirectMail at +56 MB.`,
   import: `Measured from the packed install, fresh processes, round-robin. Core loads undici only on
