@@ -64,15 +64,21 @@ it('a scheduled send held by the second member is found, listed and cancelled th
     const second = await mailer.send(message(uniqueTo('rr-sched-b')), { at });
     expect(new Set([first.member, second.member])).toEqual(new Set(['tencent-ses', 'aliyun-dm']));
 
-    for (const { id } of [first, second]) {
-      expect((await mailer.schedules.get(id))?.state).toBe('pending');
+    // Each entry names the member that holds it, as the send's result did.
+    for (const { id, member } of [first, second]) {
+      expect(await mailer.schedules.get(id)).toMatchObject({ state: 'pending', member });
     }
     const listed = [];
-    for await (const entry of mailer.schedules.list()) listed.push(entry.id);
-    expect(listed).toEqual(expect.arrayContaining([first.id, second.id]));
+    for await (const entry of mailer.schedules.list()) listed.push([entry.id, entry.member]);
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        [first.id, first.member],
+        [second.id, second.member],
+      ]),
+    );
 
-    for (const { id } of [first, second]) {
-      expect((await mailer.schedules.cancel(id))?.state).toBe('cancelled');
+    for (const { id, member } of [first, second]) {
+      expect(await mailer.schedules.cancel(id)).toMatchObject({ state: 'cancelled', member });
       expect((await scheduler.get(id))?.state).toBe('cancelled');
     }
   } finally {
@@ -123,9 +129,13 @@ it('two Tencent accounts holding the same TaskId: every listed id is unique and 
     const ids = listed.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual([first.id, second.id]);
+    expect(listed.map((e) => e.member)).toEqual(['tencent-ses', 'tencent-ses#2']);
 
     expect((await mailer.schedules.get(first.id))?.task?.Subject).toBe('First account');
-    expect((await mailer.schedules.get(second.id))?.task?.Subject).toBe('Second account');
+    expect(await mailer.schedules.get(second.id)).toMatchObject({
+      member: 'tencent-ses#2',
+      task: { Subject: 'Second account' },
+    });
     expect(await mailer.schedules.get(`native:tencent-ses#2:${Number(second.batchId) + 7}`)).toBe(
       undefined,
     );

@@ -23,7 +23,7 @@ import { createHealth } from './health.js';
 import type { Strategy } from './order.js';
 import { QUOTA_DAY_OFFSETS } from './quota.js';
 import { type RouteContext, route } from './route.js';
-import { membersSchedules, withMemberId } from './schedules.js';
+import { membersSchedules, withMember } from './schedules.js';
 import { membersStatus } from './status.js';
 
 /** What `compose` gets from the composite provider. */
@@ -87,7 +87,7 @@ export function composeMailer(spec: ComposeSpec, options: MailerOptions): Mailer
       );
       // A native task's id, as the composite's `schedules` knows it (schedules.ts).
       const scheduled = result as typeof result & Partial<ScheduledResult>;
-      return scheduled.native ? withMemberId(result.member, scheduled as ScheduledResult) : result;
+      return scheduled.native ? withMember(result.member, scheduled as ScheduledResult) : result;
     }) as Mailer['sendBatch'],
     groups: primary.groups,
     // A send, scheduled or not, may have gone through any member: status and the schedules

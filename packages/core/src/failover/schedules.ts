@@ -5,7 +5,7 @@
  * that member only. Scheduler job ids are the engine's and unique within it: they stay as they are.
  */
 import { invalidInput } from '../errors.js';
-import type { CallOptions, Mailer } from '../mailer/mailer.js';
+import type { CallOptions } from '../mailer/mailer.js';
 import { NATIVE_PREFIX } from '../schedule/native.js';
 import type { ScheduleEntry, Schedules } from '../schedule/view.js';
 import type { RoutedMember } from './route.js';
@@ -19,9 +19,12 @@ function qualified(member: string, id: string): string {
   return `${NATIVE_PREFIX}${inId(member)}:${id.slice(NATIVE_PREFIX.length)}`;
 }
 
-/** A composite's result or entry with its id as the composite shows it. */
-export function withMemberId<T extends { readonly id: string }>(member: string, item: T): T {
-  return { ...item, id: qualified(member, item.id) };
+/** A composite's result or entry as the composite shows it: the member that holds it, and its id. */
+export function withMember<T extends { readonly id: string; readonly member?: string }>(
+  member: string,
+  item: T,
+): T {
+  return { ...item, id: qualified(member, item.id), member };
 }
 
 /**
@@ -45,6 +48,13 @@ function memberOf(composite: string, members: readonly RoutedMember[], id: strin
   return { member, id: `${NATIVE_PREFIX}${rest.slice(end + 1)}` };
 }
 
+/** Where an id lives: its member, the id as the member knows it, and the entry if already read. */
+interface Located {
+  readonly member: RoutedMember;
+  readonly id: string;
+  readonly entry?: ScheduleEntry;
+}
+
 /**
  * The schedules of every member: a native task is found and cancelled through the member its
  * id names; a job through the member whose view has it (each member's view lists only its own
@@ -52,34 +62,38 @@ function memberOf(composite: string, members: readonly RoutedMember[], id: strin
  */
 export function membersSchedules(composite: string, members: readonly RoutedMember[]): Schedules {
   const native = (id: string) => typeof id === 'string' && id.startsWith(NATIVE_PREFIX);
-  const find = async (id: string, call: CallOptions | undefined) => {
-    for (const { mailer } of members) {
-      const entry = await mailer.schedules.get(id, call);
-      if (entry !== undefined) return { mailer, entry };
+  /**
+   * The member holding `id`, and the id as that member knows it: a native id names its member;
+   * a job is in the view of one member only, whose answer is kept so `get` asks once.
+   */
+  const locate = async (
+    id: string,
+    call: CallOptions | undefined,
+  ): Promise<Located | undefined> => {
+    if (native(id)) return memberOf(composite, members, id);
+    for (const member of members) {
+      const entry = await member.mailer.schedules.get(id, call);
+      if (entry !== undefined) return { member, id, entry };
     }
     return undefined;
-  };
-  const through = async (
-    id: string,
-    act: (mailer: Mailer, id: string) => Promise<ScheduleEntry | undefined>,
-  ) => {
-    const target = memberOf(composite, members, id);
-    const entry = await act(target.member.mailer, target.id);
-    return entry && withMemberId(target.member.name, entry);
   };
   return {
     async *list(call) {
       for (const { name, mailer } of members) {
-        for await (const entry of mailer.schedules.list(call)) yield withMemberId(name, entry);
+        for await (const entry of mailer.schedules.list(call)) yield withMember(name, entry);
       }
     },
-    get: async (id, call) =>
-      native(id)
-        ? through(id, (mailer, own) => mailer.schedules.get(own, call))
-        : (await find(id, call))?.entry,
-    cancel: async (id, call) =>
-      native(id)
-        ? through(id, (mailer, own) => mailer.schedules.cancel(own, call))
-        : (await find(id, call))?.mailer.schedules.cancel(id, call),
+    async get(id, call) {
+      const at = await locate(id, call);
+      if (at === undefined) return undefined;
+      const entry = at.entry ?? (await at.member.mailer.schedules.get(at.id, call));
+      return entry && withMember(at.member.name, entry);
+    },
+    async cancel(id, call) {
+      const at = await locate(id, call);
+      if (at === undefined) return undefined;
+      const entry = await at.member.mailer.schedules.cancel(at.id, call);
+      return entry && withMember(at.member.name, entry);
+    },
   };
 }

@@ -51,6 +51,8 @@ export interface ScheduleEntry {
   readonly job?: Job;
   /** The provider's own task record, as it states it, for `native: true`. */
   readonly task?: Readonly<Record<string, unknown>>;
+  /** Through a composite provider (failover, roundRobin): the member that holds it. */
+  readonly member?: string;
 }
 
 /** The scheduled-work view of a mailer. */
