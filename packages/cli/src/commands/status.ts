@@ -1,15 +1,11 @@
 /**
  * `mailbridge status`: is the provider reachable and are the credentials accepted? One
  * authenticated read (the first page of groups). With a message id, the delivery status of that
- * message, where the installed core offers `mailer.status` (delivery events).
+ * message: `mailer.status({ messageId })`, one row per recipient (README "After the send").
  */
-import type { Mailer } from '@mailbridge/core';
 import type { Command } from 'commander';
 import { action, examples } from '../context.js';
-import { UsageError } from '../exit.js';
 import { providerOf, withMailer } from '../provider.js';
-
-type StatusQuery = (id: string) => Promise<unknown>;
 
 /** Add `status` to the program. */
 export function registerStatus(program: Command): void {
@@ -29,9 +25,15 @@ export function registerStatus(program: Command): void {
         if (messageId !== undefined) {
           const { provider, status } = await withMailer(globals.url, async (m) => ({
             provider: m.provider,
-            status: await queryStatus(m)(messageId),
+            status: await m.status({ messageId }),
           }));
-          out.result({ provider, messageId, status }, `${messageId}: ${JSON.stringify(status)}`);
+          const lines = status.map(
+            (r) => `${r.recipient}\t${r.kind}\t${r.accepted ? 'accepted' : 'not accepted'}`,
+          );
+          out.result(
+            { provider, messageId, status },
+            lines.length > 0 ? lines.join('\n') : `${messageId}: no status yet (ask again later)`,
+          );
           return;
         }
         const started = Date.now();
@@ -54,14 +56,4 @@ export function registerStatus(program: Command): void {
         );
       }),
     );
-}
-
-function queryStatus(mailer: Mailer): StatusQuery {
-  const status = (mailer as unknown as { status?: StatusQuery }).status;
-  if (typeof status !== 'function') {
-    throw new UsageError(
-      'the status of one message needs a core with delivery events (mailer.status)',
-    );
-  }
-  return status.bind(mailer);
 }
