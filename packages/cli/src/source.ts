@@ -7,7 +7,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { MailError, type Recipient } from '@mailbridge/core';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { UsageError } from './exit.js';
 
 /** The formats `groups upload` reads. */
@@ -62,11 +62,18 @@ async function* csvRows(file: string): AsyncGenerator<Located> {
   const parser = createReadStream(file).pipe(
     parse({ columns: true, skip_empty_lines: true, trim: true, bom: true, info: true }),
   );
-  for await (const { record, info } of parser as AsyncIterable<{
-    record: Record<string, unknown>;
-    info: { bytes: number };
-  }>) {
-    yield { record, end: info.bytes };
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: Record<string, unknown>;
+      info: { bytes: number };
+    }>) {
+      yield { record, end: info.bytes };
+    }
+  } catch (error) {
+    // A malformed row (an unclosed quote, more fields than the header) is the file's fault:
+    // name its row and the parser's reason, which gives the line (https://csv.js.org/parse/errors/).
+    if (!(error instanceof CsvError)) throw error;
+    throw rowError(((error as { records?: number }).records ?? 0) + 1, file, error.message);
   }
 }
 

@@ -170,3 +170,27 @@ describe('mailbridge groups upload (JSON lines)', () => {
     expect(emu.requestCount({ action: 'CreateReceiverDetailWithData' })).toBe(before2);
   });
 });
+
+describe('mailbridge groups upload (malformed CSV)', () => {
+  it.each([
+    ['an unclosed quote in the first row', 'address,name\na@example.com,"Ann\n', 'row 1', 'line 2'],
+    [
+      'more fields than the header',
+      'address,name\na@example.com,Ann\nb@example.com,B,x\n',
+      'row 2',
+      'line 3',
+    ],
+  ])(
+    'refuses %s with exit 2 naming the row, the line and the file',
+    async (_what, text, row, line) => {
+      const file = join(mkdtempSync(join(tmpdir(), 'mb-input-')), 'rows.csv');
+      writeFileSync(file, text);
+      const ran = await run(['--json', 'groups', 'upload', '1', file], tencent);
+      expect(ran.code).toBe(2);
+      const out = json(ran) as { error: { code: string; message: string } };
+      expect(out.error.code).toBe('invalid_input');
+      expect(out.error.message).toContain(`${row}: ${file}`);
+      expect(out.error.message).toContain(line);
+    },
+  );
+});
