@@ -99,8 +99,11 @@ async function* lines(file: string): AsyncGenerator<{ text: string; end: number 
 
 async function* jsonRows(file: string): AsyncGenerator<Located> {
   let line = 0;
-  for await (const { text, end } of lines(file)) {
+  for await (const lineRead of lines(file)) {
     line += 1;
+    // A byte order mark (Windows tools write one before UTF-8) is no part of the first row.
+    const text = line === 1 ? lineRead.text.replace(/^\uFEFF/, '') : lineRead.text;
+    const { end } = lineRead;
     if (text.trim() === '') continue;
     let value: unknown;
     try {

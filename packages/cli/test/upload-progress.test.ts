@@ -75,6 +75,11 @@ describe('mailbridge groups upload progress', () => {
       format: 'jsonl',
       text: '{"address":"a@example.com","name":"é"}\r\n\r\n{"address":"b@example.com"}',
     },
+    // A byte order mark, as Windows tools write UTF-8, before the first JSON line.
+    {
+      format: 'jsonl',
+      text: '\ufeff{"address":"a@example.com"}\r\n{"address":"b@example.com"}\r\n',
+    },
   ])(
     'places each $format row at its bytes in the file, the last ending at its size',
     async ({ format, text }) => {
