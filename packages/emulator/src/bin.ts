@@ -64,8 +64,8 @@ function readOptions(argv: readonly string[]): EmulatorOptions & BinFlags {
   }
   // Checked with the flags, so a bad value exits 2 with the usage before anything listens.
   if (values['public-url'] !== undefined) publicOrigin(values['public-url']);
-  const aliyun = values['aliyun-key']?.map(parseKeyFlag);
-  const tencent = values['tencent-key']?.map(parseKeyFlag);
+  const aliyun = values['aliyun-key']?.map((v) => parseKeyFlag(v, '--aliyun-key'));
+  const tencent = values['tencent-key']?.map((v) => parseKeyFlag(v, '--tencent-key'));
   return {
     host: values.host,
     port,

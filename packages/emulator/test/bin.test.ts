@@ -142,4 +142,25 @@ describe('mailbridge-emulator bin', () => {
     expect(err).toContain('Usage: mailbridge-emulator');
     expect(err).toContain(args[0]);
   });
+
+  it.each([
+    ['a secret pasted without its id', 'mb-secret-value-0123'],
+    ['an empty id', ':mb-secret-value-0123'],
+  ])(
+    'refuses a key flag holding %s, naming the flag and printing no part of it',
+    async (_what, value) => {
+      const child = spawn(process.execPath, [BIN, '--aliyun-key', value], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      children.push(child);
+      let err = '';
+      child.stderr.on('data', (c: Buffer) => {
+        err += c.toString();
+      });
+      expect(await exitOf(child)).toBe(2);
+      expect(err.split('\n')[0]).toContain('--aliyun-key must be ID:SECRET');
+      expect(err).not.toContain('mb-secr');
+      expect(err).not.toContain(':mb-se');
+    },
+  );
 });
