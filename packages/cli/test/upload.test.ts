@@ -137,6 +137,13 @@ describe('mailbridge groups upload', () => {
     expect(storedRows(id)).toHaveLength(20_000);
     expect(json(failed)).toMatchObject({ error: { code: 'invalid_input', delivery: 'unknown' } });
     expect(failed.code).toBe(4);
+    // The row of the file (the header aside), not its place in the stream: the same on resume.
+    const message = (json(failed).error as { message: string }).message;
+    expect(message).toContain(`row 20002: ${file}: address: invalid email address`);
+    const resumed = await run(['--json', 'groups', 'upload', id, file, '--no-progress'], env);
+    expect(resumed.code).toBe(2);
+    const again = (json(resumed).error as { message: string }).message;
+    expect(again).toContain(`row 20002: ${file}: address: invalid email address`);
   });
 
   it('refuses a directory given as FILE with exit 2, naming it, before any request', async () => {

@@ -4,7 +4,7 @@
  * saved in a state file; run the same command again after an interruption and it resumes after
  * the last acknowledged chunk (a chunk in flight when the process died is sent again).
  */
-import type { Recipient } from '@mailbridge/core';
+import { isMailError, type Recipient } from '@mailbridge/core';
 import type { Command } from 'commander';
 import { action, examples } from '../context.js';
 import { UsageError } from '../exit.js';
@@ -72,6 +72,9 @@ ${examples(
               bar.update(source.rows, identity.size);
               return done;
             })
+            .catch((error: unknown) => {
+              throw atFileRow(error, skip, file as string);
+            })
             .finally(() => bar.stop());
           clearState(statePath);
           return { result, source, skip };
@@ -105,6 +108,22 @@ async function nonEmpty(
     yield* rows;
   })();
   return { rows: all, from: first.done ? 0 : first.value.start };
+}
+
+/**
+ * The core names a recipient it refuses by its place in what it was given (`5.address`, from 0,
+ * counted from the first row sent, so a resumed upload counts again from 0); the user needs the
+ * row of the file (`row 6: FILE: address`), as the file's own errors in source.ts give it.
+ */
+function atFileRow(error: unknown, skip: number, file: string): unknown {
+  const path = isMailError(error) ? error.issues?.[0]?.path : undefined;
+  const index = path?.[0];
+  if (!isMailError(error) || path === undefined || typeof index !== 'number') return error;
+  const where = path.join('.');
+  if (!error.message.includes(where)) return error;
+  const rest = path.slice(1).join('.');
+  const row = `row ${skip + index + 1}: ${file}${rest === '' ? '' : `: ${rest}`}`;
+  return error.with({ message: error.message.replace(where, row) });
 }
 
 /**
