@@ -266,10 +266,18 @@ function outboxSummary(emu: Emulator, id: DemoProviderId): string {
 
 function chosenProviders(): readonly DemoProviderId[] {
   const args = process.argv.slice(2).filter((a) => a !== '--');
-  const { values } = parseArgs({
-    args,
-    options: { provider: { type: 'string' }, keep: { type: 'boolean' } },
-  });
+  let values: { provider?: string | undefined; keep?: boolean | undefined };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { provider: { type: 'string' }, keep: { type: 'boolean' } },
+    }));
+  } catch (error) {
+    // A mistyped flag is the user's to fix: one line and the usage, not node's stack trace.
+    const why = error instanceof Error ? error.message : String(error);
+    console.error(`${why}\nusage: pnpm demo [--provider ${PROVIDER_IDS.join('|')}] [--keep]`);
+    process.exit(2);
+  }
   if (values.provider === undefined) return PROVIDER_IDS;
   const id = PROVIDER_IDS.find((p) => p === values.provider);
   if (id) return [id];

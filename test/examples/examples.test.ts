@@ -99,6 +99,20 @@ describe('the demo', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown --provider smtp; use one of: tencent-ses, aliyun-dm');
   });
+
+  it.each([
+    [['--keep-open'], "Unknown option '--keep-open'"],
+    [['--provider'], "Option '--provider <value>' argument missing"],
+  ])(
+    'a mistyped flag (%j) exits 2 with one line naming it, not a stack trace',
+    async (args, says) => {
+      const result = await run('demo', args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(says);
+      expect(result.stderr).toContain('--provider tencent-ses|aliyun-dm');
+      expect(result.stderr).not.toContain('    at ');
+    },
+  );
 });
 
 /** Every program this file runs; the first test checks examples/ holds no other. */
