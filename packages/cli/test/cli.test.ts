@@ -63,6 +63,22 @@ describe('mailbridge send', () => {
     expect(emu.requestCount()).toBe(before);
   });
 
+  it('with --json, a flag commander refuses is one JSON document on stdout too', async () => {
+    for (const args of [
+      ['--json', 'send', '--to', 'a@example.com', '--bogus'],
+      ['send', '--subject', 'x', '--json'],
+      ['--json', 'nosuchcommand'],
+    ]) {
+      const ran = await run(args, env);
+      expect(ran.code, args.join(' ')).toBe(2);
+      expect(json(ran), args.join(' ')).toMatchObject({
+        ok: false,
+        exitCode: 2,
+        error: { code: 'invalid_input', message: expect.stringMatching(/^(unknown|required)/) },
+      });
+    }
+  });
+
   it('exits 3 when the provider certainly did not send it, printing code and delivery', async () => {
     const wrong = { ...env, TENCENTCLOUD_SECRET_KEY: 'wrong-secret-0123456789abcdef' };
     const ran = await run(['--json', 'send', '--to', 'ann@example.com', ...WELCOME], wrong);
