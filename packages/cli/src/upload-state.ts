@@ -70,6 +70,24 @@ export function resumePoint(
   return saved.acknowledged;
 }
 
+/**
+ * Refuse, before any request, a state path where `saveState` cannot write: the core ignores what
+ * a progress callback throws, so the upload would go on without a resume point, and an
+ * interrupted run would start over and store its rows again.
+ */
+export function checkStateWritable(path: string): void {
+  const refuse = (why: string) =>
+    new UsageError(`--state ${path}: ${why}; pass --state FILE in a folder you can write`);
+  if (existsSync(path) && !statSync(path).isFile()) throw refuse('not a file');
+  const temp = `${path}.tmp`;
+  try {
+    writeFileSync(temp, '');
+    rmSync(temp, { force: true });
+  } catch {
+    throw refuse('cannot write the resume state there');
+  }
+}
+
 /** Record a new acknowledged count atomically. */
 export function saveState(path: string, state: UploadState): void {
   const temp = `${path}.tmp`;

@@ -179,6 +179,24 @@ describe('mailbridge groups upload', () => {
     },
   );
 
+  it.each([
+    ['in a folder that does not exist', (d: string) => join(d, 'missing', 'state.json')],
+    ['that is a directory', (d: string) => d],
+  ])('refuses a --state path %s with exit 2, before any request', async (_what, stateOf) => {
+    // Unsaved, the upload could not resume: an interrupted run would store its rows twice.
+    const file = join(dir, 'state-path.csv');
+    writeFileSync(file, 'address\ns1@example.com\n');
+    const state = stateOf(dir);
+    const before = emu.requestCount();
+    const args = ['--json', 'groups', 'upload', '1', file, '--state', state, '--restart'];
+    const ran = await run(args, env);
+    expect(ran.code).toBe(2);
+    expect(json(ran)).toMatchObject({
+      error: { code: 'invalid_input', message: expect.stringContaining(`--state ${state}`) },
+    });
+    expect(emu.requestCount()).toBe(before);
+  });
+
   it('refuses a provider URL that is no URL with exit 2, as send does', async () => {
     const file = join(dir, 'url.csv');
     writeFileSync(file, 'address\nu@example.com\n');

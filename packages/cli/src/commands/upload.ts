@@ -12,6 +12,7 @@ import { startProgress } from '../progress.js';
 import { providerOf, withMailer } from '../provider.js';
 import { formatOf, readRecipients, type SourceRow } from '../source.js';
 import {
+  checkStateWritable,
   clearState,
   resumePoint,
   saveState,
@@ -50,6 +51,7 @@ ${examples(
           const identity = uploadIdentity(provider, group as string, file as string);
           const statePath = statePathOf(file as string, flags.state as string | undefined);
           const skip = resumePoint(statePath, identity, flags.restart === true);
+          checkStateWritable(statePath);
           if (skip > 0) out.note(`resuming after row ${skip} (saved in ${statePath})`);
           const rows = await nonEmpty(readRecipients(file as string, format, skip), skip, file);
           // Progress in bytes of the file: its size is known without reading it, and each row
