@@ -85,7 +85,8 @@ function readVersion(): string {
 
 function readSeed(file: string): EmulatorSeed {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as EmulatorSeed;
+    // Windows editors save UTF-8 with a byte order mark, which JSON.parse refuses.
+    return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as EmulatorSeed;
   } catch (error) {
     throw new Error(`--seed ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -143,6 +143,20 @@ describe('mailbridge-emulator bin', () => {
     expect(err).toContain(args[0]);
   });
 
+  it('reads a seed file saved with a byte order mark and CRLF line endings', async () => {
+    const seed = join(mkdtempSync(join(tmpdir(), 'mb-emu-')), 'seed.json');
+    const json = JSON.stringify({
+      tencent: { templates: [{ id: 515151, name: 'bom', text: 'x' }] },
+    });
+    writeFileSync(seed, `\ufeff${json.replace('{"templates"', '{\r\n"templates"')}\r\n`);
+    const { child, line } = await start(['--seed', seed]);
+    const res = await fetch(`${line.tencentEndpoint}/__emulator/templates`);
+    const body = (await res.json()) as { 'tencent-ses': { id: number }[] };
+    expect(body['tencent-ses'].map((t) => t.id)).toContain(515151);
+    child.kill('SIGTERM');
+    expect(await exitOf(child)).toBe(0);
+  });
+
   it.each([
     ['a secret pasted without its id', 'mb-secret-value-0123'],
     ['an empty id', ':mb-secret-value-0123'],
