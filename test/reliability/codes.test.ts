@@ -1,7 +1,7 @@
 /**
  * Provider codes through the whole pipeline (emulator -> adapter -> core): nothing the provider
  * may have executed is `not_sent`, the same situation maps to the same neutral code on both
- * providers, and a standard `Retry-After` header is honoured.
+ * providers, and a standard `Retry-After` header is honoured (one too long to count ends the retries).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -144,6 +144,62 @@ describe('a standard Retry-After header is honoured', () => {
       expect(result.attempts).toBe(2);
       expect(retries[0]?.delayMs).toBeGreaterThanOrEqual(900);
       expect(retries[0]?.delayMs).toBeLessThanOrEqual(2_000);
+    } finally {
+      await mailer.close();
+      server.close();
+    }
+  });
+});
+
+describe('a throttling wait too long to count in milliseconds ends the retries', () => {
+  // Digits beyond 2^53 ms are still a wait (of ages), never an absent one: a provider asking
+  // for it must not get the next attempt after the 200 ms backoff step.
+  const throttle = {
+    'aliyun-dm': {
+      status: 400,
+      header: 'x-acs-retry-after',
+      body: { Code: 'Throttling.User', Message: 'slow down', RequestId: 'r1' },
+      accepted: { EnvId: '1', RequestId: 'r2' },
+    },
+    'tencent-ses': {
+      status: 429,
+      header: 'retry-after',
+      body: {
+        Response: { Error: { Code: 'RequestLimitExceeded', Message: 'x' }, RequestId: 'r1' },
+      },
+      accepted: { Response: { MessageId: 'm-1', RequestId: 'r2' } },
+    },
+  } as const;
+  it.each(
+    TARGETS.flatMap((target) =>
+      ['99999999999999999999', '9007199254740993'].map((value) => [target.id, value, target]),
+    ),
+  )('%s, %s', async (_id, value, target) => {
+    const answer = throttle[(target as Target).id];
+    let requests = 0;
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        requests += 1;
+        res.setHeader('content-type', 'application/json');
+        if (requests > 1) return void res.end(JSON.stringify(answer.accepted));
+        res.statusCode = answer.status;
+        res.setHeader(answer.header, value as string);
+        res.end(JSON.stringify(answer.body));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const mailer = mailerFor(target as Target, {
+      endpoint: `http://127.0.0.1:${port}`,
+      credentials: () => (target as Target).key(emu),
+      options: { retry: { retries: 2, minDelayMs: 1, maxDelayMs: 5 } },
+    });
+    try {
+      const error = await failure(mailer.send((target as Target).message('ra-huge@example.com')));
+      expect(error).toMatchObject({ code: 'rate_limited', delivery: 'not_sent', attempts: 1 });
+      expect(error.retryAfterMs).toBeGreaterThan(60_000);
+      expect(requests).toBe(1);
     } finally {
       await mailer.close();
       server.close();

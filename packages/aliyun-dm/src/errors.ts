@@ -213,11 +213,13 @@ function safeProviderMessage(message: string): string {
   return cut === -1 ? message : `${message.slice(0, cut).trimEnd()} [string-to-sign omitted]`;
 }
 
-/** `x-acs-retry-after` in milliseconds (openapi-core reads it so), when present and sane. */
+/**
+ * `x-acs-retry-after` in milliseconds (openapi-core reads it so), when present and sane. A value
+ * past `Number.MAX_SAFE_INTEGER` is still a wait, the longest there is: it ends the retries.
+ */
 function parseRetryAfter(value: string | undefined): number | undefined {
   if (value === undefined || !/^\d+$/.test(value.trim())) return undefined;
-  const ms = Number(value.trim());
-  return Number.isSafeInteger(ms) ? ms : undefined;
+  return Math.min(Number(value.trim()), Number.MAX_SAFE_INTEGER);
 }
 
 /** A response that is not a DirectMail JSON envelope (a proxy's HTML page, a cut body). */

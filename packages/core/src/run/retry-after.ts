@@ -5,13 +5,17 @@
  * https://www.rfc-editor.org/rfc/rfc9110#field.retry-after
  */
 
-/** Milliseconds to wait, or undefined when the value is absent or not one of the two forms. */
+/**
+ * Milliseconds to wait (at most `Number.MAX_SAFE_INTEGER`), or undefined when the value is absent
+ * or not one of the two forms.
+ */
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
   if (value === undefined) return undefined;
   const text = value.trim();
   if (/^\d+$/.test(text)) {
-    const ms = Number(text) * 1000;
-    return Number.isSafeInteger(ms) ? ms : undefined;
+    // Too many seconds to count in ms is still a wait, the longest there is: it must end the
+    // retries (`maxRetryAfterMs`), never read as no wait at all.
+    return Math.min(Number(text) * 1000, Number.MAX_SAFE_INTEGER);
   }
   const at = Date.parse(text);
   if (Number.isNaN(at) || !/GMT$/.test(text)) return undefined;
