@@ -211,6 +211,26 @@ describe('failover across providers (Tencent SES first, DirectMail second)', () 
     await mailer.close();
   });
 
+  it('a malformed entry for the second member is invalid_input before the first is called', async () => {
+    const mailer = createMailer(failover([tencent(), dm(KEYS[0]!)]), FAST);
+    const message = await both();
+    throttle('tencent-ses');
+    const error = await failure(
+      mailer.send({
+        ...message,
+        perProvider: {
+          'tencent-ses': {},
+          'aliyun-dm': 'welcome' as unknown as { template: string },
+        },
+      }),
+    );
+    expect(error).toMatchObject({ code: 'invalid_input', delivery: 'not_sent' });
+    expect(error.issues[0]?.path).toEqual(['perProvider', 'aliyun-dm']);
+    expect(requests('tencent-ses', 'SendEmail')).toBe(0);
+    emu.clearFaults();
+    await mailer.close();
+  });
+
   it('a member lacking a per-provider value is passed over with the reason', async () => {
     const mailer = createMailer(failover([tencent(), dm(KEYS[0]!)]), FAST);
     const message = await both();

@@ -11,7 +11,7 @@ import type { Mailer } from '../mailer/mailer.js';
 import type { BatchInput, MessageInput } from '../message/message.js';
 import type { RouteStep } from '../provider/provider.js';
 import type { Health } from './health.js';
-import { valuesFor } from './values.js';
+import { type ForMember, valuesFor } from './values.js';
 
 /** A member with the mailer that runs its requests. */
 export interface RoutedMember {
@@ -45,10 +45,13 @@ export async function route<I extends MessageInput | BatchInput, R extends { att
   const steps: RouteStep[] = [];
   const errors: MailError[] = [];
   let back: number | undefined;
-  for (const index of order) {
+  // Every member's values first: a malformed entry for a later member is bad input, refused
+  // before any member is called, not found only once an earlier member has failed.
+  const resolved = order.map((index) => valuesFor(input, ctx.members[index] as RoutedMember));
+  for (const [position, index] of order.entries()) {
     const member = ctx.members[index] as RoutedMember;
     const step = { member: member.name, provider: member.provider };
-    const values = valuesFor(input, member);
+    const values = resolved[position] as ForMember<I>;
     if (!values.ok) {
       steps.push({ ...step, outcome: 'skipped', reason: values.reason, attempts: 0 });
       continue;
