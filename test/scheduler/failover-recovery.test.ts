@@ -93,3 +93,20 @@ it('a second account attached to the same scheduler is refused before it can rec
     await scheduler.close();
   }
 });
+
+it('a send scheduled through a composite: its route counts the requests made, none', async () => {
+  const scheduler = createScheduler({ store: memoryStore(), pollMs: 50 });
+  const mailer = createMailer(failover([account(A), account(B)]), { scheduler });
+  try {
+    const result = await mailer.send(dmMessage(uniqueTo('scheduled-route')), {
+      at: new Date(Date.now() + 3_600_000),
+    });
+    // RouteStep.attempts is a number on every step: the job was stored, no request was made.
+    expect(result.route).toEqual([
+      { member: 'aliyun-dm', provider: 'aliyun-dm', outcome: 'sent', attempts: 0 },
+    ]);
+  } finally {
+    await mailer.close();
+    await scheduler.close();
+  }
+});

@@ -36,7 +36,10 @@ const CALLER_ERRORS: ReadonlySet<MailErrorCode> = new Set<MailErrorCode>([
 ]);
 
 /** Run `call` on the members in `order` until one sends; the result names it and the route. */
-export async function route<I extends MessageInput | BatchInput, R extends { attempts: number }>(
+export async function route<
+  I extends MessageInput | BatchInput,
+  R extends { readonly attempts?: number },
+>(
   ctx: RouteContext,
   order: readonly number[],
   input: I,
@@ -65,7 +68,8 @@ export async function route<I extends MessageInput | BatchInput, R extends { att
     try {
       const result = await call(member.mailer, values.input);
       ctx.health.succeeded(index);
-      steps.push({ ...step, outcome: 'sent', attempts: result.attempts });
+      // A scheduled send is stored, not sent: no request, and its result counts none.
+      steps.push({ ...step, outcome: 'sent', attempts: result.attempts ?? 0 });
       return { ...result, member: member.name, route: steps };
     } catch (thrown) {
       const error = asMailError(thrown, member.provider);
@@ -79,7 +83,7 @@ export async function route<I extends MessageInput | BatchInput, R extends { att
       ) {
         ctx.health.released(index, admission.probe);
         const outcome = error.delivery === 'unknown' ? 'unknown' : 'failed';
-        steps.push({ ...step, outcome, reason, attempts: error.attempts });
+        steps.push({ ...step, outcome, reason, attempts: error.attempts ?? 0 });
         throw error.code === 'invalid_input' ? error : withRoute(error, steps);
       }
       errors.push(error);
@@ -89,7 +93,7 @@ export async function route<I extends MessageInput | BatchInput, R extends { att
         continue;
       }
       ctx.health.failed(index, error, admission.probe);
-      steps.push({ ...step, outcome: 'failed', reason, attempts: error.attempts });
+      steps.push({ ...step, outcome: 'failed', reason, attempts: error.attempts ?? 0 });
     }
   }
   throw noMemberSent(ctx, steps, errors, back);
