@@ -182,4 +182,18 @@ describe('DirectMail SMTP endpoint', () => {
     expect(dropped.responseCode).toBeUndefined();
     expect(emu.outbox).toHaveLength(1);
   });
+
+  it('faults: a reset at DATA cuts the connection before the message is stored', async () => {
+    // `reset` is the "certainly not executed" fault (types.ts), as on the HTTP API.
+    emu.inject({ provider: 'aliyun-dm', action: 'SMTP.DATA', fault: { kind: 'reset' } });
+    const reset = await session(
+      { user: USER, pass: PASSWORD },
+      USER,
+      ['a@example.com'],
+      await mime(1),
+    );
+    expect(reset.response).toBeUndefined();
+    expect(reset.responseCode).toBeUndefined();
+    expect(emu.outbox).toEqual([]);
+  });
 });

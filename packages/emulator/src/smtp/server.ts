@@ -107,8 +107,9 @@ export async function startSmtp(deps: SmtpDeps, host: string): Promise<SmtpEndpo
 
 /**
  * Read, check and store one message, then answer per the `SMTP.DATA` fault: `error` refuses it
- * (nothing stored), `delay` answers late, `drop` stores it and cuts the connection before the
- * reply (the client cannot know it was accepted). Resolves `undefined` when nothing may answer.
+ * (nothing stored), `reset` cuts the connection without storing it, `delay` answers late, `drop`
+ * stores it and cuts the connection before the reply (the client cannot know it was accepted).
+ * Resolves `undefined` when nothing may answer.
  */
 async function receive(
   deps: SmtpDeps,
@@ -123,11 +124,16 @@ async function receive(
   }
   const fault = deps.faults.take('aliyun-dm', 'SMTP.DATA');
   if (fault?.kind === 'error' || fault?.kind === 'status') throw faultReply(fault);
+  if (fault?.kind === 'reset') {
+    // Before processing, as `reset` is everywhere (types.ts): nothing is stored.
+    sockets.get(session.remotePort)?.destroy();
+    return undefined;
+  }
   const envId = await deliverParsed(deps, raw, session);
   if (envId === undefined) {
     throw reply(557, `at most ${MAX_ATTACHMENTS} attachments per message`);
   }
-  if (fault?.kind === 'drop' || fault?.kind === 'reset') {
+  if (fault?.kind === 'drop') {
     sockets.get(session.remotePort)?.destroy();
     return undefined;
   }
