@@ -183,6 +183,23 @@ describe('DirectMail SMTP endpoint', () => {
     expect(emu.outbox).toHaveLength(1);
   });
 
+  it('faults: a drop at MAIL or RCPT cuts the connection, a delay there answers late', async () => {
+    const raw = await mime(1);
+    for (const action of ['SMTP.MAIL', 'SMTP.RCPT']) {
+      emu.inject({ provider: 'aliyun-dm', action, fault: { kind: 'drop' } });
+      const cut = await session({ user: USER, pass: PASSWORD }, USER, ['a@example.com'], raw);
+      expect(cut.response).toBeUndefined();
+      expect(cut.responseCode).toBeUndefined();
+    }
+    expect(emu.outbox).toEqual([]);
+    emu.inject({ provider: 'aliyun-dm', action: 'SMTP.RCPT', fault: { kind: 'delay', ms: 300 } });
+    const started = Date.now();
+    const late = await session({ user: USER, pass: PASSWORD }, USER, ['a@example.com'], raw);
+    expect(late.response).toMatch(/Data Ok/);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(emu.outbox).toHaveLength(1);
+  });
+
   it('faults: a reset at DATA cuts the connection before the message is stored', async () => {
     // `reset` is the "certainly not executed" fault (types.ts), as on the HTTP API.
     emu.inject({ provider: 'aliyun-dm', action: 'SMTP.DATA', fault: { kind: 'reset' } });

@@ -54,8 +54,9 @@ export async function startSmtp(deps: SmtpDeps, host: string): Promise<SmtpEndpo
       if (!ok) return callback(reply(535, 'Authentication failure'));
       callback(null, { user: sender.address });
     },
-    onMailFrom(address, session, callback) {
-      const fault = stageFault(deps, 'SMTP.MAIL');
+    async onMailFrom(address, session, callback) {
+      const fault = await stageFault(deps, sockets, session, 'SMTP.MAIL');
+      if (fault === CUT) return;
       if (fault) return callback(fault);
       if (address.address.toLowerCase() !== session.user) {
         return callback(reply(553, 'MAIL FROM must be the address logged in with AUTH'));
@@ -65,8 +66,9 @@ export async function startSmtp(deps: SmtpDeps, host: string): Promise<SmtpEndpo
       }
       callback();
     },
-    onRcptTo(_address, session, callback) {
-      const fault = stageFault(deps, 'SMTP.RCPT');
+    async onRcptTo(_address, session, callback) {
+      const fault = await stageFault(deps, sockets, session, 'SMTP.RCPT');
+      if (fault === CUT) return;
       if (fault) return callback(fault);
       if (session.envelope.rcptTo.length >= SMTP_MAX_RCPT) {
         return callback(reply(556, 'The number of RCPTs is over the size limit'));
@@ -141,10 +143,28 @@ async function receive(
   return `Data Ok: queued as freedom ###envid=${envId}`;
 }
 
-/** A fault injected for an envelope stage (`SMTP.MAIL`, `SMTP.RCPT`) as the reply to send. */
-function stageFault(deps: SmtpDeps, action: string): Error | undefined {
+/** The connection was cut: nothing may answer. */
+const CUT = Symbol('cut');
+
+/**
+ * A fault injected for an envelope stage (`SMTP.MAIL`, `SMTP.RCPT`): the reply to send for
+ * `error` and `status`, `CUT` once `drop` or `reset` destroyed the socket (no message exists
+ * yet, so both store nothing), nothing after `delay` has passed. These act here as at DATA: a
+ * fault consumed and ignored would let a test pass that never met it.
+ */
+async function stageFault(
+  deps: SmtpDeps,
+  sockets: Map<number, Socket>,
+  session: SMTPServerSession,
+  action: string,
+): Promise<Error | typeof CUT | undefined> {
   const fault = deps.faults.take('aliyun-dm', action);
-  return fault?.kind === 'error' || fault?.kind === 'status' ? faultReply(fault) : undefined;
+  if (fault === undefined) return undefined;
+  if (fault.kind === 'error' || fault.kind === 'status') return faultReply(fault);
+  if (fault.kind === 'delay') return (await deps.sleep(fault.ms)) ? undefined : CUT;
+  if (fault.kind !== 'drop' && fault.kind !== 'reset') return undefined; // HTTP bodies only
+  sockets.get(session.remotePort)?.destroy();
+  return CUT;
 }
 
 /** `{kind: 'error', status: 451, message}` or `{kind: 'status', status: 550}`: that reply. */
