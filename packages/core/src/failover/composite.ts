@@ -4,8 +4,10 @@
  * with a list); `createMailer` hands it its options through `compose`, and it builds one mailer
  * per member (own HTTP pool, rate limits, retries) and routes each call over them (route.ts).
  */
+import * as z from 'zod/mini';
 import { invalidInput, MailError } from '../errors.js';
 import type { Mailer, MailerOptions } from '../mailer/mailer.js';
+import { parseConfig } from '../provider/config-schema.js';
 import type { Provider, ProviderGroups } from '../provider/provider.js';
 import { compositeCapabilities } from './capabilities.js';
 import type { BreakerOptions } from './health.js';
@@ -78,6 +80,7 @@ export function failover(
   members: readonly (Provider | MemberInput)[],
   options: CompositeOptions = {},
 ): CompositeProvider {
+  checkOptions('failover', options);
   // Not an array: resolveMembers reports it.
   const list = Array.isArray(members) ? members.map(asMember) : (members as readonly MemberInput[]);
   const resolved = resolveMembers(list, 'failover');
@@ -103,6 +106,7 @@ export function roundRobin(
   members: readonly WeightedMemberInput[],
   options: CompositeOptions = {},
 ): CompositeProvider {
+  checkOptions('roundRobin', options);
   const resolved = resolveMembers(members, 'roundRobin');
   const weights = members.map((m, i) => {
     if (typeof m.weight !== 'number' || !Number.isFinite(m.weight) || m.weight <= 0) {
@@ -111,6 +115,35 @@ export function roundRobin(
     return m.weight;
   });
   return composite(options.name ?? 'round-robin', resolved, options, () => weighted(weights));
+}
+
+/**
+ * `CompositeOptions`, strictly: a misspelt key (`breakr`), a breaker that could never open or
+ * close, or a clock that is not a function is `invalid_input` naming the field, when the
+ * composite is made, not a TypeError on every send.
+ */
+const compositeOptionsSchema = z.strictObject({
+  name: z.optional(z.string().check(z.minLength(1))),
+  breaker: z.optional(
+    z.union([
+      z.literal(false),
+      z.strictObject({
+        failures: z.optional(z.number().check(z.minimum(1))),
+        cooldownMs: z.optional(z.number().check(z.minimum(0))),
+      }),
+    ]),
+  ),
+  now: z.optional(
+    z.custom<() => number>((v) => typeof v === 'function', {
+      error: 'expected a function returning ms since the epoch',
+    }),
+  ),
+});
+
+function checkOptions(kind: string, options: unknown): asserts options is CompositeOptions {
+  // parseConfig reads null as {}, which the composite would then fail to read.
+  if (options === null) throw invalidInput([{ path: ['options'], message: 'expected an object' }]);
+  parseConfig(`${kind} options`, compositeOptionsSchema, options);
 }
 
 function asMember(member: Provider | MemberInput): MemberInput {

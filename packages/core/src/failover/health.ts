@@ -65,10 +65,8 @@ export interface HealthOptions {
 export function createHealth(options: HealthOptions): Health {
   const { now } = options;
   const threshold = options.breaker === false ? Infinity : (options.breaker.failures ?? 5);
+  // Checked by the composite's options schema (composite.ts): failures >= 1, cooldownMs >= 0.
   const cooldownMs = options.breaker === false ? 0 : (options.breaker.cooldownMs ?? 30_000);
-  if (!(threshold >= 1) || !(cooldownMs >= 0)) {
-    throw new RangeError('breaker: failures must be >= 1 and cooldownMs >= 0');
-  }
   const states: MemberState[] = options.quotaOffsets.map(() => ({
     failures: 0,
     openUntil: undefined,

@@ -137,6 +137,31 @@ describe('composite construction and use', () => {
     expect(empty.code).toBe('invalid_input');
   });
 
+  it('refuses composite options that would fail later or change nothing, naming the field', async () => {
+    const p = () => createTestingProvider({ id: 'p' });
+    const cases: [unknown, (string | number)[]][] = [
+      [{ breaker: { failures: 0 } }, ['breaker']],
+      [{ breaker: { cooldownMs: -1 } }, ['breaker']],
+      [{ breakr: { failures: 1 } }, ['breakr']],
+      [{ now: 'Date.now' }, ['now']],
+      [{ name: 5 }, ['name']],
+      [null, ['options']],
+    ];
+    for (const [options, path] of cases) {
+      for (const make of [
+        () => failover([p(), p()], options as never),
+        () => roundRobin([{ provider: p(), weight: 1 }], options as never),
+      ]) {
+        const error = await rejectedMailError(Promise.resolve().then(make));
+        expect(error.code).toBe('invalid_input');
+        expect(error.issues.map((i) => i.path[0])).toContain(path[0]);
+      }
+    }
+    // What they are for still works: a clock, no breaker, a name.
+    const mailer = createMailer(failover([p()], { now: () => 0, breaker: false, name: 'pair' }));
+    expect((await mailer.send({ ...base, text: 'x' })).member).toBe('p');
+  });
+
   it('nests: a round-robin can be a member of a failover', async () => {
     const [a, b, c] = ['a', 'b', 'c'].map((id) => createTestingProvider({ id }));
     const inner = roundRobin([
