@@ -183,11 +183,13 @@ function resolveMembers(members: readonly MemberInput[], kind: string): Composit
       };
     })
     .map((member, i, all) => {
-      if (member.name === '' || all.findIndex((o) => o.name === member.name) !== i) {
+      // A name keys results, hooks, perProvider and native task ids (`native:<member>:<id>`).
+      const named = typeof member.name === 'string' && member.name !== '';
+      if (!named || all.findIndex((o) => o.name === member.name) !== i) {
         throw invalidInput([
           {
             path: ['members', i, 'name'],
-            message: `member names must be unique and non-empty ('${member.name}')`,
+            message: `member names must be unique non-empty strings ('${String(member.name)}')`,
           },
         ]);
       }

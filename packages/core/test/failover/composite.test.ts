@@ -133,6 +133,11 @@ describe('composite construction and use', () => {
       ),
     );
     expect(error.issues[0]?.path).toEqual(['members', 1, 'name']);
+    // Not a string: refused here, not a TypeError when a native task id is built from it.
+    const numeric = await rejectedMailError(
+      Promise.resolve().then(() => failover([{ provider: p(), name: 5 as unknown as string }])),
+    );
+    expect(numeric.issues[0]?.path).toEqual(['members', 0, 'name']);
     const empty = await rejectedMailError(Promise.resolve().then(() => failover([])));
     expect(empty.code).toBe('invalid_input');
   });
