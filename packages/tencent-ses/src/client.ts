@@ -195,8 +195,8 @@ export function readEnvelope(action: string, response: HttpResponse): Record<str
 /**
  * The MailError for a provider error code, classified by the code alone whatever the HTTP
  * status: the code says what happened (`RequestLimitExceeded` was not executed in a 503 body as
- * much as in a 200). docs/providers/tencent-ses.md "Error classification" calls non-200 answers outcome unknown: the official SDK never
- * reads their body; a non-200 answer without a code stays `unknown` (see `readEnvelope`).
+ * much as in a 200). A non-200 answer without a code stays `unknown` (see `readEnvelope`), as
+ * docs/providers/tencent-ses.md "Error classification" says.
  */
 export function tencentError(
   action: string,
