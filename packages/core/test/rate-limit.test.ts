@@ -56,3 +56,23 @@ describe('token bucket per action', () => {
     for (let i = 0; i < 5; i++) expect(off.take('Send')).toBeUndefined();
   });
 });
+
+describe('a wait longer than a timer can hold', () => {
+  it('is waited in full: a token 30 days away does not come after 1 ms', async () => {
+    // Node fires a setTimeout over 2^31-1 ms (24.8 days) after 1 ms instead.
+    const limiter = createRateLimiter(
+      { Send: { requests: 1, perMs: 30 * 86_400_000, source: 'test' } },
+      undefined,
+    );
+    expect(limiter.take('Send')).toBeUndefined();
+    const controller = new AbortController();
+    const waiting = limiter.take('Send', controller.signal);
+    const outcome = await Promise.race([
+      waiting?.then(() => 'token'),
+      new Promise((resolve) => setTimeout(resolve, 100, 'still waiting')),
+    ]);
+    controller.abort();
+    await expect(waiting).rejects.toMatchObject({ code: 'aborted' });
+    expect(outcome).toBe('still waiting');
+  });
+});

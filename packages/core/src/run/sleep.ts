@@ -1,9 +1,15 @@
 import { MailError } from '../errors.js';
 
+/** The longest delay a timer holds: Node fires a longer one after 1 ms (and warns). */
+const LONGEST_TIMER = 2 ** 31 - 1;
+
 /** Wait `ms`, rejecting with an `aborted` MailError as soon as `signal` aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (signal?.aborted) return Promise.reject(abortedError(signal));
   if (ms <= 0) return Promise.resolve();
+  if (ms > LONGEST_TIMER) {
+    return sleep(LONGEST_TIMER, signal).then(() => sleep(ms - LONGEST_TIMER, signal));
+  }
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);
