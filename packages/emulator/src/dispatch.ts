@@ -150,9 +150,13 @@ function toEmuRequest(req: IncomingMessage, body: Buffer): EmuRequest {
   };
 }
 
+const NAME = '@mailbridge/emulator: ';
+
 /** An error that comes from the emulator itself, not from a provider. */
 export function emulatorError(status: number, code: string, message: string): EmuResponse {
-  const body = JSON.stringify({ error: { code, message: `@mailbridge/emulator: ${message}` } });
+  // A message from the emulator's own API (the clock, a seed) already starts with the name.
+  const named = message.startsWith(NAME) ? message : `${NAME}${message}`;
+  const body = JSON.stringify({ error: { code, message: named } });
   return { status, headers: JSON_TYPE, body };
 }
 

@@ -244,6 +244,9 @@ describe('admin API', () => {
       expect(moved.status).toBe(400);
       expect(JSON.stringify(moved.body)).toContain(name);
       expect(JSON.stringify(moved.body)).not.toContain('Invalid time value');
+      // The emulator's name once, not once from the clock and again from the admin answer.
+      const message = (moved.body.error as { message: string }).message;
+      expect(message.match(/@mailbridge\/emulator:/g)).toHaveLength(1);
       expect(await admin('GET', 'clock')).toEqual(before);
       expect(() => emu.setTime(8.64e15 + 1)).toThrow(RangeError);
     },
