@@ -37,6 +37,7 @@ const TOKEN = 'provider-list-token-0123';
 interface Target {
   readonly provider: ProviderId;
   readonly sendAction: string;
+  readonly listAction: string;
   readonly parse: (body: string) => MailEvent[];
   store(emu: Emulator): SuppressionStore;
   mailer(emu: Emulator, suppression: SuppressionStore): Mailer;
@@ -53,6 +54,7 @@ const TARGETS: readonly Target[] = [
   {
     provider: 'tencent-ses',
     sendAction: 'SendEmail',
+    listAction: 'ListCustomBlacklist',
     parse: parseTc,
     store: (emu) =>
       tcSuppression(
@@ -81,6 +83,7 @@ const TARGETS: readonly Target[] = [
   {
     provider: 'aliyun-dm',
     sendAction: 'SingleSendMail',
+    listAction: 'ListUserSuppression',
     parse: (body) => parseDm(body),
     store: (emu) =>
       dmSuppression(
@@ -144,6 +147,27 @@ describe.each(TARGETS)('$provider suppression list', (target) => {
     await expect(mailer.send(target.message('bounce@example.com'))).resolves.toMatchObject({
       provider: target.provider,
     });
+    await mailer.close();
+  });
+
+  it('the list failing without an answer fails the send as not_sent: no send request was made', async () => {
+    const mailer = target.mailer(emu, store);
+    const sends = emu.requests[target.provider][target.sendAction];
+    emu.inject({
+      provider: target.provider,
+      action: target.listAction,
+      fault: { kind: 'drop' },
+      count: 10,
+    });
+    try {
+      await expect(mailer.send(target.message('ok@example.com'))).rejects.toMatchObject({
+        delivery: 'not_sent',
+        message: expect.stringMatching(/suppression store failed/),
+      });
+    } finally {
+      emu.clearFaults();
+    }
+    expect(emu.requests[target.provider][target.sendAction]).toBe(sends);
     await mailer.close();
   });
 });

@@ -3,7 +3,7 @@
  * unsubscribe). A store is optional; with one, `send` refuses a suppressed recipient before any
  * request, and `suppressFromEvent` fills the store from the receiver's events.
  */
-import { isMailError, MailError } from '../errors.js';
+import { MailError } from '../errors.js';
 import type { Message } from '../message/message.js';
 import { abortedError } from '../run/sleep.js';
 import type { MailEvent } from './event.js';
@@ -131,12 +131,16 @@ async function askStore(
   if (signal?.aborted) throw abortedError(signal).with({ provider });
   let timer: ReturnType<typeof setTimeout> | undefined;
   let onAbort: (() => void) | undefined;
+  let aborted: MailError | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
       () => reject(new Error(`no answer within ${STORE_TIMEOUT_MS} ms`)),
       STORE_TIMEOUT_MS,
     );
-    onAbort = () => reject(abortedError(signal as AbortSignal).with({ provider }));
+    onAbort = () => {
+      aborted = abortedError(signal as AbortSignal).with({ provider });
+      reject(aborted);
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
   try {
@@ -148,7 +152,10 @@ async function askStore(
       throw new TypeError('suppressed() must return an array of addresses');
     return found.filter((a): a is string => typeof a === 'string');
   } catch (error) {
-    if (isMailError(error)) throw error;
+    // Only the caller's abort passes as it is. A store's own MailError (a provider list such as
+    // `providerSuppression` timing out) speaks of its list request, not of this send: nothing
+    // was sent, so it is wrapped like any other store failure.
+    if (error === aborted) throw error;
     const failed = new MailError('The suppression store failed; nothing was sent', {
       code: 'unknown',
       retryable: true,
