@@ -244,6 +244,26 @@ describe('delivery to the user', () => {
     expect(errors).toHaveLength(1);
   });
 
+  it('a redelivery that arrives while the first delivery is still in onEvent shares its outcome', async () => {
+    let calls = 0;
+    const { base } = await serve({
+      onEvent: async () => {
+        calls += 1;
+        await new Promise((r) => setTimeout(r, 300));
+        if (calls === 1) throw new Error('database down');
+      },
+    });
+    const first = post(`${base}/events/${TOKEN}`, EVENT);
+    await new Promise((r) => setTimeout(r, 50));
+    // The provider gave up on the first request and delivered again: answering this one 200
+    // would end the provider's retries while the only run of onEvent is about to fail.
+    const again = await post(`${base}/events/${TOKEN}`, EVENT);
+    expect((await first).status).toBe(500);
+    expect(again.status).toBe(500);
+    expect((await post(`${base}/events/${TOKEN}`, EVENT)).status).toBe(200);
+    expect(calls).toBe(2);
+  });
+
   it('an onEvent that rejects late, or never settles, still gets a quick 202', async () => {
     const { base } = await serve({ ackTimeoutMs: 100, onEvent: () => new Promise(() => {}) });
     const started = Date.now();

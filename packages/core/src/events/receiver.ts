@@ -81,22 +81,36 @@ export function createEventReceiver(options: EventReceiverOptions): EventReceive
   const report = (error: unknown, event?: MailEvent) =>
     guard(() => options.onError?.(error, event));
   const ack = options.ackTimeoutMs ?? 5000;
+  // The runs of onEvent not yet settled, by event key: a redelivery that arrives meanwhile (the
+  // provider gave up waiting) answers with the same run's outcome, so a run that then fails
+  // still gets the provider a 500 and a later delivery, rather than a 200 for a duplicate.
+  const running = new Map<string, Promise<boolean>>();
+  const start = (event: MailEvent): { fresh: boolean; run: Promise<boolean> } => {
+    const id = key(event);
+    if (!seen.claim(id)) return { fresh: false, run: running.get(id) ?? Promise.resolve(true) };
+    const run = runCallback(onEvent as (e: MailEvent) => unknown, event, seen, report);
+    running.set(id, run);
+    void run.finally(() => running.get(id) === run && running.delete(id));
+    return { fresh: true, run };
+  };
   let closed = false;
 
   const deliver = async (events: readonly MailEvent[]): Promise<Response> => {
     if (closed) return answer(503, 'closed');
-    const fresh = events.filter((e) => seen.claim(key(e)));
     if (onEvent === undefined) {
+      const fresh = events.filter((e) => seen.claim(key(e)));
       const refused = fresh.filter((e) => !queue.offer(e));
       for (const e of refused) seen.release(key(e));
       return refused.length > 0 ? answer(503, 'busy') : ok(events.length, fresh.length);
     }
+    const started = events.map(start);
     const outcome = await settleWithin(
-      fresh.map((e) => runCallback(onEvent, e, seen, report)),
+      started.map((s) => s.run),
       ack,
     );
     if (outcome === 'failed') return answer(500, 'the event handler failed');
-    return outcome === 'late' ? answer(202, 'accepted') : ok(events.length, fresh.length);
+    const fresh = started.filter((s) => s.fresh).length;
+    return outcome === 'late' ? answer(202, 'accepted') : ok(events.length, fresh);
   };
 
   return {
