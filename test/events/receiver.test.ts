@@ -290,6 +290,31 @@ describe('delivery to the user', () => {
     expect(kinds).toEqual(['delivered', 'clicked']);
   });
 
+  it('a for await loop that breaks or throws ends that loop only: a new loop gets the later events', async () => {
+    const { base, receiver } = await serve({}, true);
+    await post(`${base}/events/${TOKEN}`, EVENT);
+    await expect(
+      (async () => {
+        for await (const _ of receiver.events()) throw new Error('the consumer failed');
+      })(),
+    ).rejects.toThrow('the consumer failed');
+    // A loop that gave up on a next() still waiting (a timeout race) leaves the event to others.
+    const abandoned = receiver.events();
+    const waiting = abandoned.next();
+    await abandoned.return?.();
+    expect(await waiting).toEqual({ done: true, value: undefined });
+    const later = await post(`${base}/events/${TOKEN}`, { ...EVENT, event: 'open' });
+    expect(later.status).toBe(200);
+    const kinds: string[] = [];
+    for await (const event of receiver.events()) {
+      kinds.push(event.kind);
+      break;
+    }
+    expect(kinds).toEqual(['opened']);
+    receiver.close();
+    expect((await post(`${base}/events/${TOKEN}`, { ...EVENT, event: 'click' })).status).toBe(503);
+  });
+
   it('a full queue answers 503 and forgets the event, so the redelivery is accepted later', async () => {
     const { base, receiver } = await serve({ queueSize: 1 }, true);
     expect((await post(`${base}/events/${TOKEN}`, EVENT)).status).toBe(200);

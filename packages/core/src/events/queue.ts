@@ -9,7 +9,7 @@ import type { MailEvent } from './event.js';
 export interface EventQueue {
   /** Queue an event; false when the queue is full or closed. */
   offer(event: MailEvent): boolean;
-  /** The events, in arrival order, until `close()`. */
+  /** A new iterator over the events, in arrival order, until `close()` (or its own `return()`). */
   iterate(): AsyncIterableIterator<MailEvent>;
   close(): void;
 }
@@ -20,21 +20,6 @@ export function createEventQueue(capacity: number): EventQueue {
   const waiting: ((result: IteratorResult<MailEvent>) => void)[] = [];
   let closed = false;
   const done = (): IteratorResult<MailEvent> => ({ done: true, value: undefined });
-  const iterator: AsyncIterableIterator<MailEvent> = {
-    next() {
-      const item = items.shift();
-      if (item !== undefined) return Promise.resolve({ done: false, value: item });
-      if (closed) return Promise.resolve(done());
-      return new Promise((resolve) => waiting.push(resolve));
-    },
-    return() {
-      closed = true;
-      return Promise.resolve(done());
-    },
-    [Symbol.asyncIterator]() {
-      return iterator;
-    },
-  };
   return {
     offer(event) {
       if (closed) return false;
@@ -47,7 +32,41 @@ export function createEventQueue(capacity: number): EventQueue {
       items.push(event);
       return true;
     },
-    iterate: () => iterator,
+    // One iterator per loop: a loop that breaks or throws ends itself (`return()`), not the
+    // queue, so a loop started again gets the events that arrive later.
+    iterate() {
+      let ended = false;
+      const pending = new Set<(result: IteratorResult<MailEvent>) => void>();
+      const iterator: AsyncIterableIterator<MailEvent> = {
+        next() {
+          if (ended) return Promise.resolve(done());
+          const item = items.shift();
+          if (item !== undefined) return Promise.resolve({ done: false, value: item });
+          if (closed) return Promise.resolve(done());
+          return new Promise((resolve) => {
+            const take = (result: IteratorResult<MailEvent>) => {
+              pending.delete(take);
+              resolve(result);
+            };
+            pending.add(take);
+            waiting.push(take);
+          });
+        },
+        return() {
+          ended = true;
+          // A `next()` still waiting must not take an event this loop will never read.
+          for (const take of pending) {
+            waiting.splice(waiting.indexOf(take), 1);
+            take(done());
+          }
+          return Promise.resolve(done());
+        },
+        [Symbol.asyncIterator]() {
+          return iterator;
+        },
+      };
+      return iterator;
+    },
     close() {
       closed = true;
       for (const consumer of waiting.splice(0)) consumer(done());
