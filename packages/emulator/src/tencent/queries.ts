@@ -72,7 +72,9 @@ export function getSendEmailStatus(a: ActionContext): ActionResult {
   if (day === undefined)
     fail('InvalidParameterValue.WrongDate', `RequestDate "${date}" is not YYYY-MM-DD`);
   const { offset, limit } = paging(a.params);
-  if (day < a.ctx.now() - 30 * DAY_MS) {
+  // Kept 30 days, counted in the server's own (UTC+8) days (docs/providers/tencent-ses-limits.md).
+  const today = parseCstDate(formatCstDate(a.ctx.now())) as number;
+  if (day < today - 30 * DAY_MS) {
     fail('FailedOperation.NotSupportDate', `RequestDate ${date} is more than 30 days ago`);
   }
   const id = optString(a.params, 'MessageId');
