@@ -1,5 +1,5 @@
 /**
- * Webhook URLs carry their secret in the query (`?token=…`); the emulator shows a webhook URL in
+ * Webhook URLs carry their secret in the query (`?token=…`) or the last path segment; the emulator shows a webhook URL in
  * its admin JSON (events callbacks, the request journal in `GET state`) and must never show the
  * secret there, while still POSTing to the full URL. A real receiver on loopback checks the
  * delivery; the emulator runs on loopback too.
@@ -60,6 +60,28 @@ describe('webhook URLs in the emulator', () => {
     expect(events.text).toContain('"state":"delivered"');
     expect(events.text).not.toContain(SECRET);
     expect((await admin('GET', 'state')).text).not.toContain(SECRET);
+  });
+
+  it('hides a token in the last path segment (the mailbridge receiver reads it there) and still delivers to it', async () => {
+    const pathHook = `http://${new URL(hook).host}/events/${SECRET}`;
+    const set = await admin('POST', 'events/callback', { provider: 'tencent-ses', url: pathHook });
+    expect(set.status).toBe(200);
+    expect(JSON.parse(set.text).callbacks['tencent-ses']).toBe(
+      `http://${new URL(hook).host}/events/[redacted]`,
+    );
+    await tcOk(emu, 'SendEmail', sendBody());
+    await emu.events.flush();
+    expect(received).toContain(`/events/${SECRET}`);
+    expect((await admin('GET', 'events')).text).not.toContain(SECRET);
+    // A push that fails quotes the URL in its error text: shown the same way.
+    await admin('POST', 'events/callback', {
+      provider: 'tencent-ses',
+      url: `http://127.0.0.1:1/e/${SECRET}`,
+    });
+    await tcOk(emu, 'SendEmail', sendBody());
+    await emu.events.flush();
+    expect((await admin('GET', 'events')).text).not.toContain(SECRET);
+    await admin('POST', 'events/callback', { provider: 'tencent-ses', url: null });
   });
 
   it.each(['GET', 'POST'] as const)(

@@ -24,7 +24,8 @@ const REDACTED = '[redacted]';
 
 /**
  * An http(s) URL as the emulator shows it: the password of its user info (or the user info
- * whole, a bare token) and the values of credential-like query and fragment parameters hidden.
+ * whole, a bare token), a token-long last path segment and the values of credential-like query
+ * and fragment parameters hidden.
  * Anything else is returned as it is; the emulator still delivers to the full URL.
  */
 export function redactUrl(url: string): string {
@@ -36,9 +37,23 @@ export function redactUrl(url: string): string {
     userinfo === undefined
       ? ''
       : `${colon < 0 ? REDACTED : `${userinfo.slice(0, colon)}:${REDACTED}`}@`;
-  return `${scheme}${user}${rest}${query && `?${hideValues(query.slice(1), CREDENTIAL_PARAM)}`}${
+  return `${scheme}${user}${hidePathToken(rest as string)}${query && `?${hideValues(query.slice(1), CREDENTIAL_PARAM)}`}${
     hash && `#${hideValues(hash.slice(1), CREDENTIAL_PARAM)}`
   }`;
+}
+
+/**
+ * The mailbridge receiver also reads its secret (at least 16 characters) from the URL's last path
+ * segment (packages/core/src/events/auth.ts, the README's `/events/<token>`): a last segment
+ * that long is hidden; a short one (`/hook`) is a route, shown.
+ */
+const PATH_TOKEN_MIN = 16;
+
+/** `host/a/b` with `b` hidden when it may be a token. */
+function hidePathToken(hostAndPath: string): string {
+  const m = /^([^/]*\/(?:.*\/)?)([^/]+)(\/?)$/.exec(hostAndPath);
+  if (m === null || (m[2] as string).length < PATH_TOKEN_MIN) return hostAndPath;
+  return `${m[1]}${REDACTED}${m[3]}`;
 }
 
 /** `a=1&b=2` with the values of the parameters whose decoded name matches `secret` hidden. */
