@@ -86,6 +86,30 @@ describe('the shared secret', () => {
     expect(received.map((e) => [e.kind, e.recipient])).toEqual([['delivered', 'ann@example.com']]);
   });
 
+  it.each([
+    ['a percent-encoded path segment', (t: string) => [`/events/${encodeURIComponent(t)}`, {}]],
+    [
+      'a percent-encoded token query',
+      (t: string) => [`/events?token=${encodeURIComponent(t)}`, {}],
+    ],
+    [
+      'UTF-8 basic auth',
+      (t: string) => [
+        '/events',
+        { authorization: `Basic ${Buffer.from(`u:${t}`).toString('base64')}` },
+      ],
+    ],
+  ] as const)('a token with characters a URL encodes is accepted in %s', async (_name, where) => {
+    const token = 'base64+/= and ünïcode-0123456789';
+    const { base, received } = await serve({ token });
+    const [path, headers] = where(token) as [string, Record<string, string>];
+    expect((await post(base + path, EVENT, headers)).status).toBe(200);
+    expect((await post(`${base}/events/${encodeURIComponent(`${token}x`)}`, EVENT)).status).toBe(
+      401,
+    );
+    expect(received).toHaveLength(1);
+  });
+
   it('is required, at least 16 characters, at construction', () => {
     let caught: unknown;
     try {

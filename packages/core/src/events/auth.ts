@@ -11,7 +11,14 @@ export function hasToken(request: Request, token: string): boolean {
   const segment = url.pathname.split('/').filter(Boolean).at(-1);
   // Every candidate is compared, so the time taken does not say which one was close.
   let ok = false;
-  for (const candidate of [segment, url.searchParams.get('token'), basicPassword(request)]) {
+  // A path stays percent-encoded in a URL (searchParams decodes the query): both forms count.
+  const candidates = [
+    segment,
+    decoded(segment),
+    url.searchParams.get('token'),
+    basicPassword(request),
+  ];
+  for (const candidate of candidates) {
     if (candidate != null && constantTimeEqual(candidate, token)) ok = true;
   }
   return ok;
@@ -22,14 +29,27 @@ function basicPassword(request: Request): string | undefined {
   const header = request.headers.get('authorization');
   const m = header ? /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header) : null;
   if (!m?.[1]) return undefined;
-  let decoded: string;
+  let text: string;
   try {
-    decoded = atob(m[1]);
+    // atob gives one character per byte; the credentials are UTF-8 (RFC 7617 §2.1).
+    text = utf8.decode(Uint8Array.from(atob(m[1]), (c) => c.charCodeAt(0)));
   } catch {
     return undefined;
   }
-  const colon = decoded.indexOf(':');
-  return colon < 0 ? undefined : decoded.slice(colon + 1);
+  const colon = text.indexOf(':');
+  return colon < 0 ? undefined : text.slice(colon + 1);
+}
+
+const utf8 = new TextDecoder();
+
+/** A percent-encoded path segment, decoded (undefined when it is not valid encoding). */
+function decoded(segment: string | undefined): string | undefined {
+  if (segment === undefined) return undefined;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
 
 const encoder = new TextEncoder();
