@@ -189,6 +189,23 @@ describe.each(TARGETS)('$provider: send → pushed events → status → reconci
     }
   });
 
+  it('mailer.status leaves out rows sent outside the window it was given', async () => {
+    // The emulator's clock stands still: sent at `before`, asked about from two seconds on.
+    const before = Date.now();
+    emu.setTime(before);
+    await mailer.send(target.message('window@example.com', 'Window'));
+    const after = new Date(before + 2000);
+    expect(await mailer.status({ recipient: 'window@example.com' })).toHaveLength(1);
+    const later = { since: after, until: new Date(before + 3000) };
+    expect(await mailer.status({ recipient: 'window@example.com', ...later })).toEqual([]);
+    // Only Tencent's rows say when the request was made (DirectMail's say when they last changed).
+    if (target.provider === 'tencent-ses') {
+      const until = new Date(before - 1000);
+      const since = new Date(before - 60 * 60 * 1000);
+      expect(await mailer.status({ recipient: 'window@example.com', since, until })).toEqual([]);
+    }
+  });
+
   it('a window starting just inside the 30 days both providers keep is answered', async () => {
     // Tencent counts the 30 days in its own (UTC+8) days (docs/providers/tencent-ses-limits.md):
     // the day this window starts on began more than 30 days ago, and is still kept.

@@ -23,8 +23,8 @@ const STATUS_KINDS: Readonly<Record<number, { kind: MailEventKind; bounce?: Boun
 
 /**
  * The zone of StartTime/EndTime is unconfirmed (docs/providers/events.md §4), so the window is
- * widened by the largest offset from UTC there is, and rows are then filtered by their zone-free
- * `UtcLastUpdateTime`.
+ * widened by the largest offset from UTC there is, and the core then filters rows by their zone-free
+ * `UtcLastUpdateTime` (packages/core/src/events/status.ts).
  */
 const ZONE_SLACK_MS = 14 * 60 * 60 * 1000;
 const RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
@@ -60,9 +60,9 @@ export function statusOperation(
     ...op,
     parse: (response, attempt) => {
       const out = op.parse(response, attempt);
-      const rows = (out.data?.mailDetail ?? []).map(toRecipientStatus);
-      const items = rows.filter((r) => r.updatedAt === undefined || r.updatedAt >= query.since);
-      const next = out.NextStart && rows.length > 0 ? out.NextStart : undefined;
+      // Rows outside the query's own window are left out by the core (events/status.ts).
+      const items = (out.data?.mailDetail ?? []).map(toRecipientStatus);
+      const next = out.NextStart && items.length > 0 ? out.NextStart : undefined;
       return { items, ...(next === undefined ? {} : { next }) };
     },
   };

@@ -93,11 +93,29 @@ export async function queryStatus(
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
     const { value } = await run(status(resolved, cursor), signal);
-    rows.push(...value.items);
+    rows.push(...value.items.filter((row) => inWindow(row, resolved)));
     cursor = value.next;
     if (cursor === undefined) break;
   }
   return rows;
+}
+
+/** Both providers give their times in whole seconds: a row of second `s` was made in [s, s+1). */
+const SECOND_MS = 1000;
+
+/**
+ * Whether a row may have been sent within the query's window. The providers answer whole days
+ * (Tencent) or a window widened for its unknown zone (DirectMail), so rows are kept here by their
+ * own times: the send time when the row has one; else a last change before `since` means it was
+ * sent before it too. A `messageId` query is about that message, whatever the window.
+ */
+function inWindow(row: RecipientStatus, query: ResolvedStatusQuery): boolean {
+  if (query.messageId !== undefined) return true;
+  const since = query.since.getTime() - SECOND_MS;
+  if (row.sentAt !== undefined) {
+    return row.sentAt.getTime() > since && row.sentAt <= query.until;
+  }
+  return row.updatedAt === undefined || row.updatedAt.getTime() > since;
 }
 
 /** Every query key: a key added to `StatusQuery` and not here fails to compile. */
