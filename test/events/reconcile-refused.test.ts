@@ -78,3 +78,25 @@ it('a refused row of another send, without a message id, is not_found_yet within
     await mailer.close();
   }
 });
+
+it('a send too near the 30 days providers keep status for is refused naming at, before any request', async () => {
+  const mailer = createMailer(
+    tencentSes({
+      region: 'ap-guangzhou',
+      endpoint: origin,
+      credentials: { id: 'AKIDreconcile0001', secret: 'reconcile-secret-0123456789' },
+    }),
+  );
+  try {
+    const before = asked.length;
+    // Inside 30 days, but its clock allowance (5 minutes before it) reaches past them: the rows
+    // it could match may already be gone, so neither `sent` nor `not_sent` could be trusted.
+    const at = Date.now() - 30 * 86_400_000 + 2 * 60_000;
+    const refused = await reconcile(mailer, { to: 'ann@example.com', at }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'invalid_input', issues: [{ path: ['at'] }] });
+    expect(String((refused as Error).message)).toMatch(/30 days/);
+    expect(asked.length).toBe(before);
+  } finally {
+    await mailer.close();
+  }
+});

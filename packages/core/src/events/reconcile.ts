@@ -6,7 +6,7 @@
 import { invalidInput } from '../errors.js';
 import { parseAddress } from '../message/address.js';
 import { expandAddressList } from '../message/address-list.js';
-import type { RecipientStatus, StatusQuery } from './status.js';
+import { RETENTION_MS, type RecipientStatus, type StatusQuery } from './status.js';
 
 /** The least a caller knows about a send it is unsure of. */
 export interface UnknownSend {
@@ -86,6 +86,16 @@ export async function reconcile(
   const now = (options.now ?? Date.now)();
   const skew = options.skewMs ?? 5 * 60 * 1000;
   const settle = options.settleMs ?? 30 * 60 * 1000;
+  // Rows this send could match may lie up to `skew` before it; past the providers' 30 days they
+  // are gone, and an answer without them could be a false `not_sent`.
+  if (at - skew < now - RETENTION_MS) {
+    throw invalidInput([
+      {
+        path: ['at'],
+        message: `providers keep status for 30 days only: a send from ${new Date(at).toISOString()} (less the ${skew} ms clock allowance) can no longer be checked`,
+      },
+    ]);
+  }
   const since = new Date(at - skew);
   const until = new Date(Math.max(now, since.getTime()));
   const query: StatusQuery = {

@@ -72,7 +72,7 @@ type Run = <T>(operation: Operation<T>, signal?: AbortSignal) => Promise<Outcome
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Both providers keep status for 30 days (docs/providers/events.md §4). */
-const RETENTION_MS = 30 * DAY_MS;
+export const RETENTION_MS = 30 * DAY_MS;
 /** A window of 30 days at 100 rows a page stays far below this; it only bounds a provider bug. */
 const MAX_PAGES = 10_000;
 
