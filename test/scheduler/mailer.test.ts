@@ -89,6 +89,34 @@ describe('scheduling through the mailer', () => {
     expect(listed).toHaveLength(0);
   });
 
+  it('an `at` made just before the call (send now, `{ at: new Date() }`) is now, not in the past', async () => {
+    setup();
+    // A Date a moment old, as `new Date()` is by the time the mailer checks it.
+    const to = uniqueTo('now');
+    const r = await dm.send(dmMessage(to), { at: new Date(Date.now() - 1_000) });
+    expect(r.native).toBe(false);
+    expect(r.next?.getTime()).toBeGreaterThan(Date.now() - 1_000);
+    for (let i = 0; i < 300 && (await dm.schedules.get(r.id))?.state !== 'sent'; i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await dm.schedules.get(r.id))?.state).toBe('sent');
+    expect(emu.outbox.filter((m) => m.to === to)).toHaveLength(1);
+    // A native Tencent task starts now too (SES refuses a BeginTime before its clock).
+    const group = await sesGroup(ses);
+    const native = await ses.sendBatch({
+      from: 'noreply@mail.example.com',
+      group,
+      template: { id: 100001 },
+      subject: 'S',
+      schedule: { at: new Date(emu.now() - 1_000) },
+    });
+    expect(native.native).toBe(true);
+    // Still refused: an `at` clearly in the past.
+    const past = await failure(
+      dm.send(dmMessage(uniqueTo('past')), { at: new Date(Date.now() - 10_000) }),
+    );
+    expect(past.issues[0]?.path).toEqual(['schedule', 'at']);
+  });
+
   it('Tencent: a batch whose rule SES can express is native; cron and run counts go to the scheduler', async () => {
     setup();
     const group = await sesGroup(ses);

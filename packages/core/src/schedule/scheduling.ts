@@ -28,14 +28,26 @@ export interface SchedulingDeps {
   readonly screen?: Screen;
 }
 
+/**
+ * How far in the past an `at` is still "now": `{ at: new Date() }` (the README's send-now job)
+ * is already a few milliseconds old when it is checked here, more on a busy machine.
+ */
+const AT_NOW_GRACE_MS = 5_000;
+
+/**
+ * The rule, checked against the mailer's clock: an `at` more than `AT_NOW_GRACE_MS` in the past
+ * is `invalid_input`; one within it is taken as now (a native Tencent task starts now, and
+ * `every` counts from now), so a send-now job is never refused for the time its call took.
+ */
 function ruleOf(input: unknown, now: number): ScheduleRule {
   const rule = normalizeRule(input);
-  if ('at' in rule && rule.at.getTime() < now) {
+  if (!('at' in rule) || rule.at.getTime() >= now) return rule;
+  if (rule.at.getTime() < now - AT_NOW_GRACE_MS) {
     throw invalidInput([
       { path: ['schedule', 'at'], message: `${rule.at.toISOString()} is in the past` },
     ]);
   }
-  return rule;
+  return Object.freeze({ ...rule, at: new Date(now) });
 }
 
 function entryOfJob(job: Job): ScheduleEntry {
