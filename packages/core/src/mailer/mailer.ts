@@ -155,6 +155,7 @@ export function createMailer<Id extends string, Raw>(
   const now = options.now ?? Date.now;
   const transport = createTransport(provider, options);
   const secrets = provider.secrets ?? (() => []);
+  const buildTimeoutMs = options.timeoutMs ?? provider.transport?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const executor = createExecutor({
     provider: provider.id,
     transport: transport.send,
@@ -165,7 +166,7 @@ export function createMailer<Id extends string, Raw>(
     redactError: (error, request) =>
       redactError(error, [...(request ? requestSecrets(request) : []), ...secrets()]),
     now,
-    buildTimeoutMs: options.timeoutMs ?? provider.transport?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    buildTimeoutMs,
   });
   const concurrency = options.concurrency ?? 16;
   // The one suppression check of this mailer: a send now, a send when it is scheduled and a
@@ -180,6 +181,7 @@ export function createMailer<Id extends string, Raw>(
     provider,
     run: executor.run,
     now,
+    timeoutMs: buildTimeoutMs,
     scheduler: options.scheduler,
     ...(screen === undefined ? {} : { screen }),
   });

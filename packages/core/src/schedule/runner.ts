@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { isMailError, MailError } from '../errors.js';
 import type { Message } from '../message/message.js';
 import type { Operation, Provider } from '../provider/provider.js';
+import { bounded } from '../run/bounded.js';
 import type { AttemptGate, Job, JobRunner, ReplayPin, RunOutcome } from './contract.js';
 
 /** Runs one operation through the mailer's executor. */
@@ -70,11 +71,22 @@ function requestIdOf(value: { readonly requestId?: string }): { requestId?: stri
 
 /**
  * A fresh pin, bound to the key the provider signs with now. A key that cannot be read here
- * (the credentials function failed) leaves the pin unbound: the send then fails the same way.
+ * (the credentials function failed, or did not answer within `timeoutMs`, the bound of its every
+ * other call: run/attempt.ts) leaves the pin unbound: the send then fails the same way.
  */
-async function newPin(provider: Provider, now: () => number): Promise<ReplayPin> {
+async function newPin(
+  provider: Provider,
+  now: () => number,
+  timeoutMs: number,
+): Promise<ReplayPin> {
   const pin = { nonce: randomUUID(), timestamp: now() };
-  const keyId = await provider.pinKey?.().catch(() => undefined);
+  const key = provider.pinKey?.();
+  const keyId =
+    key === undefined
+      ? undefined
+      : await Promise.resolve(bounded(key, undefined, timeoutMs, 'Reading the signing key')).catch(
+          () => undefined,
+        );
   return keyId === undefined ? pin : { ...pin, keyId };
 }
 
@@ -83,11 +95,12 @@ export function createJobRunner(
   provider: Provider,
   run: RunOperation,
   now: () => number,
+  timeoutMs: number,
   screen?: Screen,
 ): JobRunner {
   return {
     provider: provider.id,
-    ...(provider.replayPins ? { newPin: () => newPin(provider, now) } : {}),
+    ...(provider.replayPins ? { newPin: () => newPin(provider, now, timeoutMs) } : {}),
     run: (job, signal, gate) => sendJob(provider, run, job, signal, gate, screen),
     async recover(job, signal, gate) {
       if (provider.replayPins && job.pin !== undefined) {

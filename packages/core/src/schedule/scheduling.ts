@@ -23,6 +23,8 @@ export interface SchedulingDeps {
   readonly provider: Provider;
   readonly run: RunOperation;
   readonly now: () => number;
+  /** The mailer's bound on a call of the caller's code (credentials function), in ms. */
+  readonly timeoutMs: number;
   readonly scheduler: Scheduler | undefined;
   /** The mailer's suppression check, run when a send is scheduled and again when it fires. */
   readonly screen?: Screen;
@@ -103,7 +105,7 @@ function engineFailure(
 
 /** The scheduling operations of one mailer; `attach` connects its runner to the scheduler. */
 export function createScheduling(deps: SchedulingDeps) {
-  const { provider, run, now, scheduler, screen } = deps;
+  const { provider, run, now, timeoutMs, scheduler, screen } = deps;
   const caps = provider.capabilities;
 
   const requireScheduler = (what: string, native: string): Scheduler => {
@@ -236,7 +238,7 @@ export function createScheduling(deps: SchedulingDeps) {
     schedules,
     /** Connect this mailer's runner to the scheduler; returns the detach function. */
     attach: (): (() => void) =>
-      scheduler?.attach(createJobRunner(provider, run, now, screen)) ?? (() => {}),
+      scheduler?.attach(createJobRunner(provider, run, now, timeoutMs, screen)) ?? (() => {}),
     /** `send(message, { at })` / `send(message, { schedule })`: always through the scheduler. */
     async send(input: MessageInput, options: ScheduleSendOptions): Promise<ScheduledResult> {
       const message = prepareMessage(provider, input);
