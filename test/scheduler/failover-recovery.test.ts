@@ -36,7 +36,7 @@ async function leftSending(store: ReturnType<typeof memoryStore>, to: string) {
     rule: { at: new Date(Date.now() - 10) },
   });
   // The dead worker's claim: pinned, never sent (the safest case: at most one copy is owed).
-  const pin = { nonce: randomUUID(), timestamp: Date.now() };
+  const pin = { nonce: randomUUID(), timestamp: Date.now(), keyId: A.id }; // bound to A's key
   expect(store.replace(claimJob(job, Date.now(), pin), 'pending')).toBe(true);
   return job;
 }

@@ -32,13 +32,15 @@ afterAll(async () => {
 });
 
 const copies = (to: string) => emu.outbox.filter((m) => m.to === to).length;
+/** The AccessKey ID a worker binds a DirectMail pin to (the key the mailers sign with). */
+const dmKey = () => (emu.credentials.aliyun[0] as { id: string }).id;
 
 /** Store a due job and claim it as a worker would, leaving it in `sending` with `pin`. */
 async function leftSending(
   store: JobStore,
   provider: string,
   message: object,
-  pin?: { nonce: string; timestamp: number },
+  pin?: { nonce: string; timestamp: number; keyId?: string },
 ) {
   const setup = createScheduler({ store });
   const job = await setup.schedule({
@@ -81,6 +83,7 @@ it('DirectMail: a claimed job whose request never left is sent once by recovery'
   const store = memoryStore();
   const to = uniqueTo('rec-dm-new');
   const claimed = await leftSending(store, 'aliyun-dm', dmMessage(to), {
+    keyId: dmKey(),
     nonce: randomUUID(),
     timestamp: Date.now(),
   });
@@ -94,6 +97,7 @@ it('DirectMail: when the first copy arrived, the replay is refused and the job i
   const store = memoryStore();
   const to = uniqueTo('rec-dm-sent');
   const claimed = await leftSending(store, 'aliyun-dm', dmMessage(to), {
+    keyId: dmKey(),
     nonce: randomUUID(),
     timestamp: Date.now(),
   });
@@ -122,6 +126,7 @@ it('DirectMail: a pin older than the 15-minute signature window is refused for i
   const store = memoryStore();
   const to = uniqueTo('rec-dm-old');
   const claimed = await leftSending(store, 'aliyun-dm', dmMessage(to), {
+    keyId: dmKey(),
     nonce: randomUUID(),
     timestamp: Date.now() - 20 * 60_000,
   });

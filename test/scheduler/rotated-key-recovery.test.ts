@@ -70,3 +70,41 @@ it('a job recovered after the key rotated is unknown, never a second copy', asyn
     await scheduler.close();
   }
 });
+
+it('a job claimed while the key could not be read is never sent with an unbound pin, so no rotation can copy it', async () => {
+  // The credentials function fails once, as the claim reads the key to bind the pin, then works.
+  let calls = 0;
+  let current = A;
+  const mailer = () =>
+    createMailer(
+      aliyunDm({
+        region: 'cn-hangzhou',
+        endpoint: emu.aliyunEndpoint,
+        credentials: async () => {
+          if (calls++ === 0) throw new Error('STS endpoint unreachable');
+          return current;
+        },
+      }),
+      { scheduler: capture.scheduler },
+    );
+  const capture = capturingScheduler();
+  const worker = mailer();
+  const to = uniqueTo('unbound-pin');
+  const job = await createScheduler({ store: memoryStore() }).schedule({
+    provider: 'aliyun-dm',
+    payload: { kind: 'send', message: normalizeMessage(dmMessage(to)) },
+    rule: { at: new Date(Date.now() - 10) },
+  });
+  const pin = await capture.runner().newPin?.();
+  expect(pin?.keyId).toBeUndefined();
+  const claimed = claimJob(job, Date.now(), pin);
+  const first = await capture.runner().run(claimed);
+  // The worker dies before recording; the key rotates; another worker recovers the job.
+  current = B;
+  const again = await capture.runner().recover(claimed);
+  await worker.close();
+  expect(emu.outbox.filter((e) => e.to === to).length).toBeLessThanOrEqual(1);
+  // The run that was refused said so truthfully: nothing sent.
+  expect(first).toMatchObject({ state: 'failed', error: { delivery: 'not_sent' } });
+  expect(again.state).toBe('unknown');
+});

@@ -117,6 +117,18 @@ function keyChanged(action: string): MailError {
   );
 }
 
+/**
+ * A pinned request whose pin names no key: the AccessKey could not be read when the job was
+ * claimed (packages/core/src/schedule/runner.ts). Sent with today's key, a replay after a
+ * rotation could not be told apart from the first copy (keyChanged), so it is not sent.
+ */
+function unboundPin(action: string): MailError {
+  return new MailErrorClass(
+    `${PROVIDER_ID} ${action}: this scheduled send was claimed while the AccessKey could not be read, so its signed request is bound to no key and is not sent (a replay under a rotated key would be a second copy)`,
+    { code: 'auth', retryable: false, delivery: 'not_sent', provider: PROVIDER_ID, action },
+  );
+}
+
 /** Codes that mean success when a 2xx body carries a `Code` (POP's list, docs/providers/aliyun-dm.md). */
 const SUCCESS_CODES = new Set(['200', 'OK', 'Success', 'success']);
 
@@ -140,8 +152,8 @@ export function dmOperation<T>(
     async build(attempt: AttemptContext): Promise<HttpRequest> {
       const { config, signer } = ctx;
       const credentials = await config.credentials();
-      if (ctx.pin?.keyId !== undefined && ctx.pin.keyId !== credentials.id)
-        throw keyChanged(action);
+      if (ctx.pin !== undefined && ctx.pin.keyId === undefined) throw unboundPin(action);
+      if (ctx.pin !== undefined && ctx.pin.keyId !== credentials.id) throw keyChanged(action);
       const signed = signer.sign({
         method,
         host: config.host,

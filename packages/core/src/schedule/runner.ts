@@ -72,7 +72,8 @@ function requestIdOf(value: { readonly requestId?: string }): { requestId?: stri
 /**
  * A fresh pin, bound to the key the provider signs with now. A key that cannot be read here
  * (the credentials function failed, or did not answer within `timeoutMs`, the bound of its every
- * other call: run/attempt.ts) leaves the pin unbound: the send then fails the same way.
+ * other call: run/attempt.ts) leaves the pin unbound, and a provider that names keys does not
+ * send an unbound pin (a replay under a rotated key would be a second copy): the job fails, not sent.
  */
 async function newPin(
   provider: Provider,
