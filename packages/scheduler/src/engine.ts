@@ -90,7 +90,12 @@ export function createScheduler(options: SchedulerOptions): EmbeddedScheduler {
       store.replace(job, 'pending');
       return;
     }
-    const claimed = claimJob(job, at, await runner.newPin?.());
+    const pin = await runner.newPin?.();
+    // Claim the occurrence found, not just a pending job: while the pin was made, another drain
+    // (runDue beside the timer) may have sent it and put the job back pending on the next one.
+    // No await between this read and the compare-and-set, so nothing runs in between.
+    if (store.get(found.id)?.next?.index !== found.next?.index) return;
+    const claimed = claimJob(job, at, pin);
     if (!store.replace(claimed, 'pending')) return; // cancelled or claimed meanwhile
     let outcome: RunOutcome;
     try {
