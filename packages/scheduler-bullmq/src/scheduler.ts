@@ -17,7 +17,7 @@ import {
   MailError,
   type Scheduler,
 } from '@mailbridge/core';
-import { invalidInput } from '@mailbridge/core/provider';
+import { invalidInput, normalizeRule } from '@mailbridge/core/provider';
 import {
   cancelConflict,
   cancelJob,
@@ -80,8 +80,11 @@ export function bullmqScheduler(options: BullmqSchedulerOptions): BullmqSchedule
 
   const prepare = (input: JobInput): Job => {
     const now = opts.now();
-    validateRule(input.rule, now);
-    const job = newJob(randomUUID(), input, now);
+    // Its shape too, as the embedded engine does: schedule and scheduleMany are also called
+    // directly, not only by a mailer (an `every: { hours: 0 }` would fire without end).
+    const rule = normalizeRule(input.rule);
+    validateRule(rule, now);
+    const job = newJob(randomUUID(), { ...input, rule }, now);
     if (job === undefined) {
       throw invalidInput([{ path: ['schedule'], message: 'the rule has no occurrence' }]);
     }

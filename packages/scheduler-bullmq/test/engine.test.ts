@@ -101,6 +101,38 @@ describeRedis('bullmq engine', () => {
     expect(copies('timed@example.com')[0]!.time).toBeGreaterThanOrEqual(due.getTime());
   });
 
+  it('checks a rule given to schedule or scheduleMany directly: invalid_input naming the field, nothing stored', async () => {
+    // scheduleMany is called by the user, not through the mailer that checks rules elsewhere.
+    const at = new Date(Date.now() + 3_600_000);
+    const refused = async (call: () => Promise<unknown>) => {
+      try {
+        await call();
+      } catch (error) {
+        return isMailError(error) ? `${error.code} ${error.issues[0]?.path.join('.')}` : 'other';
+      }
+      return 'accepted';
+    };
+    const zero = { at, every: { hours: 0 } } as never; // every occurrence at `at`: no end
+    expect(await refused(() => schedule('zero-interval@example.com', zero))).toBe(
+      'invalid_input schedule.every.hours',
+    );
+    expect(
+      await refused(() =>
+        scheduler.scheduleMany([
+          sendJob('many-ok@example.com', { at }),
+          sendJob('many-bad@example.com', { at: 'tomorrow' } as never),
+        ]),
+      ),
+    ).toBe('invalid_input schedule.at');
+    const stored: Job[] = [];
+    for await (const job of scheduler.list()) stored.push(job);
+    const tos = stored.map(
+      (job) => job.payload.kind === 'send' && job.payload.message.to[0]?.address,
+    );
+    expect(tos).not.toContain('zero-interval@example.com');
+    expect(tos).not.toContain('many-ok@example.com');
+  });
+
   it('fires a cron rule at the times the rule gives, never drifting, `times` in all', async () => {
     const job = await schedule('cron@example.com', { cron: '* * * * * *', times: 3 });
     const done = await until(job.id, ['sent', 'failed', 'unknown'], 30_000);
