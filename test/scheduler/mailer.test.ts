@@ -171,6 +171,13 @@ describe('scheduling through the mailer', () => {
     expect(refused.code).toBe('unsupported');
     expect((await ses.schedules.cancel(cron.id))?.state).toBe('cancelled');
     expect(await ses.schedules.get('no-such-id')).toBeUndefined();
+    // An id that is not one (a JavaScript caller's undefined): invalid_input naming it.
+    for (const bad of [undefined, null, '', {}]) {
+      for (const call of [ses.schedules.get, ses.schedules.cancel]) {
+        const error = await failure(call(bad as never));
+        expect(error).toMatchObject({ code: 'invalid_input', issues: [{ path: ['id'] }] });
+      }
+    }
     expect(await dm.schedules.get(counted.id)).toBeUndefined(); // another provider's job
   });
 

@@ -11,6 +11,7 @@ import { checkCallOptions } from '../mailer/mailer-options.js';
 import { prepareBatch, prepareMessage } from '../mailer/prepare.js';
 import type { BatchInput, MessageInput } from '../message/message.js';
 import type { Provider } from '../provider/provider.js';
+import { requireId } from '../resources/check.js';
 import { abortedError, untilAborted } from '../run/sleep.js';
 import type { Job, JobPayload, Scheduler } from './contract.js';
 import { NATIVE_PREFIX, type NativeTask } from './native.js';
@@ -203,7 +204,8 @@ export function createScheduling(deps: SchedulingDeps) {
       for await (const job of engineJobs(call)) yield entryOfJob(job);
       for await (const task of nativeTasks(call)) yield entryOfTask(provider.id, task);
     },
-    async get(id, call) {
+    async get(input, call) {
+      const id = requireId(input, 'id', provider.id);
       if (id.startsWith(NATIVE_PREFIX)) {
         const taskId = id.slice(NATIVE_PREFIX.length);
         for await (const task of nativeTasks(call))
@@ -213,7 +215,8 @@ export function createScheduling(deps: SchedulingDeps) {
       const job = scheduler ? await engine(() => scheduler.get(id), call) : undefined;
       return job && job.provider === provider.id ? entryOfJob(job) : undefined;
     },
-    async cancel(id, call) {
+    async cancel(input, call) {
+      const id = requireId(input, 'id', provider.id);
       if (id.startsWith(NATIVE_PREFIX)) {
         const cancel = provider.scheduledTasks?.cancel;
         if (!cancel)
