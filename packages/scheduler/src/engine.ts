@@ -3,7 +3,8 @@
  * sleeps until the earliest due job (or `pollMs`, so jobs added by another handle or a moved
  * clock are seen), claims due jobs with a compare-and-set, sends them through the attached
  * runner, and records each outcome before the next claim of that job. Jobs found in `sending`
- * when a runner attaches are recovered through `runner.recover`, never sent blindly.
+ * when a runner attaches are recovered through `runner.recover`, never sent blindly; those this
+ * process is still sending (a mailer closed mid-send) are left to the worker sending them.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -70,6 +71,8 @@ export function createScheduler(options: SchedulerOptions): EmbeddedScheduler {
   const hooks = options.hooks ?? {};
   const runners = new Map<string, JobRunner>();
   const active = new Set<Promise<void>>();
+  /** Jobs this process claimed and is sending: in `sending`, but their worker is alive. */
+  const sending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   let looping: Promise<number> | undefined;
@@ -97,22 +100,32 @@ export function createScheduler(options: SchedulerOptions): EmbeddedScheduler {
     if (store.get(found.id)?.next?.index !== found.next?.index) return;
     const claimed = claimJob(job, at, pin);
     if (!store.replace(claimed, 'pending')) return; // cancelled or claimed meanwhile
-    let outcome: RunOutcome;
+    sending.add(claimed.id);
     try {
-      outcome = await runner.run(claimed);
-    } catch (error) {
-      outcome = outcomeOfError(error, claimed.provider, 'The job runner threw');
+      let outcome: RunOutcome;
+      try {
+        outcome = await runner.run(claimed);
+      } catch (error) {
+        outcome = outcomeOfError(error, claimed.provider, 'The job runner threw');
+      }
+      record(claimed, outcome, false);
+    } finally {
+      sending.delete(claimed.id);
     }
-    record(claimed, outcome, false);
   };
 
   const recover = async (runner: JobRunner): Promise<void> => {
     for (const job of store.inFlight([runner.provider])) {
+      // Still being sent here (a mailer closed mid-send, another attached): its worker records it.
+      if (sending.has(job.id)) continue;
+      sending.add(job.id);
       let outcome: RunOutcome;
       try {
         outcome = await runner.recover(job);
       } catch (error) {
         outcome = outcomeOfError(error, job.provider, 'The job runner threw');
+      } finally {
+        sending.delete(job.id);
       }
       record(job, outcome, true);
     }
