@@ -18,6 +18,7 @@ import {
 import { normalizeRule, outcomeOfError } from '@mailbridge/core/provider';
 import { cancelConflict, closedError, emitRunHook, runnerConflict } from './notify.js';
 import { validateRule } from './occurrence.js';
+import { checkSchedulerOptions } from './options.js';
 import type { JobStore } from './store.js';
 import {
   cancelJob,
@@ -64,6 +65,7 @@ const DEFAULT_CONCURRENCY = 8;
  * ```
  */
 export function createScheduler(options: SchedulerOptions): EmbeddedScheduler {
+  checkSchedulerOptions(options);
   const { store } = options;
   const now = options.now ?? Date.now;
   const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
