@@ -3,6 +3,7 @@ import {
   addrSpecProblem,
   formatAddress,
   parseAddress,
+  parseAddressResult,
   utf8Length,
 } from '../src/message/address.js';
 
@@ -28,6 +29,8 @@ describe('parseAddress: valid mailboxes', () => {
     ['x@xn--mller-kva.de', { address: 'x@xn--mller-kva.de' }],
     ['"" <a@b.com>', { address: 'a@b.com' }],
     [`${'l'.repeat(64)}@example.com`, { address: `${'l'.repeat(64)}@example.com` }],
+    // 80 bytes of UTF-8, but DNS and the providers get the 46-character A-label.
+    [`a@${'ä'.repeat(40)}.de`, { address: `a@xn--4c${'a'.repeat(40)}.de` }],
   ])('%s', (text, expected) => {
     expect(parseAddress(text)).toEqual(expected);
   });
@@ -85,6 +88,23 @@ describe('parseAddress: invalid mailboxes', () => {
     '   ',
   ])('%j', (text) => {
     expect(parseAddress(text)).toBeUndefined();
+  });
+
+  it('refuses an IDN label whose A-label (the form sent) is over 63 characters', () => {
+    // 21 distinct CJK characters: 63 bytes of UTF-8, 67 characters as an A-label.
+    const label = Array.from({ length: 21 }, (_, i) => String.fromCodePoint(0x4e00 + i * 1000));
+    const text = `a@${label.join('')}.com`;
+    expect(addrSpecProblem(text)).toBeUndefined();
+    expect(parseAddress(text)).toBeUndefined();
+    expect(parseAddressResult(text)).toContain('longer than 63 bytes in its ASCII (xn--) form');
+  });
+
+  it('refuses an IDN address longer than 254 bytes in the form sent', () => {
+    // 227 bytes of UTF-8; 255 with four 61-character A-labels.
+    const label = Array.from({ length: 18 }, (_, i) => String.fromCodePoint(0x4e00 + i * 2000));
+    const text = `aaa@${`${label.join('')}.`.repeat(4)}com`;
+    expect(addrSpecProblem(text)).toBeUndefined();
+    expect(parseAddressResult(text)).toContain('longer than 254 bytes with its domain in ASCII');
   });
 
   it('returns undefined for non-strings instead of throwing', () => {

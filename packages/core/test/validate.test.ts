@@ -264,6 +264,17 @@ const invalid: readonly Case[] = [
     ['template', 'data', 'k'],
     'finite number',
   ],
+  [
+    'an IDN address object whose A-label is over 63 characters',
+    {
+      // 63 bytes of UTF-8 (21 CJK characters), but a 67-character A-label on the wire.
+      to: {
+        address: `a@${Array.from({ length: 21 }, (_, i) => String.fromCodePoint(0x4e00 + i * 1000)).join('')}.com`,
+      },
+    },
+    ['to', 'address'],
+    'longer than 63 bytes in its ASCII (xn--) form',
+  ],
   ['headers an array', { headers: ['X-A'] }, ['headers'], 'expected an object'],
   ['providerOptions a string', { providerOptions: 'x' }, ['providerOptions'], 'expected an object'],
 ];

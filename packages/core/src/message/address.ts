@@ -116,11 +116,15 @@ function dotAtomLocalProblem(local: string): string | undefined {
   return undefined;
 }
 
+/**
+ * An ASCII label is bounded here; an IDN label by its A-label (`xn--…`), the form DNS and the
+ * providers get, once converted (`asciiDomain`): RFC 5890 §2.3.2.1
+ * (https://www.rfc-editor.org/rfc/rfc5890#section-2.3.2.1) puts the 63-octet limit there, and the
+ * UTF-8 length of a U-label says nothing about it either way.
+ */
 function labelProblem(label: string, ascii: boolean): string | undefined {
   if (label === '') return 'the domain has an empty label (a leading, trailing or double dot)';
-  if ((ascii ? label.length : utf8Length(label, MAX_LABEL_BYTES)) > MAX_LABEL_BYTES) {
-    return 'a domain label is longer than 63 bytes';
-  }
+  if (ascii && label.length > MAX_LABEL_BYTES) return 'a domain label is longer than 63 bytes';
   if (label.charCodeAt(0) === 0x2d || label.charCodeAt(label.length - 1) === 0x2d) {
     return 'a domain label starts or ends with a hyphen';
   }
@@ -225,7 +229,7 @@ export function parseAddressResult(text: string): Address | string {
     const problem = addrSpecProblem(trimmed);
     if (problem) return `invalid email address: ${problem}`;
     const address = asciiDomain(trimmed);
-    return address === undefined ? IDN_PROBLEM : { address };
+    return typeof address === 'string' ? { address } : `invalid email address: ${address.problem}`;
   }
   const open = trimmed.lastIndexOf('<');
   if (open === -1) return 'invalid email address: ">" without an opening "<"';
@@ -233,7 +237,7 @@ export function parseAddressResult(text: string): Address | string {
   const problem = addrSpecProblem(spec);
   if (problem) return `invalid email address: ${problem}`;
   const address = asciiDomain(spec);
-  if (address === undefined) return IDN_PROBLEM;
+  if (typeof address !== 'string') return `invalid email address: ${address.problem}`;
   const display = trimmed.slice(0, open).trim();
   if (display === '') return { address };
   const parsed = parseDisplayName(display);
@@ -244,18 +248,26 @@ export function parseAddressResult(text: string): Address | string {
   return name === '' ? { address } : { address, name };
 }
 
-const IDN_PROBLEM = 'invalid email address: the domain is not a valid internationalised name';
-
 /**
  * The address with an IDN domain in its ASCII (`xn--`) form, which is what providers and SMTP
- * accept; `undefined` when IDNA rejects the domain. ASCII domains are returned as they are.
+ * accept, or why it has none: IDNA rejects the domain, or the ASCII form breaks the lengths
+ * `addrSpecProblem` checks on ASCII domains (63 per label, 254 for the address). ASCII domains
+ * are returned as they are.
  */
-export function asciiDomain(spec: string): string | undefined {
+export function asciiDomain(spec: string): string | { readonly problem: string } {
   const at = spec.lastIndexOf('@');
   const domain = spec.slice(at + 1);
   if (/^[\x00-\x7f]*$/.test(domain)) return spec;
   const ascii = domainToASCII(domain);
-  return ascii === '' ? undefined : `${spec.slice(0, at)}@${ascii}`;
+  if (ascii === '') return { problem: 'the domain is not a valid internationalised name' };
+  if (ascii.split('.').some((label) => label.length > MAX_LABEL_BYTES)) {
+    return { problem: 'a domain label is longer than 63 bytes in its ASCII (xn--) form' };
+  }
+  const address = `${spec.slice(0, at)}@${ascii}`;
+  if (utf8Length(address, MAX_ADDRESS_BYTES) > MAX_ADDRESS_BYTES) {
+    return { problem: 'it is longer than 254 bytes with its domain in ASCII (xn--) form' };
+  }
+  return address;
 }
 
 /**

@@ -22,7 +22,9 @@ function rawKeyOf(value: unknown): string | undefined {
   const { address: text } = value as { address?: unknown };
   if (typeof text !== 'string') return undefined;
   const trimmed = text.trim();
-  return addrSpecProblem(trimmed) === undefined ? asciiDomain(trimmed)?.toLowerCase() : undefined;
+  if (addrSpecProblem(trimmed) !== undefined) return undefined;
+  const ascii = asciiDomain(trimmed);
+  return typeof ascii === 'string' ? ascii.toLowerCase() : undefined;
 }
 
 /**

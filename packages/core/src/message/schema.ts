@@ -101,14 +101,12 @@ export function mailbox(
 ): Address | undefined {
   const spec = address.trim();
   const invalid = addrSpecProblem(spec);
-  const ascii = invalid === undefined ? asciiDomain(spec) : undefined;
-  const problem =
-    invalid ??
-    (ascii === undefined ? 'the domain is not a valid internationalised name' : undefined);
+  const ascii = invalid === undefined ? asciiDomain(spec) : { problem: invalid };
+  const problem = typeof ascii === 'string' ? undefined : ascii.problem;
   if (problem) report?.('address', `invalid email address: ${problem}`);
   const badName = name === undefined ? undefined : nameProblem(name);
   if (badName) report?.('name', badName);
-  if (problem || badName || ascii === undefined) return undefined;
+  if (typeof ascii !== 'string' || badName) return undefined;
   const trimmed = name?.trim();
   return Object.freeze(trimmed ? { address: ascii, name: trimmed } : { address: ascii });
 }
