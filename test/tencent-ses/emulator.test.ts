@@ -78,6 +78,22 @@ describe('wire format', () => {
     await m.close();
   });
 
+  it('sends a 255-character file name counted in code points, from the mailer and the raw client', async () => {
+    // 255 characters (the Attachment FileName limit), 506 UTF-16 units: an emoji is one character.
+    const filename = `${'😀'.repeat(251)}.txt`;
+    const m = mailer();
+    await m.send({ ...welcome('a@example.com'), attachments: [{ filename, content: 'x' }] });
+    await m.raw.SendEmail({
+      FromEmailAddress: 'noreply@mail.example.com',
+      Destination: ['b@example.com'],
+      Subject: 'Welcome',
+      Template: { TemplateID: 100001, TemplateData: '{"name":"Bo"}' },
+      Attachments: [{ FileName: filename, Content: 'eA==' }],
+    });
+    expect(copies().map((c) => c.attachments?.[0]?.name)).toEqual([filename, filename]);
+    await m.close();
+  });
+
   it('sends template data over 800 bytes (that bound is for group rows only)', async () => {
     const m = mailer();
     const name = '名'.repeat(400); // 1,200 bytes of UTF-8

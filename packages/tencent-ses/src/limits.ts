@@ -74,7 +74,8 @@ interface AttachmentParam {
 }
 
 /**
- * Attachment (data types https://cloud.tencent.com/document/api/1288/51053): base64 Content,
+ * Attachment (data types https://cloud.tencent.com/document/api/1288/51053): a FileName of 1-255
+ * characters (code points, as the capabilities' `filenameMaxLength` counts them), base64 Content,
  * all attachments together at most 4 MB before encoding; FileURL is "not open, do not use".
  */
 const attachments: Rule = (params) => {
@@ -82,6 +83,9 @@ const attachments: Rule = (params) => {
   const issues: Issue[] = [];
   let total = 0;
   list.forEach((a, i) => {
+    issues.push(
+      ...chars(['Attachments', i, 'FileName'], 1, 255, 'FailedOperation.InvalidAttachName')(params),
+    );
     if (a.FileURL !== undefined)
       issues.push({
         path: ['Attachments', i, 'FileURL'],

@@ -29,9 +29,12 @@ export const input = <S extends z.core.$ZodLooseShape>(shape: S) => z.strictObje
 export const template = input({ TemplateID: int, TemplateData: z.string() });
 /** docs/providers/tencent-ses.md Simple (deprecated; accounts granted raw content): base64 bodies. */
 export const simple = input({ Html: z.optional(z.string()), Text: z.optional(z.string()) });
-/** docs/providers/tencent-ses.md Attachment: base64 `Content`; `FileURL` is a feature that is not open. */
+/**
+ * docs/providers/tencent-ses.md Attachment: base64 `Content`; `FileURL` is a feature that is not
+ * open. The FileName length, in characters, is a limit (limits.ts).
+ */
 export const attachment = input({
-  FileName: z.string().check(z.minLength(1), z.maxLength(255)),
+  FileName: z.string(),
   Content: z.optional(z.string()),
   FileURL: z.optional(z.string()),
 });

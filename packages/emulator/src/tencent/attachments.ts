@@ -40,7 +40,7 @@ function readOne(item: Params, i: number): { name: string; size: number } {
   checkKnown(item, ['FileName', 'Content', 'FileURL'], where);
   const name = reqString(item, 'FileName', where);
   const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
-  if (name.length === 0 || name.length > 255 || REFUSED_EXTENSIONS.includes(ext)) {
+  if (name.length === 0 || [...name].length > 255 || REFUSED_EXTENSIONS.includes(ext)) {
     fail('FailedOperation.InvalidAttachName', `attachment name "${name}" is not allowed`);
   }
   if (optString(item, 'FileURL', where) !== undefined) {
