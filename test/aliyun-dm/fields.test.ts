@@ -141,6 +141,17 @@ describe('send fields against the emulator', () => {
     expect(error.code).toBe('invalid_input');
   });
 
+  it('a provider option holding a lone UTF-16 surrogate is invalid_input naming it, before any request', async () => {
+    // It has no UTF-8 form, so it can be neither signed nor sent.
+    const error = await refusedBeforeRequest({
+      ...base(address('surrogate')),
+      providerOptions: { 'aliyun-dm': { ipPoolId: 'pool-\uD800' } },
+    });
+    expect(error).toMatchObject({ code: 'invalid_input', delivery: 'not_sent' });
+    expect(error.issues?.[0]?.path).toEqual(['IpPoolId']);
+    expect(error.issues?.[0]?.message).toContain('lone UTF-16 surrogate');
+  });
+
   it('an html body over 8 MiB is refused before any request', async () => {
     const error = await refusedBeforeRequest({
       ...base(address('big')),

@@ -84,3 +84,21 @@ describe('body: 8 MiB per field as a POST form parameter, not 28 KB or 80 KB', (
     );
   });
 });
+
+describe('a lone UTF-16 surrogate has no UTF-8 form: refused before any request', () => {
+  it('in a typed action parameter, and in a parameter name or value of call', async () => {
+    const before = sends();
+    const typed = await send({ Subject: 'Hi \uDC00' });
+    const error = 'error' in typed ? typed.error : undefined;
+    expect(isMailError(error) && [error.code, error.message]).toEqual([
+      'invalid_input',
+      'Invalid input: Subject: contains a lone UTF-16 surrogate, which cannot be encoded as UTF-8',
+    ]);
+    for (const params of [{ Subject: '\uD800' }, { 'Key\uD800': 'x' }]) {
+      const untyped = await raw.call('SomeNewerAction', params).catch((e: unknown) => e);
+      expect(isMailError(untyped) && untyped.code).toBe('invalid_input');
+    }
+    expect(sends()).toBe(before);
+    expect(emu.requestCount({ provider: 'aliyun-dm', action: 'SomeNewerAction' })).toBe(0);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  type Issue,
   isMailError,
   type MailError,
   MailError as MailErrorClass,
@@ -20,6 +21,7 @@ import {
   type Operation,
   type OperationKind,
   parseJson,
+  textProblem,
 } from '@mailbridge/core/provider';
 import { schemaIssues } from '@mailbridge/core/schema';
 import {
@@ -56,14 +58,22 @@ export function clientContext(config: ResolvedConfig): ClientContext {
 /**
  * Flatten parameters to wire strings (docs/providers/aliyun-dm.md "Signatures" step 1): booleans
  * `true`/`false`, numbers in decimal, objects and arrays as JSON (the DirectMail JSON-string
- * fields), undefined dropped.
+ * fields), undefined dropped. Every send and raw call passes here, so this is where a name or a
+ * string holding a lone UTF-16 surrogate is refused, naming it: it has no UTF-8 form to sign and
+ * send (percentEncode, encode.ts), and would otherwise fail inside the build step. JSON escapes
+ * one, so objects and arrays are safe.
  */
 export function flattenParams(params: Readonly<Record<string, unknown>>): Record<string, string> {
   const out: Record<string, string> = {};
+  const issues: Issue[] = [];
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null) continue;
+    const problem =
+      textProblem(key) ?? (typeof value === 'string' ? textProblem(value) : undefined);
+    if (problem !== undefined) issues.push({ path: [key], message: problem });
     out[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
   }
+  if (issues.length > 0) throw invalidInput(issues, PROVIDER_ID);
   return out;
 }
 
