@@ -94,6 +94,27 @@ describe('wire format', () => {
     await m.close();
   });
 
+  it('refuses a line break or NUL in a header option (header injection), naming it, before any request', async () => {
+    const m = mailer();
+    for (const [key, value] of [
+      ['smtpMessageId', '<a@mail.example.com>\r\nBcc: x@evil.example'],
+      ['headerFrom', 'Shop <noreply@mail.example.com>\nBcc: x@evil.example'],
+      ['headerFrom', 'Shop\0 <noreply@mail.example.com>'],
+    ] as const) {
+      const error = await failure(
+        m.send({
+          ...welcome('a@example.com'),
+          providerOptions: { 'tencent-ses': { [key]: value } },
+        }),
+      );
+      expect(error).toMatchObject({ code: 'invalid_input', delivery: 'not_sent' });
+      expect(error.issues?.[0]?.path).toEqual(['providerOptions', 'tencent-ses', key]);
+      expect(error.issues?.[0]?.message).toContain('header injection');
+    }
+    expect(sends()).toBe(0);
+    await m.close();
+  });
+
   it('sends template data over 800 bytes (that bound is for group rows only)', async () => {
     const m = mailer();
     const name = '名'.repeat(400); // 1,200 bytes of UTF-8

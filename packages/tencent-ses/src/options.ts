@@ -3,6 +3,7 @@
  * equivalent (docs/providers/tencent-ses.md), typed through core's `ProviderOptionsRegistry`.
  */
 import { MailError } from '@mailbridge/core';
+import { lineProblem } from '@mailbridge/core/provider';
 import { optionsParser, z } from '@mailbridge/core/schema';
 import { PROVIDER_ID } from './config.js';
 
@@ -56,14 +57,26 @@ declare module '@mailbridge/core' {
   }
 }
 
+/**
+ * A value SES writes into a header line (`Message-Id`, `From`): one line, since a CR, LF or NUL
+ * would start another header (header injection).
+ */
+const headerValue = z.string().check(
+  z.minLength(1),
+  z.superRefine((value: string, ctx) => {
+    const problem = lineProblem(value);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem, input: value });
+  }),
+);
+
 const schema = z.strictObject({
   unsubscribe: z.optional(
     z.enum(Object.keys(UNSUBSCRIBE_LANGUAGES) as [UnsubscribeLanguage, ...UnsubscribeLanguage[]]),
   ),
   triggerType: z.optional(z.enum(['transactional', 'bulk'])),
-  smtpMessageId: z.optional(z.string().check(z.minLength(1))),
+  smtpMessageId: z.optional(headerValue),
   smtpHeaders: z.optional(z.string().check(z.minLength(1))),
-  headerFrom: z.optional(z.string().check(z.minLength(1))),
+  headerFrom: z.optional(headerValue),
   templateData: z.optional(z.record(z.string(), z.string())),
   adLocation: z.optional(z.enum(['before', 'after'])),
 });
