@@ -415,6 +415,25 @@ describe('normalizeMessage accepts and normalises', () => {
     expect(c?.content).toEqual(bytes(1, 2, 3));
   });
 
+  it('keeps a text attachment of only white space: a line break is a 1-byte file, not an empty one', () => {
+    const message = normalizeMessage({
+      ...base,
+      attachments: [
+        { filename: 'blank.txt', content: '\n' },
+        { filename: 'spaces.txt', content: '  ', encoding: 'utf8' },
+      ],
+    });
+    expect(message.attachments.map((a) => a.content)).toEqual([bytes(10), bytes(32, 32)]);
+    // Base64 of white space only decodes to nothing: that one is empty.
+    const error = thrownMailError(() =>
+      normalizeMessage({
+        ...base,
+        attachments: [{ filename: 'a.bin', content: ' \r\n ', encoding: 'base64' }],
+      }),
+    );
+    expectIssue(error.issues, ['attachments', 0, 'content'], 'empty (0 bytes)');
+  });
+
   it('returns a deeply frozen message and leaves the input unfrozen', () => {
     const input = {
       ...base,

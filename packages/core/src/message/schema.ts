@@ -231,7 +231,9 @@ const attachmentFields = z.strictObject({
     .union([z.string(), z.instanceof(Uint8Array)], { error: 'expected a string or a Uint8Array' })
     .check(
       z.superRefine((content: string | Uint8Array, ctx) => {
-        const size = typeof content === 'string' ? content.trim().length : content.byteLength;
+        // Not trimmed: text of white space only is a file of those bytes. Base64 of white space
+        // only decodes to nothing, which the transform below reports.
+        const size = typeof content === 'string' ? content.length : content.byteLength;
         if (size === 0) ctx.addIssue({ code: 'custom', message: EMPTY_ATTACHMENT, input: content });
       }),
     ),
