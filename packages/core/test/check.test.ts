@@ -436,6 +436,21 @@ describe('local parts that need SMTPUTF8', () => {
     expect(error.issues.map((issue) => issue.path.join('.'))).toEqual([field]);
   });
 
+  it.each([
+    ['from', { from: '用户@example.com' }],
+    ['replyTo', { replyTo: '用户@example.com' }],
+  ])('is checked in a batch %s too', (field, change) => {
+    const batch = normalizeBatch({
+      from: 'a@example.com',
+      group: 'g',
+      template: { id: 7 },
+      ...change,
+    });
+    const error = thrownMailError(() => checkBatch(batch, open));
+    expect(error).toMatchObject({ code: 'unsupported', provider: 'open' });
+    expect(error.issues.map((issue) => issue.path.join('.'))).toEqual([field]);
+  });
+
   it('passes when the provider accepts them', () => {
     const caps = { ...open, recipients: { ...open.recipients, unicodeLocalPart: true } };
     expect(() => checkMessage(message('用户@example.com'), caps)).not.toThrow();

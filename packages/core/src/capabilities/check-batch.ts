@@ -66,7 +66,8 @@ function checkBatchSubject(f: Findings, batch: Batch, caps: Capabilities): void 
 /**
  * Check a normalised batch against a provider's capabilities: scheduling support, the
  * template reference kind (`'id'` needs a numeric id, `'name'` a non-empty string) and shape,
- * the group reference shape, sender and reply-to names, subject, tags and tracking.
+ * the group reference shape, sender and reply-to local parts (SMTPUTF8) and names, subject, tags
+ * and tracking.
  *
  * @example
  * ```ts
@@ -75,8 +76,9 @@ function checkBatchSubject(f: Findings, batch: Batch, caps: Capabilities): void 
  */
 export function checkBatch(batch: Batch, caps: Capabilities): void {
   const f = new Findings(caps.provider);
-  if (caps.recipients.unicodeLocalPart !== true && needsSmtpUtf8(batch.from.address)) {
-    f.cannot('from', localPartWhy);
+  if (caps.recipients.unicodeLocalPart !== true) {
+    if (needsSmtpUtf8(batch.from.address)) f.cannot('from', localPartWhy);
+    if (batch.replyTo && needsSmtpUtf8(batch.replyTo.address)) f.cannot('replyTo', localPartWhy);
   }
   if (caps.batch?.fromName === false && batch.from.name)
     f.cannot('from.name', 'it has no sender display name on batches');
