@@ -320,6 +320,30 @@ describe('batches on the emulator clock', () => {
     expect(emu.requests['tencent-ses'].BatchSendEmail ?? 0).toBe(0);
     await m.close();
   });
+
+  it('refuses a "__proto__" key in the batch templateData before any request, rather than drop it', async () => {
+    const m = mailer();
+    // JSON.parse makes "__proto__" an own key, as data read from a file or a request would.
+    const templateData = JSON.parse('{"__proto__": "x", "name": "Ann"}') as Record<string, string>;
+    const error = await failure(
+      m.sendBatch({
+        from: 'noreply@mail.example.com',
+        group: '1',
+        template: { id: 100001 },
+        subject: 's',
+        providerOptions: { 'tencent-ses': { templateData } },
+      }),
+    );
+    expect(error.code).toBe('invalid_input');
+    expect(error.issues?.[0]?.path).toEqual([
+      'providerOptions',
+      'tencent-ses',
+      'templateData',
+      '__proto__',
+    ]);
+    expect(emu.requests['tencent-ses'].BatchSendEmail ?? 0).toBe(0);
+    await m.close();
+  });
 });
 
 /** A loopback forwarder that records request headers: a "custom endpoint host". */

@@ -4,7 +4,7 @@
  */
 import { MailError } from '@mailbridge/core';
 import { lineProblem } from '@mailbridge/core/provider';
-import { optionsParser, z } from '@mailbridge/core/schema';
+import { dataRecord, optionsParser, z } from '@mailbridge/core/schema';
 import { PROVIDER_ID } from './config.js';
 
 /**
@@ -77,7 +77,7 @@ const schema = z.strictObject({
   smtpMessageId: z.optional(headerValue),
   smtpHeaders: z.optional(z.string().check(z.minLength(1))),
   headerFrom: z.optional(headerValue),
-  templateData: z.optional(z.record(z.string(), z.string())),
+  templateData: z.optional(dataRecord(z.string(), z.string())),
   adLocation: z.optional(z.enum(['before', 'after'])),
 });
 // Every TencentSesSendOptions a user can write is one the schema takes (the published type needs no zod).

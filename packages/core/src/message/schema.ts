@@ -55,9 +55,13 @@ export const requiredText = checked(requiredTextProblem);
 
 /**
  * `z.record`, except that a "__proto__" key is an issue: zod drops it (assigning it would
- * replace the prototype), and nothing the user wrote may be silently dropped.
+ * replace the prototype), and nothing the user wrote may be silently dropped. The adapter kit
+ * exports it as `dataRecord`, for provider options that take user data.
  */
-function record<K extends z.core.$ZodRecordKey, V extends z.core.SomeType>(key: K, value: V) {
+export function record<K extends z.core.$ZodRecordKey, V extends z.core.SomeType>(
+  key: K,
+  value: V,
+) {
   const noProto = z.unknown().check(
     z.superRefine((input: unknown, ctx) => {
       if (typeof input === 'object' && input !== null && Object.hasOwn(input, '__proto__')) {

@@ -11,6 +11,7 @@
 
 import * as z from './zod.js';
 
+export { record as dataRecord } from '../message/schema.js';
 export { credentialsSchema, parseConfig, transportConfigShape } from './config-schema.js';
 export type { DriftedActions } from './drifted-actions.js';
 export { optionsParser } from './options.js';
