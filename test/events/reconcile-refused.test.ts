@@ -47,14 +47,19 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-it('a refused row of another send, without a message id, is not_found_yet within the settle window', async () => {
-  const mailer = createMailer(
+/** A Tencent mailer whose requests the server above answers. */
+function tencentMailer() {
+  return createMailer(
     tencentSes({
       region: 'ap-guangzhou',
       endpoint: origin,
       credentials: { id: 'AKIDreconcile0001', secret: 'reconcile-secret-0123456789' },
     }),
   );
+}
+
+it('a refused row of another send, without a message id, is not_found_yet within the settle window', async () => {
+  const mailer = tencentMailer();
   try {
     const answer = await reconcile(mailer, { to: 'ann@example.com', at: AT }, { now: () => AT });
     expect(asked).toContain('GetSendEmailStatus');
@@ -80,13 +85,7 @@ it('a refused row of another send, without a message id, is not_found_yet within
 });
 
 it('a send too near the 30 days providers keep status for is refused naming at, before any request', async () => {
-  const mailer = createMailer(
-    tencentSes({
-      region: 'ap-guangzhou',
-      endpoint: origin,
-      credentials: { id: 'AKIDreconcile0001', secret: 'reconcile-secret-0123456789' },
-    }),
-  );
+  const mailer = tencentMailer();
   try {
     const before = asked.length;
     // Inside 30 days, but its clock allowance (5 minutes before it) reaches past them: the rows
