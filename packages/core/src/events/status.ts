@@ -4,9 +4,9 @@
  * the neutral event kinds. Adapters implement the optional `Provider.status` as one page per
  * operation; this file validates the query and pages.
  */
-import { invalidInput, unsupported } from '../errors.js';
+import { invalidInput, MailError, unsupported } from '../errors.js';
 import type { Operation, Page, Provider } from '../provider/provider.js';
-import type { Outcome } from '../run/executor.js';
+import { allPages, type Run } from '../resources/pages.js';
 import type { BounceType, MailEventKind } from './event.js';
 
 /** What to ask about: a message, a recipient, a time window (each optional). */
@@ -68,12 +68,13 @@ export type ProviderStatus = (
   cursor: string | undefined,
 ) => Operation<Page<RecipientStatus>>;
 
-type Run = <T>(operation: Operation<T>, signal?: AbortSignal) => Promise<Outcome<T>>;
-
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Both providers keep status for 30 days (docs/providers/events.md §4). */
 export const RETENTION_MS = 30 * DAY_MS;
-/** A window of 30 days at 100 rows a page stays far below this; it only bounds a provider bug. */
+/**
+ * A window of 30 days at 100 rows a page stays far below this; it only bounds a provider bug (a
+ * cursor that does not move is stopped sooner, by `allPages`).
+ */
 const MAX_PAGES = 10_000;
 
 /** Every status row for the query, across pages. */
@@ -89,13 +90,20 @@ export async function queryStatus(
     throw unsupported(provider.id, 'status', 'the adapter has no delivery-status query');
   }
   const resolved = resolveStatusQuery(query, now, provider.id);
+  let pages = 0;
+  const page = (cursor: string | undefined) => {
+    if (++pages > MAX_PAGES) {
+      throw new MailError(`${provider.id} status answered more than ${MAX_PAGES} pages`, {
+        code: 'provider_unavailable',
+        provider: provider.id,
+        delivery: 'unknown',
+      });
+    }
+    return status(resolved, cursor);
+  };
   const rows: RecipientStatus[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const { value } = await run(status(resolved, cursor), signal);
-    rows.push(...value.items.filter((row) => inWindow(row, resolved)));
-    cursor = value.next;
-    if (cursor === undefined) break;
+  for await (const row of allPages(provider.id, run, page, signal)) {
+    if (inWindow(row, resolved)) rows.push(row);
   }
   return rows;
 }
