@@ -27,9 +27,10 @@ export type Body = (
 
 /**
  * Wrap a command body: it gets the output for the chosen mode; whatever it throws is reported
- * and sets the exit code (the process then ends on its own, after open handles close).
+ * and sets the exit code (the process then ends on its own, after open handles close). A command
+ * that only `reads` sends nothing, so it never exits 4 ("may have been sent").
  */
-export function action(body: Body) {
+export function action(body: Body, kind: 'reads' | 'writes' = 'writes') {
   return async (...args: unknown[]): Promise<void> => {
     const command = args[args.length - 1] as Command;
     const flags = args[args.length - 2] as Record<string, unknown>;
@@ -38,7 +39,7 @@ export function action(body: Body) {
     try {
       await body(out, globals, args.slice(0, -2) as string[], flags);
     } catch (error) {
-      const failure = failureOf(error);
+      const failure = failureOf(error, kind);
       out.failure(failure);
       process.exitCode = failure.exitCode;
     }

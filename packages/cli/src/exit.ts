@@ -33,25 +33,30 @@ export interface Failure {
   readonly retryable?: boolean;
 }
 
-/** Classify anything a command threw. MailError messages are already redacted by core. */
-export function failureOf(error: unknown): Failure {
+/**
+ * Classify anything a command threw. MailError messages are already redacted by core. A command
+ * that only `reads` exits 1, not 4, for an answer lost after the request was written: the core
+ * says `delivery: 'unknown'` of any such request, but a read has nothing that could be sent twice.
+ */
+export function failureOf(error: unknown, kind: 'reads' | 'writes' = 'writes'): Failure {
   if (error instanceof UsageError) {
     return { exitCode: EXIT.invalidInput, code: 'invalid_input', message: error.message };
   }
   if (error instanceof CommanderError) {
     return { exitCode: EXIT.invalidInput, code: 'invalid_input', message: error.message };
   }
-  if (isMailError(error)) return mailFailure(error);
+  if (isMailError(error)) return mailFailure(error, kind);
   const message = error instanceof Error ? error.message : String(error);
   return { exitCode: EXIT.failed, code: 'error', message };
 }
 
-function mailFailure(error: MailError): Failure {
+function mailFailure(error: MailError, kind: 'reads' | 'writes'): Failure {
   const input = error.code === 'invalid_input' || error.code === 'unsupported';
   // `delivery` first: 2 and 3 both promise that nothing was sent, which an input error found
   // after part of the work was stored (an upload's bad row) cannot keep.
   let exitCode: number = EXIT.notSent;
-  if (error.delivery === 'unknown') exitCode = EXIT.unknownDelivery;
+  if (error.delivery === 'unknown')
+    exitCode = kind === 'reads' ? EXIT.failed : EXIT.unknownDelivery;
   else if (input) exitCode = EXIT.invalidInput;
   return {
     exitCode,

@@ -45,3 +45,20 @@ describe('mailbridge status MESSAGE_ID', () => {
     expect(human.stdout).toContain('ann@example.com');
   });
 });
+
+describe('a command that only reads', () => {
+  it('never exits 4 "may have been sent": a lost answer to a read sent nothing', async () => {
+    // Every attempt's answer is lost (the read is retried): the core says delivery unknown, as
+    // it does of any request written and not answered; for a read that means nothing was sent.
+    emu.inject({
+      provider: 'tencent-ses',
+      action: 'ListReceivers',
+      fault: { kind: 'drop' },
+      count: 10,
+    });
+    const ran = await run(['--json', 'groups', 'list'], env);
+    emu.clearFaults();
+    expect(ran.code).toBe(1);
+    expect(json(ran)).toMatchObject({ ok: false, exitCode: 1, error: { delivery: 'unknown' } });
+  });
+});

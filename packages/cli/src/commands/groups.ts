@@ -54,7 +54,7 @@ export function registerGroups(program: Command): void {
           (g) => `${g.id}\t${g.name}\t${g.count ?? '?'} recipients\t${g.status ?? ''}`,
         );
         out.result({ groups: list }, lines.length > 0 ? lines.join('\n') : '(no groups)');
-      }),
+      }, 'reads'),
     );
   groups
     .command('show <group>')
@@ -79,7 +79,7 @@ export function registerGroups(program: Command): void {
           (r) => `${r.address}${r.data ? `\t${JSON.stringify(r.data)}` : ''}`,
         );
         out.result({ group, recipients }, lines.length > 0 ? lines.join('\n') : '(no recipients)');
-      }),
+      }, 'reads'),
     );
   groups
     .command('remove <group> <address...>')

@@ -54,6 +54,6 @@ export function registerStatus(program: Command): void {
           },
           `${provider} (${region}): reachable, credentials accepted (${latencyMs} ms)`,
         );
-      }),
+      }, 'reads'),
     );
 }
