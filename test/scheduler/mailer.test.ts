@@ -181,6 +181,33 @@ describe('scheduling through the mailer', () => {
     expect(await dm.schedules.get(counted.id)).toBeUndefined(); // another provider's job
   });
 
+  it('Tencent: a native task that ran shows no next time, and one that failed says why', async () => {
+    setup();
+    const batch = { from: 'noreply@mail.example.com', template: { id: 100001 }, subject: 'S' };
+    const at = new Date(emu.now() + HOUR);
+    const kept = await sesGroup(ses);
+    const doomed = await sesGroup(ses);
+    const ran = await ses.sendBatch({ ...batch, group: kept, schedule: { at } });
+    const failed = await ses.sendBatch({ ...batch, group: doomed, schedule: { at } });
+    expect((await ses.schedules.get(ran.id))?.next).toEqual(
+      new Date(Math.ceil(at.getTime() / 1000) * 1000),
+    );
+    await ses.groups.delete(doomed);
+    emu.advance(2 * HOUR);
+
+    const done = await ses.schedules.get(ran.id);
+    expect(done).toMatchObject({ state: 'sent' });
+    expect(done?.next).toBeUndefined();
+    expect(done?.error).toBeUndefined();
+    const broken = await ses.schedules.get(failed.id);
+    expect(broken).toMatchObject({
+      state: 'failed',
+      error: { provider: 'tencent-ses', delivery: 'unknown' },
+    });
+    expect(broken?.next).toBeUndefined();
+    expect(broken?.error?.message).toContain('recipient group was deleted');
+  });
+
   it('DirectMail: every schedule goes to the scheduler, and a scheduled send fires once', async () => {
     setup();
     const to = uniqueTo('dm');

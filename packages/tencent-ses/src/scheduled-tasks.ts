@@ -36,11 +36,16 @@ function ruleOf(task: SendTask): ScheduleRule | undefined {
 
 function toNativeTask(task: SendTask): NativeTask {
   const rule = ruleOf(task);
+  const state = TASK_STATES[task.TaskStatus ?? -1] ?? 'unknown';
+  // The start time is the next send only before the first: the record does not say when a
+  // running recurring task sends again, and a finished or failed one sends no more.
+  const next = task.TaskStatus === 1 && rule && 'at' in rule ? rule.at : undefined;
   return {
     id: String(task.TaskId ?? ''),
-    state: TASK_STATES[task.TaskStatus ?? -1] ?? 'unknown',
+    state,
     ...(rule ? { rule } : {}),
-    ...(rule && 'at' in rule ? { next: rule.at } : {}),
+    ...(next ? { next } : {}),
+    ...(state === 'failed' && task.ErrMsg ? { reason: task.ErrMsg } : {}),
     task: task as Readonly<Record<string, unknown>>,
   };
 }

@@ -14,7 +14,10 @@ export interface NativeTask {
   readonly id: string;
   readonly state: JobState;
   readonly rule?: ScheduleRule;
+  /** The next time it sends, while one is known (not once it has run or failed). */
   readonly next?: Date;
+  /** For a `failed` task: the provider's own words on why (Tencent ErrMsg), when it gives any. */
+  readonly reason?: string;
   /** The provider's record as it states it. */
   readonly task: Readonly<Record<string, unknown>>;
 }

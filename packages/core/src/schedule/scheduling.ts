@@ -76,8 +76,22 @@ function entryOfTask(provider: string, task: NativeTask): ScheduleEntry {
     state: task.state,
     ...(task.rule ? { rule: task.rule } : {}),
     ...(task.next ? { next: task.next } : {}),
+    ...(task.state === 'failed' ? { error: taskFailure(provider, task) } : {}),
     task: task.task,
   };
+}
+
+/**
+ * Why a native task failed, as the provider says it. How many of its recipients were sent to
+ * before it stopped is the provider's record (`task`), so delivery is `unknown`.
+ */
+function taskFailure(provider: string, task: NativeTask): MailError {
+  const why = task.reason ? `: ${task.reason}` : ' (the provider gives no reason)';
+  return new MailError(`${provider} task ${task.id} failed${why}`, {
+    code: 'rejected',
+    provider,
+    delivery: 'unknown',
+  });
 }
 
 const NATIVE_PAGE_SIZE = 100;
