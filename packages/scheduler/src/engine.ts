@@ -143,9 +143,10 @@ export function createScheduler(options: SchedulerOptions): EmbeddedScheduler {
   const drain = async (): Promise<number> => {
     let fired = 0;
     for (;;) {
+      if (closed) return fired; // the store may be closed already
       const providers = [...runners.keys()];
       const due = store.due(providers, now(), concurrency);
-      if (due.length === 0 || closed) return fired;
+      if (due.length === 0) return fired;
       await Promise.all(
         due.map((job) => {
           const runner = runners.get(job.provider);
@@ -210,6 +211,7 @@ export function createScheduler(options: SchedulerOptions): EmbeddedScheduler {
       return cancelled;
     },
     attach(runner) {
+      open();
       // One runner per provider id (contract.ts): a second one (another account of the same
       // provider) would send the first one's jobs, and both would recover a job left `sending`,
       // replaying a DirectMail pin on two AccessKeys: two copies.
@@ -222,6 +224,7 @@ export function createScheduler(options: SchedulerOptions): EmbeddedScheduler {
       };
     },
     runDue: async () => {
+      open();
       await looping;
       return drain();
     },
