@@ -191,6 +191,26 @@ describe('failover across providers (Tencent SES first, DirectMail second)', () 
     await mailer.close();
   });
 
+  it('A answers that it cannot do this: B sends, and the route counts the request A made', async () => {
+    const mailer = createMailer(failover([tencent(), dm(KEYS[0]!)]), FAST);
+    const message = await both();
+    emu.inject({
+      provider: 'tencent-ses',
+      action: 'SendEmail',
+      fault: { kind: 'error', code: 'UnsupportedOperation' },
+    });
+    const result = await mailer.send(message);
+    expect(result.member).toBe('aliyun-dm');
+    // Asked and refused is not passed over: `skipped` says no request was made.
+    expect(result.route?.[0]).toMatchObject({
+      member: 'tencent-ses',
+      outcome: 'failed',
+      attempts: 1,
+    });
+    expect(copies(message.to)).toEqual([expect.objectContaining({ provider: 'aliyun-dm' })]);
+    await mailer.close();
+  });
+
   it('both fail with not_sent: one error carrying both causes, nothing sent', async () => {
     const mailer = createMailer(failover([tencent(), dm(KEYS[0]!)]), FAST);
     const message = await both();

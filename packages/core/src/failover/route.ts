@@ -88,8 +88,12 @@ export async function route<
       }
       errors.push(error);
       if (error.code === 'unsupported') {
+        // Not the member's health: it cannot do this. Refused before any request, it was passed
+        // over (`skipped`); answered so by the provider, it was asked and `failed`.
         ctx.health.released(index, admission.probe);
-        steps.push({ ...step, outcome: 'skipped', reason: error.message, attempts: 0 });
+        const attempts = error.attempts ?? 0;
+        const outcome = attempts > 0 ? 'failed' : 'skipped';
+        steps.push({ ...step, outcome, reason: error.message, attempts });
         continue;
       }
       ctx.health.failed(index, error, admission.probe);
