@@ -84,7 +84,7 @@ function parseFault(value: unknown): Fault {
       return {
         kind: 'status',
         status: status(f.status),
-        ...(f.body === undefined ? {} : { body: str(f.body, 'fault.body') }),
+        ...(f.body === undefined ? {} : { body: text(f.body, 'fault.body') }),
       };
     case 'delay':
       return { kind: 'delay', ms: nonNegative(f.ms, 'fault.ms') };
@@ -111,7 +111,15 @@ function record(value: unknown, name: string): Record<string, unknown> {
 }
 
 function str(value: unknown, name: string): string {
-  if (typeof value !== 'string' || value === '') throw new TypeError(`${name} must be a string`);
+  if (typeof value !== 'string' || value === '') {
+    throw new TypeError(`${name} must be a non-empty string`);
+  }
+  return value;
+}
+
+/** A body may be empty: a bare status is an answer too. */
+function text(value: unknown, name: string): string {
+  if (typeof value !== 'string') throw new TypeError(`${name} must be a string`);
   return value;
 }
 

@@ -144,6 +144,14 @@ describe('fault injection', () => {
     expect(emu.outbox).toHaveLength(0);
   });
 
+  it('status with an empty body: answers the status and nothing else', async () => {
+    emu.inject({ fault: { kind: 'status', status: 502, body: '' } });
+    const res = await send();
+    expect(res.status).toBe(502);
+    expect(res.text).toBe('');
+    expect(emu.outbox).toHaveLength(0);
+  });
+
   it('delay: waits, then executes normally', async () => {
     emu.inject({ fault: { kind: 'delay', ms: 200 } });
     const started = Date.now();
