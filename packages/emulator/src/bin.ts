@@ -92,21 +92,30 @@ function readSeed(file: string): EmulatorSeed {
   }
 }
 
+/** A refused flag (or seed): the reason and the usage, exit 2. */
+function refuse(error: unknown): never {
+  process.stderr.write(
+    `mailbridge-emulator: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`,
+  );
+  process.exit(2);
+}
+
 async function main(): Promise<void> {
   let options: EmulatorOptions & BinFlags;
   try {
     options = readOptions(process.argv.slice(2));
   } catch (error) {
-    process.stderr.write(
-      `mailbridge-emulator: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`,
-    );
-    process.exit(2);
+    refuse(error);
   }
   // Loaded after the flags are read: --help, --version and a bad flag answer without the server.
   const { startEmulator } = await import('./server.js');
   // The bin's own flags are not emulator options (startEmulator refuses unknown keys).
   const { quiet: _quiet, publicUrl: _publicUrl, ...emulatorOptions } = options;
-  const emu = await startEmulator(emulatorOptions);
+  // startEmulator checks the seed's content (a TypeError naming the entry) before it listens:
+  // as much the input's fault as a file that is not JSON. A port in use is not (exit 1).
+  const emu = await startEmulator(emulatorOptions).catch((error: unknown) =>
+    error instanceof TypeError ? refuse(error) : Promise.reject(error),
+  );
   // Scheduled batches fire when they are due; POST /__emulator/clock still jumps the clock.
   const stopClock = followRealTime(emu);
   let stopping = false;

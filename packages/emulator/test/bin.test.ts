@@ -143,6 +143,28 @@ describe('mailbridge-emulator bin', () => {
     expect(err).toContain(args[0]);
   });
 
+  it.each([
+    ['{"senders": []}', 'unknown key senders'],
+    ['{"tencent": {"templates": "x"}}', 'templates must be an array'],
+  ])(
+    'refuses a seed of the wrong shape (%s) with exit code 2, as a seed that is not JSON',
+    async (json, why) => {
+      const seed = join(mkdtempSync(join(tmpdir(), 'mb-emu-')), 'seed.json');
+      writeFileSync(seed, json);
+      const child = spawn(process.execPath, [BIN, '--seed', seed], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      children.push(child);
+      let err = '';
+      child.stderr.on('data', (c: Buffer) => {
+        err += c.toString();
+      });
+      expect(await exitOf(child)).toBe(2);
+      expect(err).toContain(why);
+      expect(err).toContain('Usage: mailbridge-emulator');
+    },
+  );
+
   it('reads a seed file saved with a byte order mark and CRLF line endings', async () => {
     const seed = join(mkdtempSync(join(tmpdir(), 'mb-emu-')), 'seed.json');
     const json = JSON.stringify({
