@@ -50,6 +50,17 @@ function start(
   });
 }
 
+/** Run the bin with `args` until it exits on its own: its exit code and its stderr. */
+async function refused(args: readonly string[]): Promise<{ code: number | null; err: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let err = '';
+  child.stderr.on('data', (c: Buffer) => {
+    err += c.toString();
+  });
+  return { code: await exitOf(child), err };
+}
+
 function exitOf(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('no exit within 5 s')), 5_000);
@@ -130,15 +141,8 @@ describe('mailbridge-emulator bin', () => {
     [['--public-url', 'emulator:8025']],
     [['--public-url', 'http://emulator:8025/api']],
   ])('refuses a bad flag (%j) with exit code 2 and the usage', async (args) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    let err = '';
-    child.stderr.on('data', (c: Buffer) => {
-      err += c.toString();
-    });
-    expect(await exitOf(child)).toBe(2);
+    const { code, err } = await refused([...args]);
+    expect(code).toBe(2);
     expect(err).toContain('Usage: mailbridge-emulator');
     expect(err).toContain(args[0]);
   });
@@ -151,15 +155,8 @@ describe('mailbridge-emulator bin', () => {
     async (json, why) => {
       const seed = join(mkdtempSync(join(tmpdir(), 'mb-emu-')), 'seed.json');
       writeFileSync(seed, json);
-      const child = spawn(process.execPath, [BIN, '--seed', seed], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      children.push(child);
-      let err = '';
-      child.stderr.on('data', (c: Buffer) => {
-        err += c.toString();
-      });
-      expect(await exitOf(child)).toBe(2);
+      const { code, err } = await refused(['--seed', seed]);
+      expect(code).toBe(2);
       expect(err).toContain(why);
       expect(err).toContain('Usage: mailbridge-emulator');
     },
@@ -185,15 +182,8 @@ describe('mailbridge-emulator bin', () => {
   ])(
     'refuses a key flag holding %s, naming the flag and printing no part of it',
     async (_what, value) => {
-      const child = spawn(process.execPath, [BIN, '--aliyun-key', value], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      children.push(child);
-      let err = '';
-      child.stderr.on('data', (c: Buffer) => {
-        err += c.toString();
-      });
-      expect(await exitOf(child)).toBe(2);
+      const { code, err } = await refused(['--aliyun-key', value]);
+      expect(code).toBe(2);
       expect(err.split('\n')[0]).toContain('--aliyun-key must be ID:SECRET');
       expect(err).not.toContain('mb-secr');
       expect(err).not.toContain(':mb-se');
