@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   type Issue,
-  isMailError,
   type MailError,
   MailError as MailErrorClass,
   type ReplayPin,
@@ -33,6 +32,7 @@ import {
 import { type AliyunDmCall, createCall } from './call.js';
 import { PROVIDER_ID, type ResolvedConfig } from './config.js';
 import { providerError, unreadableResponse } from './errors.js';
+import { keyChanged, pinnedRefusal, REPLAY_REJECTIONS, unboundPin } from './replay.js';
 import { type Signer, signerFor } from './signer.js';
 
 /** What every operation of one provider instance shares. */
@@ -91,52 +91,6 @@ function remember(seen: Set<string>, secret: string): void {
     if (seen.size <= MAX_REMEMBERED_SECRETS) break;
     seen.delete(old);
   }
-}
-
-/**
- * Answers to an identical replay that leave the first copy's fate open, so the core reports
- * `delivery: 'unknown'` rather than the replay's own error. `SignatureNonceUsed`: the first copy
- * arrived. `InvalidTimeStamp.Expired`: the replay came more than 15 minutes after signing and
- * was refused for its age before the nonce was looked at, which proves nothing either way.
- */
-const REPLAY_REJECTIONS = new Set(['SignatureNonceUsed', 'InvalidTimeStamp.Expired']);
-
-/**
- * A pinned request refused for its nonce or its age: an earlier copy of it (before a crash, or
- * an attempt whose answer was lost) may have been accepted, so it may have been sent.
- */
-function pinnedRefusal(error: unknown): unknown {
-  if (!isMailError(error) || !REPLAY_REJECTIONS.has(error.providerCode ?? '')) return error;
-  return error.with({
-    message: `${error.message} (this scheduled send's signed request had been sent before: it may have gone out)`,
-    code: 'unknown',
-    delivery: 'unknown',
-    retryable: false,
-  });
-}
-
-/**
- * A pinned request whose key changed since the claim (rotated credentials, a new STS session):
- * DirectMail refuses a reused nonce per AccessKey only, so signing it with the new key could
- * deliver a second copy of one an earlier worker sent. Not sent; the earlier copy may have been.
- */
-function keyChanged(action: string): MailError {
-  return new MailErrorClass(
-    `${PROVIDER_ID} ${action}: this scheduled send was pinned to another AccessKey, and the same nonce under a new key would be accepted again, so it is not sent with this one: an earlier attempt may have gone out`,
-    { code: 'unknown', retryable: false, delivery: 'unknown', provider: PROVIDER_ID, action },
-  );
-}
-
-/**
- * A pinned request whose pin names no key: the AccessKey could not be read when the job was
- * claimed (packages/core/src/schedule/runner.ts). Sent with today's key, a replay after a
- * rotation could not be told apart from the first copy (keyChanged), so it is not sent.
- */
-function unboundPin(action: string): MailError {
-  return new MailErrorClass(
-    `${PROVIDER_ID} ${action}: this scheduled send was claimed while the AccessKey could not be read, so its signed request is bound to no key and is not sent (a replay under a rotated key would be a second copy)`,
-    { code: 'auth', retryable: false, delivery: 'not_sent', provider: PROVIDER_ID, action },
-  );
 }
 
 /** Codes that mean success when a 2xx body carries a `Code` (POP's list, docs/providers/aliyun-dm.md). */

@@ -4,8 +4,8 @@ import {
   formatAddress,
   parseAddress,
   parseAddressResult,
-  utf8Length,
 } from '../src/message/address.js';
+import { utf8Length } from '../src/message/text.js';
 
 describe('parseAddress: valid mailboxes', () => {
   it.each([

@@ -5,8 +5,9 @@
  * silently dropped or truncated. This is the one home of each rule that depends on the
  * provider: adapters state the limit in their capabilities and do not check it again.
  */
-import { needsSmtpUtf8, utf8Length } from '../message/address.js';
+import { needsSmtpUtf8 } from '../message/address.js';
 import type { Message } from '../message/message.js';
+import { utf8Length } from '../message/text.js';
 import type { Capabilities } from './capabilities.js';
 import {
   checkFromName,

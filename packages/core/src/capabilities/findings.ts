@@ -5,7 +5,7 @@
  */
 
 import { type Issue, invalidInput, type MailError, unsupported } from '../errors.js';
-import { utf8Length } from '../message/address.js';
+import { utf8Length } from '../message/text.js';
 
 interface Unsupported {
   readonly field: string;

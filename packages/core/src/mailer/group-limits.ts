@@ -6,8 +6,8 @@
 
 import type { Capabilities } from '../capabilities/capabilities.js';
 import { type Issue, invalidInput, MailError } from '../errors.js';
-import { utf8Length } from '../message/address.js';
 import type { Recipient } from '../message/message.js';
+import { utf8Length } from '../message/text.js';
 import type { GroupInput } from '../provider/provider.js';
 
 /**

@@ -5,17 +5,11 @@
  * once at module load: they run on every send.
  */
 import * as z from 'zod/mini';
-import {
-  addrSpecProblem,
-  asciiDomain,
-  lineProblem,
-  nameProblem,
-  parseAddressResult,
-  textProblem,
-} from './address.js';
+import { addrSpecProblem, asciiDomain, nameProblem, parseAddressResult } from './address.js';
 import { expandAddressList } from './address-list.js';
 import { headerProblem } from './headers.js';
 import type { Address, Attachment, Recipient } from './message.js';
+import { lineProblem, textProblem } from './text.js';
 
 type Problem = (value: string) => string | undefined;
 type Payload = z.core.ParsePayload;

@@ -17,7 +17,7 @@ export type { EventFields } from '../events/fields.js';
 export { eventFields, parseEventBody } from '../events/fields.js';
 export type { ProviderStatus, ResolvedStatusQuery } from '../events/status.js';
 export { prepareBatch, prepareMessage } from '../mailer/prepare.js';
-export { lineProblem, textProblem } from '../message/address.js';
+export { lineProblem, textProblem } from '../message/text.js';
 export {
   normalizeBatch,
   normalizeGroupInput,
