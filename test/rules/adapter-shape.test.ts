@@ -24,6 +24,10 @@ const PROVIDER_ONLY_FILES: Readonly<Record<string, readonly [Adapter, string]>> 
     'aliyun-dm',
     'BatchSendMail names a list but the list actions take ids: a name -> ReceiverId map',
   ],
+  'replay.ts': [
+    'aliyun-dm',
+    'a scheduled DirectMail send replays one pinned signed request, refused a second time per AccessKey; SES has no nonce to pin',
+  ],
   'smtp/': [
     'aliyun-dm',
     'the DirectMail API takes no attachments, so they go over its SMTP interface; SES SendEmail carries them',
